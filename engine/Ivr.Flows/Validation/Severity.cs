@@ -1,0 +1,7 @@
+namespace Ivr.Flows.Validation;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}
