@@ -1,0 +1,13 @@
+namespace Ivr.Data.Migrations;
+
+/// <summary>Every migration of the hotline database, in order. Append new steps; never edit one
+/// that has shipped.</summary>
+public static class MigrationCatalog
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        M001CallRecords.Migration,
+        M002Residents.Migration,
+        M003ServiceRecords.Migration,
+    ];
+}
