@@ -1,0 +1,110 @@
+namespace Ivr.Sip.Message;
+
+/// <summary>
+/// The ordered header fields of a message (RFC 3261 §7.3). Names compare case-insensitively and compact
+/// forms are stored under their full name, so <c>Get("v")</c> and <c>Get("VIA")</c> find a <c>Via</c>.
+/// </summary>
+public sealed class SipHeaderCollection : IEnumerable<SipHeader>
+{
+    private readonly List<SipHeader> _headers = [];
+
+    public int Count => _headers.Count;
+
+    public void Add(string name, string value) => _headers.Add(new SipHeader(SipHeaderNames.Normalize(name), value));
+
+    /// <summary>Replaces every occurrence of <paramref name="name"/> by one header, keeping the first position.</summary>
+    public void Set(string name, string value)
+    {
+        var normalized = SipHeaderNames.Normalize(name);
+        var index = _headers.FindIndex(h => Matches(h, normalized));
+        Remove(normalized);
+        if (index < 0 || index > _headers.Count)
+        {
+            _headers.Add(new SipHeader(normalized, value));
+        }
+        else
+        {
+            _headers.Insert(index, new SipHeader(normalized, value));
+        }
+    }
+
+    public int Remove(string name)
+    {
+        var normalized = SipHeaderNames.Normalize(name);
+        return _headers.RemoveAll(h => Matches(h, normalized));
+    }
+
+    /// <summary>Replaces the first header line named <paramref name="name"/> in place.</summary>
+    public bool ReplaceFirst(string name, string value)
+    {
+        var normalized = SipHeaderNames.Normalize(name);
+        var index = _headers.FindIndex(h => Matches(h, normalized));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        _headers[index] = new SipHeader(normalized, value);
+        return true;
+    }
+
+    public bool Contains(string name) => Get(name) is not null;
+
+    /// <summary>The value of the first header line with this name, or null.</summary>
+    public string? Get(string name)
+    {
+        var normalized = SipHeaderNames.Normalize(name);
+        foreach (var header in _headers)
+        {
+            if (Matches(header, normalized))
+            {
+                return header.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Number of header lines with this name (used to detect duplicated single-value headers).</summary>
+    public int CountOf(string name)
+    {
+        var normalized = SipHeaderNames.Normalize(name);
+        return _headers.Count(h => Matches(h, normalized));
+    }
+
+    /// <summary>
+    /// All values of this header in order; for list headers (§7.3.1) comma-separated values are split
+    /// into separate entries, for others each line is one value.
+    /// </summary>
+    public IReadOnlyList<string> GetValues(string name)
+    {
+        var normalized = SipHeaderNames.Normalize(name);
+        var split = SipHeaderNames.IsList(normalized);
+        var values = new List<string>();
+        foreach (var header in _headers)
+        {
+            if (!Matches(header, normalized))
+            {
+                continue;
+            }
+
+            if (split)
+            {
+                values.AddRange(HeaderValueSplitter.Split(header.Value));
+            }
+            else
+            {
+                values.Add(header.Value);
+            }
+        }
+
+        return values;
+    }
+
+    public IEnumerator<SipHeader> GetEnumerator() => _headers.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static bool Matches(SipHeader header, string normalizedName) =>
+        string.Equals(header.Name, normalizedName, StringComparison.OrdinalIgnoreCase);
+}

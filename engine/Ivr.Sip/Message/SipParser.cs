@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace Ivr.Sip.Message;
+
+/// <summary>
+/// Parses one SIP message from bytes (RFC 3261 §7, §18.3, §25). Never throws on bad input: every failure
+/// comes back as a <see cref="SipParseResult"/> with a reason. Handles leading CRLFs (§7.5), header folding
+/// (§7.3.1), compact names, and Content-Length against the datagram or stream framing.
+/// </summary>
+public static class SipParser
+{
+    public static SipParseResult Parse(ReadOnlySpan<byte> data, SipParseOptions? options = null)
+    {
+        options ??= SipParseOptions.Datagram;
+        if (data.Length > options.MaxMessageSize)
+        {
+            return SipParseResult.Oversized(data.Length, options.MaxMessageSize);
+        }
+
+        var start = 0;
+        while (start < data.Length && data[start] is (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start == data.Length)
+        {
+            return SipParseResult.Fail("empty message");
+        }
+
+        var section = SipHeaderSection.Find(data, start);
+        var (headerEnd, bodyStart) = section ?? (data.Length, data.Length);
+        var lines = SipHeaderSection.UnfoldLines(Encoding.UTF8.GetString(data[start..headerEnd]));
+        var startLine = SipStartLineParser.Parse(lines[0]);
+        var message = startLine.Value ?? SipStartLineParser.SalvageRequest(lines[0]);
+        if (message is null)
+        {
+            return SipParseResult.Fail(startLine.Error!);
+        }
+
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var error = AddHeader(message, lines[i]);
+            if (error is not null)
+            {
+                return SipParseResult.Fail(error);
+            }
+        }
+
+        if (!startLine.IsSuccess)
+        {
+            return SipParseResult.Fail(startLine.Error!, message);
+        }
+
+        if (section is null)
+        {
+            // A datagram (or a stream framed by the caller) that ends inside the header section.
+            return SipParseResult.Fail("incomplete message: no empty line after the headers", message);
+        }
+
+        return AttachBody(message, data[bodyStart..], options);
+    }
+
+    private static string? AddHeader(SipMessage message, string line)
+    {
+        var colon = line.IndexOf(':');
+        if (colon < 0)
+        {
+            return $"header line without ':': '{Truncate(line)}'";
+        }
+
+        var name = line[..colon].TrimEnd(' ', '\t');
+        if (!SipGrammar.IsToken(name))
+        {
+            return $"invalid header name '{Truncate(name)}'";
+        }
+
+        message.Headers.Add(name, line[(colon + 1)..].Trim(' ', '\t'));
+        return null;
+    }
+
+    private static SipParseResult AttachBody(SipMessage message, ReadOnlySpan<byte> available, SipParseOptions options)
+    {
+        var lengths = message.Headers.GetValues(SipHeaderNames.ContentLength);
+        if (lengths.Count > 1)
+        {
+            return SipParseResult.Fail("multiple Content-Length headers", message);
+        }
+
+        int? contentLength = null;
+        if (lengths.Count == 1)
+        {
+            var text = lengths[0].Trim();
+            if (text.Length == 0 || text.Length > 9 || !text.All(char.IsAsciiDigit))
+            {
+                return SipParseResult.Fail($"invalid Content-Length '{Truncate(text)}'", message);
+            }
+
+            contentLength = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (contentLength is null)
+        {
+            if (options.IsStream)
+            {
+                return SipParseResult.Fail("missing Content-Length on a stream transport", message);
+            }
+
+            message.Body = available.ToArray();
+            return SipParseResult.Ok(message);
+        }
+
+        if (contentLength > available.Length)
+        {
+            var what = options.IsStream ? "stream" : "datagram";
+            return SipParseResult.Fail(
+                $"Content-Length mismatch: header says {contentLength} bytes, the {what} carries {available.Length}",
+                message);
+        }
+
+        message.Body = available[..contentLength.Value].ToArray();
+        return SipParseResult.Ok(message);
+    }
+
+    private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}
