@@ -1,0 +1,29 @@
+using System.Data;
+using Dapper;
+
+namespace Ivr.Data.FollowUps;
+
+/// <summary>The SQL of <c>follow_ups</c>.</summary>
+public sealed class FollowUpRepository(IDbConnection connection, IDbTransaction? transaction = null)
+{
+    /// <returns>The new follow-up's id.</returns>
+    public Task<long> InsertAsync(string callId, string reason, DateTimeOffset createdAt, DateOnly dueDate, CancellationToken cancellation)
+        => connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO follow_ups (call_id, reason, created_at, due_date, status)
+            VALUES (@callId, @reason, @createdAt, @dueDate, 'new')
+            RETURNING id;
+            """, new { callId, reason, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
+            transaction, cancellationToken: cancellation));
+
+    public async Task<IReadOnlyList<FollowUp>> ForCallAsync(string callId, CancellationToken cancellation)
+    {
+        var rows = await connection.QueryAsync<(long Id, string CallId, string Reason, string CreatedAt, string DueDate, string Status, string? Outcome)>(
+            new CommandDefinition("""
+                SELECT id, call_id, reason, created_at, due_date, status, outcome
+                FROM follow_ups WHERE call_id = @callId ORDER BY id;
+                """, new { callId }, transaction, cancellationToken: cancellation));
+        return rows.Select(r => new FollowUp(r.Id, r.CallId, r.Reason, DbTime.FromText(r.CreatedAt), DbTime.DateFromText(r.DueDate),
+            r.Status switch { "assigned" => FollowUpStatus.Assigned, "done" => FollowUpStatus.Done, _ => FollowUpStatus.New },
+            r.Outcome)).ToList();
+    }
+}

@@ -1,0 +1,67 @@
+using Ivr.Core.Lookups;
+using Ivr.Data.FollowUps;
+using Ivr.Data.Messages;
+using Ivr.Data.Surveys;
+
+namespace Ivr.Data.Services;
+
+/// <summary><c>voice_message.save</c>, <c>followup.create</c> and <c>survey.save</c>: what a call
+/// leaves for agents. Every dissatisfied score (3, 不满意) also creates a follow-up.</summary>
+internal sealed class CallerRequestOperations(ServiceContext context)
+{
+    public const string DissatisfiedReason = "dissatisfied";
+
+    public async Task<LookupResult> SaveVoiceMessageAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
+    {
+        var recording = ServiceInputs.Get(inputs, "recording");
+        var callback = ServiceInputs.Get(inputs, "callback_number");
+        if (callback.Length == 0) callback = ServiceInputs.Get(inputs, ServiceInputs.Caller);
+        if (recording.Length == 0 || callback.Length == 0)
+        {
+            context.Log("voice_message.save: recording or callback number missing");
+            return LookupResult.Of(LookupResult.Error);
+        }
+        var due = context.CallbackDueDate();
+        await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await new VoiceMessageRepository(connection).InsertAsync(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback,
+            Reason(inputs, "voice_message"), context.Now, due, cancellation).ConfigureAwait(false);
+        return DueDate(due);
+    }
+
+    public async Task<LookupResult> CreateFollowUpAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
+    {
+        var due = context.CallbackDueDate();
+        await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await new FollowUpRepository(connection).InsertAsync(ServiceInputs.Get(inputs, ServiceInputs.CallId), Reason(inputs, "followup"),
+            context.Now, due, cancellation).ConfigureAwait(false);
+        return DueDate(due);
+    }
+
+    public async Task<LookupResult> SaveSurveyAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
+    {
+        var score = ServiceInputs.Get(inputs, "score") switch { "1" => 1, "2" => 2, "3" => 3, _ => 0 };
+        if (score == 0)
+        {
+            context.Log("survey.save: score is not 1, 2 or 3");
+            return LookupResult.Of(LookupResult.Error);
+        }
+        var callId = ServiceInputs.Get(inputs, ServiceInputs.CallId);
+        var now = context.Now;
+        await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        await new SurveyRepository(connection, transaction).InsertAsync(callId, score, now, cancellation).ConfigureAwait(false);
+        if (score == SurveyResponse.Dissatisfied)
+            await new FollowUpRepository(connection, transaction).InsertAsync(callId, DissatisfiedReason, now, context.CallbackDueDate(), cancellation).ConfigureAwait(false);
+        transaction.Commit();
+        return LookupResult.Of(LookupResult.Ok);
+    }
+
+    private static string Reason(IReadOnlyDictionary<string, string> inputs, string fallback)
+    {
+        var reason = ServiceInputs.Get(inputs, "reason");
+        return reason.Length == 0 ? fallback : reason;
+    }
+
+    private static LookupResult DueDate(DateOnly due)
+        => LookupResult.Success(new Dictionary<string, string> { ["due_date"] = DbTime.ToText(due) });
+}

@@ -1,0 +1,21 @@
+using Ivr.Data.Security;
+
+namespace Ivr.Data.Services;
+
+/// <summary>What every operation group shares: the database, the clock, PIN hashing and lockout,
+/// the working-day rule and the log.</summary>
+internal sealed record ServiceContext(
+    IvrDatabase Database,
+    TimeProvider Time,
+    PinHasher Hasher,
+    PinLockout Lockout,
+    Func<DateOnly, int, DateOnly> AddWorkingDays,
+    Action<string> Log)
+{
+    /// <summary>Callbacks and follow-ups are promised within this many working days (5个工作日内).</summary>
+    public const int CallbackWorkingDays = 5;
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public DateOnly CallbackDueDate() => AddWorkingDays(ChinaTime.Today(Time), CallbackWorkingDays);
+}

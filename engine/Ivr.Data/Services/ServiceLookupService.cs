@@ -1,0 +1,77 @@
+using Ivr.Core.Lookups;
+using Ivr.Data.Security;
+using Microsoft.Data.Sqlite;
+
+namespace Ivr.Data.Services;
+
+/// <summary>
+/// The hotline's back-end operations, called by name from the flows' lookup nodes. Each runs off
+/// the caller's thread (PIN hashing is deliberately slow), honours the cancellation token (a
+/// cancelled lookup answers <c>timeout</c>), and never throws: a database failure answers
+/// <c>error</c> and is logged by operation and error code only — never an input value.
+/// </summary>
+public sealed class ServiceLookupService : ILookupService
+{
+    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, CancellationToken, Task<LookupResult>>> _operations;
+    private readonly Action<string> _log;
+
+    /// <param name="addWorkingDays">The working-day rule for callback due dates (the host passes the
+    /// holiday calendar's <c>AddWorkingDays</c>); weekends only when null.</param>
+    /// <param name="pinHasher">How new PINs are hashed; <see cref="PinHasher.Production"/> when null.
+    /// Verification honours each stored hash's own iteration count.</param>
+    public ServiceLookupService(
+        IvrDatabase database,
+        TimeProvider time,
+        Func<DateOnly, int, DateOnly>? addWorkingDays = null,
+        PinHasher? pinHasher = null,
+        Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
+        _log = log ?? (_ => { });
+        var context = new ServiceContext(database, time, pinHasher ?? PinHasher.Production, new PinLockout(time),
+            addWorkingDays ?? WeekendCalendar.AddWorkingDays, _log);
+        var pins = new PinOperations(context);
+        var records = new RecordOperations(context);
+        var requests = new CallerRequestOperations(context);
+        _operations = new(StringComparer.Ordinal)
+        {
+            ["auth.verify_pin"] = pins.VerifyAsync,
+            ["card.report_loss"] = pins.ReportLossAsync,
+            ["card.change_pin"] = pins.ChangePinAsync,
+            ["pension.summary"] = records.PensionAsync,
+            ["contributions.summary"] = records.ContributionsAsync,
+            ["appraisal.lookup"] = records.AppraisalAsync,
+            ["voice_message.save"] = requests.SaveVoiceMessageAsync,
+            ["followup.create"] = requests.CreateFollowUpAsync,
+            ["survey.save"] = requests.SaveSurveyAsync,
+        };
+    }
+
+    /// <summary>The operation names this service answers.</summary>
+    public IReadOnlyCollection<string> Operations => _operations.Keys;
+
+    public async ValueTask<LookupResult> ExecuteAsync(string operation, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
+    {
+        if (operation is null || !_operations.TryGetValue(operation, out var run))
+        {
+            _log($"lookup: unknown operation '{operation}'");
+            return LookupResult.Of(LookupResult.Error);
+        }
+        if (inputs is null) return LookupResult.Of(LookupResult.Error);
+        try
+        {
+            return await Task.Run(() => run(inputs, cancellation), cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return LookupResult.Of(LookupResult.Timeout);
+        }
+        catch (Exception ex)
+        {
+            var detail = ex is SqliteException sqlite ? $"SQLite error {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}" : ex.GetType().Name;
+            _log($"lookup {operation} failed: {detail}");
+            return LookupResult.Of(LookupResult.Error);
+        }
+    }
+}

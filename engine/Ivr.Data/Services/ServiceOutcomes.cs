@@ -1,0 +1,11 @@
+namespace Ivr.Data.Services;
+
+/// <summary>Outcomes of the service operations beyond <c>ok</c>, <c>not_found</c> and <c>error</c>.</summary>
+public static class ServiceOutcomes
+{
+    /// <summary>Wrong PIN — or an unknown ID: the two are never told apart.</summary>
+    public const string Denied = "denied";
+    public const string Locked = "locked";
+    public const string AlreadyLost = "already_lost";
+    public const string Weak = "weak";
+}
