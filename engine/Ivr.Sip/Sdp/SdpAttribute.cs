@@ -1,0 +1,7 @@
+namespace Ivr.Sip.Sdp;
+
+/// <summary>An <c>a=name[:value]</c> line (RFC 4566 §5.13); Value is null for a property attribute.</summary>
+public readonly record struct SdpAttribute(string Name, string? Value)
+{
+    public override string ToString() => Value is null ? Name : $"{Name}:{Value}";
+}

@@ -1,0 +1,21 @@
+namespace Ivr.Sip.Sdp;
+
+/// <summary><c>c=&lt;nettype&gt; &lt;addrtype&gt; &lt;connection-address&gt;</c> (RFC 4566 §5.7).</summary>
+public sealed record SdpConnection(string NetType, string AddressType, string Address)
+{
+    public static SdpConnection ForAddress(System.Net.IPAddress address) =>
+        new("IN", address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "IP6" : "IP4", address.ToString());
+
+    /// <summary>The address without a multicast TTL/count suffix.</summary>
+    public string Host => Address.Split('/')[0];
+
+    public static ParseResult<SdpConnection> Parse(string value)
+    {
+        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 3
+            ? ParseResult<SdpConnection>.Ok(new SdpConnection(parts[0], parts[1], parts[2]))
+            : ParseResult<SdpConnection>.Fail($"c= must have 3 fields: '{value}'");
+    }
+
+    public override string ToString() => $"{NetType} {AddressType} {Address}";
+}

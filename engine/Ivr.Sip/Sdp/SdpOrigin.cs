@@ -1,0 +1,15 @@
+namespace Ivr.Sip.Sdp;
+
+/// <summary><c>o=&lt;username&gt; &lt;sess-id&gt; &lt;sess-version&gt; &lt;nettype&gt; &lt;addrtype&gt; &lt;address&gt;</c> (RFC 4566 §5.2).</summary>
+public sealed record SdpOrigin(string UserName, string SessionId, string SessionVersion, string NetType, string AddressType, string Address)
+{
+    public static ParseResult<SdpOrigin> Parse(string value)
+    {
+        var p = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return p.Length == 6
+            ? ParseResult<SdpOrigin>.Ok(new SdpOrigin(p[0], p[1], p[2], p[3], p[4], p[5]))
+            : ParseResult<SdpOrigin>.Fail($"o= must have 6 fields: '{value}'");
+    }
+
+    public override string ToString() => $"{UserName} {SessionId} {SessionVersion} {NetType} {AddressType} {Address}";
+}
