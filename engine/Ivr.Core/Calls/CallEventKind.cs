@@ -9,6 +9,7 @@ public enum CallEventKind
     PromptPlayed,
     PlaybackInterrupted,
     DigitsReceived,
+    InputRejected,
     LookupStarted,
     LookupCompleted,
     VariableSet,

@@ -1,0 +1,9 @@
+namespace Ivr.Flows.Expressions;
+
+public enum ValueKind
+{
+    Null,
+    Bool,
+    Number,
+    Text,
+}

@@ -1,0 +1,32 @@
+using Ivr.Core.Calendar;
+using Ivr.Core.Channel;
+
+namespace Ivr.Flows.Model;
+
+/// <summary>
+/// Everything a call needs, loaded, validated and linked as one: flows, prompts, calendar and routes.
+/// Immutable once built; hot reload swaps a whole new set. <see cref="Version"/> is a hash of the content.
+/// </summary>
+public sealed class FlowSet
+{
+    public required string Version { get; init; }
+
+    public required IReadOnlyDictionary<string, Flow> Flows { get; init; }
+
+    public required IReadOnlyDictionary<string, Prompt> Prompts { get; init; }
+
+    public ServiceCalendar? Calendar { get; init; }
+
+    /// <summary>Dialled number → flow name; <c>*</c> for any other number.</summary>
+    public required IReadOnlyDictionary<string, string> Routes { get; init; }
+
+    /// <summary>The flow that answers <paramref name="dialled"/>, or null when no route matches.</summary>
+    public Flow? FlowFor(string dialled)
+    {
+        if (Routes.TryGetValue(dialled, out var name) || Routes.TryGetValue("*", out name))
+            return Flows.GetValueOrDefault(name);
+        return null;
+    }
+
+    public IEnumerable<Node> AllNodes => Flows.Values.SelectMany(f => f.Nodes.Values);
+}

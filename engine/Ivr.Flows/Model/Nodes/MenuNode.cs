@@ -1,0 +1,35 @@
+namespace Ivr.Flows.Model.Nodes;
+
+/// <summary>
+/// <c>menu</c>: a prompt and keys. Keys may be several digits long (a key that is the prefix of
+/// another waits for the inter-digit timeout). <see cref="BackKey"/> returns to the menu the
+/// caller came from; <see cref="RepeatKey"/> plays the prompt again without counting a try.
+/// </summary>
+public sealed class MenuNode : Node
+{
+    public override NodeKind Kind => NodeKind.Menu;
+
+    public required InputSettings Input { get; init; }
+
+    /// <summary>Key → where it leads, in the order written.</summary>
+    public required IReadOnlyList<KeyValuePair<string, Target>> Options { get; init; }
+
+    public char? BackKey { get; init; } = '*';
+
+    public char? RepeatKey { get; init; } = '#';
+
+    /// <summary>Where <see cref="BackKey"/> leads; null: the previous menu of the call (or this one when there is none).</summary>
+    public Target? Back { get; init; }
+
+    public override IEnumerable<Transition> Transitions
+    {
+        get
+        {
+            foreach (var (key, target) in Options) yield return new(key, target);
+            yield return new(Outcomes.Invalid, null);
+            yield return new(Outcomes.NoInput, null);
+            yield return new(Outcomes.Failed, Input.OnFail);
+            if (BackKey is not null) yield return new(Outcomes.Back, Back);
+        }
+    }
+}

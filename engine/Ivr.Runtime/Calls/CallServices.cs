@@ -1,0 +1,7 @@
+using Ivr.Core.Calls;
+using Ivr.Core.Lookups;
+
+namespace Ivr.Runtime.Calls;
+
+/// <summary>What every call shares: time, the back end, where events go.</summary>
+public sealed record CallServices(TimeProvider Time, ILookupService Lookups, ICallRecorder Recorder);

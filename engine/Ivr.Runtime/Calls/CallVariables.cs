@@ -1,0 +1,68 @@
+using Ivr.Core.Privacy;
+using Ivr.Flows.Expressions;
+using Ivr.Flows.Model.Nodes;
+
+namespace Ivr.Runtime.Calls;
+
+/// <summary>
+/// A call's variables. Values set from secure input (or computed from it) are remembered as secure
+/// with their mask, and <see cref="Display"/> never shows them in clear.
+/// </summary>
+public sealed class CallVariables(CallIdentity identity, Func<string> path, Func<string> flowVersion) : IVariableScope
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private Dictionary<string, MaskStyle>? _secure;
+
+    public string? Get(string name) => name switch
+    {
+        "call.id" => identity.CallId,
+        "call.caller" => identity.Caller,
+        "call.caller_masked" => Mask.Phone(identity.Caller),
+        "call.dialled" => identity.Dialled,
+        "call.path" => path(),
+        "call.flow_version" => flowVersion(),
+        _ => _values.GetValueOrDefault(name),
+    };
+
+    public void Set(string name, string? value, MaskStyle? secure = null)
+    {
+        if (value is null) _values.Remove(name);
+        else _values[name] = value;
+        if (secure is { } style) (_secure ??= new(StringComparer.Ordinal))[name] = style;
+        else _secure?.Remove(name);
+    }
+
+    public bool IsSecure(string name) => _secure?.ContainsKey(name) == true || name == "call.caller";
+
+    /// <summary>The mask of the first secure variable <paramref name="expression"/> reads, or null when it reads none.</summary>
+    public MaskStyle? SecureStyleOf(Expression expression)
+    {
+        if (_secure is null) return expression.Variables.Contains("call.caller") ? MaskStyle.Phone : null;
+        foreach (var name in expression.Variables)
+        {
+            if (_secure.TryGetValue(name, out var style)) return style;
+            if (name == "call.caller") return MaskStyle.Phone;
+        }
+
+        return null;
+    }
+
+    /// <summary>The value as events and logs may show it: secure values masked, the caller's number masked.</summary>
+    public string Display(string name)
+    {
+        var value = Get(name);
+        if (value is null) return "";
+        if (name == "call.caller") return Mask.Phone(value);
+        return _secure is not null && _secure.TryGetValue(name, out var style) ? Masked(value, style) : value;
+    }
+
+    public static string Masked(string value, MaskStyle style) => style switch
+    {
+        MaskStyle.ResidentId => Mask.ResidentId(value),
+        MaskStyle.Phone => Mask.Phone(value),
+        MaskStyle.Card => Mask.Card(value),
+        _ => Mask.Secret(value),
+    };
+
+    public IEnumerable<KeyValuePair<string, string>> All => _values;
+}

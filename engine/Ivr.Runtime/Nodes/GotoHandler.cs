@@ -1,0 +1,14 @@
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Runtime.Nodes;
+
+internal sealed class GotoHandler : INodeHandler
+{
+    public void Enter(CallSession call, Node node) => call.Leave(Outcomes.Next, ((GotoNode)node).Target);
+
+    public void OnInput(CallSession call, Node node, SessionInput input)
+    {
+    }
+}

@@ -1,0 +1,98 @@
+using Ivr.Core.Calls;
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Runtime.Nodes;
+
+/// <summary>
+/// The prompt → wait → retry cycle menus and collects share: the prompt (the shorter re-prompt from
+/// the second try), barge-in, the first-digit and inter-digit timeouts, the invalid and no-input
+/// prompts, and the bound on tries after which the node fails.
+/// </summary>
+internal static class InputCycle
+{
+    public static void Prompt(CallSession call, InputSettings input, Action<CallSession, char> onDigit)
+    {
+        var state = call.State;
+        state.Phase = NodePhase.Prompting;
+        state.Digits.Clear();
+        var prompt = state.Tries > 0 && !input.Reprompt.IsEmpty ? input.Reprompt : input.Prompt;
+        call.Play(prompt.Resolved, bargeIn: true);
+        while (!call.IsLeaving && state.Phase is NodePhase.Prompting or NodePhase.Collecting && call.TryTakeTypeAhead(out var digit))
+        {
+            KeyPressed(call);
+            onDigit(call, digit);
+        }
+    }
+
+    /// <summary>A key arrived: stops whatever is playing; a key during a retry prompt starts the new try.</summary>
+    public static void KeyPressed(CallSession call)
+    {
+        call.StopPlayback();
+        call.CancelTimer();
+        call.State.Phase = NodePhase.Collecting;
+    }
+
+    /// <summary>After a prompt: wait for the first key, or for the next key of a partial entry.</summary>
+    public static void PromptFinished(CallSession call, InputSettings input, Action<CallSession, char> onDigit)
+    {
+        var state = call.State;
+        if (state.Phase == NodePhase.Rejecting)
+        {
+            Prompt(call, input, onDigit);
+            return;
+        }
+
+        if (state.Digits.Length > 0)
+        {
+            state.Phase = NodePhase.Collecting;
+            call.StartTimer(input.InterDigitTimeout);
+        }
+        else
+        {
+            state.Phase = NodePhase.Waiting;
+            call.StartTimer(input.FirstDigitTimeout);
+        }
+    }
+
+    /// <summary>Counts a failed try: the retry prompt, or the node's failure branch once tries run out.</summary>
+    public static void Reject(CallSession call, Node node, InputSettings input, string outcome, string? detail = null)
+    {
+        var state = call.State;
+        state.Tries++;
+        state.Digits.Clear();
+        call.CancelTimer();
+        call.Record(CallEventKind.InputRejected, node, outcome, detail);
+        if (state.Tries >= input.MaxTries)
+        {
+            call.Leave(Outcomes.Failed, input.OnFail);
+            return;
+        }
+
+        state.Phase = NodePhase.Rejecting;
+        call.Play((outcome == Outcomes.NoInput ? input.NoInput : input.Invalid).Resolved, bargeIn: true);
+    }
+
+    /// <summary>Routes playback ends and timer expiries; digits go to the node's own rule.</summary>
+    public static void OnInput(CallSession call, Node node, InputSettings input, SessionInput message,
+        Action<CallSession, char> onDigit, Action<CallSession> onInterDigitTimeout)
+    {
+        switch (message.Kind)
+        {
+            case SessionInputKind.Digit:
+                KeyPressed(call);
+                onDigit(call, message.Digit);
+                break;
+            case SessionInputKind.PlaybackFinished:
+                PromptFinished(call, input, onDigit);
+                break;
+            case SessionInputKind.Timer when call.State.Phase == NodePhase.Waiting:
+                Reject(call, node, input, Outcomes.NoInput);
+                break;
+            case SessionInputKind.Timer when call.State.Phase == NodePhase.Collecting:
+                onInterDigitTimeout(call);
+                break;
+        }
+    }
+}

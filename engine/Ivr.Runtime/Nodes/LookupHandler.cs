@@ -1,0 +1,82 @@
+using Ivr.Core.Calls;
+using Ivr.Core.Lookups;
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Runtime.Nodes;
+
+/// <summary>
+/// Runs a back-end operation under the node's time limit. A lookup still running after the wait
+/// threshold plays the wait prompt once. Outputs are copied into variables; the outcome picks the
+/// branch, falling back to <c>error</c> for an outcome the node does not name. Keys pressed
+/// meanwhile are kept for the next menu.
+/// </summary>
+internal sealed class LookupHandler : INodeHandler
+{
+    public void Enter(CallSession call, Node node)
+    {
+        var lookup = (LookupNode)node;
+        call.State.Phase = NodePhase.Working;
+        call.StartTimer(FirstDeadline(lookup));
+        call.StartLookup(lookup);
+    }
+
+    public void OnInput(CallSession call, Node node, SessionInput input)
+    {
+        var lookup = (LookupNode)node;
+        switch (input.Kind)
+        {
+            case SessionInputKind.LookupCompleted:
+                Complete(call, lookup, (LookupResult)input.Payload!);
+                break;
+            case SessionInputKind.Timer when !call.State.WaitPromptPlayed && Elapsed(call) < lookup.TimeLimit:
+                call.State.WaitPromptPlayed = true;
+                call.Play(lookup.WaitPrompt.Resolved, bargeIn: false);
+                call.StartTimer(lookup.TimeLimit - Elapsed(call));
+                break;
+            case SessionInputKind.Timer:
+                call.AbandonLookup();
+                call.Record(CallEventKind.LookupCompleted, lookup, LookupResult.Timeout, $"{lookup.Operation} gave no answer within {lookup.TimeLimit.TotalSeconds:0.###} s");
+                call.Leave(LookupResult.Timeout, Branch(lookup, LookupResult.Timeout));
+                break;
+            case SessionInputKind.Digit:
+                call.TypeAhead(input.Digit);
+                break;
+        }
+    }
+
+    private static void Complete(CallSession call, LookupNode lookup, LookupResult result)
+    {
+        foreach (var (field, variable) in lookup.Outputs)
+            if (result.Outputs.TryGetValue(field, out var value)) call.Variables.Set(variable, value);
+        var elapsed = Elapsed(call);
+        call.Record(CallEventKind.LookupCompleted, lookup, result.Outcome, $"{lookup.Operation} {elapsed.TotalMilliseconds:0} ms");
+        var outcome = Has(lookup, result.Outcome) ? result.Outcome : LookupResult.Error;
+        call.Leave(outcome, Branch(lookup, outcome));
+    }
+
+    private static TimeSpan FirstDeadline(LookupNode lookup) =>
+        !lookup.WaitPrompt.IsEmpty && lookup.WaitAfter < lookup.TimeLimit ? lookup.WaitAfter : lookup.TimeLimit;
+
+    private static TimeSpan Elapsed(CallSession call) => call.Time.GetUtcNow() - call.State.EnteredAt;
+
+    private static bool Has(LookupNode lookup, string outcome)
+    {
+        foreach (var (name, _) in lookup.On)
+            if (name == outcome) return true;
+        return false;
+    }
+
+    private static Target? Branch(LookupNode lookup, string outcome)
+    {
+        Target? error = null;
+        foreach (var (name, target) in lookup.On)
+        {
+            if (name == outcome) return target;
+            if (name == LookupResult.Error) error = target;
+        }
+
+        return error;
+    }
+}

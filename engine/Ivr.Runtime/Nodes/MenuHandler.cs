@@ -1,0 +1,98 @@
+using Ivr.Core.Calls;
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Runtime.Nodes;
+
+/// <summary>
+/// A menu: keys may be several digits; a key that is also the prefix of a longer one waits for the
+/// inter-digit timeout. The back key returns to the previous menu, the repeat key replays the prompt
+/// without counting a try — unless a menu option starts with that key, which then wins.
+/// </summary>
+internal sealed class MenuHandler : INodeHandler
+{
+    private static readonly Action<CallSession, char> OnDigit = Digit;
+    private static readonly Action<CallSession> OnInterDigitTimeout = InterDigitTimeout;
+
+    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((MenuNode)node).Input, OnDigit);
+
+    public void OnInput(CallSession call, Node node, SessionInput input) =>
+        InputCycle.OnInput(call, node, ((MenuNode)node).Input, input, OnDigit, OnInterDigitTimeout);
+
+    private static void Digit(CallSession call, char digit)
+    {
+        var menu = (MenuNode)call.Current!;
+        var digits = call.State.Digits;
+        if (digits.Length == 0 && !AnyOptionStartsWith(menu, digit))
+        {
+            if (digit == menu.BackKey)
+            {
+                Back(call, menu);
+                return;
+            }
+
+            if (digit == menu.RepeatKey)
+            {
+                call.Record(CallEventKind.InputRejected, menu, Outcomes.Repeat);
+                InputCycle.Prompt(call, menu.Input, OnDigit);
+                return;
+            }
+        }
+
+        digits.Append(digit);
+        var (exact, longer) = Match(menu, digits);
+        if (exact is { } chosen && !longer) Select(call, menu, chosen);
+        else if (longer) call.StartTimer(menu.Input.InterDigitTimeout);
+        else InputCycle.Reject(call, menu, menu.Input, Outcomes.Invalid, digits.ToString());
+    }
+
+    private static void InterDigitTimeout(CallSession call)
+    {
+        var menu = (MenuNode)call.Current!;
+        if (Match(menu, call.State.Digits).Exact is { } chosen) Select(call, menu, chosen);
+        else InputCycle.Reject(call, menu, menu.Input, Outcomes.Invalid, call.State.Digits.ToString());
+    }
+
+    private static void Select(CallSession call, MenuNode menu, KeyValuePair<string, Target> option)
+    {
+        call.Record(CallEventKind.DigitsReceived, menu, null, option.Key);
+        call.AppendPath($"{menu.Name}:{option.Key}");
+        call.Leave(option.Key, option.Value);
+    }
+
+    private static void Back(CallSession call, MenuNode menu)
+    {
+        var target = menu.Back?.Node ?? call.PreviousMenu(menu) ?? (Node)menu;
+        call.Leave(Outcomes.Back, target);
+    }
+
+    private static bool AnyOptionStartsWith(MenuNode menu, char digit)
+    {
+        foreach (var (key, _) in menu.Options)
+            if (key[0] == digit) return true;
+        return false;
+    }
+
+    private static (KeyValuePair<string, Target>? Exact, bool Longer) Match(MenuNode menu, System.Text.StringBuilder digits)
+    {
+        KeyValuePair<string, Target>? exact = null;
+        var longer = false;
+        foreach (var option in menu.Options)
+        {
+            var key = option.Key;
+            if (key.Length < digits.Length || !StartsWith(key, digits)) continue;
+            if (key.Length == digits.Length) exact = option;
+            else longer = true;
+        }
+
+        return (exact, longer);
+    }
+
+    private static bool StartsWith(string key, System.Text.StringBuilder digits)
+    {
+        for (var i = 0; i < digits.Length; i++)
+            if (key[i] != digits[i]) return false;
+        return true;
+    }
+}

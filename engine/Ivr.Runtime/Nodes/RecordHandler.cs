@@ -1,0 +1,36 @@
+using Ivr.Core.Calls;
+using Ivr.Core.Channel;
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Runtime.Nodes;
+
+/// <summary>Plays the instructions, then records; the channel ends the recording on the end key, silence or length.</summary>
+internal sealed class RecordHandler : INodeHandler
+{
+    public void Enter(CallSession call, Node node)
+    {
+        call.State.Phase = NodePhase.Prompting;
+        call.Play(((RecordNode)node).Prompt.Resolved, bargeIn: false);
+    }
+
+    public void OnInput(CallSession call, Node node, SessionInput input)
+    {
+        var record = (RecordNode)node;
+        switch (input.Kind)
+        {
+            case SessionInputKind.PlaybackFinished when call.State.Phase == NodePhase.Prompting:
+                call.State.Phase = NodePhase.Recording;
+                call.Channel.StartRecording(new RecordRequest(record.Beep, record.MaxLength, record.Silence, record.EndKey));
+                break;
+            case SessionInputKind.RecordingFinished:
+                var result = (RecordingResult)input.Payload!;
+                call.Variables.Set(record.Into, result.RecordingId ?? "");
+                call.Record(CallEventKind.RecordingSaved, node, result.EndedBy, $"{result.RecordingId ?? "(nothing)"} {result.Length.TotalSeconds:0.0} s");
+                if (result.RecordingId is null && record.OnEmpty is not null) call.Leave(Outcomes.Empty, record.OnEmpty);
+                else call.Leave(Outcomes.Next, record.Next);
+                break;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Runtime.Nodes;
+
+/// <summary>Calls another flow from its start; the matching <c>return</c> resumes here.</summary>
+internal sealed class SubflowHandler : INodeHandler
+{
+    public void Enter(CallSession call, Node node)
+    {
+        var subflow = (SubflowNode)node;
+        call.PushReturn(subflow);
+        call.Jump(subflow.Entry!);
+    }
+
+    public void OnInput(CallSession call, Node node, SessionInput input)
+    {
+    }
+}

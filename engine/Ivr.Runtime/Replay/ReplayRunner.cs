@@ -1,0 +1,40 @@
+using Ivr.Core.Calls;
+using Ivr.Core.Lookups;
+using Ivr.Core.Speech;
+using Ivr.Flows.Model;
+using Ivr.Runtime.Calls;
+using Ivr.Runtime.Simulation;
+
+namespace Ivr.Runtime.Replay;
+
+/// <summary>
+/// Runs replay scripts in-process on a virtual clock against a flow set: the same engine as a real
+/// call, with a simulated channel. Stops at the first divergence and says what was expected, what
+/// happened, where in the flow and when.
+/// </summary>
+public sealed class ReplayRunner(FlowSet set, ILookupService? backend = null)
+{
+    /// <summary>How long a step may wait (in virtual time) for what it expects.</summary>
+    public static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
+
+    private int _calls;
+
+    public ReplayResult Run(ReplayScript script)
+    {
+        var clock = new VirtualClock(script.At);
+        var channel = new SimulatedChannel(clock);
+        foreach (var (queue, outcome) in script.Agents) channel.QueueOutcomes[queue] = outcome;
+        var recorder = new MemoryCallRecorder();
+        var services = new CallServices(clock, new StubLookupService(script.Lookups, clock, backend), recorder);
+        if (set.FlowFor(script.Dialled) is not { } flow)
+            return new ReplayResult(script, $"{script.Path}: no flow answers dialled number '{script.Dialled}' (see flows/routes.yaml)", [], null, TimeSpan.Zero);
+
+        var call = new CallSession(new CallIdentity($"replay-{Interlocked.Increment(ref _calls)}", script.Caller, script.Dialled), set, flow, services, channel);
+        channel.Call = call;
+        var run = new ReplayExecution(script, clock, channel, call, recorder);
+        call.Start();
+        var failure = run.Execute();
+        if (!call.HasEnded) call.HungUp("script ended");
+        return new ReplayResult(script, failure, recorder.Events, call.Disposition, clock.GetUtcNow() - script.At);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Ivr.Runtime.Replay;
+
+/// <summary>A recorded or hand-written call: who calls, what the back end answers, and the steps.</summary>
+public sealed record ReplayScript
+{
+    public required string Path { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Caller { get; init; } = "13000000000";
+
+    public string Dialled { get; init; } = "12333";
+
+    /// <summary>When the call starts (the calendar is checked against it). Default: a Monday 10:00 in Beijing.</summary>
+    public DateTimeOffset At { get; init; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>Placeholder name → value, from the script's test-data file.</summary>
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, IReadOnlyList<LookupStub>> Lookups { get; init; } = new Dictionary<string, IReadOnlyList<LookupStub>>();
+
+    /// <summary>Queue → how it answers a transfer.</summary>
+    public IReadOnlyDictionary<string, string> Agents { get; init; } = new Dictionary<string, string>();
+
+    public required IReadOnlyList<ReplayStep> Steps { get; init; }
+}
