@@ -1,0 +1,78 @@
+namespace Ivr.Media.Codecs;
+
+/// <summary>
+/// ITU-T G.711 µ-law (PCMU, RTP payload type 0, RFC 3551 §4.5.14) between 16-bit linear samples and
+/// 8-bit codes. Encoding reads a 64 Ki-entry table indexed by the sample; decoding a 256-entry table.
+/// The tables are built once from the G.711 segment rules (14-bit magnitude, bias 33, 8 segments,
+/// codes bit-inverted), so the span methods allocate nothing.
+/// </summary>
+public static class MuLaw
+{
+    /// <summary>The code of silence: +0.</summary>
+    public const byte Silence = 0xFF;
+
+    /// <summary>The largest magnitude a µ-law code decodes to (8159 in 14-bit units, times 4).</summary>
+    public const short MaxMagnitude = 32124;
+
+    private static readonly byte[] s_encode = BuildEncodeTable();
+    private static readonly short[] s_decode = BuildDecodeTable();
+
+    public static byte Encode(short sample) => s_encode[(ushort)sample];
+
+    public static short Decode(byte code) => s_decode[code];
+
+    /// <summary>Encodes <paramref name="samples"/> into the first samples.Length bytes of <paramref name="codes"/>.</summary>
+    public static void Encode(ReadOnlySpan<short> samples, Span<byte> codes)
+    {
+        if (codes.Length < samples.Length) throw new ArgumentException($"need {samples.Length} bytes for the codes, got {codes.Length}", nameof(codes));
+        var table = s_encode;
+        for (var i = 0; i < samples.Length; i++) codes[i] = table[(ushort)samples[i]];
+    }
+
+    /// <summary>Decodes <paramref name="codes"/> into the first codes.Length samples of <paramref name="samples"/>.</summary>
+    public static void Decode(ReadOnlySpan<byte> codes, Span<short> samples)
+    {
+        if (samples.Length < codes.Length) throw new ArgumentException($"need {codes.Length} samples for the output, got {samples.Length}", nameof(samples));
+        var table = s_decode;
+        for (var i = 0; i < codes.Length; i++) samples[i] = table[codes[i]];
+    }
+
+    /// <summary>The G.711 µ-law compression rule (segment search), used to fill the table.</summary>
+    internal static byte EncodeBySegment(short sample)
+    {
+        const int clip = 8159, bias = 0x21;
+        int value = sample >> 2; // 14-bit
+        int mask;
+        if (value < 0) { value = -value; mask = 0x7F; }
+        else mask = 0xFF;
+        if (value > clip) value = clip;
+        value += bias;
+        var segment = 0;
+        for (var end = 0x3F; value > end && segment < 8; end = (end << 1) | 1) segment++;
+        if (segment >= 8) return (byte)(0x7F ^ mask);
+        var code = (segment << 4) | ((value >> (segment + 1)) & 0x0F);
+        return (byte)(code ^ mask);
+    }
+
+    /// <summary>The G.711 µ-law expansion rule, used to fill the table.</summary>
+    internal static short DecodeByFormula(byte code)
+    {
+        var inverted = ~code & 0xFF;
+        var magnitude = ((((inverted & 0x0F) << 3) + 0x84) << ((inverted & 0x70) >> 4)) - 0x84;
+        return (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
+    }
+
+    private static byte[] BuildEncodeTable()
+    {
+        var table = new byte[65536];
+        for (var i = 0; i < table.Length; i++) table[i] = EncodeBySegment((short)(ushort)i);
+        return table;
+    }
+
+    private static short[] BuildDecodeTable()
+    {
+        var table = new short[256];
+        for (var i = 0; i < table.Length; i++) table[i] = DecodeByFormula((byte)i);
+        return table;
+    }
+}

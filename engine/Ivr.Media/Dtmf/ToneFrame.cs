@@ -1,0 +1,42 @@
+namespace Ivr.Media.Dtmf;
+
+/// <summary>What <see cref="ToneAnalyzer"/> found in one 20 ms window (reused, one per detector).</summary>
+internal sealed class ToneFrame
+{
+    /// <summary>Goertzel magnitude |X| (Hann window) at each Q.23 frequency: 4 low, then 4 high.</summary>
+    public readonly double[] Magnitudes = new double[8];
+
+    /// <summary>True when the window looks like one DTMF pair (strong, dominant in each group, most of the power).</summary>
+    public bool Candidate;
+
+    public int Low;
+    public int High;
+
+    /// <summary>Estimated sine power (mean square) of the chosen tones, their second harmonics and the whole window.</summary>
+    public double LowPower;
+    public double HighPower;
+    public double LowHarmonicPower;
+    public double HighHarmonicPower;
+    public double TotalPower;
+
+    /// <summary>X2·conj(X1) of the two 10 ms halves at the nominal frequency (phase advance → frequency), and |X1||X2|.</summary>
+    public double LowCrossRe;
+    public double LowCrossIm;
+    public double LowCrossAbs;
+    public double HighCrossRe;
+    public double HighCrossIm;
+    public double HighCrossAbs;
+
+    public int KeyIndex => Low * 4 + High;
+
+    public double PairMagnitude(int low, int high) => Magnitudes[low] + Magnitudes[4 + high];
+
+    public void Clear()
+    {
+        Array.Clear(Magnitudes);
+        Candidate = false;
+        Low = High = -1;
+        LowPower = HighPower = LowHarmonicPower = HighHarmonicPower = TotalPower = 0;
+        LowCrossRe = LowCrossIm = LowCrossAbs = HighCrossRe = HighCrossIm = HighCrossAbs = 0;
+    }
+}

@@ -1,0 +1,168 @@
+using Ivr.Media.Dtmf;
+using Ivr.Media.Tests.Support;
+using Ivr.Media.Wav;
+
+namespace Ivr.Media.Tests.Dtmf;
+
+/// <summary>ITU-T Q.24-style acceptance tests on generated tones, sent through a µ-law channel.</summary>
+public class DtmfDetectorTests
+{
+    public static TheoryData<char> AllKeys() => new(@"0123456789*#ABCD".ToCharArray());
+
+    [Theory]
+    [MemberData(nameof(AllKeys))]
+    public void Process_NominalTone_ReportsKeyOnce(char key) =>
+        Assert.Equal(key.ToString(), DetectorRun.KeysOf(Signal.Dtmf(key, 60)));
+
+    [Theory]
+    [MemberData(nameof(AllKeys))]
+    public void Process_FrequenciesOffByOneAndAHalfPercent_Accepted(char key)
+    {
+        foreach (var d in new[] { 0.015, -0.015 })
+        {
+            Assert.Equal(key.ToString(), DetectorRun.KeysOf(Signal.Dtmf(key, 60, lowDeviation: d)));
+            Assert.Equal(key.ToString(), DetectorRun.KeysOf(Signal.Dtmf(key, 60, highDeviation: d)));
+            Assert.Equal(key.ToString(), DetectorRun.KeysOf(Signal.Dtmf(key, 60, lowDeviation: d, highDeviation: -d)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllKeys))]
+    public void Process_FrequencyOffByThreeAndAHalfPercent_Rejected(char key)
+    {
+        foreach (var d in new[] { 0.035, -0.035 })
+        {
+            Assert.Equal("", DetectorRun.KeysOf(Signal.Dtmf(key, 60, lowDeviation: d)));
+            Assert.Equal("", DetectorRun.KeysOf(Signal.Dtmf(key, 60, highDeviation: d)));
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.9)]
+    [InlineData(2.6)]
+    [InlineData(4.4)]
+    public void Process_FortyMsTone_Accepted(double alignmentMs) =>
+        Assert.Equal("7", DetectorRun.KeysOf(Signal.Concat(Signal.Silence(alignmentMs), Signal.Dtmf('7', 40))));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.9)]
+    [InlineData(2.6)]
+    [InlineData(4.4)]
+    public void Process_ThirtyMsTone_Rejected(double alignmentMs) =>
+        Assert.Equal("", DetectorRun.KeysOf(Signal.Concat(Signal.Silence(alignmentMs), Signal.Dtmf('7', 30))));
+
+    [Theory]
+    [InlineData(8.0, "1")]
+    [InlineData(-4.0, "1")]
+    [InlineData(10.0, "")]
+    [InlineData(-6.0, "")]
+    public void Process_Twist_AcceptedWithinEightNormalAndFourReverse(double twistDb, string expected) =>
+        Assert.Equal(expected, DetectorRun.KeysOf(Signal.Dtmf('1', 60, lowDbm0: -8, twistDb: twistDb)));
+
+    [Theory]
+    [MemberData(nameof(AllKeys))]
+    public void Process_BothTonesAtMinus25Dbm0_Accepted(char key) =>
+        Assert.Equal(key.ToString(), DetectorRun.KeysOf(Signal.Dtmf(key, 50, lowDbm0: -25)));
+
+    [Fact]
+    public void Process_TonesAtMinus35Dbm0_Rejected() =>
+        Assert.Equal("", DetectorRun.KeysOf(Signal.Dtmf('9', 100, lowDbm0: -35)));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Process_WeakToneInWhiteNoise_Accepted(int seed)
+    {
+        // Each tone −25 dBm0, noise −37 dBm0 RMS over the whole band: 12 dB below each tone.
+        Assert.Equal("0", DetectorRun.KeysOf(Signal.Dtmf('0', 45, lowDbm0: -25), noiseDbm0: -37, seed));
+    }
+
+    [Fact]
+    public void Process_WhiteNoiseOnly_NothingReported()
+    {
+        foreach (var level in new[] { -40.0, -25, -10 })
+            Assert.Equal("", DetectorRun.Keys(Signal.ThroughMuLaw(Signal.WithNoise(Signal.Silence(3000), level))));
+    }
+
+    [Fact]
+    public void Process_LongPress_ReportedOnce() =>
+        Assert.Equal("#", DetectorRun.KeysOf(Signal.Dtmf('#', 2000)));
+
+    [Fact]
+    public void Process_TenMsDropOutInNoise_BridgedAndReportedOnce()
+    {
+        var tone = Signal.Concat(Signal.Dtmf('4', 60), Signal.Silence(10), Signal.Dtmf('4', 60));
+        Assert.Equal("4", DetectorRun.KeysOf(tone, noiseDbm0: -40));
+    }
+
+    [Fact]
+    public void Process_DigitsWithFortyMsPauses_EachReported()
+    {
+        var parts = new List<double[]>();
+        foreach (var key in "12333")
+        {
+            parts.Add(Signal.Dtmf(key, 50));
+            parts.Add(Signal.Silence(40));
+        }
+
+        Assert.Equal("12333", DetectorRun.KeysOf(Signal.Concat([.. parts])));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(80)]
+    [InlineData(333)]
+    public void Process_AnyChunkSize_SameResult(int chunk)
+    {
+        var samples = Signal.ThroughMuLaw(Signal.Concat(Signal.Silence(13), Signal.Dtmf('5', 45), Signal.Silence(60), Signal.Dtmf('C', 45), Signal.Silence(60)));
+        var whole = DetectorRun.Detect(samples);
+        Assert.Equal(whole, DetectorRun.Detect(samples, chunk: chunk));
+        Assert.Equal("5C", new string(whole.Select(d => d.Key).ToArray()));
+    }
+
+    [Fact]
+    public void Process_ThirdToneWithMostOfTheEnergy_Rejected()
+    {
+        var pair = Signal.Dtmf('6', 80, lowDbm0: -15);
+        var third = Signal.TwoTones(500, -8, 2200, -8, 80);
+        Assert.Equal("", DetectorRun.KeysOf(pair.Zip(third, (a, b) => a + b).ToArray()));
+    }
+
+    [Fact]
+    public void Process_StrongSecondHarmonic_Rejected()
+    {
+        // Key 1 = 697 + 1209 Hz; a harmonic at 2 × 1209 Hz only 6 dB down looks like a voice, not a keypad.
+        var pair = Signal.Dtmf('1', 80, lowDbm0: -10);
+        var harmonic = Signal.TwoTones(2418, -16, 2418, -120, 80);
+        Assert.Equal("", DetectorRun.KeysOf(pair.Zip(harmonic, (a, b) => a + b).ToArray()));
+        Assert.Equal("1", DetectorRun.KeysOf(pair));
+    }
+
+    [Fact]
+    public void Process_MandarinSpeech_NoFalseDetections()
+    {
+        var files = TestAudio.SpeechFiles();
+        Assert.True(files.Length >= 5, "the espeak-ng speech files are missing from the test output");
+        foreach (var file in files)
+        {
+            var speech = WavFile.Read(file).Samples;
+            foreach (var gain in new[] { 1.0, 0.25, 0.05 })
+            {
+                var found = DetectorRun.Detect(Signal.ThroughMuLaw(speech.Select(s => s * gain).ToArray()));
+                Assert.True(found.Count == 0, $"{Path.GetFileName(file)} at gain {gain}: talk-off {string.Join(", ", found)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Process_KeyPressedOverQuietSpeech_StillDetected()
+    {
+        var speech = TestAudio.Read("speech-cmn-1.wav").Samples.Take(Signal.Samples(2000)).Select(s => s * 0.05).ToArray();
+        var tone = Signal.Concat(Signal.Silence(900), Signal.Dtmf('8', 70, lowDbm0: -8), Signal.Silence(1030));
+        Assert.Equal("8", DetectorRun.Keys(Signal.ThroughMuLaw(speech.Zip(tone, (a, b) => a + b).ToArray())));
+    }
+}
