@@ -1,0 +1,52 @@
+using Dapper;
+using static Ivr.Data.Tests.Services.ServiceFixture;
+
+namespace Ivr.Data.Tests.Services;
+
+public sealed class ServiceLookupServiceTests : IDisposable
+{
+    private readonly ServiceFixture _f = new();
+
+    [Fact]
+    public async Task Execute_UnknownOperation_Error()
+    {
+        Assert.Equal("error", (await _f.RunAsync("pension.teleport")).Outcome);
+    }
+
+    [Fact]
+    public async Task Execute_Cancelled_TimeoutNotThrown()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var result = await _f.Service.ExecuteAsync("pension.summary", new Dictionary<string, string> { ["id"] = RetireeId }, cancelled.Token);
+
+        Assert.Equal("timeout", result.Outcome);
+    }
+
+    [Fact]
+    public async Task Execute_DatabaseFault_ErrorLoggedWithoutSecrets()
+    {
+        using (var connection = _f.Database.OpenConnection())
+            connection.Execute("DROP TABLE pin_locks;");
+
+        var result = await _f.RunAsync("auth.verify_pin", ("id", RetireeId), ("pin", RetireePin));
+
+        Assert.Equal("error", result.Outcome);
+        var line = Assert.Single(_f.Log);
+        Assert.Contains("auth.verify_pin", line);
+        Assert.DoesNotContain(RetireeId, line);
+        Assert.DoesNotContain(RetireePin, line);
+    }
+
+    [Fact]
+    public void Operations_ListsTheFlowContract()
+    {
+        Assert.Equal(
+            ["appraisal.lookup", "auth.verify_pin", "card.change_pin", "card.report_loss", "contributions.summary",
+             "followup.create", "pension.summary", "survey.save", "voice_message.save"],
+            _f.Service.Operations.Order());
+    }
+
+    public void Dispose() => _f.Dispose();
+}
