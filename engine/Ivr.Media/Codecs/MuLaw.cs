@@ -37,21 +37,19 @@ public static class MuLaw
         for (var i = 0; i < codes.Length; i++) samples[i] = table[codes[i]];
     }
 
-    /// <summary>The G.711 µ-law compression rule (segment search), used to fill the table.</summary>
+    /// <summary>
+    /// The G.711 µ-law compression rule as in the ITU-T G.191 reference (<c>ulaw_compress</c>): 14-bit
+    /// magnitude (one's complement for negatives, so −1 is −0), bias 33, clipped to 0x1FFF, segment
+    /// search; used to fill the table.
+    /// </summary>
     internal static byte EncodeBySegment(short sample)
     {
-        const int clip = 8159, bias = 0x21;
-        int value = sample >> 2; // 14-bit
-        int mask;
-        if (value < 0) { value = -value; mask = 0x7F; }
-        else mask = 0xFF;
-        if (value > clip) value = clip;
-        value += bias;
+        var value = (sample < 0 ? ~sample : sample) >> 2;
+        value = Math.Min(value + 0x21, 0x1FFF);
         var segment = 0;
-        for (var end = 0x3F; value > end && segment < 8; end = (end << 1) | 1) segment++;
-        if (segment >= 8) return (byte)(0x7F ^ mask);
+        for (var end = 0x3F; value > end; end = (end << 1) | 1) segment++;
         var code = (segment << 4) | ((value >> (segment + 1)) & 0x0F);
-        return (byte)(code ^ mask);
+        return (byte)(code ^ (sample < 0 ? 0x7F : 0xFF));
     }
 
     /// <summary>The G.711 µ-law expansion rule, used to fill the table.</summary>
