@@ -1,0 +1,32 @@
+using Ivr.Core.Calendar;
+using Ivr.Core.Channel;
+using Ivr.Flows.Model;
+
+namespace Ivr.Flows.Loading;
+
+/// <summary>Everything read from a flows folder and a prompt folder, linked as far as it could be; what validation checks.</summary>
+internal sealed class FlowSetDraft
+{
+    public required IReadOnlyDictionary<string, FlowDraft> Flows { get; init; }
+
+    public required RouteTable Routes { get; init; }
+
+    public required IReadOnlyDictionary<string, Prompt> Prompts { get; init; }
+
+    public required string CatalogPath { get; init; }
+
+    /// <summary>Null when calendar.yaml is missing or could not be read.</summary>
+    public ServiceCalendar? Calendar { get; init; }
+
+    public bool CalendarFileExists { get; init; }
+
+    public required string RoutesPath { get; init; }
+
+    public string CalendarPath { get; init; } = "calendar.yaml";
+
+    public IReadOnlyCollection<string>? KnownOperations { get; init; }
+
+    public IEnumerable<Node> AllNodes => Flows.Values.SelectMany(f => f.Flow.Nodes.Values);
+
+    public FlowDraft DraftOf(Node node) => Flows[node.Flow];
+}
