@@ -1,0 +1,128 @@
+using Ivr.Core.Speech;
+using Ivr.Flows.Prompts;
+using Ivr.Flows.Validation;
+using Ivr.Media.Wav;
+
+namespace Ivr.Flows.Tests.Prompts;
+
+public sealed class PromptSetLoaderTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string WriteCatalog(params string[] lines)
+    {
+        var fragments = MandarinSayAs.FragmentPromptIds.Select(id => $"  {id}: 字");
+        return _folder.Write("catalog.yaml", string.Join('\n', ["language: zh-CN", "voice: cmn", "prompts:", .. lines, .. fragments]) + "\n");
+    }
+
+    [Fact]
+    public void Load_EightKilohertzMono_LoadsSamplesAndDuration()
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        WavFile.Write(_folder.File("welcome.wav"), new short[4000]);
+
+        var result = PromptSetLoader.Load(catalog);
+
+        var welcome = result.Prompts["welcome"];
+        Assert.Equal("您好。", welcome.Text);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), welcome.Duration);
+        Assert.Equal(4000, welcome.Samples.Length);
+        Assert.Equal(_folder.File("welcome.wav"), welcome.AudioFile);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("'welcome'"));
+    }
+
+    [Fact]
+    public void Load_WrongSampleRate_ErrorNamesFileAndSoxFix()
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        WavFile.Write(_folder.File("welcome.wav"), new short[1600], sampleRate: 16000);
+
+        var result = PromptSetLoader.Load(catalog);
+
+        Assert.True(result.HasErrors);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(_folder.File("welcome.wav"), error.Path);
+        Assert.Contains("16000 Hz", error.Message);
+        Assert.Contains("sox in.wav -r 8000 -c 1 -b 16 welcome.wav", error.Message);
+        Assert.False(result.Prompts.ContainsKey("welcome"));
+    }
+
+    [Fact]
+    public void Load_Stereo_IsAnError()
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        var wav = MonoWav(new short[800]);
+        wav[22] = 2; // channels
+        File.WriteAllBytes(_folder.File("welcome.wav"), wav);
+
+        var result = PromptSetLoader.Load(catalog);
+
+        Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains("2 channel(s)"));
+    }
+
+    [Fact]
+    public void Load_NotAWav_IsAnError()
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        File.WriteAllText(_folder.File("welcome.wav"), "this is text");
+
+        var result = PromptSetLoader.Load(catalog);
+
+        Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains("not a playable WAV"));
+    }
+
+    [Fact]
+    public void Load_MissingAudio_WarnsAndEstimatesFromText()
+    {
+        var catalog = WriteCatalog("  welcome: 您好，欢迎。");
+
+        var result = PromptSetLoader.Load(catalog);
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Message.Contains("'welcome'"));
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(4, warning.Line);
+        Assert.Equal(TimeSpan.FromSeconds(4 * 0.25 + 2 * 0.2), result.Prompts["welcome"].Duration);
+        Assert.True(result.Prompts["welcome"].Samples.IsEmpty);
+        Assert.False(result.HasErrors);
+    }
+
+    [Fact]
+    public void Load_CatalogWithoutSayAsFragments_IsAnError()
+    {
+        var catalog = _folder.Write("catalog.yaml", "language: zh-CN\nvoice: cmn\nprompts:\n  welcome: 您好。\n");
+
+        var result = PromptSetLoader.Load(catalog);
+
+        Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains("say-as fragment 'n1e8'"));
+    }
+
+    [Theory]
+    [InlineData("您好", 0.5)]
+    [InlineData("您好，再见。", 1.4)]
+    [InlineData("", 0.25)]
+    public void EstimateDuration_CountsCharactersAndPauses(string text, double seconds) =>
+        Assert.Equal(seconds, PromptSetLoader.EstimateDuration(text).TotalSeconds, precision: 6);
+
+    [Fact]
+    public void Load_CommittedPrompts_AllHaveTelephoneAudio()
+    {
+        var result = PromptSetLoader.Load(RepositoryFiles.CatalogPath);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.All(result.Prompts.Values, p =>
+        {
+            Assert.False(p.Samples.IsEmpty, p.Id);
+            Assert.InRange(p.Duration.TotalSeconds, 0.1, 30);
+        });
+        Assert.InRange(result.Prompts["beep"].Duration.TotalSeconds, 0.29, 0.31);
+    }
+
+    private static byte[] MonoWav(short[] samples)
+    {
+        using var stream = new MemoryStream();
+        WavFile.Write(stream, samples);
+        return stream.ToArray();
+    }
+}
