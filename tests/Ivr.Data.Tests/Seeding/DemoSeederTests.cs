@@ -1,0 +1,113 @@
+using Dapper;
+using Ivr.Data.Security;
+using Ivr.Data.Seeding;
+using Ivr.Data.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Data.Tests.Seeding;
+
+public sealed class DemoSeederTests : IDisposable
+{
+    private static readonly SeedOptions Fast = new(new DateOnly(2026, 11, 23), BulkPinIterations: 10, DemoPinIterations: 100, BatchSize: 700);
+    private readonly TempDatabase _file = new();
+
+    [Fact]
+    public void DemoIdentities_SixCoveringTheDemoCases()
+    {
+        var demo = DemoSeeder.DemoIdentities;
+
+        Assert.Equal(6, demo.Count);
+        Assert.Contains(demo, d => d.Id.EndsWith('X'));
+        Assert.Contains(demo, d => d.Situation.Contains("arrears"));
+        Assert.Contains(demo, d => d.Situation.Contains("lost"));
+        Assert.Contains(demo, d => d.Situation.Contains("locked"));
+        Assert.Contains(demo, d => d.Situation.Contains("not retired"));
+        Assert.All(demo, d =>
+        {
+            Assert.Equal(ResidentIdGenerator.CheckCharacter(d.Id.AsSpan(0, 17)), d.Id[17]);
+            Assert.Equal(PinWeakness.None, WeakPinPolicy.Check(d.Pin, d.Id));
+            Assert.Matches("^[0-9]{12}$", d.CardNumber);
+            Assert.Matches("^[0-9]{10}$", d.Serial);
+        });
+    }
+
+    [Fact]
+    public void Seed_WritesValidUniquePeopleWithRows()
+    {
+        var report = DemoSeeder.Seed(_file.Path, 2000, 42, Fast);
+
+        Assert.Equal((6, 2000), (report.DemoPeople, report.SyntheticPeople));
+        using var connection = IvrDatabase.Open(_file.Path).OpenConnection();
+        Assert.Equal(2006, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM people;"));
+        Assert.Equal(2006, connection.ExecuteScalar<int>("SELECT COUNT(DISTINCT number) FROM cards WHERE length(number) = 12;"));
+        Assert.Equal(2006, connection.ExecuteScalar<int>("SELECT COUNT(DISTINCT serial) FROM cards WHERE length(serial) = 10;"));
+        Assert.Equal(2006, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM contributions;"));
+        Assert.Equal(report.Pensions, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM pensions;"));
+        Assert.Equal(report.Appraisals, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM appraisals;"));
+        Assert.InRange(report.Pensions, 300, 1200);
+        Assert.InRange(report.Appraisals, 10, 100);
+        Assert.True(connection.ExecuteScalar<int>("SELECT COUNT(*) FROM contributions WHERE arrears_fen > 0;") > 20);
+        foreach (var (id, birth, hash) in connection.Query<(string, string, string)>("SELECT id, birth_date, pin_hash FROM people;"))
+        {
+            Assert.Equal(ResidentIdGenerator.CheckCharacter(id.AsSpan(0, 17)), id[17]);
+            Assert.Equal(birth.Replace("-", ""), id.Substring(6, 8));
+            Assert.InRange(DateOnly.Parse(birth), new DateOnly(1940, 1, 1), new DateOnly(2005, 12, 31));
+            Assert.NotNull(PinHasher.IterationsOf(hash));
+        }
+        Assert.Equal(100, PinHasher.IterationsOf(connection.ExecuteScalar<string>("SELECT pin_hash FROM people WHERE id = '11010519491231002X';")));
+    }
+
+    [Fact]
+    public void Seed_SameSeed_SameDataAndReseedReplaces()
+    {
+        DemoSeeder.Seed(_file.Path, 500, 7, Fast);
+        var first = Snapshot();
+
+        DemoSeeder.Seed(_file.Path, 500, 7, Fast);
+        var second = Snapshot();
+        DemoSeeder.Seed(_file.Path, 500, 8, Fast);
+        var other = Snapshot();
+
+        Assert.Equal(506, first.Count);
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public async Task Seed_DemoIdentitiesAnswerAsDocumented()
+    {
+        DemoSeeder.Seed(_file.Path, 50, 1, Fast);
+        var service = new ServiceLookupService(IvrDatabase.Open(_file.Path), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8))));
+        var d = DemoSeeder.DemoIdentities;
+
+        Assert.Equal("ok", (await Run(service, "auth.verify_pin", ("id", d[0].Id), ("pin", d[0].Pin))).Outcome);
+        Assert.Equal("3256.50", (await Run(service, "pension.summary", ("id", d[0].Id))).Outputs["monthly_amount"]);
+        Assert.Equal("already_lost", (await Run(service, "card.report_loss", ("id", d[1].Id), ("pin", d[1].Pin))).Outcome);
+        Assert.Equal("1234.00", (await Run(service, "contributions.summary", ("id", d[2].Id), ("number", d[2].Serial))).Outputs["arrears"]);
+        Assert.Equal("locked", (await Run(service, "auth.verify_pin", ("id", d[3].Id), ("pin", d[3].Pin))).Outcome);
+        Assert.Equal("未达级", (await Run(service, "appraisal.lookup", ("key", d[4].AppraisalNumber!))).Outputs["grade"]);
+        Assert.Equal("not_found", (await Run(service, "pension.summary", ("id", d[5].Id))).Outcome);
+    }
+
+    private List<string> Snapshot()
+    {
+        using var connection = IvrDatabase.Open(_file.Path).OpenConnection();
+        return connection.Query<string>("""
+            SELECT p.id || p.name || p.region || c.number || c.serial || k.last_month || k.months || k.arrears_fen
+                   || coalesce(n.monthly_fen, '') || coalesce(a.number, '')
+            FROM people p JOIN cards c ON c.person_id = p.id JOIN contributions k ON k.person_id = p.id
+            LEFT JOIN pensions n ON n.person_id = p.id LEFT JOIN appraisals a ON a.person_id = p.id
+            ORDER BY p.id;
+            """).ToList();
+    }
+
+    private static Task<Ivr.Core.Lookups.LookupResult> Run(ServiceLookupService service, string operation, params (string, string)[] inputs)
+    {
+        var map = inputs.ToDictionary(i => i.Item1, i => i.Item2);
+        map["call_id"] = "demo";
+        map["caller"] = "13012345273";
+        return service.ExecuteAsync(operation, map, CancellationToken.None).AsTask();
+    }
+
+    public void Dispose() => _file.Dispose();
+}
