@@ -48,10 +48,15 @@ internal sealed class LookupHandler : INodeHandler
 
     private static void Complete(CallSession call, LookupNode lookup, LookupResult result)
     {
-        foreach (var (field, variable) in lookup.Outputs)
-            if (result.Outputs.TryGetValue(field, out var value)) call.Variables.Set(variable, value);
         var elapsed = Elapsed(call);
         call.Record(CallEventKind.LookupCompleted, lookup, result.Outcome, $"{lookup.Operation} {elapsed.TotalMilliseconds:0} ms");
+        foreach (var (field, variable) in lookup.Outputs)
+        {
+            if (!result.Outputs.TryGetValue(field, out var value)) continue;
+            call.Variables.Set(variable, value);
+            call.Record(CallEventKind.VariableSet, lookup, field, $"{variable}={call.Variables.Display(variable)}");
+        }
+
         var outcome = Has(lookup, result.Outcome) ? result.Outcome : LookupResult.Error;
         call.Leave(outcome, Branch(lookup, outcome));
     }

@@ -28,13 +28,14 @@ internal sealed class MenuHandler : INodeHandler
         {
             if (digit == menu.BackKey)
             {
+                call.Record(CallEventKind.DigitsReceived, menu, null, digit.ToString());
                 Back(call, menu);
                 return;
             }
 
             if (digit == menu.RepeatKey)
             {
-                call.Record(CallEventKind.InputRejected, menu, Outcomes.Repeat);
+                call.Record(CallEventKind.InputRejected, menu, Outcomes.Repeat, digit.ToString());
                 InputCycle.Prompt(call, menu.Input, OnDigit);
                 return;
             }

@@ -12,7 +12,9 @@ namespace Ivr.Runtime.Replay;
 /// call, with a simulated channel. Stops at the first divergence and says what was expected, what
 /// happened, where in the flow and when.
 /// </summary>
-public sealed class ReplayRunner(FlowSet set, ILookupService? backend = null)
+/// <param name="backend">Makes the real back end for one script on that script's clock (each script
+/// gets a fresh one, so scripts never see each other's data); null: only the script's stubs answer.</param>
+public sealed class ReplayRunner(FlowSet set, Func<TimeProvider, ILookupService>? backend = null)
 {
     /// <summary>How long a step may wait (in virtual time) for what it expects.</summary>
     public static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
@@ -25,7 +27,7 @@ public sealed class ReplayRunner(FlowSet set, ILookupService? backend = null)
         var channel = new SimulatedChannel(clock);
         foreach (var (queue, outcome) in script.Agents) channel.QueueOutcomes[queue] = outcome;
         var recorder = new MemoryCallRecorder();
-        var services = new CallServices(clock, new StubLookupService(script.Lookups, clock, backend), recorder);
+        var services = new CallServices(clock, new StubLookupService(script.Lookups, clock, backend is null ? null : new BlockingLookupService(backend(clock))), recorder);
         if (set.FlowFor(script.Dialled) is not { } flow)
             return new ReplayResult(script, $"{script.Path}: no flow answers dialled number '{script.Dialled}' (see flows/routes.yaml)", [], null, TimeSpan.Zero);
 

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Ivr.Flows.Loading;
+using Ivr.Host.Cli;
+using Ivr.Host.Hosting;
+using Ivr.Runtime.Replay;
+
+namespace Ivr.Host.Commands;
+
+public sealed class ReplayCommand : CommandBase
+{
+    public override string Name => "replay";
+
+    public override string Summary => "run replay scripts against the flows on a virtual clock";
+
+    public override string Usage => $"""
+        usage: ivr replay [--coverage] [--min-coverage PCT] [--junit FILE] PATH...
+
+        Runs each replay script (a .yaml file, or every script in a folder, recursively) as a
+        simulated call on a virtual clock, against a fresh demo database. Prints the first
+        divergence of each failing script and ends with the line 'N passed, M failed'.
+        Exit 0 when every script passed (and coverage reached --min-coverage).
+
+          --coverage          also print 'coverage: nodes X/Y, edges A/B' and a table per flow
+          --min-coverage PCT  fail when nodes+edges covered are below PCT percent (implies --coverage)
+          --junit FILE        write JUnit XML for CI
+          --show-missed       with --coverage, list the nodes and edges never exercised
+        {IvrPaths.Help}
+        """;
+
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "junit", "min-coverage"];
+
+    protected override IReadOnlyCollection<string> Switches => ["coverage", "show-missed"];
+
+    protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
+    {
+        if (line.Positional.Count == 0) throw new UsageException("name at least one script or folder");
+        var minimum = line.Get("min-coverage") is { } m
+            ? double.TryParse(m, CultureInfo.InvariantCulture, out var pct) && pct is >= 0 and <= 100 ? pct : throw new UsageException("--min-coverage takes a percentage from 0 to 100")
+            : (double?)null;
+        var paths = IvrPaths.From(line);
+        var loaded = FlowSetLoader.Load(paths.Flows, paths.Prompts, KnownOperations.All);
+        if (!loaded.Succeeded)
+        {
+            foreach (var d in loaded.Errors) Console.Error.WriteLine(d);
+            Console.Error.WriteLine("the flows do not load; fix them first (ivr validate)");
+            return 1;
+        }
+
+        var scripts = ScriptFiles.Find(line.Positional);
+        if (scripts.Count == 0)
+        {
+            Console.Error.WriteLine("no replay scripts found");
+            return 1;
+        }
+
+        await using var backend = await DemoBackend.CreateAsync(loaded.Set!, cancellation);
+        var runner = new ReplayRunner(loaded.Set!, backend.Lookups);
+        var coverage = new FlowCoverage(loaded.Set!);
+        var results = new List<ReplayResult>();
+        foreach (var file in scripts)
+        {
+            ReplayResult result;
+            try
+            {
+                result = runner.Run(ReplayScriptReader.Read(file));
+            }
+            catch (ReplayScriptException ex)
+            {
+                result = new ReplayResult(new ReplayScript { Path = file, Name = Path.GetFileNameWithoutExtension(file), Steps = [] }, ex.Message, [], null, TimeSpan.Zero);
+            }
+
+            results.Add(result);
+            coverage.Add(result.Events);
+            Console.WriteLine(result.Passed ? $"PASS {file}" : $"FAIL {result.Failure}");
+        }
+
+        if (line.Get("junit") is { } junit) JUnitReport.Write(junit, results);
+        var passed = results.Count(r => r.Passed);
+        var ok = passed == results.Count;
+        if (line.Has("coverage") || minimum is not null) ok &= CoverageTable.Print(coverage, minimum, line.Has("show-missed"));
+        Console.WriteLine($"{passed} passed, {results.Count - passed} failed");
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,59 @@
+using Ivr.Core.Lookups;
+using Ivr.Data;
+using Ivr.Data.Seeding;
+using Ivr.Data.Security;
+using Ivr.Data.Services;
+using Ivr.Flows.Model;
+
+namespace Ivr.Host.Hosting;
+
+/// <summary>
+/// The service's real back end over the documented demo identities, for replays: seeded once into a
+/// template database, then copied afresh for every script so that one script's wrong PINs, lockouts
+/// or loss reports never leak into the next.
+/// </summary>
+public sealed class DemoBackend : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly string _template;
+    private readonly FlowSet _set;
+    private int _copies;
+
+    private DemoBackend(string folder, string template, FlowSet set)
+    {
+        _folder = folder;
+        _template = template;
+        _set = set;
+    }
+
+    public static Task<DemoBackend> CreateAsync(FlowSet set, CancellationToken cancellation)
+    {
+        var folder = Directory.CreateTempSubdirectory("ivr-replay-").FullName;
+        var template = Path.Combine(folder, "template.db");
+        DemoSeeder.Seed(template, people: 0, seed: 1);
+        return Task.FromResult(new DemoBackend(folder, template, set));
+    }
+
+    /// <summary>A fresh copy of the demo database behind the service's operations, on <paramref name="time"/>.</summary>
+    public ILookupService Lookups(TimeProvider time)
+    {
+        var copy = Path.Combine(_folder, $"script-{Interlocked.Increment(ref _copies)}.db");
+        File.Copy(_template, copy);
+        Func<DateOnly, int, DateOnly>? workingDays = _set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
+        return new ServiceLookupService(IvrDatabase.Open(copy), time, workingDays, PinHasher.Production);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
