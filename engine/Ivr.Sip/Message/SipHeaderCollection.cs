@@ -12,6 +12,9 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
 
     public void Add(string name, string value) => _headers.Add(new SipHeader(SipHeaderNames.Normalize(name), value));
 
+    /// <summary>Adds a header line before all others (a new top Via).</summary>
+    public void AddFirst(string name, string value) => _headers.Insert(0, new SipHeader(SipHeaderNames.Normalize(name), value));
+
     /// <summary>Replaces every occurrence of <paramref name="name"/> by one header, keeping the first position.</summary>
     public void Set(string name, string value)
     {

@@ -40,6 +40,11 @@ public static class SipParser
 
         for (var i = 1; i < lines.Count; i++)
         {
+            if (lines[i].Length == 0 && section is null)
+            {
+                continue;
+            }
+
             var error = AddHeader(message, lines[i]);
             if (error is not null)
             {

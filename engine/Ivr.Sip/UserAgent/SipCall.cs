@@ -1,0 +1,87 @@
+using Ivr.Sip.Dialogs;
+using Ivr.Sip.Message;
+using Ivr.Sip.Sdp;
+using Ivr.Sip.Transactions;
+using Ivr.Sip.Transport;
+
+namespace Ivr.Sip.UserAgent;
+
+/// <summary>
+/// One incoming call (an INVITE dialog on the UAS side). The handler drives it with <see cref="Ring"/>,
+/// <see cref="Answer"/>, <see cref="Reject"/> and <see cref="Hangup"/>; each may be called from any thread and
+/// runs on the stack's work queue. Calls that no longer fit the state are ignored (e.g. Answer after CANCEL).
+/// </summary>
+public sealed class SipCall
+{
+    private readonly SipUserAgent _agent;
+
+    internal SipCall(SipUserAgent agent, SipDialog dialog, SipRequest invite, InviteServerTransaction transaction, SessionDescription? offer)
+    {
+        _agent = agent;
+        Dialog = dialog;
+        Invite = invite;
+        Transaction = transaction;
+        RemoteOffer = offer;
+        RemoteSdp = offer;
+    }
+
+    public string CallId => Dialog.Id.CallId;
+
+    public SipDialogId DialogId => Dialog.Id;
+
+    /// <summary>The caller (From of the INVITE).</summary>
+    public NameAddress Caller => Dialog.RemoteAddress;
+
+    /// <summary>The called party (To of the INVITE, with our tag).</summary>
+    public NameAddress Callee => Dialog.LocalAddress;
+
+    public SipUri RequestUri => Invite.RequestUri;
+
+    /// <summary>Where the INVITE came from (after NAT): transport and socket address.</summary>
+    public SipEndPoint RemoteEndPoint => Transaction.Source;
+
+    /// <summary>The SDP offer of the initial INVITE; null for a late-offer INVITE.</summary>
+    public SessionDescription? RemoteOffer { get; }
+
+    /// <summary>The peer's latest SDP: its offer, the answer in its ACK, or a re-INVITE offer.</summary>
+    public SessionDescription? RemoteSdp { get; internal set; }
+
+    public SipCallState State { get; internal set; } = SipCallState.Incoming;
+
+    public SipCallEndReason? EndReason { get; internal set; }
+
+    internal SipRequest Invite { get; }
+
+    internal SipDialog Dialog { get; }
+
+    internal InviteServerTransaction Transaction { get; }
+
+    /// <summary>Resends our 2xx (initial or re-INVITE) until the ACK; null when none is pending.</summary>
+    internal InviteOkRetransmitter? PendingOk { get; set; }
+
+    /// <summary>Sends 180 Ringing.</summary>
+    public void Ring() => _agent.Post(() => _agent.Ring(this));
+
+    /// <summary>Sends 200 OK with <paramref name="sdp"/> (our answer, or our offer for a late-offer INVITE).</summary>
+    public void Answer(SessionDescription sdp)
+    {
+        ArgumentNullException.ThrowIfNull(sdp);
+        _agent.Post(() => _agent.Answer(this, sdp));
+    }
+
+    /// <summary>Refuses the unanswered call with a final status (e.g. 486, 488, 603).</summary>
+    public void Reject(int statusCode, string? reason = null)
+    {
+        if (statusCode is < 300 or > 699)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "a rejection needs a 3xx-6xx status");
+        }
+
+        _agent.Post(() => _agent.Reject(this, statusCode, reason, SipCallEndReason.Rejected));
+    }
+
+    /// <summary>Ends the call: BYE when answered, 480 when not yet answered.</summary>
+    public void Hangup() => _agent.Post(() => _agent.Hangup(this));
+
+    public override string ToString() => $"call {CallId} from {Caller.Uri} ({State})";
+}

@@ -1,0 +1,128 @@
+using Ivr.Sip.Message;
+using Ivr.Sip.Transactions;
+using Ivr.Sip.Transport;
+
+namespace Ivr.Sip.UserAgent;
+
+/// <summary>
+/// The message pipeline between the transports and the UAS, independent of sockets: parse (malformed input
+/// is logged once per source per minute, and answered 400 when its headers allow), trust (403), Via stamping
+/// (§18.2.1), validation (400/505), retransmission absorption by the transaction layer, then the UAS core.
+/// Responses go to the client transactions; unmatched ones are dropped (§18.1.2).
+/// </summary>
+public sealed class SipEndpoint
+{
+    private readonly ISipMessageSender _sender;
+    private readonly SipUserAgentOptions _options;
+    private readonly ISipLog _log;
+    private readonly MalformedInputLimiter _limiter;
+
+    public SipEndpoint(
+        ISipMessageSender sender, ISipCallHandler handler, SipLocalAddress local, SipUserAgentOptions options,
+        TimeProvider time, ISipLog? log = null)
+    {
+        _sender = sender;
+        _options = options;
+        _log = log ?? NullSipLog.Instance;
+        _limiter = new MalformedInputLimiter(time);
+        Queue = new SipWorkQueue(_log);
+        var context = new TransactionContext(sender, time, Queue, options.Timers);
+        Transactions = new SipTransactionLayer(context);
+        UserAgent = new SipUserAgent(context, Transactions, handler, options, local, _log);
+    }
+
+    public SipWorkQueue Queue { get; }
+
+    public SipTransactionLayer Transactions { get; }
+
+    public SipUserAgent UserAgent { get; }
+
+    /// <summary>Entry point for the transports: one datagram, or one framed stream message.</summary>
+    public void Receive(ReadOnlyMemory<byte> data, SipEndPoint source) => Queue.Post(() => Process(data.Span, source));
+
+    private void Process(ReadOnlySpan<byte> data, SipEndPoint source)
+    {
+        var options = new SipParseOptions { IsStream = source.IsReliable, MaxMessageSize = _options.MaxMessageSize };
+        var parsed = SipParser.Parse(data, options);
+        if (!parsed.IsSuccess)
+        {
+            Malformed(source, parsed.Error!);
+            if (parsed.Partial is SipRequest partial && CanAnswer(partial) && IsTrusted(source))
+            {
+                _sender.SendResponse(SipResponseFactory.Create(partial, 400, Truncate(parsed.Error!), SipIds.NewTag()), source);
+            }
+
+            return;
+        }
+
+        var validation = SipMessageValidator.Validate(parsed.Message!);
+        if (parsed.Message is SipResponse response)
+        {
+            if (!validation.IsValid)
+            {
+                Malformed(source, $"invalid response dropped: {validation.Reason}");
+            }
+            else if (!Transactions.ReceiveResponse(response))
+            {
+                _log.Info($"dropped a {response.StatusCode} response from {source} matching no transaction");
+            }
+
+            return;
+        }
+
+        var request = (SipRequest)parsed.Message!;
+        if (!IsTrusted(source))
+        {
+            Malformed(source, $"request from an untrusted source: {request.Method}");
+            if (CanAnswer(request))
+            {
+                _sender.SendResponse(SipResponseFactory.Create(request, 403, null, SipIds.NewTag()), source);
+            }
+
+            return;
+        }
+
+        ViaRouting.StampReceived(request, source);
+        if (Transactions.TryAbsorb(request))
+        {
+            return;
+        }
+
+        if (!validation.IsValid)
+        {
+            Malformed(source, $"invalid {request.Method}: {validation.Reason}");
+            if (CanAnswer(request))
+            {
+                var reject = SipResponseFactory.Create(request, validation.StatusCode, validation.Reason, SipIds.NewTag());
+                if (SipTransactionKey.ForServer(request) is not null)
+                {
+                    Transactions.CreateServerTransaction(request, source).SendResponse(reject);
+                }
+                else
+                {
+                    _sender.SendResponse(reject, source);
+                }
+            }
+
+            return;
+        }
+
+        UserAgent.OnRequest(request, source);
+    }
+
+    /// <summary>A response needs the request's Via to be routed and is never sent to an ACK (§17.1.1.3).</summary>
+    private static bool CanAnswer(SipRequest request) =>
+        request.Method != SipMethods.Ack && request.Headers.Contains(SipHeaderNames.Via);
+
+    private bool IsTrusted(SipEndPoint source) => _options.TrustedSources.IsTrusted(source.EndPoint.Address);
+
+    private void Malformed(SipEndPoint source, string reason)
+    {
+        if (_limiter.ShouldLog(source.EndPoint.Address))
+        {
+            _log.Warning($"malformed or refused SIP input from {source} (further reports from it muted for a minute): {reason}");
+        }
+    }
+
+    private static string Truncate(string reason) => reason.Length > 80 ? reason[..80] : reason;
+}

@@ -1,0 +1,23 @@
+using Ivr.Sip.Transactions;
+using Ivr.Sip.Transport;
+
+namespace Ivr.Sip.UserAgent;
+
+/// <summary>UAS policy: capacity, trust, identity and timer values.</summary>
+public sealed record SipUserAgentOptions
+{
+    /// <summary>Calls allowed at once; the next INVITE gets 503 with Retry-After.</summary>
+    public int MaxCalls { get; init; } = 100;
+
+    public int RetryAfterSeconds { get; init; } = 30;
+
+    /// <summary>Who may send requests; others get 403 Forbidden.</summary>
+    public TrustedSources TrustedSources { get; init; } = TrustedSources.Default;
+
+    /// <summary>Server / User-Agent header value.</summary>
+    public string ProductName { get; init; } = "Ivr";
+
+    public SipTimerSettings Timers { get; init; } = SipTimerSettings.Default;
+
+    public int MaxMessageSize { get; init; } = Message.SipParseOptions.DefaultMaxMessageSize;
+}
