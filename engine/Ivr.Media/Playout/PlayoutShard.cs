@@ -1,0 +1,73 @@
+namespace Ivr.Media.Playout;
+
+/// <summary>
+/// The streams one scheduler thread serves. The stream list is copy-on-write, so adding or removing a
+/// stream never blocks a tick and a tick allocates nothing. Lateness statistics are written by the
+/// ticking thread only.
+/// </summary>
+internal sealed class PlayoutShard
+{
+    private readonly object _gate = new();
+    private PlayoutStream[] _streams = [];
+    private long _ticks;
+    private long _latenessSum;
+    private long _latenessMax;
+    private long _lateTicks;
+    private long _resyncs;
+    private long _errors;
+
+    public int Count => Volatile.Read(ref _streams).Length;
+
+    public long Errors => Interlocked.Read(ref _errors);
+
+    public void Add(PlayoutStream stream)
+    {
+        lock (_gate) Volatile.Write(ref _streams, [.. _streams, stream]);
+    }
+
+    /// <summary>One tick for every stream; a stream that throws (its sink or callback) does not stop the others.</summary>
+    public void Tick(Action<Exception>? onError)
+    {
+        var removed = false;
+        foreach (var stream in Volatile.Read(ref _streams))
+        {
+            try
+            {
+                stream.Tick();
+            }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref _errors);
+                onError?.Invoke(e);
+            }
+
+            removed |= stream.IsRemoved;
+        }
+
+        if (removed)
+        {
+            lock (_gate) Volatile.Write(ref _streams, _streams.Where(s => !s.IsRemoved).ToArray());
+        }
+    }
+
+    public void RecordLateness(long lateTicks, long frequency)
+    {
+        _ticks++;
+        _latenessSum += lateTicks;
+        if (lateTicks > _latenessMax) _latenessMax = lateTicks;
+        if (lateTicks > frequency / 500) _lateTicks++;
+    }
+
+    public void RecordResync() => _resyncs++;
+
+    public PlayoutStatistics Statistics(long frequency)
+    {
+        var ticks = Math.Max(1, _ticks);
+        return new PlayoutStatistics(
+            _ticks,
+            TimeSpan.FromSeconds((double)_latenessSum / ticks / frequency),
+            TimeSpan.FromSeconds((double)_latenessMax / frequency),
+            _lateTicks,
+            _resyncs);
+    }
+}

@@ -1,0 +1,161 @@
+using Ivr.Media.Codecs;
+using Ivr.Media.Rtp;
+
+namespace Ivr.Media.Playout;
+
+/// <summary>
+/// One call's outbound audio in a <see cref="PlayoutScheduler"/>: a queue of prompts (shared,
+/// read-only 8 kHz samples, never copied) played back to back without gaps, 160 samples per tick,
+/// G.711-encoded straight into a preallocated RTP packet. Nothing is sent while the queue is empty;
+/// the first packet after such a pause, or after <see cref="Stop"/>, starts a new talkspurt (marker
+/// set, timestamp advanced by the elapsed time, see <see cref="RtpSender"/>). <see cref="Enqueue"/>
+/// and <see cref="Stop"/> may be called from any thread; completions are reported on the scheduler
+/// thread, after the tick's packet was sent, so keep the callback short.
+/// </summary>
+public sealed class PlayoutStream
+{
+    private readonly object _gate = new();
+    private readonly G711Law _law;
+    private readonly RtpSender _sender;
+    private readonly PacketSink _send;
+    private readonly Action<PromptCompletion>? _onCompleted;
+    private readonly byte[] _packet = new byte[RtpHeader.FixedLength + G711.SamplesPer20Ms];
+    private readonly Queue<(long Id, ReadOnlyMemory<short> Audio)> _queue = new();
+    private readonly List<PromptCompletion> _completions = [];
+    private readonly List<PromptCompletion> _reporting = [];
+    private (long Id, ReadOnlyMemory<short> Audio)? _current;
+    private int _offset;
+    private long _nextId;
+    private bool _newTalkspurt = true;
+    private bool _removed;
+
+    internal PlayoutStream(G711Law law, RtpSender sender, PacketSink send, Action<PromptCompletion>? onCompleted)
+    {
+        _law = law;
+        _sender = sender;
+        _send = send;
+        _onCompleted = onCompleted;
+    }
+
+    public RtpSender Sender => _sender;
+
+    /// <summary>Packets handed to the sink.</summary>
+    public long PacketsSent { get; private set; }
+
+    /// <summary>Whether a prompt is playing or queued.</summary>
+    public bool IsPlaying
+    {
+        get
+        {
+            lock (_gate) return _current is not null || _queue.Count > 0;
+        }
+    }
+
+    internal bool IsRemoved
+    {
+        get
+        {
+            lock (_gate) return _removed;
+        }
+    }
+
+    /// <summary>Queues a prompt behind those already queued; returns its id for the completion report.</summary>
+    public long Enqueue(ReadOnlyMemory<short> prompt)
+    {
+        lock (_gate)
+        {
+            if (_removed) throw new InvalidOperationException("the stream was removed from its scheduler");
+            var id = ++_nextId;
+            if (prompt.IsEmpty) _completions.Add(new PromptCompletion(this, id, PlayoutEndReason.Finished, 0));
+            else _queue.Enqueue((id, prompt));
+            return id;
+        }
+    }
+
+    /// <summary>Barge-in: the playing prompt and everything queued stop; from the next tick nothing of them is sent.
+    /// Prompts enqueued after this call play normally, starting a new talkspurt.</summary>
+    public void Stop()
+    {
+        lock (_gate) DropAll(PlayoutEndReason.Stopped);
+    }
+
+    internal void MarkRemoved()
+    {
+        lock (_gate)
+        {
+            _removed = true;
+            DropAll(PlayoutEndReason.Removed);
+        }
+    }
+
+    /// <summary>One 20 ms step: send the next frame if there is audio, then report completions.</summary>
+    internal void Tick()
+    {
+        var length = 0;
+        lock (_gate)
+        {
+            if (!_removed) length = FillFrame();
+            _reporting.AddRange(_completions);
+            _completions.Clear();
+        }
+
+        if (length > 0)
+        {
+            _send(_packet.AsSpan(0, length));
+            PacketsSent++;
+        }
+
+        if (_reporting.Count == 0) return;
+        foreach (var completion in _reporting) _onCompleted?.Invoke(completion);
+        _reporting.Clear();
+    }
+
+    private int FillFrame()
+    {
+        if (_current is null && !TryStartNext())
+        {
+            _newTalkspurt = true; // a pause: the next audio starts a talkspurt
+            return 0;
+        }
+
+        if (_newTalkspurt)
+        {
+            _sender.BeginTalkspurt();
+            _newTalkspurt = false;
+        }
+
+        var payload = _packet.AsSpan(RtpHeader.FixedLength, G711.SamplesPer20Ms);
+        var filled = 0;
+        while (filled < payload.Length && _current is { } current)
+        {
+            var take = Math.Min(payload.Length - filled, current.Audio.Length - _offset);
+            G711.Encode(_law, current.Audio.Span.Slice(_offset, take), payload[filled..]);
+            filled += take;
+            _offset += take;
+            if (_offset < current.Audio.Length) break;
+            _completions.Add(new PromptCompletion(this, current.Id, PlayoutEndReason.Finished, current.Audio.Length));
+            _current = null;
+            TryStartNext();
+        }
+
+        payload[filled..].Fill(G711.SilenceCode(_law));
+        _sender.WriteHeader(_packet, G711.SamplesPer20Ms);
+        return _packet.Length;
+    }
+
+    private bool TryStartNext()
+    {
+        if (!_queue.TryDequeue(out var next)) return false;
+        _current = next;
+        _offset = 0;
+        return true;
+    }
+
+    private void DropAll(PlayoutEndReason reason)
+    {
+        if (_current is { } current) _completions.Add(new PromptCompletion(this, current.Id, reason, _offset));
+        _current = null;
+        while (_queue.TryDequeue(out var queued)) _completions.Add(new PromptCompletion(this, queued.Id, reason, 0));
+        _newTalkspurt = true;
+    }
+}
