@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Ivr.Sip.Transport;
+
+/// <summary>SIP over UDP (RFC 3261 §18.1.1, §18.2.1): one socket, one receive loop, one datagram = one message.</summary>
+public sealed class UdpSipTransport : ISipTransport
+{
+    private const int MaxDatagram = 65536;
+    private readonly Socket _socket;
+    private readonly ISipLog _log;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    private UdpSipTransport(Socket socket, ISipLog log)
+    {
+        _socket = socket;
+        _log = log;
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    public SipTransportKind Kind => SipTransportKind.Udp;
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Binds the socket (port 0 picks a free port); receiving starts with <see cref="Start"/>.</summary>
+    public static UdpSipTransport Bind(IPEndPoint local, ISipLog? log = null)
+    {
+        var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(local);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return new UdpSipTransport(socket, log ?? NullSipLog.Instance);
+    }
+
+    public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage) => _loop = Task.Run(() => ReceiveLoopAsync(onMessage, _stop.Token));
+
+    public void Send(IPEndPoint remote, ReadOnlyMemory<byte> data)
+    {
+        try
+        {
+            _socket.SendTo(data.Span, SocketFlags.None, remote);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            _log.Warning($"UDP send to {remote} failed: {ex.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket.Dispose();
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxDatagram];
+        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+                var source = new SipEndPoint(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
+                onMessage(buffer.AsMemory(0, result.ReceivedBytes).ToArray(), source);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException ex)
+            {
+                // ICMP port unreachable and similar: the socket stays usable.
+                _log.Info($"UDP receive error ignored: {ex.SocketErrorCode}");
+            }
+            catch (Exception ex)
+            {
+                _log.Warning($"UDP message handling failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Ivr.Sip.Transport;
+
+namespace Ivr.Sip.UserAgent;
+
+/// <summary>
+/// The composition root of the SIP layer: binds the transports, builds the <see cref="SipEndpoint"/>
+/// (transactions + UAS) on a <see cref="TransportMessageSender"/>, and connects the transports' receive
+/// side to it. The transports never see the transaction layer.
+/// </summary>
+public sealed class SipStack : IAsyncDisposable
+{
+    private readonly IReadOnlyList<ISipTransport> _transports;
+
+    private SipStack(IReadOnlyList<ISipTransport> transports, SipEndpoint endpoint, SipLocalAddress local)
+    {
+        _transports = transports;
+        Endpoint = endpoint;
+        LocalAddress = local;
+    }
+
+    public SipEndpoint Endpoint { get; }
+
+    public SipLocalAddress LocalAddress { get; }
+
+    public IPEndPoint? UdpEndPoint => _transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint;
+
+    public IPEndPoint? TcpEndPoint => _transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint;
+
+    /// <summary>Binds and starts listening. Throws <see cref="SocketException"/> when the port is taken.</summary>
+    public static SipStack Start(SipStackOptions options, ISipCallHandler handler, TimeProvider? time = null, ISipLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!options.EnableUdp && !options.EnableTcp)
+        {
+            throw new ArgumentException("enable UDP, TCP or both", nameof(options));
+        }
+
+        log ??= NullSipLog.Instance;
+        var transports = Bind(options, log);
+        var host = options.AdvertisedHost
+            ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : options.ListenAddress.ToString());
+        var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
+        var tcpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint.Port;
+        var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value);
+        var endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handler, local, options.UserAgent, time ?? TimeProvider.System, log);
+        foreach (var transport in transports)
+        {
+            transport.Start(endpoint.Receive);
+        }
+
+        log.Info($"SIP listening on {string.Join(", ", transports.Select(t => $"{t.Kind} {t.LocalEndPoint}"))}");
+        return new SipStack(transports, endpoint, local);
+    }
+
+    /// <summary>Ends all calls (BYE for answered ones) and closes the transports.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Endpoint.Queue.Post(Endpoint.UserAgent.EndAll);
+        await Task.Delay(50).ConfigureAwait(false);
+        foreach (var transport in _transports)
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var transports = new List<ISipTransport>();
+            try
+            {
+                var port = options.Port;
+                if (options.EnableUdp)
+                {
+                    var udp = UdpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log);
+                    transports.Add(udp);
+                    port = udp.LocalEndPoint.Port;
+                }
+
+                if (options.EnableTcp)
+                {
+                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize));
+                }
+
+                return transports;
+            }
+            catch (SocketException) when (options.Port == 0 && attempt < 10)
+            {
+                // The free UDP port was taken for TCP: try another one.
+                foreach (var transport in transports)
+                {
+                    transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+    }
+}
