@@ -16,12 +16,8 @@ internal static class YamlSource
     /// <summary>The root node of the single document, or null with diagnostics explaining why not.</summary>
     public static YamlNode? Load(string yaml, string path, List<Diagnostic> diagnostics)
     {
-        var duplicates = FindDuplicateKeys(yaml, path);
-        if (duplicates is null)
-        {
-            // The scanner hit a syntax error; let the loader report it with its location.
-        }
-        else if (duplicates.Count > 0)
+        // null: a syntax error, which the loader below reports with its location.
+        if (FindDuplicateKeys(yaml, path) is { Count: > 0 } duplicates)
         {
             diagnostics.AddRange(duplicates);
             return null;
