@@ -18,6 +18,7 @@ public sealed class Recorder
 
     private readonly object _gate = new();
     private readonly RecorderOptions _options;
+    private readonly Action<RecordingResult>? _onEnded;
     private readonly short[] _samples;
     private readonly double _silencePower;
     private readonly int _silenceBlocks;
@@ -29,10 +30,14 @@ public sealed class Recorder
     private bool _heardSound;
     private RecordingEndReason? _reason;
     private char? _key;
+    private bool _endReported;
 
-    public Recorder(RecorderOptions? options = null)
+    /// <param name="onEnded">Called once when the recording ends, for whatever reason, on the thread
+    /// that ended it (the RTP thread for max length and silence), outside the recorder's lock.</param>
+    public Recorder(RecorderOptions? options = null, Action<RecordingResult>? onEnded = null)
     {
         _options = options ?? RecorderOptions.Default;
+        _onEnded = onEnded;
         if (_options.MaxLength <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxLength, "MaxLength must be positive");
         _samples = new short[(int)Math.Ceiling(_options.MaxLength.TotalSeconds * SampleRate)];
         _silencePower = Dbm0.Power(_options.SilenceThresholdDbm0);
@@ -63,15 +68,15 @@ public sealed class Recorder
         {
             foreach (var sample in samples)
             {
-                if (_reason is not null) return false;
+                if (_reason is not null) break;
                 _samples[_length++] = sample;
                 _blockEnergy += sample * (double)sample;
                 if (++_blockFill == Block) EndBlock();
                 if (_reason is null && _length == _samples.Length) _reason = RecordingEndReason.MaxLength;
             }
-
-            return _reason is null;
         }
+
+        return !ReportEnd();
     }
 
     /// <summary>Adds G.711 audio as it came off the wire.</summary>
@@ -94,16 +99,21 @@ public sealed class Recorder
     {
         lock (_gate)
         {
-            if (_reason is not null) return;
-            _reason = RecordingEndReason.Key;
-            _key = key;
+            if (_reason is null)
+            {
+                _reason = RecordingEndReason.Key;
+                _key = key;
+            }
         }
+
+        ReportEnd();
     }
 
     /// <summary>The application ends the recording (if it is still running), e.g. on hang-up.</summary>
     public void Stop()
     {
         lock (_gate) _reason ??= RecordingEndReason.Stopped;
+        ReportEnd();
     }
 
     /// <summary>The recording so far (trimmed once ended by silence).</summary>
@@ -140,12 +150,32 @@ public sealed class Recorder
     /// <summary>Ends the recording if still running (<see cref="RecordingEndReason.Stopped"/>) and writes it as 8 kHz PCM WAV.</summary>
     public RecordingResult Save(string path)
     {
+        RecordingResult result;
         lock (_gate)
         {
             _reason ??= RecordingEndReason.Stopped;
             WavFile.Write(path, _samples.AsSpan(0, KeptLength()));
-            return Result;
+            result = Result;
         }
+
+        ReportEnd();
+        return result;
+    }
+
+    /// <summary>True once ended; tells <c>onEnded</c> the first time.</summary>
+    private bool ReportEnd()
+    {
+        RecordingResult result;
+        lock (_gate)
+        {
+            if (_reason is null) return false;
+            if (_endReported || _onEnded is null) return true;
+            _endReported = true;
+            result = Result;
+        }
+
+        _onEnded(result);
+        return true;
     }
 
     private void EndBlock()

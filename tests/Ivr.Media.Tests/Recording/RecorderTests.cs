@@ -135,4 +135,17 @@ public class RecorderTests
     [Fact]
     public void New_NonPositiveMaxLength_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new Recorder(new RecorderOptions { MaxLength = TimeSpan.Zero }));
+
+    [Fact]
+    public void OnEnded_CalledOnceWhateverEndsIt()
+    {
+        var ended = new List<RecordingResult>();
+        var recorder = new Recorder(new RecorderOptions { MaxLength = TimeSpan.FromSeconds(1) }, ended.Add);
+        Feed(recorder, Sound(500));
+        Assert.Empty(ended);
+        Feed(recorder, Sound(800));
+        recorder.StopByKey('#');
+        recorder.Stop();
+        Assert.Equal([new RecordingResult(TimeSpan.FromSeconds(1), RecordingEndReason.MaxLength, null, true)], ended);
+    }
 }

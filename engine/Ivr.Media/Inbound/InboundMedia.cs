@@ -1,0 +1,100 @@
+using Ivr.Media.Codecs;
+using Ivr.Media.Dtmf;
+using Ivr.Media.Recording;
+using Ivr.Media.Rtp;
+
+namespace Ivr.Media.Inbound;
+
+/// <summary>
+/// What one call leg does with the RTP it receives (pass <see cref="Receive"/> as the
+/// <see cref="RtpPacketHandler"/> of an <see cref="RtpEndpoint"/>): telephone-event packets go to an
+/// <see cref="Rfc4733Receiver"/>; G.711 audio of the negotiated law is decoded into a preallocated
+/// buffer and goes to the in-band <see cref="DtmfDetector"/>, to the current <see cref="Recorder"/> if
+/// any, and to an optional audio handler. Every key press is reported once through one callback,
+/// whatever its source (SIP INFO bodies come in through <see cref="ReceiveSipInfo"/>).
+/// <para>
+/// In-band detection runs only when no telephone-event payload type was negotiated (unless forced):
+/// gateways that send RFC 4733 often leave the tones in the audio too, and listening to both would
+/// report each press twice. Call <see cref="Receive"/> from the one receiving thread.
+/// </para>
+/// </summary>
+public sealed class InboundMedia
+{
+    private readonly G711Law _law;
+    private readonly int? _telephoneEventPayloadType;
+    private readonly Action<DtmfKeyPress> _onKey;
+    private readonly AudioFrameHandler? _onAudio;
+    private readonly Rfc4733Receiver _rfc4733 = new();
+    private readonly DtmfDetector? _detector;
+    private readonly short[] _decoded = new short[480];
+    private Recorder? _recorder;
+
+    /// <param name="telephoneEventPayloadType">The negotiated telephone-event payload type (often 101), or null.</param>
+    /// <param name="inBandDetection">null: only when no telephone-event type was negotiated; true/false to force.</param>
+    public InboundMedia(G711Law law, int? telephoneEventPayloadType, Action<DtmfKeyPress> onKey, bool? inBandDetection = null, DtmfDetectorOptions? detectorOptions = null, AudioFrameHandler? onAudio = null)
+    {
+        _law = law;
+        _telephoneEventPayloadType = telephoneEventPayloadType;
+        _onKey = onKey ?? throw new ArgumentNullException(nameof(onKey));
+        _onAudio = onAudio;
+        if (inBandDetection ?? telephoneEventPayloadType is null)
+            _detector = new DtmfDetector(d => _onKey(new DtmfKeyPress(d.Key, DtmfSource.InBand)), detectorOptions);
+    }
+
+    public bool InBandDetection => _detector is not null;
+
+    public long AudioPackets { get; private set; }
+
+    public long EventPackets { get; private set; }
+
+    /// <summary>Packets of any other payload type (comfort noise, an unexpected codec), ignored.</summary>
+    public long OtherPackets { get; private set; }
+
+    /// <summary>Where received audio is recorded; set it to start recording, null to stop feeding it.</summary>
+    public Recorder? Recorder
+    {
+        get => Volatile.Read(ref _recorder);
+        set => Volatile.Write(ref _recorder, value);
+    }
+
+    public void Receive(RtpPacket packet)
+    {
+        var type = packet.Header.PayloadType;
+        if (type == _telephoneEventPayloadType)
+        {
+            EventPackets++;
+            var result = _rfc4733.Receive(packet.Header, packet.Payload);
+            if (result.IsKeyPress) _onKey(new DtmfKeyPress(result.Key, DtmfSource.Rfc4733));
+        }
+        else if (type == (byte)_law)
+        {
+            AudioPackets++;
+            Audio(packet.Payload);
+        }
+        else
+        {
+            OtherPackets++;
+        }
+    }
+
+    /// <summary>Handles a SIP INFO DTMF body; returns null when it was reported, else why it was not.</summary>
+    public string? ReceiveSipInfo(string? contentType, string? body)
+    {
+        if (SipInfoDtmf.Parse(contentType, body, out var error) is not { } dtmf) return error;
+        _onKey(new DtmfKeyPress(dtmf.Key, DtmfSource.SipInfo));
+        return null;
+    }
+
+    private void Audio(ReadOnlySpan<byte> payload)
+    {
+        for (var i = 0; i < payload.Length; i += _decoded.Length)
+        {
+            var codes = payload.Slice(i, Math.Min(_decoded.Length, payload.Length - i));
+            var samples = _decoded.AsSpan(0, codes.Length);
+            G711.Decode(_law, codes, samples);
+            _detector?.Process(samples);
+            Recorder?.Append(samples);
+            _onAudio?.Invoke(samples);
+        }
+    }
+}
