@@ -148,4 +148,18 @@ public sealed class PromptAudioBuilderTests : IDisposable
         Assert.True(report.HasErrors);
         Assert.Empty(_synthesizer.Calls);
     }
+
+    [Fact]
+    public async Task BuildAsync_CommittedCatalog_AudioIsUpToDate()
+    {
+        var source = Path.GetDirectoryName(RepositoryFiles.CatalogPath)!;
+        foreach (var file in Directory.EnumerateFiles(source)) File.Copy(file, _folder.File(Path.GetFileName(file)));
+
+        var report = await BuildAsync(_folder.File("catalog.yaml"));
+
+        Assert.True(_synthesizer.Calls.Count == 0,
+            $"prompts changed without new audio: {string.Join(", ", _synthesizer.SpokenIds)}; run the prompt audio builder and commit the WAVs");
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(["beep"], report.KeptHuman);
+    }
 }
