@@ -118,7 +118,7 @@ internal static partial class FlowFileReader
 
         if (!NodeKindReaders.ByName.TryGetValue(kind, out var reader))
         {
-            context.Error(kindValue.Location, $"unknown node kind '{kind}'{NameSuggester.Hint(kind, kindNames)}; the kinds are: {string.Join(", ", kindNames)}");
+            context.Error(kindValue.Location, $"unknown node kind '{kind}'{NameSuggester.Hint(kind, kindNames)} (kinds: {string.Join(", ", kindNames)})");
             return null;
         }
 

@@ -34,8 +34,9 @@ internal static class FlowLinker
         var nodeName = dot < 0 ? target.Text : target.Text[(dot + 1)..];
         if (!set.Flows.TryGetValue(flowName, out var flow))
         {
+            if (set.BrokenFlows.Contains(flowName)) return;
             diagnostics.Add(Diagnostic.Error(target.Location,
-                $"'{target.Text}' names flow '{flowName}', which does not exist{NameSuggester.Hint(flowName, set.Flows.Keys)}; flows: {string.Join(", ", set.Flows.Keys.Order())}"));
+                $"'{target.Text}' names flow '{flowName}', which does not exist{NameSuggester.Hint(flowName, set.Flows.Keys)} (flows: {string.Join(", ", set.Flows.Keys.Order())})"));
             return;
         }
 
@@ -73,7 +74,7 @@ internal static class FlowLinker
 
     private static void LinkSubflow(SubflowNode subflow, FlowSetDraft set, ICollection<Diagnostic> diagnostics)
     {
-        if (subflow.Callee.Length == 0) return;
+        if (subflow.Callee.Length == 0 || set.BrokenFlows.Contains(subflow.Callee)) return;
         if (set.Flows.TryGetValue(subflow.Callee, out var callee))
         {
             subflow.Entry = callee.Flow.Start.Node;
@@ -81,6 +82,6 @@ internal static class FlowLinker
         }
 
         diagnostics.Add(Diagnostic.Error(subflow.CalleeLocation,
-            $"subflow '{subflow.Name}' calls flow '{subflow.Callee}', which does not exist{NameSuggester.Hint(subflow.Callee, set.Flows.Keys)}; flows: {string.Join(", ", set.Flows.Keys.Order())}"));
+            $"subflow '{subflow.Name}' calls flow '{subflow.Callee}', which does not exist{NameSuggester.Hint(subflow.Callee, set.Flows.Keys)} (flows: {string.Join(", ", set.Flows.Keys.Order())})"));
     }
 }

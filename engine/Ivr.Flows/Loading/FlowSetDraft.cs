@@ -11,6 +11,9 @@ internal sealed class FlowSetDraft
 
     public required RouteTable Routes { get; init; }
 
+    /// <summary>Flows whose file could not be read (named after the file): references to them are not reported again.</summary>
+    public IReadOnlySet<string> BrokenFlows { get; init; } = new HashSet<string>();
+
     public required IReadOnlyDictionary<string, Prompt> Prompts { get; init; }
 
     public required string CatalogPath { get; init; }

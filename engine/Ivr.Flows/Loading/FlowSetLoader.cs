@@ -1,5 +1,6 @@
 using System.Text;
 using Ivr.Core.Calendar;
+using Ivr.Flows.Calendar;
 using Ivr.Flows.Model;
 using Ivr.Flows.Prompts;
 using Ivr.Flows.Validation;
@@ -52,7 +53,9 @@ public static class FlowSetLoader
         }
 
         var flows = new Dictionary<string, FlowDraft>();
+        var brokenFlows = new HashSet<string>();
         var routes = RouteTable.Empty;
+        ServiceCalendar? calendar = null;
         var routesPath = Path.Join(flowsDirectory, RoutesReader.FileName);
         var calendarPath = Path.Join(flowsDirectory, CalendarFileName);
         foreach (var file in Directory.EnumerateFiles(flowsDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
@@ -69,8 +72,9 @@ public static class FlowSetLoader
             hash.Add($"flows/{file}", bytes);
             var text = Encoding.UTF8.GetString(bytes);
             if (file == RoutesReader.FileName) routes = RoutesReader.Read(path, text, diagnostics);
-            else if (file == CalendarFileName) continue;
+            else if (file == CalendarFileName) calendar = LoadCalendar(path, text, diagnostics);
             else if (FlowFileReader.Read(path, file, text, diagnostics) is { } flow) AddFlow(flows, flow, diagnostics);
+            else brokenFlows.Add(Path.GetFileNameWithoutExtension(file));
         }
 
         if (!File.Exists(routesPath))
@@ -84,10 +88,11 @@ public static class FlowSetLoader
         {
             Flows = flows,
             Routes = routes,
+            BrokenFlows = brokenFlows,
             RoutesPath = routesPath,
             Prompts = prompts.Prompts,
             CatalogPath = catalogPath,
-            Calendar = LoadCalendar(calendarPath, diagnostics),
+            Calendar = calendar,
             CalendarFileExists = File.Exists(calendarPath),
             CalendarPath = calendarPath,
             KnownOperations = knownOperations,
@@ -106,10 +111,11 @@ public static class FlowSetLoader
         flows[flow.Flow.Name] = flow;
     }
 
-    private static ServiceCalendar? LoadCalendar(string path, List<Diagnostic> diagnostics)
+    private static ServiceCalendar? LoadCalendar(string path, string text, List<Diagnostic> diagnostics)
     {
-        if (!File.Exists(path)) return null;
-        return null;
+        var loaded = CalendarFile.Parse(text, path);
+        diagnostics.AddRange(loaded.Diagnostics);
+        return loaded.HasErrors ? null : loaded.Calendar;
     }
 
     private static byte[]? ReadFile(string path, List<Diagnostic> diagnostics)

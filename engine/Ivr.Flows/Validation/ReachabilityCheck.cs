@@ -27,7 +27,12 @@ internal static class ReachabilityCheck
             }
         }
 
-        foreach (var node in set.AllNodes.Where(n => !reached.Contains(n)))
+        // A flow with a node that could not be read or linked may well lead on to the nodes missed here.
+        var unsure = set.Flows.Values
+            .Where(f => f.BrokenNodes.Count > 0 || f.Flow.Nodes.Values.Any(NodeEdges.HasUnlinkedEdge))
+            .Select(f => f.Flow.Name)
+            .ToHashSet();
+        foreach (var node in set.AllNodes.Where(n => !reached.Contains(n) && !unsure.Contains(n.Flow)))
         {
             var start = set.Flows[node.Flow].Flow.Start.Text;
             diagnostics.Add(Diagnostic.Warning(node.Location,

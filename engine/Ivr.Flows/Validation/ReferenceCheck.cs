@@ -19,7 +19,7 @@ internal static class ReferenceCheck
             {
                 case LookupNode lookup when set.KnownOperations is { } operations && lookup.Operation.Length > 0 && !operations.Contains(lookup.Operation):
                     diagnostics.Add(Diagnostic.Error(sources.Of(lookup, "operation"),
-                        $"lookup '{lookup.Name}': unknown operation '{lookup.Operation}'{NameSuggester.Hint(lookup.Operation, operations)}; the back end offers: {string.Join(", ", operations.Order())}"));
+                        $"lookup '{lookup.Name}': unknown operation '{lookup.Operation}'{NameSuggester.Hint(lookup.Operation, operations)} (operations: {string.Join(", ", operations.Order())})"));
                     break;
                 case HoursNode hours when hours.Schedule.Length > 0:
                     CheckSchedule(set, hours, sources.Of(hours, "schedule"), diagnostics);
@@ -33,17 +33,17 @@ internal static class ReferenceCheck
                     foreach (var (outcome, _) in subflow.On.Where(o => !outcomes.Contains(o.Key)))
                     {
                         diagnostics.Add(Diagnostic.Warning(sources.Of(subflow, $"on/{outcome}"),
-                            $"subflow '{subflow.Name}': flow '{subflow.Callee}' never returns '{outcome}'{NameSuggester.Hint(outcome, outcomes)}; its returns give: {string.Join(", ", outcomes.Order())}"));
+                            $"subflow '{subflow.Name}': flow '{subflow.Callee}' never returns '{outcome}'{NameSuggester.Hint(outcome, outcomes)} (it returns: {string.Join(", ", outcomes.Order())})"));
                     }
 
                     break;
             }
         }
 
-        foreach (var (number, flow) in set.Routes.Routes.Where(r => !set.Flows.ContainsKey(r.Value)))
+        foreach (var (number, flow) in set.Routes.Routes.Where(r => !set.Flows.ContainsKey(r.Value) && !set.BrokenFlows.Contains(r.Value)))
         {
             diagnostics.Add(Diagnostic.Error(set.Routes.Locations[number],
-                $"route '{number}' goes to flow '{flow}', which does not exist{NameSuggester.Hint(flow, set.Flows.Keys)}; flows: {string.Join(", ", set.Flows.Keys.Order())}"));
+                $"route '{number}' goes to flow '{flow}', which does not exist{NameSuggester.Hint(flow, set.Flows.Keys)} (flows: {string.Join(", ", set.Flows.Keys.Order())})"));
         }
     }
 
@@ -53,7 +53,7 @@ internal static class ReferenceCheck
         {
             if (calendar.HasSchedule(hours.Schedule)) return;
             diagnostics.Add(Diagnostic.Error(at,
-                $"hours '{hours.Name}': unknown schedule '{hours.Schedule}'{NameSuggester.Hint(hours.Schedule, calendar.ScheduleNames)}; {set.CalendarPath} has: {string.Join(", ", calendar.ScheduleNames.Order())}"));
+                $"hours '{hours.Name}': unknown schedule '{hours.Schedule}'{NameSuggester.Hint(hours.Schedule, calendar.ScheduleNames)} (schedules in {set.CalendarPath}: {string.Join(", ", calendar.ScheduleNames.Order())})"));
         }
         else if (!set.CalendarFileExists)
         {

@@ -65,7 +65,7 @@ internal static class DigitValidatorReader
                 problem = $"'{name}' takes nothing after it; write just {name}";
                 return false;
             default:
-                problem = $"unknown check '{name}'{NameSuggester.Hint(name, Names)}; the checks are cn-resident-id, luhn, length:N|M, regex:PATTERN";
+                problem = $"unknown check '{name}'{NameSuggester.Hint(name, Names)} (checks: cn-resident-id, luhn, length:N|M, regex:PATTERN)";
                 return false;
         }
     }

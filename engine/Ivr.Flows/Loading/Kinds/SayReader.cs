@@ -34,7 +34,7 @@ internal sealed class SayReader : NodeKindReader
         var index = SayAsNames.ToList().IndexOf(text);
         if (index >= 0) return Enum.GetValues<SayAsKind>()[index];
         f.Context.Error(f.Value("as")!.Location,
-            $"{f.Owner}: cannot say a value as '{text}'{NameSuggester.Hint(text, SayAsNames)}; use one of: {string.Join(", ", SayAsNames)}");
+            $"{f.Owner}: cannot say a value as '{text}'{NameSuggester.Hint(text, SayAsNames)} (as: {string.Join(", ", SayAsNames)})");
         return SayAsKind.Number;
     }
 }
