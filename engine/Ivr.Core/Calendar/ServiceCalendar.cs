@@ -10,7 +10,7 @@ namespace Ivr.Core.Calendar;
 /// <item>Working days (for "within 5 working days" promises) are Monday–Friday plus make-up days,
 /// minus public holidays.</item>
 /// </list>
-/// Times are always passed in; nothing here reads the clock.
+/// Times are always passed in (an instant, or an injected <see cref="TimeProvider"/>); nothing here reads the system clock.
 /// </summary>
 public sealed class ServiceCalendar
 {
@@ -78,6 +78,12 @@ public sealed class ServiceCalendar
         var day = _makeUpDays.ContainsKey(date) ? DayOfWeek.Monday : local.DayOfWeek;
         return hours.IsOpen(day, local.TimeOfDay) ? HoursStatus.Open : HoursStatus.Closed;
     }
+
+    /// <summary><see cref="Check(string, DateTimeOffset)"/> at the injected clock's current time.</summary>
+    public HoursStatus Check(string schedule, TimeProvider time) => Check(schedule, time.GetUtcNow());
+
+    /// <summary>Today's local date by the injected clock.</summary>
+    public DateOnly Today(TimeProvider time) => LocalDate(time.GetUtcNow());
 
     public PublicHoliday? HolidayOn(DateOnly date) => _holidays.FirstOrDefault(h => h.Contains(date));
 

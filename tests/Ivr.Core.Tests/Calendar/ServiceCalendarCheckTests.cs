@@ -65,4 +65,22 @@ public sealed class ServiceCalendarCheckTests
         Assert.Equal("春节", _calendar.HolidayOn(D("2026-02-18"))?.Name);
         Assert.Null(_calendar.HolidayOn(D("2026-02-24")));
     }
+
+    [Fact]
+    public void Check_InjectedClock_UsesItsTime()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 10, 7, 15, 59, 0, TimeSpan.Zero)); // 23:59 Beijing, last holiday day
+        Assert.Equal(HoursStatus.Holiday, _calendar.Check("agents", clock));
+        Assert.Equal(D("2026-10-07"), _calendar.Today(clock));
+
+        clock.Now = new DateTimeOffset(2026, 10, 8, 0, 0, 0, TimeSpan.Zero); // 08:00 Beijing, first working day
+        Assert.Equal(HoursStatus.Open, _calendar.Check("agents", clock));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
