@@ -29,6 +29,8 @@ public sealed class UdpSipTransport : ISipTransport
         var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            // Room for bursts while the work queue is busy; the kernel may cap it lower.
+            socket.ReceiveBufferSize = 1 << 20;
             socket.Bind(local);
         }
         catch

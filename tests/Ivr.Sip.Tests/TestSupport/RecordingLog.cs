@@ -16,6 +16,17 @@ public sealed class RecordingLog : ISipLog
         }
     }
 
+    public IReadOnlyList<string> All
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.ToList();
+            }
+        }
+    }
+
     public void Info(string message)
     {
         lock (_lines)
