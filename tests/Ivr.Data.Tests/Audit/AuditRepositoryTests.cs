@@ -1,0 +1,28 @@
+using Ivr.Data.Audit;
+
+namespace Ivr.Data.Tests.Audit;
+
+public sealed class AuditRepositoryTests : IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    [Fact]
+    public async Task Recent_NewestFirstRoundTrip()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var audit = new AuditRepository(connection);
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+        await audit.AppendAsync(new AuditEntry("c1", at, AuditAction.PinChange, "110105********002X", "ok"), default);
+        await audit.AppendAsync(new AuditEntry("c2", at.AddMinutes(1), AuditAction.LossReport, "110105********1235", "already_lost"), default);
+        await audit.AppendAsync(new AuditEntry("c3", at.AddMinutes(2), AuditAction.Lockout, "440106********0058", "locked"), default);
+
+        var recent = await audit.RecentAsync(2, default);
+
+        Assert.Equal(
+            [new AuditEntry("c3", at.AddMinutes(2), AuditAction.Lockout, "440106********0058", "locked"),
+             new AuditEntry("c2", at.AddMinutes(1), AuditAction.LossReport, "110105********1235", "already_lost")],
+            recent);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
