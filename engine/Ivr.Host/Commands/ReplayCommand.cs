@@ -37,19 +37,19 @@ public sealed class ReplayCommand : CommandBase
         var minimum = line.Get("min-coverage") is { } m
             ? double.TryParse(m, CultureInfo.InvariantCulture, out var pct) && pct is >= 0 and <= 100 ? pct : throw new UsageException("--min-coverage takes a percentage from 0 to 100")
             : (double?)null;
+        var scripts = ScriptFiles.Find(line.Positional);
+        if (scripts.Count == 0)
+        {
+            Console.Error.WriteLine("no replay scripts found");
+            return 1;
+        }
+
         var paths = IvrPaths.From(line);
         var loaded = FlowSetLoader.Load(paths.Flows, paths.Prompts, KnownOperations.All);
         if (!loaded.Succeeded)
         {
             foreach (var d in loaded.Errors) Console.Error.WriteLine(d);
             Console.Error.WriteLine("the flows do not load; fix them first (ivr validate)");
-            return 1;
-        }
-
-        var scripts = ScriptFiles.Find(line.Positional);
-        if (scripts.Count == 0)
-        {
-            Console.Error.WriteLine("no replay scripts found");
             return 1;
         }
 
