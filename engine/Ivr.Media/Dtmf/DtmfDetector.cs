@@ -30,6 +30,7 @@ public sealed class DtmfDetector
     {
         _onKey = onKey ?? throw new ArgumentNullException(nameof(onKey));
         _options = options ?? DtmfDetectorOptions.Default;
+        if (_options.Validate() is { } problem) throw new ArgumentException($"bad DTMF detector options: {problem}", nameof(options));
         _analyzer = new ToneAnalyzer(_options);
         for (var i = 0; i < Bridge; i++) _history[i] = new double[8];
     }

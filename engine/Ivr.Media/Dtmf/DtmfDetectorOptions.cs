@@ -40,4 +40,17 @@ public sealed record DtmfDetectorOptions
 
     /// <summary>Least phase coherence (0..1) of each tone across the press: a steady tone is ~1, speech much less.</summary>
     public double MinCoherence { get; init; } = 0.9;
+
+    /// <summary>Null when the options make sense, else what is wrong.</summary>
+    public string? Validate()
+    {
+        if (MinToneDuration <= TimeSpan.Zero) return "MinToneDuration must be positive";
+        if (MaxFrequencyDeviation is <= 0 or >= 0.05) return "MaxFrequencyDeviation must lie between 0 and 0.05 (5 %)";
+        if (MinToneEnergyRatio is <= 0 or > 1) return "MinToneEnergyRatio must lie in (0, 1]";
+        if (MinCoherence is < 0 or > 1) return "MinCoherence must lie in [0, 1]";
+        if (MaxNormalTwistDb < 0 || MaxReverseTwistDb < 0 || TwistToleranceDb < 0) return "twist limits cannot be negative";
+        if (MinGroupDominanceDb < 0 || MinSecondHarmonicRejectionDb < 0) return "dominance and harmonic rejection cannot be negative";
+        if (MinToneLevelDbm0 > 0) return "MinToneLevelDbm0 above 0 dBm0 would reject every normal tone";
+        return null;
+    }
 }

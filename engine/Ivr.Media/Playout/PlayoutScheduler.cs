@@ -57,9 +57,11 @@ public sealed class PlayoutScheduler : IDisposable
     /// <summary>Removes a stream; its prompts complete as <see cref="PlayoutEndReason.Removed"/> on the next tick.</summary>
     public void RemoveStream(PlayoutStream stream) => stream.MarkRemoved();
 
-    /// <summary>One 20 ms step for every stream, on the calling thread (tests, or a custom driver).</summary>
+    /// <summary>One 20 ms step for every stream, on the calling thread (tests, or a custom driver);
+    /// not while the pacing threads run.</summary>
     public void Tick()
     {
+        if (IsRunning) throw new InvalidOperationException("the pacing threads are running; Tick is for driving a stopped scheduler");
         foreach (var shard in _shards) shard.Tick(_onError);
     }
 

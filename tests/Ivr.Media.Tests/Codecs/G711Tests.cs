@@ -82,10 +82,10 @@ public class G711Tests
     [Fact]
     public void Tables_AgreeWithSegmentRulesAndWavDecoder()
     {
-        for (var x = short.MinValue; x < short.MaxValue; x++)
+        for (int x = short.MinValue; x <= short.MaxValue; x++)
         {
-            Assert.Equal(MuLaw.EncodeBySegment(x), MuLaw.Encode(x));
-            Assert.Equal(ALaw.EncodeBySegment(x), ALaw.Encode(x));
+            Assert.Equal(MuLaw.EncodeBySegment((short)x), MuLaw.Encode((short)x));
+            Assert.Equal(ALaw.EncodeBySegment((short)x), ALaw.Encode((short)x));
         }
 
         for (var c = 0; c < 256; c++)

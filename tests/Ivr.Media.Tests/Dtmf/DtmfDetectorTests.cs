@@ -165,4 +165,33 @@ public class DtmfDetectorTests
         var tone = Signal.Concat(Signal.Silence(900), Signal.Dtmf('8', 70, lowDbm0: -8), Signal.Silence(1030));
         Assert.Equal("8", DetectorRun.Keys(Signal.ThroughMuLaw(speech.Zip(tone, (a, b) => a + b).ToArray())));
     }
+
+    [Theory]
+    [InlineData('1')]
+    [InlineData('D')]
+    public void Process_LoudTonesAtMinus3Dbm0_Accepted(char key) =>
+        Assert.Equal(key.ToString(), DetectorRun.KeysOf(Signal.Dtmf(key, 60, lowDbm0: -3)));
+
+    [Fact]
+    public void Process_SilenceOnly_NothingReported() =>
+        Assert.Equal("", DetectorRun.Keys(new short[8000]));
+
+    [Fact]
+    public void Process_SingleToneOnly_Rejected()
+    {
+        Assert.Equal("", DetectorRun.KeysOf(Signal.TwoTones(770, -10, 1336, -120, 100)));
+        Assert.Equal("", DetectorRun.KeysOf(Signal.TwoTones(770, -120, 1336, -10, 100)));
+    }
+
+    [Fact]
+    public void Process_TwoTonesOfOneGroup_Rejected() =>
+        Assert.Equal("", DetectorRun.KeysOf(Signal.TwoTones(1209, -10, 1477, -10, 100)));
+
+    [Fact]
+    public void New_BadOptions_ClearError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DtmfDetector(_ => { }, new DtmfDetectorOptions { MinCoherence = 2 }));
+        Assert.Contains("MinCoherence", error.Message);
+        Assert.Null(DtmfDetectorOptions.Default.Validate());
+    }
 }

@@ -174,4 +174,11 @@ public class Rfc4733ReceiverTests
         receiver.Reset();
         Assert.Equal("5", Keys(receiver, Press('5', 500, 800)));
     }
+
+    [Fact]
+    public void Receive_DifferentEventAtSameTimestamp_NewPress()
+    {
+        var receiver = new Rfc4733Receiver();
+        Assert.Equal("12", Keys(receiver, Press('1', 500, 480).Concat(Press('2', 500, 480))));
+    }
 }

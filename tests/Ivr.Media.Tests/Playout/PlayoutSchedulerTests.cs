@@ -222,4 +222,16 @@ public class PlayoutSchedulerTests
         Assert.Equal(7, scheduler.StreamCount);
         Assert.Throws<ArgumentOutOfRangeException>(() => new PlayoutScheduler(_time, threads: 0));
     }
+
+    [Fact]
+    public void Tick_WhileThreadsRun_Throws()
+    {
+        using var scheduler = new PlayoutScheduler(TimeProvider.System);
+        scheduler.Start();
+        Assert.Throws<InvalidOperationException>(scheduler.Tick);
+        Assert.Throws<InvalidOperationException>(scheduler.Start);
+        scheduler.Stop();
+        Assert.False(scheduler.IsRunning);
+        scheduler.Tick();
+    }
 }
