@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Ivr.Sip.Tests.TestSupport;
+using Ivr.Sip.UserAgent;
+using Xunit.Abstractions;
+
+namespace Ivr.Sip.Tests.EndToEnd;
+
+/// <summary>
+/// Interoperability with SIPp's built-in UAC scenario (INVITE with SDP, 100/180/200, ACK, BYE, 200).
+/// Returns early with a note when sipp is not installed.
+/// </summary>
+public sealed class SippCallTests
+{
+    private const string SippPath = "/usr/bin/sipp";
+    private readonly ITestOutputHelper _output;
+
+    public SippCallTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Theory]
+    [InlineData("u1")]
+    [InlineData("t1")]
+    public async Task SippUac_OneCall_CompletesSuccessfully(string transport)
+    {
+        if (!File.Exists(SippPath))
+        {
+            _output.WriteLine($"sipp not found at {SippPath}: interoperability test not run");
+            return;
+        }
+
+        var handler = new TestCallHandler();
+        await using var stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0 }, handler);
+        var port = transport == "u1" ? stack.UdpEndPoint!.Port : stack.TcpEndPoint!.Port;
+        var workDir = Directory.CreateTempSubdirectory("ivr-sipp-");
+        var info = new ProcessStartInfo(SippPath)
+        {
+            WorkingDirectory = workDir.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            "-sn", "uac", $"127.0.0.1:{port}", "-s", "12333", "-m", "1", "-i", "127.0.0.1", "-p", FreePort().ToString(),
+            "-t", transport, "-timeout", "20s", "-timeout_error", "-nostdin", "-nd",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var sipp = Process.Start(info)!;
+        var stdout = sipp.StandardOutput.ReadToEndAsync();
+        var stderr = sipp.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await sipp.WaitForExitAsync(timeout.Token);
+        _output.WriteLine(await stderr);
+        var text = await stdout;
+        _output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
+
+        Assert.Equal(0, sipp.ExitCode);
+        Assert.True(SpinWait.SpinUntil(() => handler.Events.Contains("ended:RemoteHangup"), 2000));
+        Assert.Equal(["incoming", "confirmed", "ended:RemoteHangup"], handler.Events);
+        workDir.Delete(recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+}
