@@ -36,6 +36,8 @@ public sealed class IvrDatabase
         ArgumentNullException.ThrowIfNull(time);
         if (string.IsNullOrWhiteSpace(path))
             throw new ArgumentException("The database path is empty.", nameof(path));
+        if (path.Trim() == ":memory:" || path.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException("The hotline database must be a file: every connection of an in-memory database is a different database.", nameof(path));
 
         var connectionString = new SqliteConnectionStringBuilder
         {

@@ -17,19 +17,27 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     /// <summary>The most items written in one transaction.</summary>
     public const int MaxBatch = 512;
 
+    /// <summary>Items held in memory at most while the database lags; beyond it new items are dropped
+    /// (counted and logged) rather than growing without bound or blocking a call.</summary>
+    public const int DefaultCapacity = 250_000;
+
     private readonly IvrDatabase _database;
     private readonly Action<string> _log;
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<object> _queue;
     private readonly Task _writer;
     private long _written;
     private long _failed;
     private long _dropped;
+    private int _dropping;
 
     /// <param name="log">Receives writer failures (never values, only what failed and why).</param>
-    public SqliteCallRecorder(IvrDatabase database, Action<string>? log = null)
+    /// <param name="capacity">See <see cref="DefaultCapacity"/>.</param>
+    public SqliteCallRecorder(IvrDatabase database, Action<string>? log = null, int capacity = DefaultCapacity)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _log = log ?? (_ => { });
+        _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -39,7 +47,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     /// <summary>Items the database refused (logged).</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
-    /// <summary>Items enqueued after disposal, and so never written.</summary>
+    /// <summary>Items never written because the queue was full or the recorder disposed.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public void CallStarted(CallStart start) => Enqueue(start ?? throw new ArgumentNullException(nameof(start)));
@@ -50,11 +58,19 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
         => Enqueue(new CallEnd(callId ?? throw new ArgumentNullException(nameof(callId)), at, disposition ?? ""));
 
     /// <summary>Waits until everything enqueued before this call has been written (or refused).</summary>
-    public Task FlushAsync(CancellationToken cancellation)
+    public async Task FlushAsync(CancellationToken cancellation)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(flushed)) return _writer.WaitAsync(cancellation);
-        return flushed.Task.WaitAsync(cancellation);
+        try
+        {
+            await _queue.Writer.WriteAsync(flushed, cancellation).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            await _writer.WaitAsync(cancellation).ConfigureAwait(false);
+            return;
+        }
+        await flushed.Task.WaitAsync(cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Blocking <see cref="FlushAsync"/>: for tests and shutdown paths, never the event loop.</summary>
@@ -68,7 +84,10 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 
     private void Enqueue(object item)
     {
-        if (!_queue.Writer.TryWrite(item)) Interlocked.Increment(ref _dropped);
+        if (_queue.Writer.TryWrite(item)) return;
+        Interlocked.Increment(ref _dropped);
+        if (Interlocked.Exchange(ref _dropping, 1) == 0)
+            _log("call recorder: queue full or closed, dropping call records");
     }
 
     private async Task WriteLoopAsync()
@@ -88,6 +107,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
                 batch.Add(item);
             }
             if (batch.Count > 0) WriteBatch(batch);
+            Volatile.Write(ref _dropping, 0);
             foreach (var flush in flushes) flush.TrySetResult();
             batch.Clear();
             flushes.Clear();

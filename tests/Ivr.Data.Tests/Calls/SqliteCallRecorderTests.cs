@@ -112,6 +112,23 @@ public sealed class SqliteCallRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task Enqueue_QueueFull_DropsAndLogsWithoutBlocking()
+    {
+        var log = new List<string>();
+        using var connection = _database.OpenConnection();
+        var blocking = connection.BeginTransaction(deferred: false);
+        await using var recorder = new SqliteCallRecorder(_database, line => { lock (log) log.Add(line); }, capacity: 10);
+
+        for (var i = 0; i < 100; i++) RecordCall(recorder, $"c{i}", "13012345273", T0);
+
+        Assert.True(recorder.Dropped > 0);
+        Assert.Contains(log, l => l.Contains("dropping"));
+        blocking.Rollback();
+        await recorder.FlushAsync(CancellationToken.None);
+        Assert.Equal(600, recorder.Written + recorder.Dropped + recorder.Failed);
+    }
+
+    [Fact]
     public void History_UnknownCall_NullAndEmpty()
     {
         var history = new SqliteCallHistory(_database);

@@ -81,5 +81,21 @@ public sealed class MigrationRunnerTests : IDisposable
         Assert.Throws<ArgumentException>(() => IvrDatabase.Open(" "));
     }
 
+    [Fact]
+    public void Open_InMemory_ClearError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => IvrDatabase.Open(":memory:"));
+
+        Assert.Contains("must be a file", error.Message);
+    }
+
+    [Fact]
+    public void Open_UnwritablePath_InvalidOperationNamingThePath()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => IvrDatabase.Open("/proc/ivr-cannot-be-here/x.db"));
+
+        Assert.Contains("/proc/ivr-cannot-be-here/x.db", error.Message);
+    }
+
     public void Dispose() => _file.Dispose();
 }
