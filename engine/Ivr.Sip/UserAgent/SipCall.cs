@@ -13,9 +13,9 @@ namespace Ivr.Sip.UserAgent;
 /// </summary>
 public sealed class SipCall
 {
-    private readonly SipUserAgent _agent;
+    private readonly SipCallController _agent;
 
-    internal SipCall(SipUserAgent agent, SipDialog dialog, SipRequest invite, InviteServerTransaction transaction, SessionDescription? offer)
+    internal SipCall(SipCallController agent, SipDialog dialog, SipRequest invite, InviteServerTransaction transaction, SessionDescription? offer)
     {
         _agent = agent;
         Dialog = dialog;

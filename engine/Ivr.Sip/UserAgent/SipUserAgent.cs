@@ -1,4 +1,3 @@
-using System.Net;
 using Ivr.Sip.Dialogs;
 using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
@@ -14,29 +13,28 @@ namespace Ivr.Sip.UserAgent;
 /// </summary>
 public sealed class SipUserAgent
 {
-    private readonly TransactionContext _context;
     private readonly SipTransactionLayer _transactions;
     private readonly ISipCallHandler _handler;
     private readonly SipUserAgentOptions _options;
     private readonly SipLocalAddress _local;
     private readonly ISipLog _log;
-    private readonly Dictionary<SipDialogId, SipCall> _calls = [];
+    private readonly SipCallController _calls;
 
     public SipUserAgent(
         TransactionContext context, SipTransactionLayer transactions, ISipCallHandler handler,
         SipUserAgentOptions options, SipLocalAddress local, ISipLog log)
     {
-        _context = context;
         _transactions = transactions;
         _handler = handler;
         _options = options;
         _local = local;
         _log = log;
+        _calls = new SipCallController(context, transactions, handler, options, local, log);
     }
 
     public int ActiveCalls => _calls.Count;
 
-    public IReadOnlyCollection<SipCall> Calls => _calls.Values;
+    public IReadOnlyCollection<SipCall> Calls => _calls.Calls;
 
     /// <summary>Handles a valid request that is not a retransmission.</summary>
     public void OnRequest(SipRequest request, SipEndPoint source)
@@ -78,71 +76,7 @@ public sealed class SipUserAgent
     }
 
     /// <summary>Ends every call (BYE for answered ones).</summary>
-    public void EndAll()
-    {
-        foreach (var call in _calls.Values.ToList())
-        {
-            if (call.State is SipCallState.Answered or SipCallState.Confirmed)
-            {
-                SendBye(call);
-            }
-            else
-            {
-                Reject(call, 503, null, SipCallEndReason.Shutdown);
-            }
-
-            End(call, SipCallEndReason.Shutdown);
-        }
-    }
-
-    internal void Post(Action action) => _context.Queue.Post(action);
-
-    internal void Ring(SipCall call)
-    {
-        if (call.State is SipCallState.Incoming && call.Transaction.State == ServerTransactionState.Proceeding)
-        {
-            call.Transaction.SendResponse(Response(call, call.Invite, 180));
-            call.State = SipCallState.Ringing;
-        }
-    }
-
-    internal void Answer(SipCall call, SessionDescription sdp)
-    {
-        if (call.State is not (SipCallState.Incoming or SipCallState.Ringing) || call.Transaction.State != ServerTransactionState.Proceeding)
-        {
-            _log.Info($"ignoring Answer for {call}");
-            return;
-        }
-
-        var ok = SipCallResponses.WithSdp(Response(call, call.Invite, 200), sdp);
-        call.Transaction.SendResponse(ok);
-        call.State = SipCallState.Answered;
-        call.Dialog.State = SipDialogState.Confirmed;
-        StartOkRetransmission(call, ok);
-    }
-
-    internal void Reject(SipCall call, int statusCode, string? reason, SipCallEndReason endReason)
-    {
-        if (call.State is SipCallState.Incoming or SipCallState.Ringing && call.Transaction.State == ServerTransactionState.Proceeding)
-        {
-            call.Transaction.SendResponse(Response(call, call.Invite, statusCode, reason));
-            End(call, endReason);
-        }
-    }
-
-    internal void Hangup(SipCall call)
-    {
-        switch (call.State)
-        {
-            case SipCallState.Incoming or SipCallState.Ringing:
-                Reject(call, 480, null, SipCallEndReason.LocalHangup);
-                break;
-            case SipCallState.Answered or SipCallState.Confirmed:
-                SendBye(call);
-                End(call, SipCallEndReason.LocalHangup);
-                break;
-        }
-    }
+    public void EndAll() => _calls.EndAll();
 
     private void OnInvite(SipRequest invite, InviteServerTransaction transaction)
     {
@@ -161,8 +95,8 @@ public sealed class SipUserAgent
         }
 
         var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _local.Contact(transaction.Source.Transport));
-        var call = new SipCall(this, dialog, invite, transaction, offer?.Value);
-        _calls[dialog.Id] = call;
+        var call = new SipCall(_calls, dialog, invite, transaction, offer?.Value);
+        _calls.Register(call);
         try
         {
             _handler.OnIncomingCall(call);
@@ -170,13 +104,13 @@ public sealed class SipUserAgent
         catch (Exception ex)
         {
             _log.Warning($"call handler failed for {call.CallId}: {ex.GetType().Name}: {ex.Message}");
-            Reject(call, 500, null, SipCallEndReason.Rejected);
+            _calls.Reject(call, 500, null, SipCallEndReason.Rejected);
         }
     }
 
     private void OnAck(SipRequest ack)
     {
-        if (!TryFindCall(ack, out var call))
+        if (!_calls.TryFind(ack, out var call))
         {
             return;
         }
@@ -192,7 +126,7 @@ public sealed class SipUserAgent
         if (call.State == SipCallState.Answered)
         {
             call.State = SipCallState.Confirmed;
-            Notify(call, () => _handler.OnCallConfirmed(call));
+            _calls.Notify(call, () => _handler.OnCallConfirmed(call));
         }
     }
 
@@ -205,7 +139,7 @@ public sealed class SipUserAgent
             return;
         }
 
-        var call = _calls.Values.FirstOrDefault(c => c.Transaction == invite);
+        var call = _calls.Calls.FirstOrDefault(c => c.Transaction == invite);
         cancelTransaction.SendResponse(SipResponseFactory.Create(cancel, 200, null, call?.Dialog.Id.LocalTag ?? SipIds.NewTag()));
         if (invite.State != ServerTransactionState.Proceeding)
         {
@@ -218,13 +152,13 @@ public sealed class SipUserAgent
         }
         else
         {
-            Reject(call, 487, null, SipCallEndReason.Cancelled);
+            _calls.Reject(call, 487, null, SipCallEndReason.Cancelled);
         }
     }
 
     private void OnInDialog(SipRequest request, SipServerTransaction transaction)
     {
-        if (!TryFindCall(request, out var call))
+        if (!_calls.TryFind(request, out var call))
         {
             transaction.SendResponse(SipResponseFactory.Create(request, 481));
             return;
@@ -239,20 +173,20 @@ public sealed class SipUserAgent
         switch (request.Method)
         {
             case SipMethods.Bye:
-                transaction.SendResponse(Response(call, request, 200));
+                transaction.SendResponse(_calls.Response(call, request, 200));
                 if (call.Transaction.State == ServerTransactionState.Proceeding)
                 {
-                    call.Transaction.SendResponse(Response(call, call.Invite, 487));
+                    call.Transaction.SendResponse(_calls.Response(call, call.Invite, 487));
                 }
 
-                End(call, SipCallEndReason.RemoteHangup);
+                _calls.End(call, SipCallEndReason.RemoteHangup);
                 break;
             case SipMethods.Invite:
                 OnReinvite(call, request, (InviteServerTransaction)transaction);
                 break;
             case SipMethods.Info:
-                Notify(call, () => _handler.OnInfo(call, request.ContentType, request.Body));
-                transaction.SendResponse(Response(call, request, 200));
+                _calls.Notify(call, () => _handler.OnInfo(call, request.ContentType, request.Body));
+                transaction.SendResponse(_calls.Response(call, request, 200));
                 break;
             default:
                 transaction.SendResponse(SipCallResponses.ForOptions(request, call.Dialog.Id.LocalTag, _options.ProductName));
@@ -269,10 +203,10 @@ public sealed class SipUserAgent
         }
 
         SessionDescription? answer = null;
-        Notify(call, () => answer = _handler.OnReinvite(call, offer?.Value));
+        _calls.Notify(call, () => answer = _handler.OnReinvite(call, offer?.Value));
         if (answer is null)
         {
-            transaction.SendResponse(Response(call, reinvite, 488));
+            transaction.SendResponse(_calls.Response(call, reinvite, 488));
             return;
         }
 
@@ -281,9 +215,9 @@ public sealed class SipUserAgent
             call.RemoteSdp = offer.Value.Value;
         }
 
-        var ok = SipCallResponses.WithSdp(Response(call, reinvite, 200), answer);
+        var ok = SipCallResponses.WithSdp(_calls.Response(call, reinvite, 200), answer);
         transaction.SendResponse(ok);
-        StartOkRetransmission(call, ok);
+        _calls.StartOkRetransmission(call, ok);
     }
 
     private ParseResult<SessionDescription>? ParseSdp(SipRequest request, SipServerTransaction transaction)
@@ -300,85 +234,5 @@ public sealed class SipUserAgent
         }
 
         return sdp;
-    }
-
-    private void StartOkRetransmission(SipCall call, SipResponse ok)
-    {
-        call.PendingOk?.Stop();
-        call.PendingOk = new InviteOkRetransmitter(_context, ok, call.RemoteEndPoint, () => OnAckTimeout(call));
-        call.PendingOk.Start();
-    }
-
-    private void OnAckTimeout(SipCall call)
-    {
-        if (call.State is SipCallState.Answered or SipCallState.Confirmed)
-        {
-            _log.Warning($"no ACK for the 200 of {call} within 64*T1; sending BYE");
-            SendBye(call);
-            End(call, SipCallEndReason.AckTimeout);
-        }
-    }
-
-    private void SendBye(SipCall call)
-    {
-        var bye = call.Dialog.CreateRequest(SipMethods.Bye);
-        var transport = call.RemoteEndPoint.Transport;
-        bye.Headers.AddFirst(SipHeaderNames.Via, _local.Via(transport, SipIds.NewBranch()).ToString());
-        _transactions.SendRequest(
-            bye,
-            ByeDestination(call),
-            response => _log.Info($"BYE for {call.CallId} answered {response.StatusCode}"),
-            () => _log.Warning($"BYE for {call.CallId} timed out"));
-    }
-
-    /// <summary>
-    /// Over UDP, the first route or the remote target when it is an IP literal (§12.2.1.1, §8.1.2); otherwise —
-    /// a host name we do not resolve, or TCP where we reuse the caller's connection — where the INVITE came from.
-    /// </summary>
-    private static SipEndPoint ByeDestination(SipCall call)
-    {
-        var target = call.Dialog.RouteSet.Count > 0 ? call.Dialog.RouteSet[0].Uri : call.Dialog.RemoteTarget;
-        if (call.RemoteEndPoint.IsReliable || target.HostAddress is not { } address)
-        {
-            return call.RemoteEndPoint;
-        }
-
-        return call.RemoteEndPoint with { EndPoint = new IPEndPoint(address, target.Port ?? 5060) };
-    }
-
-    private void End(SipCall call, SipCallEndReason reason)
-    {
-        if (call.State == SipCallState.Ended)
-        {
-            return;
-        }
-
-        call.State = SipCallState.Ended;
-        call.EndReason = reason;
-        call.PendingOk?.Stop();
-        call.Dialog.State = SipDialogState.Terminated;
-        _calls.Remove(call.Dialog.Id);
-        Notify(call, () => _handler.OnCallEnded(call, reason));
-    }
-
-    private SipResponse Response(SipCall call, SipRequest request, int statusCode, string? reason = null) =>
-        SipCallResponses.ForCall(request, statusCode, call.Dialog.Id.LocalTag, call.Dialog.LocalContact, _options.ProductName, reason);
-
-    private bool TryFindCall(SipRequest request, out SipCall call)
-    {
-        var id = new SipDialogId(request.CallId ?? string.Empty, request.To?.Tag ?? string.Empty, request.From?.Tag ?? string.Empty);
-        return _calls.TryGetValue(id, out call!);
-    }
-
-    private void Notify(SipCall call, Action callback)
-    {
-        try
-        {
-            callback();
-        }
-        catch (Exception ex)
-        {
-            _log.Warning($"call handler failed for {call.CallId}: {ex.GetType().Name}: {ex.Message}");
-        }
     }
 }
