@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Ivr.Media.Codecs;
 using Ivr.Media.Rtp;
 
@@ -88,7 +89,9 @@ public sealed class PlayoutStream
         }
     }
 
-    /// <summary>One 20 ms step: send the next frame if there is audio, then report completions.</summary>
+    /// <summary>One 20 ms step: send the next frame if there is audio, then report completions. A sink
+    /// or callback that throws does not keep the other completions from being reported; the first
+    /// exception is rethrown afterwards for the scheduler to count.</summary>
     internal void Tick()
     {
         var length = 0;
@@ -99,15 +102,34 @@ public sealed class PlayoutStream
             _completions.Clear();
         }
 
+        Exception? failure = null;
         if (length > 0)
         {
-            _send(_packet.AsSpan(0, length));
-            PacketsSent++;
+            try
+            {
+                _send(_packet.AsSpan(0, length));
+                PacketsSent++;
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
         }
 
-        if (_reporting.Count == 0) return;
-        foreach (var completion in _reporting) _onCompleted?.Invoke(completion);
+        foreach (var completion in _reporting)
+        {
+            try
+            {
+                _onCompleted?.Invoke(completion);
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
+            }
+        }
+
         _reporting.Clear();
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
     }
 
     private int FillFrame()

@@ -14,7 +14,7 @@ public class DtmfDetectorThroughputTests(ITestOutputHelper output)
         var speech = TestAudio.Read("speech-cmn-0.wav").Samples;
         var found = 0;
         var detector = new DtmfDetector(_ => found++);
-        detector.Process(speech.AsSpan(0, 1600));
+        for (var i = 0; i + 160 <= speech.Length; i += 160) detector.Process(speech.AsSpan(i, 160)); // warm-up (tiered JIT)
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i + 160 <= speech.Length; i += 160) detector.Process(speech.AsSpan(i, 160));

@@ -234,4 +234,25 @@ public class PlayoutSchedulerTests
         Assert.False(scheduler.IsRunning);
         scheduler.Tick();
     }
+
+    [Fact]
+    public void Tick_SinkAndCallbackThrow_EveryCompletionStillReported()
+    {
+        var reported = new List<long>();
+        using var scheduler = new PlayoutScheduler(_time);
+        var stream = scheduler.AddStream(G711Law.MuLaw, new RtpSender(0, _time), _ => throw new IOException("socket gone"), c =>
+        {
+            reported.Add(c.PromptId);
+            throw new InvalidOperationException("callback bug");
+        });
+        stream.Enqueue(Ramp(100));
+        stream.Enqueue(Ramp(60));
+        stream.Enqueue(Ramp(500));
+        scheduler.Tick();
+        Assert.Equal([1L, 2L], reported);
+        stream.Stop();
+        scheduler.Tick();
+        Assert.Equal([1L, 2L, 3L], reported);
+        Assert.Equal(2, scheduler.Errors);
+    }
 }
