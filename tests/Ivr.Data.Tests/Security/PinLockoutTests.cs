@@ -1,0 +1,58 @@
+using Ivr.Data.Security;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Data.Tests.Security;
+
+public sealed class PinLockoutTests : IDisposable
+{
+    private const string Subject = "11010519491231002X";
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private readonly TempDatabase _file = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 23, 50, 0, China));
+
+    [Fact]
+    public async Task ThirdFailure_LocksUntilNextChinaMidnight()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var store = new PinLockStore(connection);
+        var lockout = new PinLockout(_time);
+
+        Assert.Equal(new PinFailureResult(2, null), await lockout.RecordFailureAsync(store, Subject, default));
+        Assert.Equal(new PinFailureResult(1, null), await lockout.RecordFailureAsync(store, Subject, default));
+        var third = await lockout.RecordFailureAsync(store, Subject, default);
+
+        var midnight = new DateTimeOffset(2026, 11, 24, 0, 0, 0, China);
+        Assert.Equal(midnight, third.LockedUntil);
+        Assert.Equal(midnight, await lockout.LockedUntilAsync(store, Subject, default));
+        _time.SetUtcNow(midnight);
+        Assert.Null(await lockout.LockedUntilAsync(store, Subject, default));
+    }
+
+    [Fact]
+    public async Task AfterLockEnds_CountStartsAfresh()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var store = new PinLockStore(connection);
+        var lockout = new PinLockout(_time);
+        for (var i = 0; i < 3; i++) await lockout.RecordFailureAsync(store, Subject, default);
+        _time.Advance(TimeSpan.FromMinutes(15));
+
+        var next = await lockout.RecordFailureAsync(store, Subject, default);
+
+        Assert.Equal(new PinFailureResult(2, null), next);
+    }
+
+    [Fact]
+    public async Task Subjects_CountedSeparately()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var store = new PinLockStore(connection);
+        var lockout = new PinLockout(_time);
+        await lockout.RecordFailureAsync(store, Subject, default);
+        await lockout.RecordFailureAsync(store, Subject, default);
+
+        Assert.Equal(2, (await lockout.RecordFailureAsync(store, "330106198001010048", default)).TriesLeft);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
