@@ -33,6 +33,10 @@ public abstract class SipMessage
         }
     }
 
+    /// <summary>Every Contact value that parses (a "*" or malformed value is skipped).</summary>
+    public IReadOnlyList<NameAddress> Contacts =>
+        Headers.GetValues(SipHeaderNames.Contact).Select(NameAddress.Parse).Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
+
     public int? MaxForwards =>
         int.TryParse(Headers.Get(SipHeaderNames.MaxForwards)?.Trim(), out var value) ? value : null;
 
