@@ -39,7 +39,11 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
         {
             case ReplayStepKind.Expect:
                 foreach (var id in step.Values)
+                {
+                    if (!call.Set.Prompts.ContainsKey(id) && id != "beep") return $"prompt '{id}' is not in the prompt catalog; check the script for a typo";
                     if (Hear(id) is { } problem) return problem;
+                }
+
                 return null;
             case ReplayStepKind.ExpectSay:
                 var rendered = MandarinSayAs.Render(Resolve(step.Values[0]), step.SayAs);
@@ -51,8 +55,10 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
                 if (step.After is { } after) clock.Advance(after);
                 else RunUntil(() => !channel.IsPlaying);
                 if (call.HasEnded) return $"cannot press: the call has ended ({call.Disposition})";
-                foreach (var digit in Resolve(step.Values[0]))
+                foreach (var key in Resolve(step.Values[0]))
                 {
+                    var digit = key is 'X' or 'x' ? '*' : key; // a keypad has no X: callers press * for it
+                    if (!IsKey(digit)) return $"'{key}' is not a key of a phone keypad (0-9, *, #)";
                     channel.Press(digit);
                     clock.Advance(step.Gap);
                 }
@@ -62,6 +68,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
                 clock.Advance(step.After!.Value);
                 return null;
             case ReplayStepKind.ExpectNode:
+                if (!call.Set.AllNodes.Any(n => n.Id == step.Values[0])) return $"there is no node '{step.Values[0]}' in the flows (write it as flow.node)";
                 return RunUntil(() => Entered(step.Values[0])) ? null : $"expected to reach node {step.Values[0]}";
             case ReplayStepKind.ExpectVariable:
                 foreach (var (name, value) in step.Variables)
@@ -73,6 +80,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
 
                 return null;
             case ReplayStepKind.ExpectTransfer:
+                if (!call.Set.AllNodes.Any(n => n is Ivr.Flows.Model.Nodes.TransferNode t && t.Queue == step.Values[0])) return $"no transfer node of the flows uses queue '{step.Values[0]}'";
                 if (!RunUntil(() => channel.Transfers.Count > _transfersSeen)) return $"expected a transfer to {step.Values[0]}, none was made";
                 var queue = channel.Transfers[_transfersSeen++].Queue;
                 return queue == step.Values[0] ? null : $"expected a transfer to {step.Values[0]}, was to {queue}";
@@ -112,6 +120,8 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
 
         return true;
     }
+
+    private static bool IsKey(char c) => c is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D');
 
     private bool Entered(string node)
     {

@@ -1,43 +1,5 @@
 namespace Ivr.Flows.Expressions;
 
-internal sealed class LiteralExpression(Value value) : Expression
-{
-    public override Value Evaluate(IVariableScope scope) => value;
-
-    public override IEnumerable<string> Variables => [];
-}
-
-internal sealed class VariableExpression(string name) : Expression
-{
-    public string Name { get; } = name;
-
-    public override Value Evaluate(IVariableScope scope) => Value.Of(scope.Get(Name));
-
-    public override IEnumerable<string> Variables => [Name];
-}
-
-internal sealed class NotExpression(Expression operand) : Expression
-{
-    public override Value Evaluate(IVariableScope scope) => Value.Of(!operand.Evaluate(scope).IsTrue);
-
-    public override IEnumerable<string> Variables => operand.Variables;
-}
-
-internal sealed class NegateExpression(Expression operand) : Expression
-{
-    public override Value Evaluate(IVariableScope scope) =>
-        operand.Evaluate(scope).TryGetNumber(out var n) ? Value.Of(-n) : Value.Null;
-
-    public override IEnumerable<string> Variables => operand.Variables;
-}
-
-internal sealed class LengthExpression(Expression operand) : Expression
-{
-    public override Value Evaluate(IVariableScope scope) => Value.Of(operand.Evaluate(scope).AsText()?.Length ?? 0);
-
-    public override IEnumerable<string> Variables => operand.Variables;
-}
-
 internal sealed class BinaryExpression(string op, Expression left, Expression right) : Expression
 {
     public override IEnumerable<string> Variables => left.Variables.Concat(right.Variables);
