@@ -13,8 +13,15 @@ namespace Ivr.Data.Security;
 /// </summary>
 public sealed class PinHasher
 {
-    /// <summary>OWASP's 2023 figure for PBKDF2-HMAC-SHA256.</summary>
-    public const int ProductionIterations = 600_000;
+    /// <summary>
+    /// Production cost: 200 000 (above the brief's 100 000 floor, below OWASP's 600 000 for
+    /// passwords). A 6-digit PIN has only 10^6 values, so no count stops an offline search of one
+    /// stolen hash; the lockout and the database's confidentiality are the defence, and the count
+    /// only prices mass cracking. Each verification costs this much CPU inside a call's 10 s limit,
+    /// at peak call rates. Measured on the loaded 2-core build box: 0.2–0.5 s per verification at
+    /// 200 000, 1.3–2.7 s at 600 000.
+    /// </summary>
+    public const int ProductionIterations = 200_000;
 
     /// <summary>The lowest and highest counts a stored hash may claim: a corrupted row must not
     /// turn a verification into minutes of work.</summary>
