@@ -22,6 +22,7 @@ public sealed class DtmfDetector
     private readonly ToneEvent _event = new();
     private readonly float[] _window = new float[Window];
     private readonly double[][] _history = new double[Bridge][];
+    private readonly int[] _historyKey = new int[Bridge];
     private int _historyNext;
     private int _filled = Window - Hop;
     private long _samples;
@@ -33,6 +34,7 @@ public sealed class DtmfDetector
         if (_options.Validate() is { } problem) throw new ArgumentException($"bad DTMF detector options: {problem}", nameof(options));
         _analyzer = new ToneAnalyzer(_options);
         for (var i = 0; i < Bridge; i++) _history[i] = new double[8];
+        Array.Fill(_historyKey, -1);
     }
 
     /// <summary>Samples analysed so far.</summary>
@@ -72,14 +74,20 @@ public sealed class DtmfDetector
         }
 
         Array.Copy(_frame.Magnitudes, _history[_historyNext], 8);
+        _historyKey[_historyNext] = _frame.Candidate ? _frame.KeyIndex : -1;
         _historyNext = (_historyNext + 1) % Bridge;
     }
 
-    /// <summary>The pair's magnitudes in the windows just before the burst, which already held part of it.</summary>
+    /// <summary>The pair's magnitudes in the windows just before the burst, which already held part of
+    /// it — not windows that were another key's (a key that shares a tone would lend it length).</summary>
     private double MagnitudeBefore(int low, int high)
     {
         double sum = 0;
-        foreach (var magnitudes in _history) sum += magnitudes[low] + magnitudes[4 + high];
+        for (var i = 0; i < Bridge; i++)
+        {
+            if (_historyKey[i] < 0) sum += _history[i][low] + _history[i][4 + high];
+        }
+
         return sum;
     }
 }

@@ -20,6 +20,7 @@ public sealed class RtpEndpoint : IDisposable
     private SocketAddress? _sdpRemote;
     private long _invalid;
     private long _sendFailures;
+    private int _receiving;
 
     public RtpEndpoint(IPEndPoint local)
     {
@@ -59,10 +60,13 @@ public sealed class RtpEndpoint : IDisposable
         }
     }
 
-    /// <summary>Receives until cancelled or disposed, calling <paramref name="onPacket"/> for each valid packet from the remote.</summary>
+    /// <summary>Receives until cancelled or disposed, calling <paramref name="onPacket"/> for each valid
+    /// packet from the remote. One loop per endpoint; an exception from the handler ends the loop and
+    /// faults the task (a bug to see, not to hide).</summary>
     public async Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onPacket);
+        if (Interlocked.Exchange(ref _receiving, 1) == 1) throw new InvalidOperationException("this endpoint is already receiving; one receive loop per endpoint");
         while (!cancellationToken.IsCancellationRequested)
         {
             int length;

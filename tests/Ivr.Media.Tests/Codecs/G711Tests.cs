@@ -1,4 +1,5 @@
 using Ivr.Media.Codecs;
+using Ivr.Media.Tests.Support;
 using Ivr.Media.Wav;
 
 namespace Ivr.Media.Tests.Codecs;
@@ -106,14 +107,14 @@ public class G711Tests
         G711.Encode(law, samples, codes);
         G711.Decode(law, codes, decoded);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        Assert.Equal(0, Allocations.Of(() =>
         {
-            G711.Encode(law, samples, codes);
-            G711.Decode(law, codes, decoded);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var i = 0; i < 100; i++)
+            {
+                G711.Encode(law, samples, codes);
+                G711.Decode(law, codes, decoded);
+            }
+        }));
         for (var i = 0; i < samples.Length; i++)
         {
             var code = law == G711Law.MuLaw ? MuLaw.Encode(samples[i]) : ALaw.Encode(samples[i]);

@@ -194,4 +194,13 @@ public class DtmfDetectorTests
         Assert.Contains("MinCoherence", error.Message);
         Assert.Null(DtmfDetectorOptions.Default.Validate());
     }
+
+    [Fact]
+    public void Process_ShortKeyRightAfterKeySharingATone_NotLengthenedByIt()
+    {
+        // '1' (697 + 1209 Hz) then, without a pause, 30 ms of '2' (697 + 1336 Hz): the shared 697 Hz
+        // must not count towards the second key's duration.
+        Assert.Equal("1", DetectorRun.KeysOf(Signal.Concat(Signal.Dtmf('1', 60), Signal.Dtmf('2', 30))));
+        Assert.Equal("12", DetectorRun.KeysOf(Signal.Concat(Signal.Dtmf('1', 60), Signal.Dtmf('2', 45))));
+    }
 }

@@ -65,6 +65,17 @@ public class RtpEndpointTests
     }
 
     [Fact]
+    public async Task ReceiveAsync_Twice_Throws()
+    {
+        using var endpoint = new RtpEndpoint(Loopback);
+        using var cts = new CancellationTokenSource();
+        var loop = endpoint.ReceiveAsync(_ => { }, cts.Token);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => endpoint.ReceiveAsync(_ => { }, cts.Token));
+        cts.Cancel();
+        await loop.WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task ReceiveAsync_Disposed_Ends()
     {
         var endpoint = new RtpEndpoint(Loopback);

@@ -1,5 +1,6 @@
 using System.Net;
 using Ivr.Media.Rtp;
+using Ivr.Media.Tests.Support;
 
 namespace Ivr.Media.Tests.Rtp;
 
@@ -39,15 +40,15 @@ public class SymmetricRtpLatchTests
         var latch = new SymmetricRtpLatch();
         var remote = From("10.0.0.1:4000");
         var stranger = From("10.0.0.1:4001");
-        latch.Accept(remote);
-        latch.Accept(stranger);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        Assert.Equal(0, Allocations.Of(() =>
         {
-            latch.Accept(remote);
-            latch.Accept(stranger);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var i = 0; i < 1000; i++)
+            {
+                latch.Accept(remote);
+                latch.Accept(stranger);
+            }
+        }));
+        Assert.Equal(4000, latch.PacketsAccepted);
+        Assert.Equal(4000, latch.StrangerPacketsDropped);
     }
 }
