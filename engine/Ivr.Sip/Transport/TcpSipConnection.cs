@@ -11,9 +11,11 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SipStreamFramer _framer;
     private readonly ISipLog _log;
+    private readonly MalformedInputLimiter _limiter;
 
-    public TcpSipConnection(Socket socket, int maxMessageSize, ISipLog log)
+    public TcpSipConnection(Socket socket, int maxMessageSize, ISipLog log, MalformedInputLimiter limiter)
     {
+        _limiter = limiter;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _framer = new SipStreamFramer(maxMessageSize);
@@ -45,7 +47,11 @@ internal sealed class TcpSipConnection : IAsyncDisposable
 
                 if (_framer.Error is not null)
                 {
-                    _log.Warning($"closing TCP connection from {Remote}: {_framer.Error}");
+                    if (_limiter.ShouldLog(Remote.Address))
+                    {
+                        _log.Warning($"closing TCP connection from {Remote} (further reports muted for a minute): {_framer.Error}");
+                    }
+
                     return;
                 }
             }

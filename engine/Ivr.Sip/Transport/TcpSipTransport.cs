@@ -16,6 +16,7 @@ public sealed class TcpSipTransport : ISipTransport
 
     private readonly Socket _listener;
     private readonly ISipLog _log;
+    private readonly MalformedInputLimiter _limiter;
     private readonly int _maxMessageSize;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
@@ -23,9 +24,10 @@ public sealed class TcpSipTransport : ISipTransport
     private Action<ReadOnlyMemory<byte>, SipEndPoint> _onMessage = (_, _) => { };
     private Task _acceptLoop = Task.CompletedTask;
 
-    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log)
+    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time)
     {
         _listener = listener;
+        _limiter = new MalformedInputLimiter(time);
         _maxMessageSize = maxMessageSize;
         _log = log;
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
@@ -37,7 +39,9 @@ public sealed class TcpSipTransport : ISipTransport
 
     public int ConnectionCount => _connections.Count;
 
-    public static TcpSipTransport Bind(IPEndPoint local, ISipLog? log = null, int maxMessageSize = SipParseOptions.DefaultMaxMessageSize)
+    /// <summary>Binds and listens (port 0 picks a free port); accepting starts with <see cref="Start"/>.</summary>
+    public static TcpSipTransport Bind(
+        IPEndPoint local, ISipLog? log = null, int maxMessageSize = SipParseOptions.DefaultMaxMessageSize, TimeProvider? time = null)
     {
         var listener = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -51,7 +55,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw;
         }
 
-        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance);
+        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System);
     }
 
     public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage)
@@ -119,7 +123,11 @@ public sealed class TcpSipTransport : ISipTransport
 
             if (_connections.Count >= MaxConnections)
             {
-                _log.Warning($"refusing TCP connection from {socket.RemoteEndPoint}: {MaxConnections} open");
+                if (socket.RemoteEndPoint is IPEndPoint refused && _limiter.ShouldLog(refused.Address))
+                {
+                    _log.Warning($"refusing TCP connection from {refused}: {MaxConnections} open");
+                }
+
                 socket.Dispose();
                 continue;
             }
@@ -130,7 +138,7 @@ public sealed class TcpSipTransport : ISipTransport
 
     private TcpSipConnection Track(Socket socket)
     {
-        var connection = new TcpSipConnection(socket, _maxMessageSize, _log);
+        var connection = new TcpSipConnection(socket, _maxMessageSize, _log, _limiter);
         _connections[connection.Remote] = connection;
         var reader = Task.Run(async () =>
         {

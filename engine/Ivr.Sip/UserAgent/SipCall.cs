@@ -83,5 +83,6 @@ public sealed class SipCall
     /// <summary>Ends the call: BYE when answered, 480 when not yet answered.</summary>
     public void Hangup() => _agent.Post(() => _agent.Hangup(this));
 
-    public override string ToString() => $"call {CallId} from {Caller.Uri} ({State})";
+    /// <summary>Call-ID and state only: caller numbers stay out of logs.</summary>
+    public override string ToString() => $"call {CallId} ({State})";
 }

@@ -16,6 +16,7 @@ public sealed class SipEndpoint
     private readonly SipUserAgentOptions _options;
     private readonly ISipLog _log;
     private readonly MalformedInputLimiter _limiter;
+    private readonly MalformedInputLimiter _strayLimiter;
 
     public SipEndpoint(
         ISipMessageSender sender, ISipCallHandler handler, SipLocalAddress local, SipUserAgentOptions options,
@@ -25,6 +26,7 @@ public sealed class SipEndpoint
         _options = options;
         _log = log ?? NullSipLog.Instance;
         _limiter = new MalformedInputLimiter(time);
+        _strayLimiter = new MalformedInputLimiter(time);
         Queue = new SipWorkQueue(_log);
         var context = new TransactionContext(sender, time, Queue, options.Timers);
         Transactions = new SipTransactionLayer(context);
@@ -49,7 +51,7 @@ public sealed class SipEndpoint
             Malformed(source, parsed.Error!);
             if (parsed.Partial is SipRequest partial && CanAnswer(partial) && IsTrusted(source))
             {
-                _sender.SendResponse(SipResponseFactory.Create(partial, 400, Truncate(parsed.Error!), SipIds.NewTag()), source);
+                _sender.SendResponse(SipResponseFactory.Create(partial, 400, ReasonPhrase(parsed.Error!), SipIds.NewTag()), source);
             }
 
             return;
@@ -62,7 +64,7 @@ public sealed class SipEndpoint
             {
                 Malformed(source, $"invalid response dropped: {validation.Reason}");
             }
-            else if (!Transactions.ReceiveResponse(response))
+            else if (!Transactions.ReceiveResponse(response) && _strayLimiter.ShouldLog(source.EndPoint.Address))
             {
                 _log.Info($"dropped a {response.StatusCode} response from {source} matching no transaction");
             }
@@ -124,5 +126,10 @@ public sealed class SipEndpoint
         }
     }
 
-    private static string Truncate(string reason) => reason.Length > 80 ? reason[..80] : reason;
+    /// <summary>A parse error as a Reason-Phrase: no control characters (§25.1), at most 80 characters.</summary>
+    private static string ReasonPhrase(string error)
+    {
+        var clean = new string(error.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return clean.Length > 80 ? clean[..80] : clean;
+    }
 }

@@ -39,13 +39,14 @@ public sealed class SipStack : IAsyncDisposable
         }
 
         log ??= NullSipLog.Instance;
-        var transports = Bind(options, log);
+        time ??= TimeProvider.System;
+        var transports = Bind(options, log, time);
         var host = options.AdvertisedHost
             ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : options.ListenAddress.ToString());
         var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
         var tcpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint.Port;
         var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value);
-        var endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handler, local, options.UserAgent, time ?? TimeProvider.System, log);
+        var endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handler, local, options.UserAgent, time, log);
         foreach (var transport in transports)
         {
             transport.Start(endpoint.Receive);
@@ -66,7 +67,7 @@ public sealed class SipStack : IAsyncDisposable
         }
     }
 
-    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log)
+    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log, TimeProvider time)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -83,7 +84,7 @@ public sealed class SipStack : IAsyncDisposable
 
                 if (options.EnableTcp)
                 {
-                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize));
+                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time));
                 }
 
                 return transports;

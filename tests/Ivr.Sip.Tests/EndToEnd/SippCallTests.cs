@@ -22,9 +22,10 @@ public sealed class SippCallTests
     }
 
     [Theory]
-    [InlineData("u1")]
-    [InlineData("t1")]
-    public async Task SippUac_OneCall_CompletesSuccessfully(string transport)
+    [InlineData("u1", 1, 10)]
+    [InlineData("t1", 1, 10)]
+    [InlineData("u1", 200, 100)]
+    public async Task SippUac_Calls_AllCompleteSuccessfully(string transport, int calls, int ratePerSecond)
     {
         if (!File.Exists(SippPath))
         {
@@ -44,13 +45,14 @@ public sealed class SippCallTests
         };
         foreach (var arg in new[]
         {
-            "-sn", "uac", $"127.0.0.1:{port}", "-s", "12333", "-m", "1", "-i", "127.0.0.1", "-p", FreePort().ToString(),
+            "-sn", "uac", $"127.0.0.1:{port}", "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-i", "127.0.0.1", "-p", FreePort().ToString(),
             "-t", transport, "-timeout", "20s", "-timeout_error", "-nostdin", "-nd",
         })
         {
             info.ArgumentList.Add(arg);
         }
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         using var sipp = Process.Start(info)!;
         var stdout = sipp.StandardOutput.ReadToEndAsync();
         var stderr = sipp.StandardError.ReadToEndAsync();
@@ -60,9 +62,12 @@ public sealed class SippCallTests
         var text = await stdout;
         _output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
 
+        _output.WriteLine($"{calls} calls at {ratePerSecond}/s over {transport}: {started.ElapsedMilliseconds} ms");
+
         Assert.Equal(0, sipp.ExitCode);
-        Assert.True(SpinWait.SpinUntil(() => handler.Events.Contains("ended:RemoteHangup"), 2000));
-        Assert.Equal(["incoming", "confirmed", "ended:RemoteHangup"], handler.Events);
+        Assert.True(SpinWait.SpinUntil(() => handler.Events.Count(e => e == "ended:RemoteHangup") == calls, 2000));
+        Assert.Equal(calls, handler.Events.Count(e => e == "confirmed"));
+        Assert.Equal(0, stack.Endpoint.UserAgent.ActiveCalls);
         workDir.Delete(recursive: true);
     }
 

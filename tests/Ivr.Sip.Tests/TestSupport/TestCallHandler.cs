@@ -11,9 +11,31 @@ public sealed class TestCallHandler : ISipCallHandler
 
     public bool AutoAnswer { get; set; } = true;
 
-    public List<string> Events { get; } = [];
+    private readonly List<string> _events = [];
+    private readonly List<SipCall> _calls = [];
 
-    public List<SipCall> Calls { get; } = [];
+    /// <summary>A snapshot of the callbacks so far (safe to read while the stack runs on another thread).</summary>
+    public IReadOnlyList<string> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return _events.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<SipCall> Calls
+    {
+        get
+        {
+            lock (_events)
+            {
+                return _calls.ToList();
+            }
+        }
+    }
 
     public Func<SessionDescription?, SessionDescription?> Reinvite { get; set; } =
         offer => offer is null ? SdpOfferAnswer.CreateOffer(Media) : SdpOfferAnswer.Answer(offer, Media).Answer;
@@ -22,8 +44,12 @@ public sealed class TestCallHandler : ISipCallHandler
 
     public void OnIncomingCall(SipCall call)
     {
-        Calls.Add(call);
-        Events.Add("incoming");
+        lock (_events)
+        {
+            _calls.Add(call);
+        }
+
+        Record("incoming");
         if (!AutoAnswer)
         {
             return;
@@ -47,19 +73,27 @@ public sealed class TestCallHandler : ISipCallHandler
         }
     }
 
-    public void OnCallConfirmed(SipCall call) => Events.Add("confirmed");
+    public void OnCallConfirmed(SipCall call) => Record("confirmed");
 
     public SessionDescription? OnReinvite(SipCall call, SessionDescription? offer)
     {
-        Events.Add(offer is not null && SdpOfferAnswer.IsHold(offer) ? "reinvite-hold" : "reinvite");
+        Record(offer is not null && SdpOfferAnswer.IsHold(offer) ? "reinvite-hold" : "reinvite");
         return Reinvite(offer);
     }
 
     public void OnInfo(SipCall call, string? contentType, ReadOnlyMemory<byte> body)
     {
-        Events.Add("info");
+        Record("info");
         Infos.Add((contentType, body.ToArray()));
     }
 
-    public void OnCallEnded(SipCall call, SipCallEndReason reason) => Events.Add($"ended:{reason}");
+    public void OnCallEnded(SipCall call, SipCallEndReason reason) => Record($"ended:{reason}");
+
+    private void Record(string e)
+    {
+        lock (_events)
+        {
+            _events.Add(e);
+        }
+    }
 }
