@@ -33,7 +33,16 @@ internal sealed class ContentHash
         }
     }
 
-    public string Compute()
+    /// <summary>Adds every file of <paramref name="other"/>.</summary>
+    public void AddAll(ContentHash other)
+    {
+        foreach (var (path, content) in other._files) _files[path] = content;
+    }
+
+    /// <summary>The version: the first 12 hex digits of <see cref="ComputeFull"/>.</summary>
+    public string Compute() => ComputeFull()[..12];
+
+    public string ComputeFull()
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> length = stackalloc byte[8];
@@ -46,6 +55,6 @@ internal sealed class ContentHash
             sha.AppendData(content);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

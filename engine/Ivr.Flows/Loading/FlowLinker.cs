@@ -65,8 +65,9 @@ internal static class FlowLinker
                 continue;
             }
 
+            var hint = NameSuggester.Hint(id, set.Prompts.Keys);
             diagnostics.Add(Diagnostic.Error(use.IdLocations[i],
-                $"prompt '{id}' is not in the catalog {set.CatalogPath}{NameSuggester.Hint(id, set.Prompts.Keys)}; fix the id or add the prompt to the catalog"));
+                $"prompt '{id}' is not in the catalog {set.CatalogPath}{(hint.Length > 0 ? hint + " Otherwise add it to the catalog" : "; fix the id or add the prompt to the catalog")}"));
         }
 
         use.List.Resolved = [.. resolved];

@@ -80,9 +80,11 @@ public static class FlowSetLoader
         if (!File.Exists(routesPath))
             diagnostics.Add(Diagnostic.Error(SourceLocation.File(routesPath), "routes.yaml is missing; create it with routes: { \"12333\": main, \"*\": main }"));
 
-        hash.AddDirectory("prompts", promptsDirectory);
+        var promptFiles = new ContentHash();
+        promptFiles.AddDirectory("prompts", promptsDirectory);
+        hash.AddAll(promptFiles);
         var catalogPath = Path.Join(promptsDirectory, CatalogFileName);
-        var prompts = PromptSetLoader.Load(catalogPath);
+        var prompts = PromptSetCache.Load(catalogPath, promptFiles.ComputeFull());
         diagnostics.AddRange(prompts.Diagnostics.Where(d => !SayAsFragmentCheck.IsCatalogFragmentDiagnostic(d)));
         return new FlowSetDraft
         {
