@@ -14,7 +14,7 @@ namespace Ivr.Data.Security;
 public sealed class PinHasher
 {
     /// <summary>
-    /// Production cost: 200 000 (above the brief's 100 000 floor, below OWASP's 600 000 for
+    /// Production cost: 200 000 (above the team's 100 000 floor, below OWASP's 600 000 for
     /// passwords). A 6-digit PIN has only 10^6 values, so no count stops an offline search of one
     /// stolen hash; the lockout and the database's confidentiality are the defence, and the count
     /// only prices mass cracking. Each verification costs this much CPU inside a call's 10 s limit,
