@@ -10,4 +10,16 @@ internal static class DtmfTones
     private static readonly string[] s_keypad = ["123A", "456B", "789C", "*0#D"];
 
     public static char Key(int low, int high) => s_keypad[low][high];
+
+    /// <summary>The frequencies of a key (upper-case A–D); throws for a non-key.</summary>
+    public static (double Low, double High) Of(char key)
+    {
+        for (var row = 0; row < 4; row++)
+        {
+            var column = s_keypad[row].IndexOf(key);
+            if (column >= 0) return (Low[row], High[column]);
+        }
+
+        throw new ArgumentException($"'{key}' is not a DTMF key", nameof(key));
+    }
 }

@@ -2,7 +2,7 @@ using Ivr.Media.Codecs;
 
 namespace Ivr.Media.Playout;
 
-/// <summary>Generated prompts: a sine tone such as the beep before a recording.</summary>
+/// <summary>Generated prompts: a sine tone such as the beep before a recording, or a DTMF key's tone pair.</summary>
 public static class Tone
 {
     /// <summary>A sine at <paramref name="levelDbm0"/>, 8 kHz, with 5 ms raised-cosine edges so it does not click.</summary>
@@ -26,4 +26,17 @@ public static class Tone
 
     /// <summary>The usual recording beep: 1 kHz, 250 ms, −10 dBm0.</summary>
     public static short[] Beep() => Sine(1000, TimeSpan.FromMilliseconds(250));
+
+    /// <summary>The Q.23 tone pair of a DTMF key, each tone at <paramref name="levelDbm0"/> (what a phone
+    /// sends in-band, for simulated callers and tests).</summary>
+    public static short[] Dtmf(char key, TimeSpan duration, double levelDbm0 = -7)
+    {
+        if (Ivr.Media.Dtmf.DtmfKey.ToEvent(key) is null) throw new ArgumentException($"'{key}' is not a DTMF key (0-9, *, #, A-D)", nameof(key));
+        if (levelDbm0 > -3) throw new ArgumentOutOfRangeException(nameof(levelDbm0), levelDbm0, "above −3 dBm0 per tone the pair clips");
+        var (low, high) = Ivr.Media.Dtmf.DtmfTones.Of(char.ToUpperInvariant(key));
+        var a = Sine(low, duration, levelDbm0);
+        var b = Sine(high, duration, levelDbm0);
+        for (var n = 0; n < a.Length; n++) a[n] = (short)(a[n] + b[n]);
+        return a;
+    }
 }
