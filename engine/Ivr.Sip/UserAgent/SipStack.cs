@@ -59,8 +59,16 @@ public sealed class SipStack : IAsyncDisposable
     /// <summary>Ends all calls (BYE for answered ones) and closes the transports.</summary>
     public async ValueTask DisposeAsync()
     {
-        Endpoint.Queue.Post(Endpoint.UserAgent.EndAll);
-        await Task.Delay(50).ConfigureAwait(false);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Endpoint.Queue.Post(() =>
+        {
+            Endpoint.UserAgent.EndAll();
+            ended.TrySetResult();
+        });
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+
+        // Give fire-and-forget TCP writes of the final BYEs a moment before the sockets close.
+        await Task.Delay(20).ConfigureAwait(false);
         foreach (var transport in _transports)
         {
             await transport.DisposeAsync().ConfigureAwait(false);
