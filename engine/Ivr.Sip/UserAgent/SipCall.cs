@@ -59,6 +59,9 @@ public sealed class SipCall
     /// <summary>Resends our 2xx (initial or re-INVITE) until the ACK; null when none is pending.</summary>
     internal InviteOkRetransmitter? PendingOk { get; set; }
 
+    /// <summary>Hung up locally before the ACK came: the BYE goes out once it does (RFC 3261 §15).</summary>
+    internal bool ByeAfterAck { get; set; }
+
     /// <summary>Sends 180 Ringing.</summary>
     public void Ring() => _agent.Post(() => _agent.Ring(this));
 

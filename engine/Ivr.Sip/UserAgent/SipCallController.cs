@@ -45,7 +45,7 @@ internal sealed class SipCallController
     {
         foreach (var call in _calls.Values.ToList())
         {
-            if (call.State is SipCallState.Answered or SipCallState.Confirmed)
+            if (call.ByeAfterAck || call.State is SipCallState.Answered or SipCallState.Confirmed)
             {
                 SendBye(call);
             }
@@ -93,6 +93,11 @@ internal sealed class SipCallController
         }
     }
 
+    /// <summary>
+    /// Local hangup. Unanswered: 480. Confirmed: BYE now. Answered but not yet ACKed: the callee must not
+    /// send BYE before the ACK or the 2xx timeout (RFC 3261 §15), so the call ends for the handler now and
+    /// the BYE follows the ACK (or the timeout) while the 200 keeps being retransmitted.
+    /// </summary>
     public void Hangup(SipCall call)
     {
         switch (call.State)
@@ -100,7 +105,11 @@ internal sealed class SipCallController
             case SipCallState.Incoming or SipCallState.Ringing:
                 Reject(call, 480, null, SipCallEndReason.LocalHangup);
                 break;
-            case SipCallState.Answered or SipCallState.Confirmed:
+            case SipCallState.Answered:
+                call.ByeAfterAck = true;
+                MarkEnded(call, SipCallEndReason.LocalHangup);
+                break;
+            case SipCallState.Confirmed:
                 SendBye(call);
                 End(call, SipCallEndReason.LocalHangup);
                 break;
@@ -116,7 +125,7 @@ internal sealed class SipCallController
 
     private void OnAckTimeout(SipCall call)
     {
-        if (call.State is SipCallState.Answered or SipCallState.Confirmed)
+        if (call.ByeAfterAck || call.State is SipCallState.Answered or SipCallState.Confirmed)
         {
             _log.Warning($"no ACK for the 200 of {call} within 64*T1; sending BYE");
             SendBye(call);
@@ -151,7 +160,28 @@ internal sealed class SipCallController
         return call.RemoteEndPoint with { EndPoint = new IPEndPoint(address, target.Port ?? 5060) };
     }
 
+    /// <summary>Forgets the call (stops its 2xx retransmission) and tells the handler, once.</summary>
     public void End(SipCall call, SipCallEndReason reason)
+    {
+        call.ByeAfterAck = false;
+        call.PendingOk?.Stop();
+        _calls.Remove(call.Dialog.Id);
+        MarkEnded(call, reason);
+    }
+
+    /// <summary>The ACK for a 2xx arrived: stop retransmitting; send a BYE deferred by <see cref="Hangup"/>.</summary>
+    public void OnAcknowledged(SipCall call)
+    {
+        call.PendingOk?.Stop();
+        call.PendingOk = null;
+        if (call.ByeAfterAck)
+        {
+            SendBye(call);
+            End(call, SipCallEndReason.LocalHangup);
+        }
+    }
+
+    private void MarkEnded(SipCall call, SipCallEndReason reason)
     {
         if (call.State == SipCallState.Ended)
         {
@@ -160,9 +190,7 @@ internal sealed class SipCallController
 
         call.State = SipCallState.Ended;
         call.EndReason = reason;
-        call.PendingOk?.Stop();
         call.Dialog.State = SipDialogState.Terminated;
-        _calls.Remove(call.Dialog.Id);
         Notify(call, () => _handler.OnCallEnded(call, reason));
     }
 

@@ -115,8 +115,7 @@ public sealed class SipUserAgent
             return;
         }
 
-        call.PendingOk?.Stop();
-        call.PendingOk = null;
+        _calls.OnAcknowledged(call);
         if (ack.Body.Length > 0 && ack.ContentType == SipRequestScreen.SdpType
             && SessionDescription.Parse(ack.Body) is { IsSuccess: true } sdp)
         {

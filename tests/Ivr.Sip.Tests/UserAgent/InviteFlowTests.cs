@@ -65,6 +65,26 @@ public sealed class InviteFlowTests
     }
 
     [Fact]
+    public void Hangup_BeforeAck_EndsNowButByeWaitsForAck()
+    {
+        var ok = Answer();
+
+        _h.Handler.Calls[0].Hangup();
+        _h.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["incoming", "ended:LocalHangup"], _h.Handler.Events);
+        Assert.DoesNotContain(_h.Sender.Requests, r => r.Method == "BYE");
+        Assert.Equal(2, _h.Sender.Responses.Count(r => r.StatusCode == 200));
+
+        _h.Receive(Ack(ok));
+
+        var bye = Assert.Single(_h.Sender.Requests);
+        Assert.Equal("BYE", bye.Method);
+        Assert.Equal(0, _h.Endpoint.UserAgent.ActiveCalls);
+        Assert.Equal(["incoming", "ended:LocalHangup"], _h.Handler.Events);
+    }
+
+    [Fact]
     public void Invite_Retransmitted_AbsorbedWithoutSecondCall()
     {
         var invite = TestMessages.Request("INVITE", body: TestMessages.OfferSdp);
