@@ -42,7 +42,7 @@ public sealed class SipStack : IAsyncDisposable
         time ??= TimeProvider.System;
         var transports = Bind(options, log, time);
         var host = options.AdvertisedHost
-            ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : options.ListenAddress.ToString());
+            ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? GuessLocalAddress() : options.ListenAddress.ToString());
         var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
         var tcpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint.Port;
         var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value);
@@ -73,6 +73,18 @@ public sealed class SipStack : IAsyncDisposable
         {
             await transport.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The first IPv4 address of an interface that is up and not loopback; 127.0.0.1 when there is none.</summary>
+    private static string GuessLocalAddress()
+    {
+        var address = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up
+                && n.NetworkInterfaceType != System.Net.NetworkInformation.NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(u => u.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        return address?.ToString() ?? "127.0.0.1";
     }
 
     private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log, TimeProvider time)

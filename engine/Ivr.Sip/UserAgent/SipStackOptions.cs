@@ -14,7 +14,10 @@ public sealed record SipStackOptions
 
     public bool EnableTcp { get; init; } = true;
 
-    /// <summary>Host written in Via and Contact; defaults to the listen address (or 127.0.0.1 when binding Any).</summary>
+    /// <summary>
+    /// Host written in Via and Contact. Defaults to the listen address; when binding Any, to the first
+    /// non-loopback IPv4 address of an interface that is up. Set it explicitly behind NAT or with several NICs.
+    /// </summary>
     public string? AdvertisedHost { get; init; }
 
     public SipUserAgentOptions UserAgent { get; init; } = new();
