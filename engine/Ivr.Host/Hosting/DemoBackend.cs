@@ -14,6 +14,13 @@ namespace Ivr.Host.Hosting;
 /// </summary>
 public sealed class DemoBackend : IAsyncDisposable
 {
+    /// <summary>The day the demo histories end, fixed so that replays give the same answers every day.</summary>
+    public static readonly DateOnly AsOf = new(2026, 11, 23);
+
+    /// <summary>PBKDF2 count of the replay database's PINs: replays check behaviour, not hash strength,
+    /// and a production count would cost a third of a second per PIN entry.</summary>
+    public const int ReplayPinIterations = 1000;
+
     private readonly string _folder;
     private readonly string _template;
     private readonly FlowSet _set;
@@ -30,7 +37,7 @@ public sealed class DemoBackend : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("ivr-replay-").FullName;
         var template = Path.Combine(folder, "template.db");
-        DemoSeeder.Seed(template, people: 0, seed: 1);
+        DemoSeeder.Seed(template, people: 0, seed: 1, new SeedOptions(AsOf, DemoPinIterations: ReplayPinIterations));
         return Task.FromResult(new DemoBackend(folder, template, set));
     }
 
@@ -40,7 +47,7 @@ public sealed class DemoBackend : IAsyncDisposable
         var copy = Path.Combine(_folder, $"script-{Interlocked.Increment(ref _copies)}.db");
         File.Copy(_template, copy);
         Func<DateOnly, int, DateOnly>? workingDays = _set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
-        return new ServiceLookupService(IvrDatabase.Open(copy), time, workingDays, PinHasher.Production);
+        return new ServiceLookupService(IvrDatabase.Open(copy), time, workingDays, new PinHasher(ReplayPinIterations));
     }
 
     public ValueTask DisposeAsync()
