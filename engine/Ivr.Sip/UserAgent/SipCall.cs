@@ -59,6 +59,9 @@ public sealed class SipCall
     /// <summary>Resends our 2xx (initial or re-INVITE) until the ACK; null when none is pending.</summary>
     internal InviteOkRetransmitter? PendingOk { get; set; }
 
+    /// <summary>Rejects the call when the handler never decides (<see cref="SipUserAgentOptions.AnswerTimeout"/>).</summary>
+    internal TransactionTimer? AnswerTimer { get; set; }
+
     /// <summary>Hung up locally before the ACK came: the BYE goes out once it does (RFC 3261 §15).</summary>
     internal bool ByeAfterAck { get; set; }
 

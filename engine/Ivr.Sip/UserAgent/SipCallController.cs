@@ -38,7 +38,14 @@ internal sealed class SipCallController
 
     public IReadOnlyCollection<SipCall> Calls => _calls.Values;
 
-    public void Register(SipCall call) => _calls[call.Dialog.Id] = call;
+    /// <summary>Adds a new call and arms its answer timeout.</summary>
+    public void Register(SipCall call)
+    {
+        _calls[call.Dialog.Id] = call;
+        var timer = new TransactionTimer(_context, () => Reject(call, 480, "No Answer", SipCallEndReason.AnswerTimeout));
+        timer.Start(_options.AnswerTimeout);
+        call.AnswerTimer = timer;
+    }
 
     /// <summary>Ends every call (BYE for answered ones).</summary>
     public void EndAll()
@@ -79,6 +86,7 @@ internal sealed class SipCallController
 
         var ok = SipCallResponses.WithSdp(Response(call, call.Invite, 200), sdp);
         call.Transaction.SendResponse(ok);
+        call.AnswerTimer?.Stop();
         call.State = SipCallState.Answered;
         call.Dialog.State = SipDialogState.Confirmed;
         StartOkRetransmission(call, ok);
@@ -163,6 +171,7 @@ internal sealed class SipCallController
     /// <summary>Forgets the call (stops its 2xx retransmission) and tells the handler, once.</summary>
     public void End(SipCall call, SipCallEndReason reason)
     {
+        call.AnswerTimer?.Stop();
         call.ByeAfterAck = false;
         call.PendingOk?.Stop();
         _calls.Remove(call.Dialog.Id);

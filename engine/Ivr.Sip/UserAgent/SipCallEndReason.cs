@@ -18,6 +18,9 @@ public enum SipCallEndReason
     /// <summary>No ACK for our 200 within 64*T1 (RFC 3261 §13.3.1.4); a BYE was sent.</summary>
     AckTimeout,
 
+    /// <summary>The handler did not answer within <see cref="SipUserAgentOptions.AnswerTimeout"/> (we answered 480).</summary>
+    AnswerTimeout,
+
     /// <summary>The stack shut down.</summary>
     Shutdown,
 }

@@ -11,6 +11,12 @@ public sealed record SipUserAgentOptions
 
     public int RetryAfterSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// An INVITE the handler neither answers nor rejects within this time gets 480 and the call ends with
+    /// <see cref="SipCallEndReason.AnswerTimeout"/> — a guard against a stuck handler holding a call slot.
+    /// </summary>
+    public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Who may send requests; others get 403 Forbidden.</summary>
     public TrustedSources TrustedSources { get; init; } = TrustedSources.Default;
 

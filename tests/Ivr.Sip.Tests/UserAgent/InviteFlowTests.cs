@@ -85,6 +85,34 @@ public sealed class InviteFlowTests
     }
 
     [Fact]
+    public void Invite_HandlerNeverDecides_480AfterAnswerTimeout()
+    {
+        var h = new EndpointHarness(new SipUserAgentOptions { AnswerTimeout = TimeSpan.FromSeconds(10) });
+        h.Handler.AutoAnswer = false;
+        h.Receive(TestMessages.Request("INVITE", body: TestMessages.OfferSdp));
+
+        h.Advance(TimeSpan.FromSeconds(9.9));
+        Assert.Equal([100], h.Sender.StatusCodes);
+        h.Advance(TimeSpan.FromSeconds(0.2));
+
+        Assert.Equal(480, h.LastResponse.StatusCode);
+        Assert.Equal(["incoming", "ended:AnswerTimeout"], h.Handler.Events);
+        Assert.Equal(0, h.Endpoint.UserAgent.ActiveCalls);
+    }
+
+    [Fact]
+    public void Invite_Answered_AnswerTimeoutDoesNotFire()
+    {
+        var ok = Answer();
+        _h.Receive(Ack(ok));
+
+        _h.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(SipCallState.Confirmed, _h.Handler.Calls[0].State);
+        Assert.DoesNotContain(480, _h.Sender.StatusCodes);
+    }
+
+    [Fact]
     public void Invite_Retransmitted_AbsorbedWithoutSecondCall()
     {
         var invite = TestMessages.Request("INVITE", body: TestMessages.OfferSdp);
