@@ -61,14 +61,22 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         }
     }
 
-    public async Task SendAsync(ReadOnlyMemory<byte> data)
+    public async Task SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _stream.WriteAsync(data).ConfigureAwait(false);
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await _stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             _log.Warning($"TCP send to {Remote} failed: {ex.Message}");
         }

@@ -64,7 +64,7 @@ public sealed class TcpSipTransport : ISipTransport
         _acceptLoop = Task.Run(() => AcceptLoopAsync(_stop.Token));
     }
 
-    public void Send(IPEndPoint remote, ReadOnlyMemory<byte> data) => _ = SendAsync(remote, data);
+    public void Send(IPEndPoint remote, ReadOnlyMemory<byte> data) => _ = SendAsync(remote, data, _stop.Token);
 
     public async ValueTask DisposeAsync()
     {
@@ -77,17 +77,18 @@ public sealed class TcpSipTransport : ISipTransport
 
         await _acceptLoop.ConfigureAwait(false);
         await Task.WhenAll(_readers.Keys).ConfigureAwait(false);
-        _stop.Dispose();
+
+        // _stop is left undisposed on purpose: late sends from transaction timers still read its (cancelled) token.
     }
 
-    private async Task SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> data)
+    private async Task SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         if (!_connections.TryGetValue(remote, out var connection))
         {
             var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await socket.ConnectAsync(remote, _stop.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
             {
@@ -99,7 +100,7 @@ public sealed class TcpSipTransport : ISipTransport
             connection = Track(socket);
         }
 
-        await connection.SendAsync(data).ConfigureAwait(false);
+        await connection.SendAsync(data, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AcceptLoopAsync(CancellationToken cancellationToken)
