@@ -1,0 +1,27 @@
+using Ivr.Core.Channel;
+using Ivr.Media.Recording;
+
+namespace Ivr.Telephony.Calls;
+
+/// <summary>One recording of a call: the flow's request, its number in the call, the beep prompt that precedes it, and the recorder once started.</summary>
+internal sealed class RecordingSlot(RecordRequest request, int number)
+{
+    public RecordRequest Request { get; } = request;
+
+    public int Number { get; } = number;
+
+    public long? BeepPromptId { get; set; }
+
+    public Recorder? Recorder { get; set; }
+
+    public bool IsEndKey(char key) => Request.EndKey is { } end && char.ToUpperInvariant(end) == char.ToUpperInvariant(key);
+
+    /// <summary>The <see cref="Ivr.Core.Channel.RecordingResult.EndedBy"/> word for a recorder's end reason.</summary>
+    public static string EndedBy(RecordingEndReason reason) => reason switch
+    {
+        RecordingEndReason.Key => "key",
+        RecordingEndReason.Silence => "silence",
+        RecordingEndReason.MaxLength => "max_length",
+        _ => "hangup",
+    };
+}

@@ -1,0 +1,7 @@
+namespace Ivr.Telephony;
+
+/// <summary>Who called which number on which SIP dialog. <see cref="Caller"/> is in clear: mask it before logging.</summary>
+/// <param name="CallId">The SIP Call-ID.</param>
+/// <param name="Caller">The user part of From.</param>
+/// <param name="Dialled">The user part of the request URI.</param>
+public sealed record IncomingCall(string CallId, string Caller, string Dialled);

@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace Ivr.Telephony;
+
+/// <summary>Media settings of the telephony layer: where RTP is bound and advertised, the port range, timeouts and the recordings folder.</summary>
+public sealed record TelephonyOptions
+{
+    /// <summary>The address written in our SDP (c= line): where callers send RTP.</summary>
+    public IPAddress MediaAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The address RTP sockets bind to; <see cref="IPAddress.Any"/> for a server.</summary>
+    public IPAddress RtpBindAddress { get; init; } = IPAddress.Any;
+
+    /// <summary>Lowest RTP port (RTP uses even ports, RFC 3550 §11).</summary>
+    public int RtpPortMin { get; init; } = 20000;
+
+    /// <summary>Highest port of the range (inclusive).</summary>
+    public int RtpPortMax { get; init; } = 20999;
+
+    /// <summary>No RTP for this long (outside hold) ends the call as <c>media_timeout</c>.</summary>
+    public TimeSpan MediaTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Folder where recordings are saved as <c>&lt;call-id&gt;-&lt;n&gt;.wav</c>.</summary>
+    public string RecordingsFolder { get; init; } = "recordings";
+
+    /// <summary>Upper bound on any recording, whatever the flow asks (the recorder preallocates it).</summary>
+    public TimeSpan MaxRecordingLength { get; init; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Ivr.Core.Channel;
+
+namespace Ivr.Telephony.Tests.TestSupport;
+
+/// <summary>A stand-in for the flow engine: remembers what the channel reported, and runs an optional script on start.</summary>
+public sealed class FakeCall : ICallInput
+{
+    public FakeCall(IncomingCall info, ICallChannel channel)
+    {
+        Info = info;
+        Channel = channel;
+    }
+
+    public IncomingCall Info { get; }
+
+    public ICallChannel Channel { get; }
+
+    public ConcurrentQueue<string> Events { get; } = new();
+
+    public ConcurrentQueue<RecordingResult> Recordings { get; } = new();
+
+    public IEnumerable<char> Digits => Events.Where(e => e.StartsWith("digit:")).Select(e => e[^1]);
+
+    public void Digit(char digit) => Events.Enqueue($"digit:{digit}");
+
+    public void PlaybackFinished(int playbackId, bool interrupted) => Events.Enqueue($"played:{playbackId}:{(interrupted ? "interrupted" : "finished")}");
+
+    public void RecordingFinished(RecordingResult result)
+    {
+        Recordings.Enqueue(result);
+        Events.Enqueue($"recorded:{result.EndedBy}");
+    }
+
+    public void TransferFinished(TransferResult result) => Events.Enqueue($"transfer:{result.Succeeded}:{result.Reason}");
+
+    public void HungUp(string cause) => Events.Enqueue($"hungup:{cause}");
+
+    public bool WaitFor(string value, double seconds = 5) =>
+        SpinWait.SpinUntil(() => Events.Contains(value), TimeSpan.FromSeconds(seconds));
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Ivr.Core.Channel;
+using Ivr.Media.Playout;
+using Ivr.Sip.UserAgent;
+
+namespace Ivr.Telephony.Tests.TestSupport;
+
+/// <summary>A real SIP stack and telephony server on loopback, a running playout scheduler, and fake flow calls.</summary>
+public sealed class TelephonyHarness : IAsyncDisposable
+{
+    private readonly PlayoutScheduler _scheduler = new(TimeProvider.System);
+
+    public TelephonyHarness(Action<FakeCall>? onStart = null, Func<string, bool>? canAnswer = null, TelephonyOptions? options = null, Func<IncomingCall, bool>? refuse = null)
+    {
+        RecordingsFolder = Directory.CreateTempSubdirectory("ivr-telephony-").FullName;
+        Options = (options ?? new TelephonyOptions()) with
+        {
+            MediaAddress = IPAddress.Loopback,
+            RtpBindAddress = IPAddress.Loopback,
+            RtpPortMin = options?.RtpPortMin ?? 40000,
+            RtpPortMax = options?.RtpPortMax ?? 40999,
+            RecordingsFolder = RecordingsFolder,
+        };
+        _scheduler.Start();
+        Server = new TelephonyServer(Options, _scheduler, (info, channel) =>
+        {
+            if (refuse?.Invoke(info) == true) return null;
+            var call = new FakeCall(info, channel);
+            Calls.Enqueue(call);
+            onStart?.Invoke(call);
+            return call;
+        }, canAnswer, log: Log.Enqueue);
+        Stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0 }, Server);
+    }
+
+    public TelephonyOptions Options { get; }
+
+    public PlayoutStatistics SchedulerStatistics => _scheduler.Statistics();
+
+    public string RecordingsFolder { get; }
+
+    public TelephonyServer Server { get; }
+
+    public SipStack Stack { get; }
+
+    public IPEndPoint SipEndPoint => Stack.UdpEndPoint!;
+
+    public ConcurrentQueue<FakeCall> Calls { get; } = new();
+
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public FakeCall WaitForCall(double seconds = 5)
+    {
+        Assert.True(SpinWait.SpinUntil(() => !Calls.IsEmpty, TimeSpan.FromSeconds(seconds)), "the flow was never started");
+        Calls.TryPeek(out var call);
+        return call!;
+    }
+
+    /// <summary>A 1 kHz prompt at −10 dBm0.</summary>
+    public static Prompt TonePrompt(TimeSpan length) =>
+        new("tone", "1 kHz", length, Tone.Sine(1000, length));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        _scheduler.Dispose();
+        try
+        {
+            Directory.Delete(RecordingsFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
