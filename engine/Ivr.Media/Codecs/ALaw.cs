@@ -1,10 +1,12 @@
+using Ivr.Media.Wav;
+
 namespace Ivr.Media.Codecs;
 
 /// <summary>
 /// ITU-T G.711 A-law (PCMA, RTP payload type 8, RFC 3551 §4.5.14) between 16-bit linear samples and
-/// 8-bit codes. Encoding reads a 64 Ki-entry table indexed by the sample; decoding a 256-entry table.
-/// The tables are built once from the G.711 segment rules (13-bit magnitude, 8 segments, even bits
-/// inverted: XOR 0x55), so the span methods allocate nothing.
+/// 8-bit codes. Encoding reads a 64 Ki-entry table indexed by the sample; decoding a 256-entry table
+/// (filled from the expansion formula the WAV reader uses). The tables are built once, so the span
+/// methods allocate nothing.
 /// </summary>
 public static class ALaw
 {
@@ -14,30 +16,23 @@ public static class ALaw
     /// <summary>The largest magnitude an A-law code decodes to (4032 in 13-bit units, times 8).</summary>
     public const short MaxMagnitude = 32256;
 
-    private static readonly byte[] s_encode = BuildEncodeTable();
-    private static readonly short[] s_decode = BuildDecodeTable();
+    private static readonly byte[] s_encode = G711Table.Compressing(EncodeBySegment);
+    private static readonly short[] s_decode = G711Table.Expanding(G711Decode.ALaw);
 
     public static byte Encode(short sample) => s_encode[(ushort)sample];
 
     public static short Decode(byte code) => s_decode[code];
 
     /// <summary>Encodes <paramref name="samples"/> into the first samples.Length bytes of <paramref name="codes"/>.</summary>
-    public static void Encode(ReadOnlySpan<short> samples, Span<byte> codes)
-    {
-        if (codes.Length < samples.Length) throw new ArgumentException($"need {samples.Length} bytes for the codes, got {codes.Length}", nameof(codes));
-        var table = s_encode;
-        for (var i = 0; i < samples.Length; i++) codes[i] = table[(ushort)samples[i]];
-    }
+    public static void Encode(ReadOnlySpan<short> samples, Span<byte> codes) => G711Table.Encode(s_encode, samples, codes);
 
     /// <summary>Decodes <paramref name="codes"/> into the first codes.Length samples of <paramref name="samples"/>.</summary>
-    public static void Decode(ReadOnlySpan<byte> codes, Span<short> samples)
-    {
-        if (samples.Length < codes.Length) throw new ArgumentException($"need {codes.Length} samples for the output, got {samples.Length}", nameof(samples));
-        var table = s_decode;
-        for (var i = 0; i < codes.Length; i++) samples[i] = table[codes[i]];
-    }
+    public static void Decode(ReadOnlySpan<byte> codes, Span<short> samples) => G711Table.Decode(s_decode, codes, samples);
 
-    /// <summary>The G.711 A-law compression rule (segment search), used to fill the table.</summary>
+    /// <summary>
+    /// The G.711 A-law compression rule (ITU-T G.191 <c>alaw_compress</c>): 13-bit magnitude (one's
+    /// complement for negatives), segment search, even bits inverted (XOR 0x55); used to fill the table.
+    /// </summary>
     internal static byte EncodeBySegment(short sample)
     {
         int value = sample >> 3; // 13-bit
@@ -50,34 +45,5 @@ public static class ALaw
         var code = segment << 4;
         code |= segment < 2 ? (value >> 1) & 0x0F : (value >> segment) & 0x0F;
         return (byte)(code ^ mask);
-    }
-
-    /// <summary>The G.711 A-law expansion rule, used to fill the table.</summary>
-    internal static short DecodeByFormula(byte code)
-    {
-        var value = code ^ 0x55;
-        var magnitude = (value & 0x0F) << 4;
-        var segment = (value & 0x70) >> 4;
-        magnitude = segment switch
-        {
-            0 => magnitude + 8,
-            1 => magnitude + 0x108,
-            _ => (magnitude + 0x108) << (segment - 1),
-        };
-        return (short)((value & 0x80) != 0 ? magnitude : -magnitude);
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[65536];
-        for (var i = 0; i < table.Length; i++) table[i] = EncodeBySegment((short)(ushort)i);
-        return table;
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (var i = 0; i < table.Length; i++) table[i] = DecodeByFormula((byte)i);
-        return table;
     }
 }

@@ -1,41 +1,33 @@
+using Ivr.Media.Wav;
+
 namespace Ivr.Media.Codecs;
 
 /// <summary>
 /// ITU-T G.711 µ-law (PCMU, RTP payload type 0, RFC 3551 §4.5.14) between 16-bit linear samples and
-/// 8-bit codes. Encoding reads a 64 Ki-entry table indexed by the sample; decoding a 256-entry table.
-/// The tables are built once from the G.711 segment rules (14-bit magnitude, bias 33, 8 segments,
-/// codes bit-inverted), so the span methods allocate nothing.
+/// 8-bit codes. Encoding reads a 64 Ki-entry table indexed by the sample; decoding a 256-entry table
+/// (filled from the expansion formula the WAV reader uses). The tables are built once, so the span
+/// methods allocate nothing.
 /// </summary>
 public static class MuLaw
 {
     /// <summary>The code of silence: +0.</summary>
     public const byte Silence = 0xFF;
 
-    /// <summary>The largest magnitude a µ-law code decodes to (8159 in 14-bit units, times 4).</summary>
+    /// <summary>The largest magnitude a µ-law code decodes to (8031 in 14-bit units, times 4).</summary>
     public const short MaxMagnitude = 32124;
 
-    private static readonly byte[] s_encode = BuildEncodeTable();
-    private static readonly short[] s_decode = BuildDecodeTable();
+    private static readonly byte[] s_encode = G711Table.Compressing(EncodeBySegment);
+    private static readonly short[] s_decode = G711Table.Expanding(G711Decode.MuLaw);
 
     public static byte Encode(short sample) => s_encode[(ushort)sample];
 
     public static short Decode(byte code) => s_decode[code];
 
     /// <summary>Encodes <paramref name="samples"/> into the first samples.Length bytes of <paramref name="codes"/>.</summary>
-    public static void Encode(ReadOnlySpan<short> samples, Span<byte> codes)
-    {
-        if (codes.Length < samples.Length) throw new ArgumentException($"need {samples.Length} bytes for the codes, got {codes.Length}", nameof(codes));
-        var table = s_encode;
-        for (var i = 0; i < samples.Length; i++) codes[i] = table[(ushort)samples[i]];
-    }
+    public static void Encode(ReadOnlySpan<short> samples, Span<byte> codes) => G711Table.Encode(s_encode, samples, codes);
 
     /// <summary>Decodes <paramref name="codes"/> into the first codes.Length samples of <paramref name="samples"/>.</summary>
-    public static void Decode(ReadOnlySpan<byte> codes, Span<short> samples)
-    {
-        if (samples.Length < codes.Length) throw new ArgumentException($"need {codes.Length} samples for the output, got {samples.Length}", nameof(samples));
-        var table = s_decode;
-        for (var i = 0; i < codes.Length; i++) samples[i] = table[codes[i]];
-    }
+    public static void Decode(ReadOnlySpan<byte> codes, Span<short> samples) => G711Table.Decode(s_decode, codes, samples);
 
     /// <summary>
     /// The G.711 µ-law compression rule as in the ITU-T G.191 reference (<c>ulaw_compress</c>): 14-bit
@@ -50,27 +42,5 @@ public static class MuLaw
         for (var end = 0x3F; value > end; end = (end << 1) | 1) segment++;
         var code = (segment << 4) | ((value >> (segment + 1)) & 0x0F);
         return (byte)(code ^ (sample < 0 ? 0x7F : 0xFF));
-    }
-
-    /// <summary>The G.711 µ-law expansion rule, used to fill the table.</summary>
-    internal static short DecodeByFormula(byte code)
-    {
-        var inverted = ~code & 0xFF;
-        var magnitude = ((((inverted & 0x0F) << 3) + 0x84) << ((inverted & 0x70) >> 4)) - 0x84;
-        return (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[65536];
-        for (var i = 0; i < table.Length; i++) table[i] = EncodeBySegment((short)(ushort)i);
-        return table;
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (var i = 0; i < table.Length; i++) table[i] = DecodeByFormula((byte)i);
-        return table;
     }
 }

@@ -25,28 +25,21 @@ internal sealed class PlayoutShard
         lock (_gate) Volatile.Write(ref _streams, [.. _streams, stream]);
     }
 
-    /// <summary>One tick for every stream; a stream that throws (its sink or callback) does not stop the others.</summary>
+    /// <summary>One tick for every stream; a stream whose sink or callback throws does not stop the others.</summary>
     public void Tick(Action<Exception>? onError)
     {
-        var removed = false;
+        var detached = false;
         foreach (var stream in Volatile.Read(ref _streams))
         {
-            try
-            {
-                stream.Tick();
-            }
-            catch (Exception e)
-            {
-                Interlocked.Increment(ref _errors);
-                onError?.Invoke(e);
-            }
-
-            removed |= stream.IsRemoved;
+            detached |= stream.Tick(out var failure);
+            if (failure is null) continue;
+            Interlocked.Increment(ref _errors);
+            onError?.Invoke(failure);
         }
 
-        if (removed)
+        if (detached)
         {
-            lock (_gate) Volatile.Write(ref _streams, _streams.Where(s => !s.IsRemoved).ToArray());
+            lock (_gate) Volatile.Write(ref _streams, _streams.Where(s => !s.Detached).ToArray());
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Ivr.Media.Codecs;
 using Ivr.Media.Rtp;
 
@@ -52,13 +51,8 @@ public sealed class PlayoutStream
         }
     }
 
-    internal bool IsRemoved
-    {
-        get
-        {
-            lock (_gate) return _removed;
-        }
-    }
+    /// <summary>Set by the tick that reported the removal: the scheduler may now drop the stream.</summary>
+    internal bool Detached { get; private set; }
 
     /// <summary>Queues a prompt behind those already queued; returns its id for the completion report.</summary>
     public long Enqueue(ReadOnlyMemory<short> prompt)
@@ -91,18 +85,21 @@ public sealed class PlayoutStream
 
     /// <summary>One 20 ms step: send the next frame if there is audio, then report completions. A sink
     /// or callback that throws does not keep the other completions from being reported; the first
-    /// exception is rethrown afterwards for the scheduler to count.</summary>
-    internal void Tick()
+    /// exception comes back in <paramref name="failure"/>. Returns true once the stream was removed and
+    /// its last completions reported, so the scheduler may drop it.</summary>
+    internal bool Tick(out Exception? failure)
     {
         var length = 0;
         lock (_gate)
         {
+            // Removal and its completions are taken together, under the lock that MarkRemoved holds.
+            Detached = _removed;
             if (!_removed) length = FillFrame();
             _reporting.AddRange(_completions);
             _completions.Clear();
         }
 
-        Exception? failure = null;
+        failure = null;
         if (length > 0)
         {
             try
@@ -129,7 +126,7 @@ public sealed class PlayoutStream
         }
 
         _reporting.Clear();
-        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        return Detached;
     }
 
     private int FillFrame()
