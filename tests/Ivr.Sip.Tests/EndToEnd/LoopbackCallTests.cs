@@ -71,6 +71,30 @@ public sealed class LoopbackCallTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WithConfirmedCall_SendsByeToThePeer()
+    {
+        var handler = new TestCallHandler();
+        var stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, handler);
+        using var peer = new LoopbackPeer(stack.UdpEndPoint!);
+        await peer.SendAsync(peer.Request("INVITE", "z9hG4bK-d-1", 1, null, TestMessages.OfferSdp));
+        SipResponse ok;
+        do
+        {
+            ok = await peer.ReceiveResponseAsync();
+        }
+        while (ok.StatusCode != 200);
+
+        await peer.SendAsync(peer.Request("ACK", "z9hG4bK-d-2", 1, ok.To!.Tag));
+        Assert.True(SpinWait.SpinUntil(() => handler.Events.Contains("confirmed"), 2000));
+
+        await stack.DisposeAsync();
+
+        var bye = Assert.IsType<SipRequest>(await peer.ReceiveAsync());
+        Assert.Equal("BYE", bye.Method);
+        Assert.Contains("ended:Shutdown", handler.Events);
+    }
+
+    [Fact]
     public async Task Garbage_Datagrams_StackKeepsAnswering()
     {
         var handler = new TestCallHandler();
