@@ -4,56 +4,85 @@ using Ivr.Flows.Model;
 namespace Ivr.Flows.Graph;
 
 /// <summary>
-/// Diagrams of a flow, apart from execution: nodes labelled with name and kind, edges with the key
-/// or outcome that takes them; an edge into another flow ends at a node named <c>flow.node</c>;
-/// retry edges (invalid, no input) loop on their node.
+/// Diagrams of a flow for editors and reviews: Mermaid (renders in Markdown viewers) and Graphviz DOT
+/// (<c>dot -Tsvg</c>). Nodes show their name and kind; edges show the key or outcome; edges into
+/// other flows end at a dashed node named <c>flow.node</c>.
 /// </summary>
 public static class FlowGraph
 {
     public static string ToMermaid(Flow flow)
     {
-        var text = new StringBuilder("flowchart TD\n");
-        var external = new SortedSet<string>(StringComparer.Ordinal);
-        text.Append($"  start(((start))) --> {Id(flow.Start.Node?.Id ?? flow.Start.Text)}\n");
-        foreach (var node in flow.Nodes.Values)
-            text.Append($"  {Id(node.Id)}[\"{node.Name}<br/><i>{node.Kind.ToString().ToLowerInvariant()}</i>\"]\n");
+        var graph = FlowGraphModel.Of(flow);
+        var ids = new Dictionary<string, string>();
+        var text = new StringBuilder();
+        text.Append("flowchart TD\n");
+        text.Append("  start((start))\n");
         foreach (var node in flow.Nodes.Values)
         {
-            foreach (var edge in node.Transitions)
+            var id = ids[node.Name] = $"n{ids.Count}";
+            var label = Mermaid($"{node.Name}<br/>{FlowGraphModel.KindName(node)}");
+            text.Append(FlowGraphModel.ShapeOf(node) switch
             {
-                var target = edge.Target?.Node?.Id ?? (edge.Target is null ? node.Id : edge.Target.Text);
-                if (edge.Target?.Node is { } t && t.Flow != flow.Name) external.Add(t.Id);
-                text.Append($"  {Id(node.Id)} -->|\"{Escape(edge.Outcome)}\"| {Id(target)}\n");
-            }
+                GraphShape.Decision => $"  {id}{{\"{label}\"}}\n",
+                GraphShape.End => $"  {id}([\"{label}\"])\n",
+                _ => $"  {id}[\"{label}\"]\n",
+            });
         }
 
-        foreach (var id in external) text.Append($"  {Id(id)}[/\"{id}\"/]\n");
+        foreach (var external in graph.Externals)
+        {
+            var id = ids[external] = $"x{ids.Count - flow.Nodes.Count}";
+            text.Append($"  {id}[[\"{Mermaid(external)}\"]]\n");
+        }
+
+        if (flow.Start.Node is { } start && ids.TryGetValue(start.Name, out var startId)) text.Append($"  start --> {startId}\n");
+        foreach (var edge in graph.Edges)
+        {
+            var arrow = edge.Call ? "-.->" : "-->";
+            text.Append($"  {ids[edge.From]} {arrow}|\"{Mermaid(edge.Label)}\"| {ids[edge.To]}\n");
+        }
+
+        if (graph.Externals.Count > 0)
+            text.Append($"  classDef external stroke-dasharray: 5 5\n  class {string.Join(",", graph.Externals.Select(e => ids[e]))} external\n");
         return text.ToString();
     }
 
     public static string ToDot(Flow flow)
     {
+        var graph = FlowGraphModel.Of(flow);
         var text = new StringBuilder();
-        text.Append($"digraph \"{flow.Name}\" {{\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Noto Sans CJK SC,sans-serif\"];\n");
-        text.Append($"  \"__start\" [shape=circle, label=\"start\"];\n  \"__start\" -> \"{flow.Start.Node?.Id ?? flow.Start.Text}\";\n");
-        var external = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var node in flow.Nodes.Values)
-            text.Append($"  \"{node.Id}\" [label=\"{node.Name}\\n({node.Kind.ToString().ToLowerInvariant()})\"];\n");
+        text.Append($"digraph {Dot(flow.Name)} {{\n");
+        text.Append("  rankdir=TB;\n");
+        text.Append("  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
+        text.Append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
+        text.Append("  \"(start)\" [shape=circle, label=\"start\"];\n");
         foreach (var node in flow.Nodes.Values)
         {
-            foreach (var edge in node.Transitions)
+            var shape = FlowGraphModel.ShapeOf(node) switch
             {
-                var target = edge.Target?.Node?.Id ?? (edge.Target is null ? node.Id : edge.Target.Text);
-                if (edge.Target?.Node is { } t && t.Flow != flow.Name) external.Add(t.Id);
-                text.Append($"  \"{node.Id}\" -> \"{target}\" [label=\"{edge.Outcome.Replace("\"", "\\\"")}\"{(edge.Target is null ? ", style=dashed" : "")}];\n");
-            }
+                GraphShape.Decision => ", shape=diamond, style=solid",
+                GraphShape.End => ", shape=box, style=\"rounded,bold\"",
+                _ => "",
+            };
+            text.Append($"  {Dot(node.Name)} [label={Dot($"{node.Name}\n{FlowGraphModel.KindName(node)}")}{shape}];\n");
         }
 
-        foreach (var id in external) text.Append($"  \"{id}\" [shape=parallelogram];\n");
-        return text.Append("}\n").ToString();
+        foreach (var external in graph.Externals) text.Append($"  {Dot(external)} [style=dashed];\n");
+        if (flow.Start.Node is { } start && start.Flow == flow.Name) text.Append($"  \"(start)\" -> {Dot(start.Name)};\n");
+        foreach (var edge in graph.Edges)
+        {
+            var style = edge.Call ? ", style=dashed" : "";
+            text.Append($"  {Dot(edge.From)} -> {Dot(edge.To)} [label={Dot(edge.Label)}{style}];\n");
+        }
+
+        text.Append("}\n");
+        return text.ToString();
     }
 
-    private static string Id(string nodeId) => nodeId.Replace('.', '_').Replace('-', '_');
+    /// <summary>A DOT quoted string: backslashes and quotes escaped, line breaks as \n.</summary>
+    private static string Dot(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
 
-    private static string Escape(string label) => label.Replace("\"", "#quot;");
+    /// <summary>Text inside a quoted Mermaid label: quotes become the #quot; entity.</summary>
+    private static string Mermaid(string text) => text.Replace("\"", "#quot;");
 }
