@@ -49,6 +49,8 @@ public sealed class PlayoutScheduler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(send);
+        if (sender.PayloadType != (byte)law)
+            throw new ArgumentException($"the sender's payload type {sender.PayloadType} is not {law}'s ({(byte)law})", nameof(sender));
         var stream = new PlayoutStream(law, sender, send, onCompleted);
         _shards.MinBy(s => s.Count)!.Add(stream);
         return stream;

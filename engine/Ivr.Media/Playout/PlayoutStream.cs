@@ -37,6 +37,7 @@ public sealed class PlayoutStream
         _onCompleted = onCompleted;
     }
 
+    /// <summary>The stream's RTP state (SSRC, sequence, timestamp); read it, do not send with it.</summary>
     public RtpSender Sender => _sender;
 
     /// <summary>Packets handed to the sink.</summary>

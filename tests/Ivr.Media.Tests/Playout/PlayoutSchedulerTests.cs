@@ -256,4 +256,11 @@ public class PlayoutSchedulerTests
         Assert.Equal([1L, 2L, 3L], reported);
         Assert.Equal(2, scheduler.Errors);
     }
+
+    [Fact]
+    public void AddStream_SenderPayloadTypeNotTheLaws_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => _scheduler.AddStream(G711Law.ALaw, new RtpSender(0, _time), _ => { }));
+        Assert.Contains("payload type 0", error.Message);
+    }
 }
