@@ -115,9 +115,6 @@ internal sealed class ToneEvent
         return (offset, abs <= 0 ? 0 : Math.Sqrt(re * re + im * im) / abs);
     }
 
-    public (double LowOffsetHz, double HighOffsetHz) FrequencyOffsets() =>
-        (Measure(_lowRe, _lowIm, _lowAbs, DtmfTones.Low[Low]).OffsetHz, Measure(_highRe, _highIm, _highAbs, DtmfTones.High[High]).OffsetHz);
-
     private static bool ToneIsTrue(double re, double im, double abs, double nominal, DtmfDetectorOptions options)
     {
         var (offset, coherence) = Measure(re, im, abs, nominal);
