@@ -38,6 +38,9 @@ public sealed class DemoBackend : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("ivr-replay-").FullName;
         var template = Path.Combine(folder, "template.db");
         DemoSeeder.Seed(template, people: 0, seed: 1, new SeedOptions(AsOf, DemoPinIterations: ReplayPinIterations));
+        // Close pooled connections so SQLite checkpoints its write-ahead log into the file before
+        // it is copied: a copy of the main file alone would miss the seeded rows.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return Task.FromResult(new DemoBackend(folder, template, set));
     }
 

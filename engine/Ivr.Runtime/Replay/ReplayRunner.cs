@@ -33,6 +33,7 @@ public sealed class ReplayRunner(FlowSet set, Func<TimeProvider, ILookupService>
 
         var call = new CallSession(new CallIdentity($"replay-{Interlocked.Increment(ref _calls)}", script.Caller, script.Dialled), set, flow, services, channel);
         channel.Call = call;
+        foreach (var (name, value) in script.Variables) call.Variables.Set(name, value);
         var run = new ReplayExecution(script, clock, channel, call, recorder);
         call.Start();
         var failure = run.Execute();

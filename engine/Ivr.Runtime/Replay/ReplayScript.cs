@@ -17,6 +17,9 @@ public sealed record ReplayScript
     /// <summary>Placeholder name → value, from the script's test-data file.</summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Variables set before the call starts, overriding a flow's initial values (e.g. an announcement switch).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, IReadOnlyList<LookupStub>> Lookups { get; init; } = new Dictionary<string, IReadOnlyList<LookupStub>>();
 
     /// <summary>Queue → how it answers a transfer.</summary>

@@ -13,7 +13,7 @@ namespace Ivr.Runtime.Replay;
 /// </summary>
 public static class ReplayScriptReader
 {
-    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "lookups", "agents", "steps"];
+    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "lookups", "agents", "steps"];
 
     public static ReplayScript Read(string path)
     {
@@ -44,6 +44,7 @@ public static class ReplayScriptReader
                 ? DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : throw Error(path, Get(root, "at")!, $"'{at}' is not a date and time like 2026-11-23T10:00:00+08:00")
                 : new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)),
             Data = ReadData(path, Scalar(root, "data")),
+            Variables = (Get(root, "variables") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Lookups = ReadLookups(path, Get(root, "lookups") as YamlMappingNode),
             Agents = (Get(root, "agents") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Steps = [.. steps.Children.Select(s => ReadStep(path, s))],
