@@ -30,7 +30,7 @@ public sealed class LoopbackCallTests(ITestOutputHelper output)
         uac.Rtp.Target = SipUac.MediaOf(answer);
 
         await uac.AckAsync();
-        var call = harness.WaitForCall();
+        var call = await harness.WaitForCallAsync();
         Assert.Equal("13012345273", call.Info.Caller);
         Assert.Equal("12333", call.Info.Dialled);
         Assert.Equal(uac.CallId, call.Info.CallId);
@@ -38,8 +38,8 @@ public sealed class LoopbackCallTests(ITestOutputHelper output)
         await uac.Rtp.SendAudioAsync(10);
         await uac.Rtp.SendKeyAsync('1');
         await uac.Rtp.SendAudioAsync(10);
-        Assert.True(call.WaitFor("digit:1"), string.Join(", ", call.Events));
-        Assert.True(call.WaitFor("played:7:finished"), string.Join(", ", call.Events));
+        Assert.True(await call.WaitForAsync("digit:1"), string.Join(", ", call.Events));
+        Assert.True(await call.WaitForAsync("played:7:finished"), string.Join(", ", call.Events));
         Assert.Equal(['1'], call.Digits);
 
         var packets = uac.Rtp.Received.ToArray();
@@ -50,9 +50,13 @@ public sealed class LoopbackCallTests(ITestOutputHelper output)
         Assert.Equal(Enumerable.Range(0, packets.Length).Select(i => unchecked(packets[0].Header.Timestamp + (uint)(160 * i))), packets.Select(p => p.Header.Timestamp));
         var span = packets[^1].Arrival - packets[0].Arrival;
         var meanGap = span.TotalMilliseconds / (packets.Length - 1);
-        _output.WriteLine($"{packets.Length} packets over {span.TotalMilliseconds:0} ms, mean gap {meanGap:0.0} ms; gaps {string.Join(" ", packets.Zip(packets.Skip(1), (a, b) => (b.Arrival - a.Arrival).TotalMilliseconds.ToString("0")))}; {harness.SchedulerStatistics}");
-        // Paced, not burst: ~20 ms on an idle machine; the shared test machine (load 30 on 2 cores) stretches it.
-        Assert.InRange(meanGap, 15, 40);
+        var gaps = packets.Zip(packets.Skip(1), (a, b) => (b.Arrival - a.Arrival).TotalMilliseconds).Order().ToArray();
+        var medianGap = gaps[gaps.Length / 2];
+        _output.WriteLine($"{packets.Length} packets over {span.TotalMilliseconds:0} ms, mean gap {meanGap:0.0} ms, median {medianGap:0.0} ms; arrivals {string.Join(" ", packets.Select(p => p.Arrival.TotalMilliseconds.ToString("0")))}; {harness.SchedulerStatistics}");
+        // Paced, not burst: the median gap is ~20 ms. The mean only bounds it: on the shared test machine
+        // (load 30 on 2 cores) a stalled thread delays a few packets, which then arrive together.
+        Assert.InRange(medianGap, 15, 25);
+        Assert.InRange(meanGap, 12, 40);
         var samples = new short[160];
         foreach (var packet in packets.Skip(1).SkipLast(1))
         {
@@ -63,8 +67,8 @@ public sealed class LoopbackCallTests(ITestOutputHelper output)
         await uac.SendAsync(uac.Request("BYE"));
         var bye = await uac.ReceiveUntilFinalAsync("BYE");
         Assert.Equal(200, bye[^1].StatusCode);
-        Assert.True(call.WaitFor("hungup:caller"), string.Join(", ", call.Events));
-        Assert.True(SpinWait.SpinUntil(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0, 2000));
+        Assert.True(await call.WaitForAsync("hungup:caller"), string.Join(", ", call.Events));
+        Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
         Assert.Equal(1, call.Events.Count(e => e.StartsWith("hungup")));
         Assert.DoesNotContain(harness.Log, line => line.Contains("13012345273"));
     }

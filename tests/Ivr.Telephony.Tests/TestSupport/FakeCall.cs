@@ -36,6 +36,5 @@ public sealed class FakeCall : ICallInput
 
     public void HungUp(string cause) => Events.Enqueue($"hungup:{cause}");
 
-    public bool WaitFor(string value, double seconds = 5) =>
-        SpinWait.SpinUntil(() => Events.Contains(value), TimeSpan.FromSeconds(seconds));
+    public Task<bool> WaitForAsync(string value, double seconds = 5) => Poll.UntilAsync(() => Events.Contains(value), seconds);
 }

@@ -20,7 +20,7 @@ public sealed class RtpPeer : IDisposable
     public RtpPeer()
     {
         Port = ((IPEndPoint)_socket.Client.LocalEndPoint!).Port;
-        _ = ReceiveLoopAsync();
+        new Thread(ReceiveLoop) { IsBackground = true, Name = "test-rtp-peer", Priority = ThreadPriority.AboveNormal }.Start();
     }
 
     public int Port { get; }
@@ -79,14 +79,17 @@ public sealed class RtpPeer : IDisposable
         _socket.Dispose();
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>A dedicated thread, so arrival times do not depend on the thread pool of a busy test run.</summary>
+    private void ReceiveLoop()
     {
+        var buffer = new byte[1500];
+        EndPoint from = new IPEndPoint(IPAddress.Any, 0);
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                var datagram = await _socket.ReceiveAsync(_stop.Token);
-                if (RtpPacket.TryParse(datagram.Buffer, out var packet) != RtpPacketError.None) continue;
+                var length = _socket.Client.ReceiveFrom(buffer, ref from);
+                if (RtpPacket.TryParse(buffer.AsSpan(0, length), out var packet) != RtpPacketError.None) continue;
                 Received.Enqueue(new ReceivedRtp(_clock.Elapsed, packet.Header, packet.Payload.ToArray()));
             }
         }

@@ -50,9 +50,9 @@ public sealed class TelephonyHarness : IAsyncDisposable
 
     public ConcurrentQueue<string> Log { get; } = new();
 
-    public FakeCall WaitForCall(double seconds = 5)
+    public async Task<FakeCall> WaitForCallAsync(double seconds = 5)
     {
-        Assert.True(SpinWait.SpinUntil(() => !Calls.IsEmpty, TimeSpan.FromSeconds(seconds)), "the flow was never started");
+        Assert.True(await Poll.UntilAsync(() => !Calls.IsEmpty, seconds), "the flow was never started");
         Calls.TryPeek(out var call);
         return call!;
     }
