@@ -1,4 +1,6 @@
+using Ivr.Core.Calendar;
 using Ivr.Core.Calls;
+using Ivr.Flows.Model.Nodes;
 using Ivr.Core.Privacy;
 using Ivr.Runtime.Tests.Support;
 
@@ -246,6 +248,36 @@ public sealed class CollectHandlerTests
         Assert.Equal("97531", call.Call.Variables.Get("pin"));
         Assert.Contains(call.Events, e => e.Kind == CallEventKind.DigitsReceived && e.Detail == "*****");
         AssertNowhere(call.Events, "975", "97531");
+    }
+
+    [Theory]
+    [InlineData(1, true)] // 01:00 on the 24th in Beijing: born today
+    [InlineData(-1, false)] // 23:00 on the 23rd: born tomorrow
+    public void Collect_ResidentIdBirthDate_CheckedAgainstTheHotlinesDate(int hourInBeijing, bool accepted)
+    {
+        var model = new ModelBuilder();
+        model.Add(new CollectNode
+        {
+            Name = "ask_id",
+            Flow = "main",
+            Location = model.At(),
+            Input = model.Input("enter_id", "bye", maxTries: 1),
+            Into = "id_number",
+            MinLength = 18,
+            MaxLength = 18,
+            Validators = [new DigitValidator("cn-resident-id")],
+            Next = model.To("thanks"),
+        });
+        model.Hangup("thanks", "thanks");
+        model.Hangup("bye", "sorry");
+        var calendar = new ServiceCalendar(TimeSpan.FromHours(8), [WeeklySchedule.Always("self_service")]);
+        var at = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.FromHours(8)).AddHours(hourInBeijing);
+        var call = new CallHarness(model.Build(calendar), at: at).Start();
+        call.FinishPrompt();
+
+        call.Press(ResidentIds.Valid("20261124"));
+
+        Assert.Equal(accepted ? "main.thanks" : "main.bye", call.Call.Current?.Id);
     }
 
     private static CallHarness Pressed(CallHarness call, string keys)

@@ -1,5 +1,6 @@
 using Ivr.Core.Calendar;
 using Ivr.Core.Channel;
+using Ivr.Core.Speech;
 using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 using Ivr.Flows.Validation;
@@ -77,7 +78,7 @@ internal sealed class ModelBuilder(string flow = "main")
         {
             Version = "test-model",
             Flows = new Dictionary<string, Flow> { [flow] = model },
-            Prompts = new Dictionary<string, Prompt>(),
+            Prompts = MandarinSayAs.FragmentPromptIds.ToDictionary(id => id, Prompt),
             Calendar = calendar,
             Routes = new Dictionary<string, string> { ["*"] = flow },
         };
