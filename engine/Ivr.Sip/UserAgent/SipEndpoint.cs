@@ -64,9 +64,13 @@ public sealed class SipEndpoint
             {
                 Malformed(source, $"invalid response dropped: {validation.Reason}");
             }
-            else if (!Transactions.ReceiveResponse(response) && _strayLimiter.ShouldLog(source.EndPoint.Address))
+            else if (!Transactions.ReceiveResponse(response))
             {
-                _log.Info($"dropped a {response.StatusCode} response from {source} matching no transaction");
+                UserAgent.OnStrayResponse(response);
+                if (_strayLimiter.ShouldLog(source.EndPoint.Address))
+                {
+                    _log.Info($"a {response.StatusCode} response from {source} matched no transaction");
+                }
             }
 
             return;

@@ -19,6 +19,7 @@ public sealed class SipUserAgent
     private readonly SipLocalAddress _local;
     private readonly ISipLog _log;
     private readonly SipCallController _calls;
+    private readonly SipOutboundCalls _outbound;
 
     public SipUserAgent(
         TransactionContext context, SipTransactionLayer transactions, ISipCallHandler handler,
@@ -30,6 +31,7 @@ public sealed class SipUserAgent
         _local = local;
         _log = log;
         _calls = new SipCallController(context, transactions, handler, options, local, log);
+        _outbound = new SipOutboundCalls(context, transactions, local, log);
     }
 
     public int ActiveCalls => _calls.Count;
@@ -77,6 +79,20 @@ public sealed class SipUserAgent
 
     /// <summary>Ends every call (BYE for answered ones).</summary>
     public void EndAll() => _calls.EndAll();
+
+    /// <summary>
+    /// Places a call (UAC): INVITE with <paramref name="offer"/> to <paramref name="target"/>, sent to
+    /// <paramref name="destination"/> (we resolve no DNS). Callable from any thread; the INVITE leaves on the work queue.
+    /// </summary>
+    public SipOutboundCall PlaceCall(SipUri target, SipEndPoint destination, NameAddress from, SessionDescription offer)
+    {
+        var call = _outbound.Create(target, destination, from, offer);
+        _outbound.Post(() => _outbound.Start(call));
+        return call;
+    }
+
+    /// <summary>A response that matched no client transaction (e.g. a retransmitted 2xx to our INVITE).</summary>
+    public void OnStrayResponse(SipResponse response) => _outbound.OnStrayResponse(response);
 
     private void OnInvite(SipRequest invite, InviteServerTransaction transaction)
     {
@@ -159,7 +175,15 @@ public sealed class SipUserAgent
     {
         if (!_calls.TryFind(request, out var call))
         {
-            transaction.SendResponse(SipResponseFactory.Create(request, 481));
+            if (_outbound.TryFind(request, out var outbound))
+            {
+                _outbound.OnInDialog(outbound, request, transaction);
+            }
+            else
+            {
+                transaction.SendResponse(SipResponseFactory.Create(request, 481));
+            }
+
             return;
         }
 
