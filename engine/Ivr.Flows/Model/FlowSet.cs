@@ -29,4 +29,12 @@ public sealed class FlowSet
     }
 
     public IEnumerable<Node> AllNodes => Flows.Values.SelectMany(f => f.Nodes.Values);
+
+    /// <summary>The node named <c>flow.node</c>, or null.</summary>
+    public Node? FindNode(string id) => NodesById.GetValueOrDefault(id);
+
+    private Dictionary<string, Node> NodesById => field ??= AllNodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+
+    /// <summary>The queues that transfer nodes name.</summary>
+    public IReadOnlySet<string> Queues => field ??= AllNodes.OfType<Nodes.TransferNode>().Select(t => t.Queue).ToHashSet(StringComparer.Ordinal);
 }

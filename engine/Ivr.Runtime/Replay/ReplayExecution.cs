@@ -68,7 +68,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
                 clock.Advance(step.After!.Value);
                 return null;
             case ReplayStepKind.ExpectNode:
-                if (!call.Set.AllNodes.Any(n => n.Id == step.Values[0])) return $"there is no node '{step.Values[0]}' in the flows (write it as flow.node)";
+                if (call.Set.FindNode(step.Values[0]) is null) return $"there is no node '{step.Values[0]}' in the flows (write it as flow.node)";
                 return RunUntil(() => Entered(step.Values[0])) ? null : $"expected to reach node {step.Values[0]}";
             case ReplayStepKind.ExpectVariable:
                 foreach (var (name, value) in step.Variables)
@@ -80,7 +80,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
 
                 return null;
             case ReplayStepKind.ExpectTransfer:
-                if (!call.Set.AllNodes.Any(n => n is Ivr.Flows.Model.Nodes.TransferNode t && t.Queue == step.Values[0])) return $"no transfer node of the flows uses queue '{step.Values[0]}'";
+                if (!call.Set.Queues.Contains(step.Values[0])) return $"no transfer node of the flows uses queue '{step.Values[0]}'";
                 if (!RunUntil(() => channel.Transfers.Count > _transfersSeen)) return $"expected a transfer to {step.Values[0]}, none was made";
                 var queue = channel.Transfers[_transfersSeen++].Queue;
                 return queue == step.Values[0] ? null : $"expected a transfer to {step.Values[0]}, was to {queue}";
@@ -138,7 +138,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
         return false;
     }
 
-    private string Resolve(string text) => Placeholder().Replace(text, m =>
+    private string Resolve(string text) => !text.Contains('{') ? text : Placeholder().Replace(text, m =>
         script.Data.TryGetValue(m.Groups[1].Value, out var value)
             ? value
             : throw new ReplayScriptException($"placeholder {{{m.Groups[1].Value}}} is not in the test-data file"));
