@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Ivr.Core.Channel;
+using Ivr.Telephony.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace Ivr.Telephony.Tests.EndToEnd;
+
+/// <summary>
+/// SIPp as the caller (tests/e2e/uac_dtmf_2833.xml): INVITE with SDP, ACK, key "1" replayed from
+/// SIPp's RFC 4733 pcap, BYE. Returns early with a note when sipp or the pcap is not installed.
+/// </summary>
+public sealed class SippCallTests(ITestOutputHelper output)
+{
+    private const string SippPath = "/usr/bin/sipp";
+    private const string Pcap = "/usr/share/sip-tester/dtmf_2833_1.pcap";
+
+    [Fact]
+    public async Task SippUac_Rfc4733Pcap_FlowSeesKeyOneAndHangUp()
+    {
+        if (!File.Exists(SippPath) || !File.Exists(Pcap))
+        {
+            output.WriteLine($"sipp ({SippPath}) or its pcap ({Pcap}) not installed: SIPp test not run");
+            return;
+        }
+
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(1))], BargeIn: true)));
+        var scenario = Path.Combine(AppContext.BaseDirectory, "e2e", "uac_dtmf_2833.xml");
+        var workDir = Directory.CreateTempSubdirectory("ivr-sipp-");
+        var info = new ProcessStartInfo(SippPath)
+        {
+            WorkingDirectory = workDir.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            $"127.0.0.1:{harness.SipEndPoint.Port}", "-sf", scenario, "-s", "12333", "-m", "1", "-timeout", "30", "-timeout_error",
+            "-i", "127.0.0.1", "-p", FreePort().ToString(), "-mi", "127.0.0.1", "-mp", FreeEvenPort().ToString(), "-nostdin", "-nd", "-trace_err",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var sipp = Process.Start(info)!;
+        var stdout = sipp.StandardOutput.ReadToEndAsync();
+        var stderr = sipp.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        await sipp.WaitForExitAsync(timeout.Token);
+        output.WriteLine(await stderr);
+        var text = await stdout;
+        output.WriteLine(text.Length > 3000 ? text[^3000..] : text);
+        foreach (var file in workDir.GetFiles("*_errors.log")) output.WriteLine(File.ReadAllText(file.FullName));
+
+        Assert.Equal(0, sipp.ExitCode);
+        var call = Assert.Single(harness.Calls);
+        Assert.True(await call.WaitForAsync("hungup:caller"), string.Join(", ", call.Events));
+        Assert.Equal(['1'], call.Digits);
+        Assert.Equal("12333", call.Info.Dialled);
+        Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
+        workDir.Delete(recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    /// <summary>SIPp's media port and the next ones: pick an even port in a range the harness does not use.</summary>
+    private static int FreeEvenPort()
+    {
+        for (var port = 46000 + (Environment.ProcessId % 500) * 8; ; port += 8)
+        {
+            try
+            {
+                using var a = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                a.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                using var b = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                b.Bind(new IPEndPoint(IPAddress.Loopback, port + 2));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+    }
+}
