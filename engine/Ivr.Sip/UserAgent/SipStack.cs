@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Sip.Message;
+using Ivr.Sip.Sdp;
 using Ivr.Sip.Transport;
 
 namespace Ivr.Sip.UserAgent;
@@ -54,6 +56,25 @@ public sealed class SipStack : IAsyncDisposable
 
         log.Info($"SIP listening on {string.Join(", ", transports.Select(t => $"{t.Kind} {t.LocalEndPoint}"))}");
         return new SipStack(transports, endpoint, local);
+    }
+
+    /// <summary>
+    /// Places a call to <paramref name="target"/>. Without <paramref name="destination"/> the target's host must be
+    /// an IP address (no DNS); ";transport=tcp" selects TCP.
+    /// </summary>
+    public SipOutboundCall PlaceCall(SipUri target, NameAddress from, SessionDescription offer, SipEndPoint? destination = null)
+    {
+        if (destination is null)
+        {
+            var address = target.HostAddress
+                ?? throw new ArgumentException($"'{target.Host}' is not an IP address; pass a destination", nameof(target));
+            var kind = string.Equals(target.GetParameter("transport"), "tcp", StringComparison.OrdinalIgnoreCase)
+                ? SipTransportKind.Tcp
+                : SipTransportKind.Udp;
+            destination = new SipEndPoint(kind, new IPEndPoint(address, target.Port ?? 5060));
+        }
+
+        return Endpoint.UserAgent.PlaceCall(target, destination, from, offer);
     }
 
     /// <summary>Ends all calls (BYE for answered ones) and closes the transports.</summary>

@@ -93,14 +93,13 @@ public sealed class SippCallTests
         await using var stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, new TestCallHandler());
         var target = Ivr.Sip.Message.SipUri.Parse($"sip:agent@127.0.0.1:{sippPort}").Value!;
         var from = Ivr.Sip.Message.NameAddress.Parse("<sip:12333@127.0.0.1>").Value!;
-        var destination = new Ivr.Sip.Transport.SipEndPoint(Ivr.Sip.Transport.SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, sippPort));
 
         Ivr.Sip.UserAgent.SipOutboundOutcome? outcome = null;
         for (var attempt = 0; attempt < 10 && outcome is null; attempt++)
         {
             // sipp needs a moment to bind; an INVITE sent before that is lost and times out, so retry quickly.
             await Task.Delay(300);
-            var call = stack.Endpoint.UserAgent.PlaceCall(target, destination, from, Ivr.Sip.Sdp.SdpOfferAnswer.CreateOffer(TestCallHandler.Media));
+            var call = stack.PlaceCall(target, from, Ivr.Sip.Sdp.SdpOfferAnswer.CreateOffer(TestCallHandler.Media));
             var first = await Task.WhenAny(call.Answered, Task.Delay(2000));
             if (first == call.Answered)
             {
