@@ -21,7 +21,7 @@ public sealed partial class CallSession : ICallInput
     /// <summary>Node entries without any caller or media event before the call is stopped as a runaway flow.</summary>
     public const int RunawayLimit = 1000;
 
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Queue<SessionInput> _queue = new();
     private readonly Queue<char> _typeAhead = new();
     private readonly Stack<SubflowNode> _returns = new();

@@ -5,7 +5,7 @@ namespace Ivr.Runtime.Simulation;
 /// <summary>Keeps a call's events in memory: for replay checks, coverage and tests.</summary>
 public sealed class MemoryCallRecorder : ICallRecorder
 {
-    public List<CallEvent> Events { get; } = [];
+    public List<CallEvent> Events { get; } = new(128);
 
     public CallStart? Start { get; private set; }
 
