@@ -1,8 +1,16 @@
+using System.Net;
+using System.Net.Sockets;
+using Ivr.Core.Privacy;
 using Ivr.Data;
 using Ivr.Data.Calls;
 using Ivr.Data.Services;
 using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
+using Ivr.Media.Playout;
+using Ivr.Runtime.Calls;
+using Ivr.Sip.Transport;
+using Ivr.Sip.UserAgent;
+using Ivr.Telephony;
 
 namespace Ivr.Host.Commands;
 
@@ -13,25 +21,33 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--http-port P] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--http-port P] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
         invalid one is rejected with its diagnostics while the last good version keeps serving.
-        Stop with Ctrl+C.
+        Answers SIP calls (UDP and TCP on all interfaces) with the flow routed for the dialled
+        number; G.711 audio over RTP, keys by RFC 4733, in-band tones or SIP INFO; recordings in
+        DATA/recordings. Stop with Ctrl+C.
 
-          --sip-port P     SIP port, UDP and TCP (default 5060)
-          --http-port P    operations console port (default 8080)
+          --sip-port P       SIP port, UDP and TCP (default 5060)
+          --address IP       address written in SIP Contact and SDP (default: first non-loopback IPv4)
+          --rtp-ports A-B    RTP port range, even ports used (default 20000-20999)
+          --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
+          --http-port P      operations console port (default 8080)
         {IvrPaths.Help}
         """;
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
         var paths = IvrPaths.From(line);
         var sipPort = line.GetInt("sip-port", 5060, 1, 65535);
         var httpPort = line.GetInt("http-port", 8080, 1, 65535);
+        var address = ParseAddress(line.Get("address"));
+        var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
+        var trusted = ParseTrust(line.Get("trust"));
         Directory.CreateDirectory(paths.Data);
         var database = IvrDatabase.Open(paths.Database);
         ConsoleLog.Write($"database {paths.Database} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
@@ -47,20 +63,99 @@ public sealed class ServeCommand : CommandBase
         await using var recorder = new SqliteCallRecorder(database, ConsoleLog.Write);
         var lookups = new ServiceLookupService(database, TimeProvider.System,
             flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write);
-        _ = new CallFactory(flows, new Runtime.Calls.CallServices(TimeProvider.System, lookups, recorder));
+        var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, recorder));
         foreach (var (number, flow) in flows.Current!.Routes)
-            ConsoleLog.Write($"would answer {(number == "*" ? "any other number" : number)} with flow '{flow}'");
-        ConsoleLog.Write($"SIP on port {sipPort} and the console on port {httpPort} arrive with the telephony and console issues; watching {paths.Flows} and {paths.Prompts}");
+            ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
+        using var scheduler = new PlayoutScheduler(TimeProvider.System, onError: e => ConsoleLog.Write($"playout: {e.GetType().Name}: {e.Message}"));
+        scheduler.Start();
+        var telephony = new TelephonyServer(
+            new TelephonyOptions
+            {
+                MediaAddress = address,
+                RtpBindAddress = IPAddress.Any,
+                RtpPortMin = rtpMin,
+                RtpPortMax = rtpMax,
+                RecordingsFolder = Path.Combine(paths.Data, "recordings"),
+            },
+            scheduler,
+            (call, channel) => StartCall(factory, call, channel),
+            dialled => flows.Current?.FlowFor(dialled) is not null,
+            TimeProvider.System,
+            ConsoleLog.Write);
+
+        SipStack sip;
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
+            sip = SipStack.Start(
+                new SipStackOptions
+                {
+                    ListenAddress = IPAddress.Any,
+                    Port = sipPort,
+                    AdvertisedHost = address.ToString(),
+                    UserAgent = new SipUserAgentOptions { TrustedSources = trusted, ProductName = "Ivr 12333" },
+                },
+                telephony, TimeProvider.System, new DelegateSipLog(ConsoleLog.Write));
         }
-        catch (OperationCanceledException)
+        catch (SocketException e)
         {
+            ConsoleLog.Write($"cannot listen for SIP on port {sipPort}: {e.Message}");
+            return 1;
         }
 
-        ConsoleLog.Write("stopping");
+        await using (sip)
+        {
+            ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}; call sip:12333@{address}:{sipPort}");
+            ConsoleLog.Write($"the console on port {httpPort} arrives with the console issue; watching {paths.Flows} and {paths.Prompts}");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            ConsoleLog.Write($"stopping; {telephony.ActiveCalls} calls still up are ended");
+        }
+
+        scheduler.Stop();
         return 0;
+    }
+
+    /// <summary>The telephony layer's call, started as a flow call; the flow ending the call hangs up the SIP side.</summary>
+    private static CallSession? StartCall(CallFactory factory, IncomingCall call, Core.Channel.ICallChannel channel)
+    {
+        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled), channel, s => s.Ended += ended =>
+        {
+            ConsoleLog.Write($"call {call.CallId} from {Mask.Phone(call.Caller)}: flow ended ({ended.Disposition})");
+            channel.Hangup(ended.Disposition ?? "ended");
+        });
+        if (session is not null) ConsoleLog.Write($"call {call.CallId} from {Mask.Phone(call.Caller)} to {call.Dialled}: flow started");
+        return session;
+    }
+
+    private static IPAddress ParseAddress(string? text)
+    {
+        if (text is null) return AddressDetection.FirstLocalIPv4();
+        if (!IPAddress.TryParse(text, out var address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+            throw new UsageException($"--address must be the IP address callers reach this machine at, not '{text}'");
+        return address;
+    }
+
+    private static (int Min, int Max) ParseRange(string text)
+    {
+        var parts = text.Split('-');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var min) || !int.TryParse(parts[1], out var max) || min < 1024 || max > 65535 || max < min + 1)
+            throw new UsageException($"--rtp-ports must be a range like 20000-20999 within 1024-65535, not '{text}'");
+        return (min, max);
+    }
+
+    private static TrustedSources ParseTrust(string? text)
+    {
+        if (text is null) return TrustedSources.Default;
+        if (text.Equals("any", StringComparison.OrdinalIgnoreCase)) return TrustedSources.Any;
+        var parsed = TrustedSources.Parse(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        if (!parsed.IsSuccess) throw new UsageException($"--trust: {parsed.Error}");
+        return parsed.Value!;
     }
 }
