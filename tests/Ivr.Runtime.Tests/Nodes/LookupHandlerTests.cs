@@ -76,6 +76,7 @@ public sealed class LookupHandlerTests
         Assert.Equal("3256.50", call.Call.Variables.Get("pension_amount"));
         Assert.Equal("11", call.Call.Variables.Get("pension_month"));
         Assert.Null(call.Call.Variables.Get("other"));
+        Assert.Equal(["pension_amount=3256.50", "pension_month=11"], call.EventsOf(CallEventKind.VariableSet).Select(e => e.Detail));
         Assert.Equal("ok", Completed(call).Outcome);
         Assert.Equal("ok", LeftFind(call));
     }

@@ -112,6 +112,7 @@ public sealed class MenuHandlerTests
 
         Assert.Equal("main.main_menu", call.Call.Current?.Id);
         Assert.Contains(call.Events, e => e is { Kind: CallEventKind.NodeLeft, Node: "main.sub_menu", Outcome: "back" });
+        Assert.Contains(call.Events, e => e is { Kind: CallEventKind.DigitsReceived, Node: "main.sub_menu", Detail: "*" });
         Assert.Equal(["welcome", "menu_main", "menu_sub", "menu_main"], call.Heard);
     }
 

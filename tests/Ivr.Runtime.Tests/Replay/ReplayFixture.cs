@@ -9,6 +9,8 @@ internal sealed class ReplayFixture : IDisposable
     public const string Flow = """
         flow: main
         start: welcome
+        variables:
+          announcement: "off"
         defaults:
           invalid: invalid
           no_input: no_input

@@ -196,6 +196,87 @@ public sealed class ReplayRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_XInAnIdNumber_PressedAsStar()
+    {
+        var id = Support.ResidentIds.Valid("19580312", check: 'X');
+        _fixture.Folder.Write("x-data.yaml", $"id_number: \"{id}\"\n");
+
+        var result = Run("x.yaml", """
+            data: x-data.yaml
+            lookups:
+              pension.summary: not_found
+            steps:
+              - press: "1"
+              - press: "{id_number}"
+              - expect: [welcome, menu_main, enter_id, not_found]
+              - expect_variable:
+                  id_number: "{id_number}"
+            """);
+
+        Assert.True(result.Passed, result.Failure);
+    }
+
+    [Theory]
+    [InlineData("  - expect: welcom\n", "prompt 'welcom' is not in the prompt catalog")]
+    [InlineData("  - expect_node: find\n", "there is no node 'find' in the flows (write it as flow.node)")]
+    [InlineData("  - expect_transfer: pensions\n", "no transfer node of the flows uses queue 'pensions'")]
+    public void Run_NameThatCannotExist_FailsAtOnce(string step, string message)
+    {
+        var result = Run("typo.yaml", "steps:\n" + step);
+
+        Assert.False(result.Passed);
+        Assert.Contains(message, result.Failure);
+        Assert.True(result.CallLength < TimeSpan.FromSeconds(1), $"waited {result.CallLength} for something that cannot happen");
+    }
+
+    [Fact]
+    public void Run_PressNotAKey_Fails()
+    {
+        var result = Run("key.yaml", "steps:\n  - press: \"1a\"\n");
+
+        Assert.Contains("step 1 (press 1a): 'a' is not a key of a phone keypad", result.Failure);
+    }
+
+    [Fact]
+    public void Run_NodeNeverReached_FailsNamingIt()
+    {
+        var result = Run("node.yaml", "steps:\n  - press: \"2\"\n  - expect_node: main.ask_id\n");
+
+        Assert.Contains("expected to reach node main.ask_id", result.Failure);
+    }
+
+    [Fact]
+    public void Run_ScriptVariables_OverrideTheFlowsInitialValues()
+    {
+        var on = Run("on.yaml", "variables:\n  announcement: \"on\"\nsteps:\n  - expect: welcome\n  - expect_variable:\n      announcement: \"on\"\n");
+        var off = Run("off.yaml", "steps:\n  - expect: welcome\n  - expect_variable:\n      announcement: \"off\"\n");
+
+        Assert.True(on.Passed, on.Failure);
+        Assert.True(off.Passed, off.Failure);
+    }
+
+    [Fact]
+    public void Run_Backend_AnswersWhatTheScriptDoesNotStub()
+    {
+        var backend = new Support.ScriptedLookupService
+        {
+            Answer = Core.Lookups.LookupResult.Success(new Dictionary<string, string> { ["amount"] = "88" }),
+        };
+        var runner = new ReplayRunner(_fixture.Set, _ => backend);
+
+        var result = runner.Run(ReplayScriptReader.Read(_fixture.Script("backend.yaml", """
+            steps:
+              - press: "1"
+              - press: "{id_number}"
+              - expect: [welcome, menu_main, enter_id, balance_is]
+              - expect_say: { as: amount, value: "88" }
+            """)));
+
+        Assert.True(result.Passed, result.Failure);
+        Assert.Equal(ReplayFixture.Id, Assert.Single(backend.Calls).Inputs["id"]);
+    }
+
+    [Fact]
     public void Run_PressAfterTheCallEnded_Fails()
     {
         var result = Run("late.yaml", "steps:\n  - hangup:\n  - press: \"1\"\n");
