@@ -9,6 +9,9 @@ namespace Ivr.Flows.Validation;
 /// <summary>Warns about expressions that read a variable nothing ever sets (usually a typo, or text missing its quotes).</summary>
 internal static class VariableCheck
 {
+    /// <summary>Set by the runtime when a transfer fails (why it failed), for the node its on_failure leads to.</summary>
+    public const string TransferFailureVariable = "transfer_failure";
+
     public static void Check(FlowSetDraft set, ICollection<Diagnostic> diagnostics)
     {
         var known = KnownVariables(set);
@@ -49,6 +52,7 @@ internal static class VariableCheck
                 case RecordNode record: known.Add(record.Into); break;
                 case LookupNode lookup: known.UnionWith(lookup.Outputs.Select(o => o.Value)); break;
                 case SetNode assign: known.UnionWith(assign.Values.Select(v => v.Key)); break;
+                case TransferNode: known.Add(TransferFailureVariable); break;
             }
         }
 

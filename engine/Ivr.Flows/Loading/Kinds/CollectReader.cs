@@ -20,6 +20,11 @@ internal sealed class CollectReader : NodeKindReader
         var max = f.Integer("max_length", 1, 64) ?? Math.Max(32, min);
         if (min > max) f.Context.Error(f.Context.Sources.Find(h.Name, "min_length") ?? h.Location, $"{f.Owner}: min_length {min} is more than max_length {max}");
         var terminator = f.Key("terminator", out var terminatorGiven);
+        var starAs = ReadStarAs(f);
+        if (terminatorGiven && terminator == '*' && starAs is not null)
+            f.Context.Error(f.Value("terminator")!.Location, $"{f.Owner}: \"*\" cannot both end the entry (terminator) and stand for {starAs} (star_as); choose \"#\" as the terminator");
+        var validators = DigitValidatorReader.Read(f);
+        CheckLengths(f, validators, min, max);
         return new CollectNode
         {
             Name = h.Name,
@@ -30,12 +35,29 @@ internal sealed class CollectReader : NodeKindReader
             MinLength = min,
             MaxLength = max,
             Terminator = terminatorGiven ? terminator : '#',
-            StarAs = ReadStarAs(f),
-            Validators = DigitValidatorReader.Read(f),
+            StarAs = starAs,
+            Validators = validators,
             Secure = f.Flag("secure") ?? false,
             Mask = ReadMask(f),
             Next = f.Target("next", required: true)!,
         };
+    }
+
+    /// <summary>A length: or cn-resident-id check that no entry between min_length and max_length can pass.</summary>
+    private static void CheckLengths(FieldReader f, IReadOnlyList<DigitValidator> validators, int min, int max)
+    {
+        foreach (var validator in validators)
+        {
+            var lengths = validator.Name switch
+            {
+                "length" => validator.Argument!.Split('|').Select(int.Parse).ToArray(),
+                "cn-resident-id" => [18],
+                _ => [],
+            };
+            if (lengths.Length == 0 || lengths.Any(n => n >= min && n <= max)) continue;
+            f.Context.Error(f.Value("validate")!.Location,
+                $"{f.Owner}: check '{validator.Name}' wants {string.Join(" or ", lengths)} digits, but min_length/max_length allow {min} to {max}; make them agree");
+        }
     }
 
     private static char? ReadStarAs(FieldReader f)

@@ -23,6 +23,15 @@ internal sealed class LookupReader : NodeKindReader
             }
         }
 
+        var timeLimit = f.Time("time_limit") ?? TimeSpan.FromSeconds(5);
+        var waitPrompt = f.Prompts("wait_prompt") ?? PromptList.Empty;
+        var waitAfter = f.Time("wait_after") ?? TimeSpan.FromSeconds(30);
+        if (!waitPrompt.IsEmpty && waitAfter >= timeLimit)
+        {
+            f.Context.Warning(f.Value("wait_prompt")!.Location,
+                $"{f.Owner}: wait_prompt is never played: wait_after ({Duration.Format(waitAfter)}) is not shorter than time_limit ({Duration.Format(timeLimit)}); shorten wait_after or lengthen time_limit");
+        }
+
         return new LookupNode
         {
             Name = h.Name,
@@ -31,9 +40,9 @@ internal sealed class LookupReader : NodeKindReader
             Operation = f.Text("operation", required: true) ?? "",
             Inputs = OutcomeMapReader.Expressions(f, "inputs", h.Name),
             Outputs = OutcomeMapReader.Variables(f, "outputs", h.Name),
-            TimeLimit = f.Time("time_limit") ?? TimeSpan.FromSeconds(5),
-            WaitPrompt = f.Prompts("wait_prompt") ?? PromptList.Empty,
-            WaitAfter = f.Time("wait_after") ?? TimeSpan.FromSeconds(30),
+            TimeLimit = timeLimit,
+            WaitPrompt = waitPrompt,
+            WaitAfter = waitAfter,
             On = on,
         };
     }
