@@ -96,6 +96,67 @@ public sealed class SubflowAndReturnTests
     }
 
     [Fact]
+    public void Subflow_Nested_EachReturnGoesBackOneLevel()
+    {
+        const string outer = """
+            flow: main
+            start: first
+            nodes:
+              first:
+                kind: subflow
+                flow: middle
+                next: bye
+                on:
+                  middle_done: found
+              found:
+                kind: hangup
+                prompt: found
+              bye:
+                kind: hangup
+                prompt: goodbye
+            """;
+        const string middle = """
+            flow: middle
+            start: second
+            nodes:
+              second:
+                kind: subflow
+                flow: inner
+                next: oops
+                on:
+                  inner_done: back_up
+              back_up:
+                kind: return
+                outcome: middle_done
+              oops:
+                kind: return
+                outcome: broken
+            """;
+        const string inner = """
+            flow: inner
+            start: ask
+            nodes:
+              ask:
+                kind: menu
+                prompt: menu_sub
+                on_fail: done
+                options:
+                  "1": done
+              done:
+                kind: return
+                outcome: inner_done
+            """;
+        var call = new CallHarness(FlowFixture.Load(("main.yaml", outer), ("middle.yaml", middle), ("inner.yaml", inner))).Start();
+        call.FinishPrompt();
+
+        call.Press("1");
+
+        Assert.Equal("main.found", call.Call.Current?.Id);
+        Assert.Equal([("middle.second", "inner_done"), ("main.first", "middle_done")],
+            call.EventsOf(CallEventKind.FlowReturned).Select(e => (e.Node, e.Outcome)));
+    }
+
+    [Fact]
     public void Subflow_FailingTheCalledMenu_ReturnsItsOnFailOutcome()
     {
         var call = InSubflow();
