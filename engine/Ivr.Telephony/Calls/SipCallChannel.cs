@@ -150,8 +150,8 @@ public sealed class SipCallChannel : ICallChannel
             LocalHangupCause = cause;
         }
 
+        Close(reportCause: null); // media first, so the SIP side's end finds the channel closed
         _sendBye();
-        Close(reportCause: null);
     }
 
     /// <summary>The SIP side ended (BYE, CANCEL, timeout, shutdown): reports HungUp with <paramref name="cause"/> unless we ended it.</summary>
@@ -183,8 +183,8 @@ public sealed class SipCallChannel : ICallChannel
         }
 
         _log($"call {_callId}: no RTP for {_options.MediaTimeout.TotalSeconds:0.#} s; hanging up");
-        _sendBye();
         Close(reportCause: "media_timeout");
+        _sendBye();
     }
 
     private void Close(string? reportCause)

@@ -95,6 +95,21 @@ public sealed class SipUac : IDisposable
 
     public Task AckAsync(string? sdp = null) => SendAsync(Request("ACK", sdp, cseq: _cseq));
 
+    /// <summary>Waits for a request from the server (e.g. its BYE), skipping retransmitted responses, and answers it 200.</summary>
+    public async Task<SipRequest> ReceiveRequestAndAnswerAsync(string method, double seconds = 5)
+    {
+        while (true)
+        {
+            if (await ReceiveAsync(seconds) is not SipRequest request || request.Method != method) continue;
+            var response = $"SIP/2.0 200 OK\r\n" +
+                string.Concat(request.Headers.GetValues("Via").Select(v => $"Via: {v}\r\n")) +
+                $"From: {request.Headers.Get("From")}\r\nTo: {request.Headers.Get("To")}\r\n" +
+                $"Call-ID: {request.CallId}\r\nCSeq: {request.Headers.Get("CSeq")}\r\nContent-Length: 0\r\n\r\n";
+            await SendAsync(response);
+            return request;
+        }
+    }
+
     /// <summary>The SDP of a response, parsed.</summary>
     public static SessionDescription SdpOf(SipResponse response)
     {

@@ -1,0 +1,137 @@
+using Ivr.Core.Channel;
+using Ivr.Media.Playout;
+using Ivr.Media.Wav;
+using Ivr.Telephony.Tests.TestSupport;
+
+namespace Ivr.Telephony.Tests.EndToEnd;
+
+/// <summary>What a flow can do to a real SIP call, and what the call reports back: stop, record, transfer, INFO keys, in-band keys, media timeout.</summary>
+public sealed class ChannelMediaTests
+{
+    [Fact]
+    public async Task StopPlayback_DuringPrompt_ReportsInterruptedAndSendingStops()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.Play(new PlayRequest(9, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(5))], true)));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+        Assert.True(await Poll.UntilAsync(() => uac.Rtp.Received.Count >= 5));
+
+        call.Channel.StopPlayback();
+
+        Assert.True(await call.WaitForAsync("played:9:interrupted"), string.Join(", ", call.Events));
+        var count = uac.Rtp.Received.Count;
+        await Task.Delay(200);
+        Assert.InRange(uac.Rtp.Received.Count, count, count + 1);
+        Assert.DoesNotContain("played:9:finished", call.Events);
+    }
+
+    [Fact]
+    public async Task StartRecording_EndKey_SavesWavAndKeepsTheKeyFromTheFlow()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.StartRecording(new RecordRequest(Beep: true, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), '#')));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+        Assert.True(await Poll.UntilAsync(() => uac.Rtp.Received.Count >= 12)); // the 250 ms beep
+        await Task.Delay(100);
+
+        await uac.Rtp.SendAudioAsync(25, Tone.Sine(440, TimeSpan.FromSeconds(1)));
+        await uac.Rtp.SendKeyAsync('#');
+
+        Assert.True(await call.WaitForAsync("recorded:key"), string.Join(", ", call.Events));
+        var result = Assert.Single(call.Recordings);
+        Assert.Equal($"{Ivr.Telephony.Calls.RecordingFiles.SafeName(uac.CallId)}-1.wav", result.RecordingId);
+        Assert.InRange(result.Length.TotalSeconds, 0.3, 0.7);
+        var wav = WavFile.Read(Path.Combine(harness.RecordingsFolder, result.RecordingId!));
+        Assert.InRange(wav.Samples.Length, 2400, 5600);
+        Assert.Empty(call.Digits);
+    }
+
+    [Fact]
+    public async Task Transfer_NotSupportedYet_FailsAtOnce()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.Transfer(new TransferRequest("pension", new Dictionary<string, string>())));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+
+        Assert.True(await call.WaitForAsync("transfer:False:not_supported"), string.Join(", ", call.Events));
+    }
+
+    [Fact]
+    public async Task SipInfo_DtmfRelay_ReportedAsKey()
+    {
+        await using var harness = new TelephonyHarness();
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+
+        await uac.SendAsync(uac.Request("INFO", "Signal=5\r\nDuration=160\r\n", contentType: "application/dtmf-relay"));
+
+        var responses = await uac.ReceiveUntilFinalAsync("INFO");
+        Assert.Equal(200, responses[^1].StatusCode);
+        Assert.True(await call.WaitForAsync("digit:5"), string.Join(", ", call.Events));
+    }
+
+    [Fact]
+    public async Task InBandTones_NoTelephoneEvent_ReportedOnce()
+    {
+        await using var harness = new TelephonyHarness();
+        using var uac = new SipUac(harness.SipEndPoint);
+        var responses = await uac.InviteAsync(uac.Offer(formats: "0", telephoneEvent: false));
+        uac.Rtp.Target = SipUac.MediaOf(SipUac.SdpOf(responses[^1]));
+        await uac.AckAsync();
+        var call = await harness.WaitForCallAsync();
+
+        var low = Tone.Sine(770, TimeSpan.FromMilliseconds(100), -8);
+        var high = Tone.Sine(1336, TimeSpan.FromMilliseconds(100), -6);
+        var key = low.Zip(high, (a, b) => (short)(a + b)).ToArray(); // '5'
+        await uac.Rtp.SendAudioAsync(5);
+        await uac.Rtp.SendAudioAsync(5, key);
+        await uac.Rtp.SendAudioAsync(10);
+
+        Assert.True(await call.WaitForAsync("digit:5"), string.Join(", ", call.Events));
+        Assert.Equal(['5'], call.Digits);
+    }
+
+    [Fact]
+    public async Task NoRtp_MediaTimeout_ReportsHungUpAndSendsBye()
+    {
+        await using var harness = new TelephonyHarness(options: new TelephonyOptions { MediaTimeout = TimeSpan.FromMilliseconds(600) });
+        using var uac = new SipUac(harness.SipEndPoint);
+        var responses = await uac.InviteAsync(uac.Offer());
+        await uac.AckAsync();
+        var call = await harness.WaitForCallAsync();
+
+        var bye = await uac.ReceiveRequestAndAnswerAsync("BYE", seconds: 5).WaitAsync(TimeSpan.FromSeconds(6)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new Xunit.Sdk.XunitException(string.Join(" | ", harness.Log) + " // " + string.Join(", ", call.Events)));
+
+        Assert.Equal(uac.CallId, bye.CallId);
+        Assert.True(await call.WaitForAsync("hungup:media_timeout"), string.Join(", ", call.Events));
+        Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
+    }
+
+    [Fact]
+    public async Task Hangup_ByFlow_SendsByeAndReportsNoHangUp()
+    {
+        await using var harness = new TelephonyHarness(onStart: call => call.Channel.Hangup("completed"));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+
+        await uac.ReceiveRequestAndAnswerAsync("BYE");
+
+        Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
+        await Task.Delay(100);
+        Assert.False(call.Events.Any(e => e.StartsWith("hungup")), string.Join(", ", call.Events) + " // " + string.Join(" | ", harness.Log));
+    }
+
+    private static async Task<SipUac> ConnectAsync(TelephonyHarness harness)
+    {
+        var uac = new SipUac(harness.SipEndPoint);
+        var responses = await uac.InviteAsync(uac.Offer());
+        Assert.Equal(200, responses[^1].StatusCode);
+        uac.Rtp.Target = SipUac.MediaOf(SipUac.SdpOf(responses[^1]));
+        await uac.AckAsync();
+        await uac.Rtp.SendAudioAsync(1);
+        return uac;
+    }
+}
