@@ -13,6 +13,7 @@ public sealed partial class CallSession
     {
         var id = ++_playbackId;
         _awaitedPlayback = id;
+        _playbackWasSilent = prompts.Count == 0;
         Record(CallEventKind.PromptPlayed, Current, null, Describe(prompts));
         if (prompts.Count == 0) Post(new(SessionInputKind.PlaybackFinished, Id: id));
         else Channel.Play(new PlayRequest(id, prompts, bargeIn));
@@ -79,7 +80,7 @@ public sealed partial class CallSession
             static (task, state) =>
             {
                 var (call, lookupId) = ((CallSession, int))state!;
-                var result = task.IsCompletedSuccessfully ? task.Result : LookupResult.Of(LookupResult.Error);
+                var result = task.IsCompletedSuccessfully && task.Result is { } answer ? answer : LookupResult.Of(LookupResult.Error);
                 call.Post(new(SessionInputKind.LookupCompleted, Id: lookupId, Payload: result));
             },
             (this, id),
@@ -156,7 +157,18 @@ public sealed partial class CallSession
         _timer?.Dispose();
         AbandonLookup();
         _pending = null;
-        if (hangUpChannel) Channel.Hangup(disposition);
+        if (hangUpChannel)
+        {
+            try
+            {
+                Channel.Hangup(disposition);
+            }
+            catch (Exception ex)
+            {
+                detail = $"{detail} (hanging up the channel failed: {ex.GetType().Name})".Trim();
+            }
+        }
+
         if (recordEvent) Record(CallEventKind.CallEnded, Current, disposition, detail);
         Services.Recorder.CallEnded(Identity.CallId, Time.GetUtcNow(), disposition);
         Ended?.Invoke(this);

@@ -36,6 +36,7 @@ public sealed partial class CallSession : ICallInput
     private DateTimeOffset _timerDue;
     private int _playbackId;
     private int _awaitedPlayback;
+    private bool _playbackWasSilent;
     private int _lookupId;
     private CancellationTokenSource? _lookupCancel;
     private int _sequence;
@@ -117,10 +118,15 @@ public sealed partial class CallSession : ICallInput
             {
                 Handle(next);
             }
-            catch (Exception ex) when (!HasEnded)
+            catch (Exception ex)
             {
-                Record(CallEventKind.CallEnded, Current, "error", $"internal error: {ex.GetType().Name}");
-                End("error", hangUpChannel: true, recordEvent: false);
+                // A fault in one call never escapes to the thread that posted (a socket, a timer):
+                // the call ends as an error, once, and its events say why.
+                if (!HasEnded)
+                {
+                    Record(CallEventKind.CallEnded, Current, "error", $"internal error: {ex.GetType().Name}");
+                    End("error", hangUpChannel: true, recordEvent: false);
+                }
             }
         }
     }
@@ -146,7 +152,7 @@ public sealed partial class CallSession : ICallInput
             case SessionInputKind.PlaybackFinished:
                 if (input.Id != _awaitedPlayback) return; // a stopped or superseded playback
                 _awaitedPlayback = 0;
-                _entriesWithoutInput = 0;
+                if (!_playbackWasSilent) _entriesWithoutInput = 0; // an empty prompt list takes no time: no reason to trust the loop
                 Dispatch(input);
                 break;
             case SessionInputKind.LookupCompleted:

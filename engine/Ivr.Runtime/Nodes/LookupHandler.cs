@@ -38,7 +38,8 @@ internal sealed class LookupHandler : INodeHandler
             case SessionInputKind.Timer:
                 call.AbandonLookup();
                 call.Record(CallEventKind.LookupCompleted, lookup, LookupResult.Timeout, $"{lookup.Operation} gave no answer within {lookup.TimeLimit.TotalSeconds:0.###} s");
-                call.Leave(LookupResult.Timeout, Branch(lookup, LookupResult.Timeout));
+                var taken = Has(lookup, LookupResult.Timeout) ? LookupResult.Timeout : LookupResult.Error;
+                call.Leave(taken, Branch(lookup, taken));
                 break;
             case SessionInputKind.Digit:
                 call.TypeAhead(input.Digit);

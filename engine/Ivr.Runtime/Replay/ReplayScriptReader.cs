@@ -109,7 +109,7 @@ public static class ReplayScriptReader
     private static LookupStub ReadStub(string path, YamlNode node)
     {
         if (node is YamlScalarNode scalar) return new LookupStub(scalar.Value ?? "ok", new Dictionary<string, string>(), TimeSpan.Zero);
-        var map = (YamlMappingNode)node;
+        var map = node as YamlMappingNode ?? throw Error(path, node, "a lookup stub is an outcome (ok) or a mapping { outcome, outputs, delay }");
         var delay = Scalar(map, "delay") is { } d ? Duration.TryParse(d, out var t) ? t : throw Error(path, node, $"'{d}' is not a duration") : TimeSpan.Zero;
         var outputs = (Get(map, "outputs") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? [];
         return new LookupStub(Scalar(map, "outcome") ?? "ok", outputs, delay);
@@ -123,7 +123,16 @@ public static class ReplayScriptReader
         if (file is null) return [];
         if (!File.Exists(file)) throw new ReplayScriptException($"{scriptPath}:1:1: error: test-data file '{named}' not found");
         var stream = new YamlStream();
-        using (var reader = File.OpenText(file)) stream.Load(reader);
+        try
+        {
+            using var reader = File.OpenText(file);
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new ReplayScriptException($"{file}:{ex.Start.Line}:{ex.Start.Column}: error: test data: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
         return (stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? [];
     }
 
