@@ -12,7 +12,7 @@ namespace Ivr.Telephony.Calls;
 /// One answered SIP call as the flow engine sees it (<see cref="ICallChannel"/>): prompts go out as paced
 /// G.711 RTP through a <see cref="PlayoutStream"/>; received RTP goes through <see cref="InboundMedia"/>
 /// (RFC 4733 events, in-band DTMF, recording); keys, completions and hang-up come back through a
-/// <see cref="CallInputQueue"/>. Commands may come from any thread. Transfer (REFER, RFC 3515) is not
+/// <see cref="CallInputQueue"/>. A new <see cref="Play"/> replaces the playback in progress. Commands may come from any thread. Transfer (REFER, RFC 3515) is not
 /// supported yet and fails at once with <c>not_supported</c>.
 /// </summary>
 public sealed class SipCallChannel : ICallChannel
@@ -51,7 +51,7 @@ public sealed class SipCallChannel : ICallChannel
         _input = new CallInputQueue(log);
         Media = media;
         if (media.Remote is { } remote) rtp.SetRemote(remote);
-        _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, time), p => rtp.Send(p), OnPromptCompleted);
+        _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, time), SendUnlessHeld, OnPromptCompleted);
         _inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, OnKey);
         _timeout = new MediaTimeoutWatch(time, options.MediaTimeout, OnMediaTimeout);
         _timeout.SetHold(media.IsHold);
@@ -90,6 +90,7 @@ public sealed class SipCallChannel : ICallChannel
             if (_closed) return;
             if (request.Prompts.Count > 0)
             {
+                if (_stream.IsPlaying) _stream.Stop(); // a new playback replaces the current one (reported interrupted), as in a simulated call
                 var ids = new List<long>(request.Prompts.Count);
                 foreach (var prompt in request.Prompts)
                 {
@@ -217,6 +218,12 @@ public sealed class SipCallChannel : ICallChannel
         {
             _log($"call {_callId}: RTP receive stopped: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>On hold our answer is recvonly or inactive (RFC 3264 §6.1): prompts run on but nothing is sent.</summary>
+    private void SendUnlessHeld(ReadOnlySpan<byte> packet)
+    {
+        if (!Media.IsHold) _rtp.Send(packet);
     }
 
     private void OnPacket(RtpPacket packet)

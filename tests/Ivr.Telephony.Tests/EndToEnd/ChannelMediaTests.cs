@@ -27,6 +27,44 @@ public sealed class ChannelMediaTests
     }
 
     [Fact]
+    public async Task Play_WhilePlaying_ReplacesTheCurrentPlayback()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(5))], false)));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+        Assert.True(await Poll.UntilAsync(() => uac.Rtp.Received.Count >= 3));
+
+        call.Channel.Play(new PlayRequest(2, [TelephonyHarness.TonePrompt(TimeSpan.FromMilliseconds(100))], false));
+
+        Assert.True(await call.WaitForAsync("played:2:finished"), string.Join(", ", call.Events));
+        Assert.Equal(["played:1:interrupted", "played:2:finished"], call.Events.Where(e => e.StartsWith("played")));
+    }
+
+    [Fact]
+    public async Task Reinvite_HoldThenResume_SendingPausesAndResumes()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(10))], false)));
+        using var uac = await ConnectAsync(harness);
+        await harness.WaitForCallAsync();
+        Assert.True(await Poll.UntilAsync(() => uac.Rtp.Received.Count >= 3));
+
+        await uac.SendAsync(uac.Request("INVITE", uac.Offer().Replace("a=sendrecv", "a=sendonly")));
+        Assert.Equal(200, (await uac.ReceiveUntilFinalAsync("INVITE"))[^1].StatusCode);
+        await uac.AckAsync();
+        await Task.Delay(100);
+        var held = uac.Rtp.Received.Count;
+        await Task.Delay(300);
+        Assert.InRange(uac.Rtp.Received.Count, held, held + 1);
+
+        await uac.SendAsync(uac.Request("INVITE", uac.Offer()));
+        Assert.Equal(200, (await uac.ReceiveUntilFinalAsync("INVITE"))[^1].StatusCode);
+        await uac.AckAsync();
+        Assert.True(await Poll.UntilAsync(() => uac.Rtp.Received.Count >= held + 5));
+    }
+
+    [Fact]
     public async Task StartRecording_EndKey_SavesWavAndKeepsTheKeyFromTheFlow()
     {
         await using var harness = new TelephonyHarness(onStart: call =>
