@@ -65,8 +65,8 @@ internal sealed class FieldReader(YamlMap map, string owner, IReadOnlyList<strin
         switch (value)
         {
             case null or YamlScalar { IsNull: true }: return null;
-            case YamlScalar { Text: "true" or "True" or "yes" }: return true;
-            case YamlScalar { Text: "false" or "False" or "no" }: return false;
+            case YamlScalar { Text: "true" or "True" or "TRUE" }: return true;
+            case YamlScalar { Text: "false" or "False" or "FALSE" }: return false;
         }
 
         Context.Error(value.Location, $"{Owner}: '{field}' must be true or false, not {value.Describe()}");

@@ -10,7 +10,7 @@ public class FlowGraphTests
 {
     private static readonly string Folder = Path.Combine(RepoPaths.Fixtures, "graph");
 
-    private static Flow Main()
+    private static Flow MainFlow()
     {
         var result = FlowSetLoader.Load(Folder, RepoPaths.ExamplePrompts);
         Assert.Empty(result.Errors);
@@ -20,15 +20,15 @@ public class FlowGraphTests
     private static string Golden(string file) => File.ReadAllText(Path.Combine(Folder, file)).ReplaceLineEndings("\n");
 
     [Fact]
-    public void ToMermaid_Fixture_MatchesGolden() => Assert.Equal(Golden("main.mmd"), FlowGraph.ToMermaid(Main()));
+    public void ToMermaid_Fixture_MatchesGolden() => Assert.Equal(Golden("main.mmd"), FlowGraph.ToMermaid(MainFlow()));
 
     [Fact]
-    public void ToDot_Fixture_MatchesGolden() => Assert.Equal(Golden("main.dot"), FlowGraph.ToDot(Main()));
+    public void ToDot_Fixture_MatchesGolden() => Assert.Equal(Golden("main.dot"), FlowGraph.ToDot(MainFlow()));
 
     [Fact]
     public void ToDot_EdgesToOtherFlows_EndAtFlowDotNode()
     {
-        var dot = FlowGraph.ToDot(Main());
+        var dot = FlowGraph.ToDot(MainFlow());
 
         Assert.Contains("\"auth\" -> \"other.sorry\" [label=\"failed\"];", dot);
         Assert.Contains("\"auth\" -> \"authentication.done\" [label=\"call\", style=dashed];", dot);
