@@ -1,4 +1,7 @@
+using Ivr.Core.Calls;
 using Ivr.Core.Lookups;
+using Ivr.Flows.Model;
+using Ivr.Flows.Model.Nodes;
 using Ivr.Runtime.Calls;
 using Ivr.Runtime.Simulation;
 using Ivr.Runtime.Tests.Support;
@@ -29,6 +32,20 @@ public sealed class CallEndTests
         Assert.Equal(call.Call.Set.Version, start.FlowVersion);
         Assert.Equal("flow main caller 138*****678 dialled 12333", call.Events[0].Detail);
         Assert.Equal("self_served", call.Recorder.Disposition);
+    }
+
+    [Fact]
+    public void Leave_TargetThatIsNotLinked_EndsTheCallAsDeadEnd()
+    {
+        var model = new ModelBuilder();
+        model.Add(new PlayNode { Name = "lost", Flow = "main", Location = model.At(), Prompts = ModelBuilder.Prompts("welcome"), Next = new Target("nowhere", model.At()) });
+        var call = new CallHarness(model.Build()).Start();
+
+        call.RunToEnd();
+
+        Assert.Equal("error", call.Call.Disposition);
+        Assert.Equal("error", call.Channel.HungUpWith);
+        Assert.Equal((CallEventKind.CallEnded, "dead_end", "no node after 'next'"), (call.Events[^1].Kind, call.Events[^1].Outcome, call.Events[^1].Detail));
     }
 
     [Fact(Skip = "BUG: when the channel's Hangup throws, End has already set HasEnded, so the exception escapes Post to the posting thread; the recorder never gets CallEnded and Ended is never raised (CallSession.Actions.cs:159, CallSession.cs:120)")]
