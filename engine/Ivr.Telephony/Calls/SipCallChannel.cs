@@ -292,25 +292,6 @@ public sealed class SipCallChannel : ICallChannel
             if (_inbound.Recorder == slot.Recorder) _inbound.Recorder = null;
         }
 
-        _input.Post(input => input.RecordingFinished(Save(slot, result)));
-    }
-
-    private ChannelRecordingResult Save(RecordingSlot slot, MediaRecordingResult? result)
-    {
-        if (result is not { } ended || slot.Recorder is not { } recorder) return new ChannelRecordingResult(null, TimeSpan.Zero, "hangup");
-        var endedBy = RecordingSlot.EndedBy(ended.Reason);
-        if (!ended.HeardSound) return new ChannelRecordingResult(null, ended.Length, endedBy);
-        var fileName = $"{RecordingFiles.SafeName(_callId)}-{slot.Number}.wav";
-        try
-        {
-            Directory.CreateDirectory(_options.RecordingsFolder);
-            recorder.Save(Path.Combine(_options.RecordingsFolder, fileName));
-            return new ChannelRecordingResult(fileName, ended.Length, endedBy);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _log($"call {_callId}: recording {fileName} could not be saved: {ex.Message}");
-            return new ChannelRecordingResult(null, ended.Length, "error");
-        }
+        _input.Post(input => input.RecordingFinished(RecordingFiles.Save(slot, result, _callId, _options.RecordingsFolder, _log)));
     }
 }

@@ -87,6 +87,37 @@ public sealed class ChannelMediaTests
     }
 
     [Fact]
+    public async Task StartRecording_OnlySilence_EndsBySilenceWithoutAFile()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.StartRecording(new RecordRequest(Beep: false, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400), '#')));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+
+        await uac.Rtp.SendAudioAsync(30);
+
+        Assert.True(await call.WaitForAsync("recorded:silence"), string.Join(", ", call.Events));
+        Assert.Null(Assert.Single(call.Recordings).RecordingId);
+        Assert.Empty(Directory.GetFiles(harness.RecordingsFolder));
+    }
+
+    [Fact]
+    public async Task StartRecording_CallerHangsUp_RecordingSavedThenHungUp()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.StartRecording(new RecordRequest(Beep: false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), '#')));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+        await uac.Rtp.SendAudioAsync(20, Tone.Sine(440, TimeSpan.FromSeconds(1)));
+
+        await uac.SendAsync(uac.Request("BYE"));
+
+        Assert.True(await call.WaitForAsync("hungup:caller"), string.Join(", ", call.Events));
+        Assert.Equal(["recorded:hangup", "hungup:caller"], call.Events.Where(e => e.StartsWith("recorded") || e.StartsWith("hungup")));
+        Assert.True(File.Exists(Path.Combine(harness.RecordingsFolder, Assert.Single(call.Recordings).RecordingId!)));
+    }
+
+    [Fact]
     public async Task Transfer_NotSupportedYet_FailsAtOnce()
     {
         await using var harness = new TelephonyHarness(onStart: call =>
