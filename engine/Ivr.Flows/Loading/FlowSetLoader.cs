@@ -70,7 +70,7 @@ public static class FlowSetLoader
             if (!file.EndsWith(".yaml", StringComparison.Ordinal) || file.StartsWith('.')) continue;
             if (ReadFile(path, diagnostics) is not { } bytes) continue;
             hash.Add($"flows/{file}", bytes);
-            var text = Encoding.UTF8.GetString(bytes);
+            var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'); // Notepad saves UTF-8 with a byte order mark
             if (file == RoutesReader.FileName) routes = RoutesReader.Read(path, text, diagnostics);
             else if (file == CalendarFileName) calendar = LoadCalendar(path, text, diagnostics);
             else if (FlowFileReader.Read(path, file, text, diagnostics) is { } flow) AddFlow(flows, flow, diagnostics);

@@ -38,4 +38,13 @@ public class DiagnosticPathTests
 
         Assert.Equal(["prompts/catalog.yaml:0:0: error: prompt catalog not found; create it (see prompts/zh-CN/catalog.yaml)"], folder.Problems());
     }
+
+    [Fact]
+    public void Load_FileSavedWithByteOrderMarkAndCrLf_LoadsLikeAnyOther()
+    {
+        using var folder = new FlowFolder();
+        File.WriteAllText(Path.Combine(folder.FlowsPath, "main.yaml"), "flow: main\r\nstart: bye\r\nnodes:\r\n  bye: { kind: hangup, lnger: 2s }\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal(["flows/main.yaml:4:24: error: unknown field 'lnger' in hangup 'bye'; did you mean 'linger'?"], folder.Problems());
+    }
 }
