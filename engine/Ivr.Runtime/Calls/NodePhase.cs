@@ -12,4 +12,5 @@ internal enum NodePhase : byte
     Recording,
     Transferring,
     Lingering,
+    Thanking,
 }

@@ -8,6 +8,7 @@ internal sealed class NodeState
     public NodePhase Phase;
     public int Tries;
     public bool WaitPromptPlayed;
+    public string? PendingOutcome;
     public DateTimeOffset EnteredAt;
     public readonly StringBuilder Digits = new(32);
 
@@ -16,6 +17,7 @@ internal sealed class NodeState
         Phase = NodePhase.None;
         Tries = 0;
         WaitPromptPlayed = false;
+        PendingOutcome = null;
         EnteredAt = now;
         Digits.Clear();
     }

@@ -30,6 +30,16 @@ internal sealed class LookupHandler : INodeHandler
             case SessionInputKind.LookupCompleted:
                 Complete(call, lookup, (LookupResult)input.Payload!);
                 break;
+            case SessionInputKind.PlaybackFinished when call.State.Phase == NodePhase.Thanking:
+                call.Leave(call.State.PendingOutcome!, Branch(lookup, call.State.PendingOutcome!));
+                break;
+            case SessionInputKind.Digit when call.State.Phase == NodePhase.Thanking:
+                call.StopPlayback();
+                call.TypeAhead(input.Digit);
+                call.Leave(call.State.PendingOutcome!, Branch(lookup, call.State.PendingOutcome!));
+                break;
+            case SessionInputKind.Timer when call.State.Phase == NodePhase.Thanking:
+                break;
             case SessionInputKind.Timer when !call.State.WaitPromptPlayed && Elapsed(call) < lookup.TimeLimit:
                 call.State.WaitPromptPlayed = true;
                 call.Play(lookup.WaitPrompt.Resolved, bargeIn: false);
@@ -59,6 +69,14 @@ internal sealed class LookupHandler : INodeHandler
         }
 
         var outcome = Has(lookup, result.Outcome) ? result.Outcome : LookupResult.Error;
+        if (call.State.WaitPromptPlayed && !lookup.ThanksPrompt.IsEmpty)
+        {
+            call.State.Phase = NodePhase.Thanking;
+            call.State.PendingOutcome = outcome;
+            call.Play(lookup.ThanksPrompt.Resolved, bargeIn: true);
+            return;
+        }
+
         call.Leave(outcome, Branch(lookup, outcome));
     }
 

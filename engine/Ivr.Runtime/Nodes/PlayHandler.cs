@@ -9,7 +9,13 @@ internal sealed class PlayHandler : INodeHandler
     public void Enter(CallSession call, Node node)
     {
         var play = (PlayNode)node;
-        call.Play(play.Prompts.Resolved, play.BargeIn);
+        if (play.Recording is not { } variable || RecordingPrompt.For(call, variable) is not { } recording)
+        {
+            call.Play(play.Prompts.Resolved, play.BargeIn);
+            return;
+        }
+
+        call.Play([.. play.Prompts.Resolved, recording], play.BargeIn);
     }
 
     public void OnInput(CallSession call, Node node, SessionInput input) =>

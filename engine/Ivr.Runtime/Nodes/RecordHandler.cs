@@ -27,6 +27,7 @@ internal sealed class RecordHandler : INodeHandler
             case SessionInputKind.RecordingFinished:
                 var result = (RecordingResult)input.Payload!;
                 call.Variables.Set(record.Into, result.RecordingId ?? "");
+                call.Variables.Set(record.Into + "_seconds", result.Length.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
                 call.Record(CallEventKind.RecordingSaved, node, result.EndedBy, $"{result.RecordingId ?? "(nothing)"} {result.Length.TotalSeconds:0.0} s");
                 if (result.RecordingId is null && record.OnEmpty is not null) call.Leave(Outcomes.Empty, record.OnEmpty);
                 else call.Leave(Outcomes.Next, record.Next);

@@ -23,7 +23,7 @@ internal sealed class SayHandler : INodeHandler
 
         var prompts = new List<Prompt>(say.Before.Resolved.Length + rendered.Prompts.Count + say.After.Resolved.Length);
         prompts.AddRange(say.Before.Resolved);
-        if (secure is null) // a secure value is never spoken; validation reports such a flow
+        if (secure is null || say.Readback) // a secure value is spoken only back to the caller who typed it
             foreach (var id in rendered.Prompts)
                 if (call.Set.Prompts.TryGetValue(id, out var fragment)) prompts.Add(fragment);
         prompts.AddRange(say.After.Resolved);

@@ -40,7 +40,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
             case ReplayStepKind.Expect:
                 foreach (var id in step.Values)
                 {
-                    if (!call.Set.Prompts.ContainsKey(id) && id != "beep") return $"prompt '{id}' is not in the prompt catalog; check the script for a typo";
+                    if (!call.Set.Prompts.ContainsKey(id) && id is not ("beep" or "recording")) return $"prompt '{id}' is not in the prompt catalog; check the script for a typo";
                     if (Hear(id) is { } problem) return problem;
                 }
 

@@ -25,6 +25,9 @@ public sealed class LookupNode : Node
 
     public TimeSpan WaitAfter { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Played when a lookup that made the caller wait (the wait prompt played) completes: 感谢您的耐心等待.</summary>
+    public PromptList ThanksPrompt { get; init; } = PromptList.Empty;
+
     /// <summary>Outcome → where it leads, in the order written.</summary>
     public required IReadOnlyList<KeyValuePair<string, Target>> On { get; init; }
 

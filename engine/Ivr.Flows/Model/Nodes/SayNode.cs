@@ -18,6 +18,10 @@ public sealed class SayNode : Node
 
     public bool BargeIn { get; init; } = true;
 
+    /// <summary>Reads a secure entry back to the caller who just typed it (a callback number to
+    /// confirm). The value is spoken but stays masked in every event; without it a secure value is never spoken.</summary>
+    public bool Readback { get; init; }
+
     public required Target Next { get; init; }
 
     public override IEnumerable<Transition> Transitions => [new(Outcomes.Next, Next)];
