@@ -16,8 +16,10 @@ public sealed class SippCallTests(ITestOutputHelper output)
     private const string SippPath = "/usr/bin/sipp";
     private const string Pcap = "/usr/share/sip-tester/dtmf_2833_1.pcap";
 
-    [Fact]
-    public async Task SippUac_Rfc4733Pcap_FlowSeesKeyOneAndHangUp()
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(30, 30)]
+    public async Task SippUac_Rfc4733Pcap_EachFlowSeesKeyOneAndHangUp(int calls, int ratePerSecond)
     {
         if (!File.Exists(SippPath) || !File.Exists(Pcap))
         {
@@ -37,7 +39,7 @@ public sealed class SippCallTests(ITestOutputHelper output)
         };
         foreach (var arg in new[]
         {
-            $"127.0.0.1:{harness.SipEndPoint.Port}", "-sf", scenario, "-s", "12333", "-m", "1", "-timeout", "30", "-timeout_error",
+            $"127.0.0.1:{harness.SipEndPoint.Port}", "-sf", scenario, "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-d", "300", "-timeout", "30", "-timeout_error",
             "-i", "127.0.0.1", "-p", FreePort().ToString(), "-mi", "127.0.0.1", "-mp", FreeEvenPort().ToString(), "-nostdin", "-nd", "-trace_err",
         })
         {
@@ -54,11 +56,16 @@ public sealed class SippCallTests(ITestOutputHelper output)
         output.WriteLine(text.Length > 3000 ? text[^3000..] : text);
         foreach (var file in workDir.GetFiles("*_errors.log")) output.WriteLine(File.ReadAllText(file.FullName));
 
+        output.WriteLine($"{calls} calls at {ratePerSecond}/s; playout {harness.SchedulerStatistics}");
         Assert.Equal(0, sipp.ExitCode);
-        var call = Assert.Single(harness.Calls);
-        Assert.True(await call.WaitForAsync("hungup:caller"), string.Join(", ", call.Events));
-        Assert.Equal(['1'], call.Digits);
-        Assert.Equal("12333", call.Info.Dialled);
+        Assert.Equal(calls, harness.Calls.Count);
+        foreach (var call in harness.Calls)
+        {
+            Assert.True(await call.WaitForAsync("hungup:caller"), string.Join(", ", call.Events));
+            Assert.Equal(['1'], call.Digits);
+            Assert.Equal("12333", call.Info.Dialled);
+        }
+
         Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
         workDir.Delete(recursive: true);
     }
