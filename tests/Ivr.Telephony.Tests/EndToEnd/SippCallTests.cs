@@ -17,9 +17,10 @@ public sealed class SippCallTests(ITestOutputHelper output)
     private const string Pcap = "/usr/share/sip-tester/dtmf_2833_1.pcap";
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(30, 30)]
-    public async Task SippUac_Rfc4733Pcap_EachFlowSeesKeyOneAndHangUp(int calls, int ratePerSecond)
+    [InlineData(1, 1, "u1")]
+    [InlineData(1, 1, "t1")]
+    [InlineData(30, 30, "u1")]
+    public async Task SippUac_Rfc4733Pcap_EachFlowSeesKeyOneAndHangUp(int calls, int ratePerSecond, string transport)
     {
         if (!File.Exists(SippPath) || !File.Exists(Pcap))
         {
@@ -39,7 +40,7 @@ public sealed class SippCallTests(ITestOutputHelper output)
         };
         foreach (var arg in new[]
         {
-            $"127.0.0.1:{harness.SipEndPoint.Port}", "-sf", scenario, "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-d", "300", "-timeout", "30", "-timeout_error",
+            $"127.0.0.1:{(transport == "t1" ? harness.Stack.TcpEndPoint! : harness.SipEndPoint).Port}", "-t", transport, "-sf", scenario, "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-d", "300", "-timeout", "30", "-timeout_error",
             "-i", "127.0.0.1", "-p", FreePort().ToString(), "-mi", "127.0.0.1", "-mp", FreeEvenPort().ToString(), "-nostdin", "-nd", "-trace_err",
         })
         {
@@ -56,7 +57,7 @@ public sealed class SippCallTests(ITestOutputHelper output)
         output.WriteLine(text.Length > 3000 ? text[^3000..] : text);
         foreach (var file in workDir.GetFiles("*_errors.log")) output.WriteLine(File.ReadAllText(file.FullName));
 
-        output.WriteLine($"{calls} calls at {ratePerSecond}/s; playout {harness.SchedulerStatistics}");
+        output.WriteLine($"{calls} calls at {ratePerSecond}/s over {transport}; playout {harness.SchedulerStatistics}");
         Assert.Equal(0, sipp.ExitCode);
         Assert.Equal(calls, harness.Calls.Count);
         foreach (var call in harness.Calls)
