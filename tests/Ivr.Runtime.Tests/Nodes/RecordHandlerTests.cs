@@ -1,5 +1,6 @@
 using Ivr.Core.Calls;
 using Ivr.Core.Channel;
+using Ivr.Flows.Model.Nodes;
 using Ivr.Runtime.Tests.Support;
 
 namespace Ivr.Runtime.Tests.Nodes;
@@ -126,5 +127,27 @@ public sealed class RecordHandlerTests
 
         Assert.NotNull(call.Channel.Recording);
         Assert.Empty(call.EventsOf(CallEventKind.PlaybackInterrupted));
+    }
+
+    [Fact]
+    public void Play_TheCallersRecording_ListensBackForItsLength()
+    {
+        var model = new ModelBuilder();
+        model.Add(new RecordNode { Name = "message", Flow = "main", Location = model.At(), Prompt = ModelBuilder.Prompts("record_msg"), Into = "message", Next = model.To("listen") });
+        model.Add(new PlayNode { Name = "listen", Flow = "main", Location = model.At(), Prompts = ModelBuilder.Prompts("back_msg"), Recording = "message", Next = model.To("bye") });
+        model.Hangup("bye");
+        var call = new CallHarness(model.Build()).Start();
+        call.Advance(1);
+        call.Channel.Speak(TimeSpan.FromSeconds(20), "key");
+        call.Advance(4);
+
+        call.Channel.Press('#');
+
+        Assert.Equal("4", call.Call.Variables.Get("message_seconds"));
+        call.Advance(1 + 3.999); // back_msg, then most of the recording
+        Assert.Equal("main.listen", call.Call.Current?.Id);
+        call.Advance(0.001);
+        Assert.Equal("main.bye", call.Call.Current?.Id);
+        Assert.Equal(["record_msg", "beep", "back_msg", "recording", "goodbye"], call.Heard);
     }
 }

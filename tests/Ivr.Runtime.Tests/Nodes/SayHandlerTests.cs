@@ -77,4 +77,45 @@ public sealed class SayHandlerTests
         Assert.Contains(call.Events, e => e is { Kind: CallEventKind.PromptPlayed, Node: "main.read_back", Detail: "digits ******" });
         Assert.DoesNotContain(call.Events, e => (e.Detail ?? "").Contains("975310"));
     }
+
+    [Fact]
+    public void Say_Readback_SpeaksTheSecureEntryButMasksItInEvents()
+    {
+        var model = new ModelBuilder();
+        model.Add(new CollectNode
+        {
+            Name = "ask_phone",
+            Flow = "main",
+            Location = model.At(),
+            Input = model.Input("enter_pin", "bye"),
+            Into = "callback",
+            MaxLength = 11,
+            Secure = true,
+            Mask = MaskStyle.Phone,
+            Next = model.To("confirm"),
+        });
+        model.Add(new SayNode
+        {
+            Name = "confirm",
+            Flow = "main",
+            Location = model.At(),
+            Before = PromptList.Empty,
+            Value = Expression.Parse("callback"),
+            As = SayAsKind.Digits,
+            After = PromptList.Empty,
+            Readback = true,
+            Next = model.To("bye"),
+        });
+        model.Hangup("bye");
+        var call = new CallHarness(model.Build()).Start();
+        call.FinishPrompt();
+
+        call.Press("13900001111");
+        call.RunToEnd();
+
+        var spoken = MandarinSayAs.Render("13900001111", SayAsKind.Digits).Prompts;
+        Assert.Equal(["enter_pin", .. spoken, "goodbye"], call.Heard);
+        Assert.Contains(call.Events, e => e is { Kind: CallEventKind.PromptPlayed, Node: "main.confirm", Detail: "digits 139*****111" });
+        Assert.DoesNotContain(call.Events, e => (e.Detail ?? "").Contains("13900001111"));
+    }
 }
