@@ -1,5 +1,6 @@
 using Ivr.Core.Channel;
 using Ivr.Sip.Sdp;
+using Ivr.Sip.Transactions;
 using Ivr.Telephony.Tests.TestSupport;
 
 namespace Ivr.Telephony.Tests.EndToEnd;
@@ -66,6 +67,20 @@ public sealed class CallSetupTests
         var bye = await uac.ReceiveRequestAndAnswerAsync("BYE");
         Assert.Equal(uac.CallId, bye.CallId);
         Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
+    }
+
+    [Fact]
+    public async Task Answered_NoAck_ByeAfterTimeoutAndNoFlowStarted()
+    {
+        await using var harness = new TelephonyHarness(timers: new SipTimerSettings { T1 = TimeSpan.FromMilliseconds(10), T2 = TimeSpan.FromMilliseconds(40) });
+        using var uac = new SipUac(harness.SipEndPoint);
+
+        var responses = await uac.InviteAsync(uac.Offer());
+        Assert.Equal(200, responses[^1].StatusCode);
+        await uac.ReceiveRequestAndAnswerAsync("BYE");
+
+        Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
+        Assert.Empty(harness.Calls);
     }
 
     [Fact]

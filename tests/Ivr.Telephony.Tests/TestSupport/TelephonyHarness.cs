@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Ivr.Core.Channel;
 using Ivr.Media.Playout;
+using Ivr.Sip.Transactions;
 using Ivr.Sip.UserAgent;
 
 namespace Ivr.Telephony.Tests.TestSupport;
@@ -11,7 +12,7 @@ public sealed class TelephonyHarness : IAsyncDisposable
 {
     private readonly PlayoutScheduler _scheduler = new(TimeProvider.System);
 
-    public TelephonyHarness(Action<FakeCall>? onStart = null, Func<string, bool>? canAnswer = null, TelephonyOptions? options = null, Func<IncomingCall, bool>? refuse = null)
+    public TelephonyHarness(Action<FakeCall>? onStart = null, Func<string, bool>? canAnswer = null, TelephonyOptions? options = null, Func<IncomingCall, bool>? refuse = null, SipTimerSettings? timers = null)
     {
         RecordingsFolder = Directory.CreateTempSubdirectory("ivr-telephony-").FullName;
         Options = (options ?? new TelephonyOptions()) with
@@ -31,7 +32,9 @@ public sealed class TelephonyHarness : IAsyncDisposable
             onStart?.Invoke(call);
             return call;
         }, canAnswer, log: Log.Enqueue);
-        Stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0 }, Server);
+        Stack = SipStack.Start(
+            new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default } },
+            Server);
     }
 
     public TelephonyOptions Options { get; }
