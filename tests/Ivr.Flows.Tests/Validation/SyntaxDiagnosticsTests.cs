@@ -110,4 +110,17 @@ public class SyntaxDiagnosticsTests
 
         Assert.StartsWith("flows/main2.yaml:1:1: error: flow 'main' is already defined in flows/main.yaml", problem);
     }
+
+    [Fact]
+    public void Load_MismatchedBrackets_AreASyntaxErrorNotACrash()
+    {
+        // YamlDotNet throws InvalidOperationException (not YamlException) on some of these.
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Examples, "pension.yaml")).Replace("{", "[");
+        using var folder = new FlowFolder().Write("main.yaml", text);
+
+        var result = folder.Load();
+
+        Assert.Null(result.Set);
+        Assert.Contains(result.Errors, e => e.Message.StartsWith("YAML syntax:", StringComparison.Ordinal) && e.Line > 0);
+    }
 }

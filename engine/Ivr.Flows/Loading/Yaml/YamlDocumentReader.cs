@@ -13,7 +13,7 @@ public static class YamlDocumentReader
     /// <summary>The document's root, or null when the file is empty or does not parse.</summary>
     public static YamlValue? Read(string path, string text, ICollection<Diagnostic> diagnostics)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         var anchors = new Dictionary<string, YamlValue>();
         try
         {
@@ -32,6 +32,13 @@ public static class YamlDocumentReader
         catch (YamlException e)
         {
             diagnostics.Add(Diagnostic.Error(At(path, e.Start), $"YAML syntax: {Explain(e)}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. a cut-off flow sequence).
+            diagnostics.Add(Diagnostic.Error(At(path, parser.LastEnd),
+                "YAML syntax: the file cannot be read after this point; look for an unclosed [ or {, or a missing quote"));
             return null;
         }
     }
