@@ -94,8 +94,9 @@ public sealed class SipCallChannel : ICallChannel
                 var ids = new List<long>(request.Prompts.Count);
                 foreach (var prompt in request.Prompts)
                 {
-                    if (prompt.Samples.IsEmpty) _log($"call {_callId}: prompt {prompt.Id} has no audio; playing nothing for it");
-                    ids.Add(_stream.Enqueue(prompt.Samples));
+                    var samples = PromptAudio.Of(prompt, _options.RecordingsFolder, out var problem);
+                    if (problem is not null) _log($"call {_callId}: {problem}; playing nothing for it");
+                    ids.Add(_stream.Enqueue(samples));
                 }
 
                 _playbacks.Add(request.PlaybackId, ids);

@@ -87,6 +87,29 @@ public sealed class ChannelMediaTests
     }
 
     [Fact]
+    public async Task Play_RecordingFilePrompt_PlaysTheCallersRecordingBack()
+    {
+        await using var harness = new TelephonyHarness(onStart: call =>
+            call.Channel.StartRecording(new RecordRequest(Beep: false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), '#')));
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+        await uac.Rtp.SendAudioAsync(25, Tone.Sine(440, TimeSpan.FromSeconds(1)));
+        await uac.Rtp.SendKeyAsync('#');
+        Assert.True(await call.WaitForAsync("recorded:key"), string.Join(", ", call.Events));
+        var recording = Assert.Single(call.Recordings);
+        var before = uac.Rtp.Received.Count;
+
+        call.Channel.Play(new PlayRequest(5, [new Prompt("recording", "(the caller's recording)", recording.Length, ReadOnlyMemory<short>.Empty, recording.RecordingId)], false));
+
+        Assert.True(await call.WaitForAsync("played:5:finished"), string.Join(", ", call.Events));
+        var played = uac.Rtp.Received.Skip(before).ToArray();
+        Assert.InRange(played.Length, 20, 30); // ~0.5 s
+        var samples = new short[160];
+        Ivr.Media.Codecs.G711.Decode(Ivr.Media.Codecs.G711Law.MuLaw, played[played.Length / 2].Payload, samples);
+        Assert.True(Goertzel.ShareAt(samples, 440) > 0.5, "the middle of the playback is not the caller's 440 Hz");
+    }
+
+    [Fact]
     public async Task StartRecording_OnlySilence_EndsBySilenceWithoutAFile()
     {
         await using var harness = new TelephonyHarness(onStart: call =>
