@@ -50,4 +50,22 @@ public sealed class PlayHandlerTests
         Assert.Empty(call.EventsOf(CallEventKind.DigitsReceived));
         Assert.Equal("no_input", Assert.Single(call.EventsOf(CallEventKind.InputRejected)).Outcome);
     }
+
+    [Fact(Skip = "BUG: a key kept from an earlier barge-in does not skip the next barge-in prompt, so a caller who presses again to skip it has two keys queued and the second selects in the next menu unheard (PlayHandler.cs:9, SayHandler.cs:13)")]
+    public void Play_BargeInWithAKeyAlreadyKept_IsSkipped()
+    {
+        var model = new ModelBuilder();
+        model.Play("welcome", "announce", "welcome");
+        model.Play("announce", "main_menu", "menu_sub");
+        model.Menu("main_menu", "menu_main", "bye", ("1", "sub"));
+        model.Menu("sub", "menu_sub", "bye", ("1", "one"));
+        model.Hangup("one", "one");
+        model.Hangup("bye");
+        var call = new CallHarness(model.Build()).Start();
+        call.Advance(0.5);
+
+        call.Channel.Press('1'); // the caller knows the menu: 1 at once
+
+        Assert.Equal("main.sub", call.Call.Current?.Id);
+    }
 }
