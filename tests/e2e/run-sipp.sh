@@ -36,4 +36,5 @@ grep -q "flow started" "$WORK/serve.log" || { echo "FAIL: no flow started"; exit
 grep -q "ended after" "$WORK/serve.log" || { echo "FAIL: call end not logged"; exit 1; }
 "$IVR" calls --data "$WORK/data" --last 1
 "$IVR" calls --data "$WORK/data" --last 1 --json | grep -q '"main.pension"' || { echo "FAIL: key 1 in the main menu did not lead to pension"; exit 1; }
-echo "PASS: SIPp call answered by the flow and ended (logs in $WORK)"
+echo "PASS: SIPp call answered by the flow, key 1 reached the pension service, call ended"
+rm -rf "$WORK"
