@@ -84,7 +84,8 @@ public static class FlowSetLoader
         promptFiles.AddDirectory("prompts", promptsDirectory);
         hash.AddAll(promptFiles);
         var catalogPath = Path.Join(promptsDirectory, CatalogFileName);
-        var prompts = PromptSetCache.Load(catalogPath, promptFiles.ComputeFull());
+        var prompts = Guarded(catalogPath, diagnostics, () => PromptSetCache.Load(catalogPath, promptFiles.ComputeFull()))
+            ?? new PromptSetLoadResult(new Dictionary<string, Core.Channel.Prompt>(), []);
         diagnostics.AddRange(prompts.Diagnostics.Where(d => !SayAsFragmentCheck.IsCatalogFragmentDiagnostic(d)));
         return new FlowSetDraft
         {
@@ -115,9 +116,27 @@ public static class FlowSetLoader
 
     private static ServiceCalendar? LoadCalendar(string path, string text, List<Diagnostic> diagnostics)
     {
-        var loaded = CalendarFile.Parse(text, path);
+        var loaded = Guarded(path, diagnostics, () => CalendarFile.Parse(text, path));
+        if (loaded is null) return null;
         diagnostics.AddRange(loaded.Diagnostics);
         return loaded.HasErrors ? null : loaded.Calendar;
+    }
+
+    /// <summary>
+    /// Runs another reader of editors' files; should it fail unexpectedly (YamlDotNet throws more than
+    /// YamlException on some malformed input), the file is reported and reloading goes on.
+    /// </summary>
+    private static T? Guarded<T>(string path, List<Diagnostic> diagnostics, Func<T> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException)
+        {
+            diagnostics.Add(Diagnostic.Error(SourceLocation.File(path), $"the file cannot be read ({e.Message}); look for an unclosed [ or {{, or a missing quote"));
+            return null;
+        }
     }
 
     private static byte[]? ReadFile(string path, List<Diagnostic> diagnostics)

@@ -33,4 +33,18 @@ public class RobustnessTests
             Assert.True(result.Set is not null || result.Errors.Any(), "a rejected set must say why");
         }
     }
+
+    [Fact]
+    public void Load_MangledCalendarOrCatalog_ReportsInsteadOfThrowing()
+    {
+        using var folder = new FlowFolder().Write("main.yaml", "flow: main\nstart: bye\nnodes:\n  bye: { kind: hangup }\n");
+        folder.Write("calendar.yaml", File.ReadAllText(Path.Combine(RepoPaths.Examples, "calendar.yaml")).Replace("{", "["));
+        File.WriteAllText(Path.Combine(folder.PromptsPath, "catalog.yaml"), File.ReadAllText(Path.Combine(RepoPaths.Examples, "pension.yaml")).Replace("{", "["));
+
+        var result = folder.Load();
+
+        Assert.Null(result.Set);
+        Assert.Contains(result.Errors, e => e.Path.EndsWith("calendar.yaml", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Path.EndsWith("catalog.yaml", StringComparison.Ordinal));
+    }
 }

@@ -9,7 +9,7 @@ internal sealed class LookupReader : NodeKindReader
     public override NodeKind Kind => NodeKind.Lookup;
 
     public override IReadOnlyList<string> Fields { get; } =
-        ["operation", "inputs", "outputs", "time_limit", "wait_prompt", "wait_after", "on"];
+        ["operation", "inputs", "outputs", "time_limit", "wait_prompt", "wait_after", "thanks_prompt", "on"];
 
     public override Node Read(FieldReader f, NodeHeader h)
     {
@@ -43,6 +43,7 @@ internal sealed class LookupReader : NodeKindReader
             TimeLimit = timeLimit,
             WaitPrompt = waitPrompt,
             WaitAfter = waitAfter,
+            ThanksPrompt = f.Prompts("thanks_prompt") ?? PromptList.Empty,
             On = on,
         };
     }

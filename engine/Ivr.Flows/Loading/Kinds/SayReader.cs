@@ -12,7 +12,7 @@ internal sealed class SayReader : NodeKindReader
 
     public override NodeKind Kind => NodeKind.Say;
 
-    public override IReadOnlyList<string> Fields { get; } = ["before", "value", "as", "after", "barge_in", "next"];
+    public override IReadOnlyList<string> Fields { get; } = ["before", "value", "as", "after", "readback", "barge_in", "next"];
 
     public override Node Read(FieldReader f, NodeHeader h) => new SayNode
     {
@@ -24,6 +24,7 @@ internal sealed class SayReader : NodeKindReader
         As = ReadAs(f),
         After = f.Prompts("after") ?? PromptList.Empty,
         BargeIn = f.Flag("barge_in") ?? true,
+        Readback = f.Flag("readback") ?? false,
         Next = f.Target("next", required: true)!,
     };
 
