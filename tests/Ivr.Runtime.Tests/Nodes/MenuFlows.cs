@@ -7,7 +7,7 @@ internal static class MenuFlows
     /// welcome (barge-in) and quiet (no barge-in) lead to main_menu: 1 → sub_menu, 2 → two;
     /// sub_menu: 1 → one. Three tries, then failed (disposition caller_failed).
     /// </summary>
-    public static string Main(string start) => $$"""
+    public static string Flow(string start) => $$"""
         flow: main
         start: {{start}}
         defaults:

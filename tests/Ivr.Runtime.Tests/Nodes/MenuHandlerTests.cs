@@ -8,7 +8,7 @@ public sealed class MenuHandlerTests
     /// <summary>A call waiting in main_menu, its prompt heard to the end.</summary>
     private static CallHarness InMainMenu()
     {
-        var call = new CallHarness(FlowFixture.Load(MenuFlows.Main("welcome"))).Start();
+        var call = new CallHarness(FlowFixture.Load(MenuFlows.Flow("welcome"))).Start();
         call.Advance(2);
         Assert.Equal("main.main_menu", call.Call.Current?.Id);
         Assert.False(call.Channel.IsPlaying);

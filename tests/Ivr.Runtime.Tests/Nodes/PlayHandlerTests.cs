@@ -8,7 +8,7 @@ public sealed class PlayHandlerTests
     [Fact]
     public void Play_NoKey_PlaysTheWholePromptThenMovesOn()
     {
-        var call = new CallHarness(FlowFixture.Load(MenuFlows.Main("welcome"))).Start();
+        var call = new CallHarness(FlowFixture.Load(MenuFlows.Flow("welcome"))).Start();
 
         call.Advance(0.999);
         Assert.Equal("main.welcome", call.Call.Current?.Id);
@@ -22,7 +22,7 @@ public sealed class PlayHandlerTests
     [Fact]
     public void Play_BargeIn_KeyStopsThePromptAndIsKeptForTheNextMenu()
     {
-        var call = new CallHarness(FlowFixture.Load(MenuFlows.Main("welcome"))).Start();
+        var call = new CallHarness(FlowFixture.Load(MenuFlows.Flow("welcome"))).Start();
         call.Advance(0.5);
 
         call.Channel.Press('2');
@@ -38,7 +38,7 @@ public sealed class PlayHandlerTests
     [Fact]
     public void Play_WithoutBargeIn_KeyIsDiscarded()
     {
-        var call = new CallHarness(FlowFixture.Load(MenuFlows.Main("quiet"))).Start();
+        var call = new CallHarness(FlowFixture.Load(MenuFlows.Flow("quiet"))).Start();
         call.Advance(0.5);
 
         call.Channel.Press('2');

@@ -15,7 +15,7 @@ public sealed class BlockingLookupServiceTests
     }
 
     [Fact]
-    public void Execute_SlowBackend_AnswersCompleted()
+    public async Task Execute_SlowBackend_AnswersCompleted()
     {
         var blocking = new BlockingLookupService(new AsyncBackend(async () =>
         {
@@ -26,11 +26,11 @@ public sealed class BlockingLookupServiceTests
         var answer = blocking.ExecuteAsync("card.status", NoInputs, default);
 
         Assert.True(answer.IsCompletedSuccessfully);
-        Assert.Equal("locked", answer.Result.Outcome);
+        Assert.Equal("locked", (await answer).Outcome);
     }
 
     [Fact]
-    public void Execute_BackendFails_AnswersError()
+    public async Task Execute_BackendFails_AnswersError()
     {
         var blocking = new BlockingLookupService(new AsyncBackend(() => Task.Run<LookupResult>(async () =>
         {
@@ -38,14 +38,17 @@ public sealed class BlockingLookupServiceTests
             throw new InvalidOperationException("database is locked");
         })));
 
-        Assert.Equal(LookupResult.Error, blocking.ExecuteAsync("card.status", NoInputs, default).Result.Outcome);
+        var answer = blocking.ExecuteAsync("card.status", NoInputs, default);
+
+        Assert.True(answer.IsCompletedSuccessfully);
+        Assert.Equal(LookupResult.Error, (await answer).Outcome);
     }
 
     [Fact]
-    public void Execute_ImmediateAnswer_PassedThrough()
+    public async Task Execute_ImmediateAnswer_PassedThrough()
     {
         var backend = new ScriptedLookupService { Answer = LookupResult.Of(LookupResult.NotFound) };
 
-        Assert.Equal(LookupResult.NotFound, new BlockingLookupService(backend).ExecuteAsync("person.find", NoInputs, default).Result.Outcome);
+        Assert.Equal(LookupResult.NotFound, (await new BlockingLookupService(backend).ExecuteAsync("person.find", NoInputs, default)).Outcome);
     }
 }

@@ -14,17 +14,18 @@ public sealed class StubLookupServiceTests
         new(outcome, new Dictionary<string, string> { ["n"] = outcome }, TimeSpan.FromSeconds(delaySeconds));
 
     [Fact]
-    public void Execute_Sequence_AnswersInOrderThenRepeatsTheLast()
+    public async Task Execute_Sequence_AnswersInOrderThenRepeatsTheLast()
     {
         var stubs = new StubLookupService(new Dictionary<string, IReadOnlyList<LookupStub>> { ["op"] = [Stub("not_found"), Stub("ok")] }, _clock, null);
 
-        var outcomes = Enumerable.Range(0, 4).Select(_ => stubs.ExecuteAsync("op", NoInputs, default).Result.Outcome);
+        var outcomes = new List<string>();
+        for (var i = 0; i < 4; i++) outcomes.Add((await stubs.ExecuteAsync("op", NoInputs, default)).Outcome);
 
         Assert.Equal(["not_found", "ok", "ok", "ok"], outcomes);
     }
 
     [Fact]
-    public void Execute_Delay_AnswersOnTheVirtualClock()
+    public async Task Execute_Delay_AnswersOnTheVirtualClock()
     {
         var stubs = new StubLookupService(new Dictionary<string, IReadOnlyList<LookupStub>> { ["op"] = [Stub("ok", 2)] }, _clock, null);
 
@@ -34,24 +35,24 @@ public sealed class StubLookupServiceTests
         _clock.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.True(pending.IsCompletedSuccessfully);
-        Assert.Equal("ok", pending.Result.Outputs["n"]);
+        Assert.Equal("ok", (await pending).Outputs["n"]);
     }
 
     [Fact]
-    public void Execute_NotStubbed_AsksTheFallback()
+    public async Task Execute_NotStubbed_AsksTheFallback()
     {
         var backend = new ScriptedLookupService { Answer = LookupResult.Of("locked") };
         var stubs = new StubLookupService(new Dictionary<string, IReadOnlyList<LookupStub>>(), _clock, backend);
 
-        Assert.Equal("locked", stubs.ExecuteAsync("card.status", NoInputs, default).Result.Outcome);
+        Assert.Equal("locked", (await stubs.ExecuteAsync("card.status", NoInputs, default)).Outcome);
         Assert.Equal("card.status", Assert.Single(backend.Calls).Operation);
     }
 
     [Fact]
-    public void Execute_NotStubbedAndNoFallback_AnswersError()
+    public async Task Execute_NotStubbedAndNoFallback_AnswersError()
     {
         var stubs = new StubLookupService(new Dictionary<string, IReadOnlyList<LookupStub>>(), _clock, null);
 
-        Assert.Equal(LookupResult.Error, stubs.ExecuteAsync("op", NoInputs, default).Result.Outcome);
+        Assert.Equal(LookupResult.Error, (await stubs.ExecuteAsync("op", NoInputs, default)).Outcome);
     }
 }
