@@ -18,6 +18,12 @@ internal static class VariableCheck
         foreach (var node in set.AllNodes)
         {
             var sources = set.DraftOf(node).Sources;
+            if (node is PlayNode { Recording: { } recording } play && !known.Contains(recording))
+            {
+                diagnostics.Add(Diagnostic.Warning(sources.Of(play, "recording"),
+                    $"play '{play.Name}': 'recording' names variable '{recording}', which nothing sets{NameSuggester.Hint(recording, known)}; it should be a record node's into"));
+            }
+
             foreach (var expression in ExpressionsOf(node))
             {
                 foreach (var name in expression.Variables.Distinct().Where(v => !known.Contains(v)))

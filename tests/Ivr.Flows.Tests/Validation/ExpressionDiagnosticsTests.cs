@@ -87,4 +87,21 @@ public class ExpressionDiagnosticsTests
 
         Assert.Empty(folder.Problems());
     }
+
+    [Fact]
+    public void Load_PlayRecordingNothingSets_WarnsWithClosestName()
+    {
+        using var folder = new FlowFolder().Write("main.yaml", """
+            flow: main
+            start: msg
+            nodes:
+              msg: { kind: record, into: message, next: listen }
+              listen: { kind: play, recording: mesage, next: bye }
+              bye: { kind: hangup }
+            """);
+
+        Assert.Equal(
+            ["flows/main.yaml:5:36: warning: play 'listen': 'recording' names variable 'mesage', which nothing sets; did you mean 'message'? it should be a record node's into"],
+            folder.Problems());
+    }
 }
