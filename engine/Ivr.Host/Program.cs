@@ -26,6 +26,12 @@ public static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
+        // A service manager stops us with SIGTERM: shut down as on Ctrl+C (live calls get their BYE).
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
         return await RunAsync(args, cancel.Token);
     }
 

@@ -22,9 +22,13 @@ internal static class SecureValueCheck
             var sources = set.DraftOf(node).Sources;
             switch (node)
             {
-                case SayNode say when Leak(say.Value, secure) is { } name:
+                case SayNode { Readback: true } readback when Leak(readback.Value, secure) is { } name && IsSecret(set, name):
+                    diagnostics.Add(Diagnostic.Error(sources.Of(readback.Value, sources.Of(readback, "value")),
+                        $"say '{readback.Name}' would read back '{name}', which is masked as a secret (a PIN); readback is for IDs, card and phone numbers — give its collect mask: resident-id, card or phone, or say another variable"));
+                    break;
+                case SayNode { Readback: false } say when Leak(say.Value, secure) is { } name:
                     diagnostics.Add(Diagnostic.Error(sources.Of(say.Value, sources.Of(say, "value")),
-                        $"say '{say.Name}' would read out '{name}', a secure value ({secure[name].Why}); secure values are never spoken — say another variable"));
+                        $"say '{say.Name}' would read out '{name}', a secure value ({secure[name].Why}); secure values are never spoken — say another variable, or add readback: true to read an ID, card or phone number back to the caller who typed it"));
                     break;
                 case TransferNode transfer:
                     foreach (var (key, expression) in transfer.Context)
@@ -38,6 +42,10 @@ internal static class SecureValueCheck
             }
         }
     }
+
+    /// <summary>True when <paramref name="name"/> is collected with the secret mask (only its length may show).</summary>
+    private static bool IsSecret(FlowSetDraft set, string name) =>
+        set.AllNodes.OfType<CollectNode>().Any(c => c.Secure && c.Into == name && c.Mask == MaskStyle.Secret);
 
     private static string? Leak(Expression expression, Dictionary<string, SecureOrigin> secure) =>
         expression.Variables.FirstOrDefault(secure.ContainsKey);

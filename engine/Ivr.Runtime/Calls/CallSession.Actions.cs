@@ -30,7 +30,7 @@ public sealed partial class CallSession
 
     internal void StartTimer(TimeSpan due)
     {
-        _timerDue = Time.GetUtcNow() + due;
+        _timerDue = Time.GetTimestamp() + (long)(due.TotalSeconds * Time.TimestampFrequency);
         _timerArmed = true;
         _timer ??= Time.CreateTimer(static s => ((CallSession)s!).Post(new(SessionInputKind.Timer)), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timer.Change(due, Timeout.InfiniteTimeSpan);
@@ -47,6 +47,8 @@ public sealed partial class CallSession
     internal void TypeAhead(char digit) => _typeAhead.Enqueue(digit);
 
     internal bool TryTakeTypeAhead(out char digit) => _typeAhead.TryDequeue(out digit);
+
+    internal bool HasTypeAhead => _typeAhead.Count > 0;
 
     internal void StartLookup(LookupNode node)
     {

@@ -33,7 +33,7 @@ public sealed partial class CallSession : ICallInput
     private Node? _pending;
     private ITimer? _timer;
     private bool _timerArmed;
-    private DateTimeOffset _timerDue;
+    private long _timerDue; // monotonic timestamp: a wall clock set back never loses a timeout
     private int _playbackId;
     private int _awaitedPlayback;
     private bool _playbackWasSilent;
@@ -145,7 +145,15 @@ public sealed partial class CallSession : ICallInput
                 CallerHungUp((string?)input.Payload ?? "caller");
                 return;
             case SessionInputKind.Timer:
-                if (!_timerArmed || Time.GetUtcNow() < _timerDue) return;
+                if (!_timerArmed) return; // cancelled since it fired
+                var early = _timerDue - Time.GetTimestamp();
+                if (early > 0)
+                {
+                    // Fired before its deadline (re-armed meanwhile, or a coarse timer): wait the rest.
+                    _timer!.Change(TimeSpan.FromSeconds((double)early / Time.TimestampFrequency), Timeout.InfiniteTimeSpan);
+                    return;
+                }
+
                 _timerArmed = false;
                 Dispatch(input);
                 break;

@@ -16,14 +16,25 @@ public static class EntryValidation
                 "cn-resident-id" => ResidentId.Problem(entry, today),
                 "luhn" => Luhn.IsValid(entry) ? null : "the Luhn check digit does not match",
                 "length" => LengthProblem(entry, validator.Argument),
-                "regex" => Regex.IsMatch(entry, validator.Argument ?? "", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))
-                    ? null : "does not match the pattern",
+                "regex" => RegexProblem(entry, validator.Argument ?? ""),
                 _ => $"unknown validator '{validator.Name}'",
             };
             if (problem is not null) return $"{validator.Name}: {problem}";
         }
 
         return null;
+    }
+
+    private static string? RegexProblem(string entry, string pattern)
+    {
+        try
+        {
+            return Regex.IsMatch(entry, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)) ? null : "does not match the pattern";
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "the pattern took too long to check (simplify it)";
+        }
     }
 
     /// <summary><c>length:12|10</c> accepts any of the listed lengths.</summary>

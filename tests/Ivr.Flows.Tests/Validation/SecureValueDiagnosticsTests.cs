@@ -22,7 +22,7 @@ public class SecureValueDiagnosticsTests
             """);
 
         Assert.Equal(
-            ["flows/main.yaml:6:29: error: say 'step' would read out 'id_number', a secure value (collected with secure: true at flows/main.yaml:5:52); secure values are never spoken — say another variable"],
+            ["flows/main.yaml:6:29: error: say 'step' would read out 'id_number', a secure value (collected with secure: true at flows/main.yaml:5:52); secure values are never spoken — say another variable, or add readback: true to read an ID, card or phone number back to the caller who typed it"],
             folder.Problems());
     }
 

@@ -26,7 +26,7 @@ public sealed class CallSessionTimerTests
             prompt: goodbye
         """;
 
-    [Fact(Skip = "BUG: timer expiry is checked against the wall clock (GetUtcNow); after the clock is set back the expiry is dropped and never re-armed, so the call waits forever (CallSession.cs:148, CallSession.Actions.cs:33)")]
+    [Fact]
     public void Timer_WallClockSetBack_NoInputTimeoutStillHappens()
     {
         var clock = new VirtualClock(CallHarness.Monday10);
