@@ -21,7 +21,7 @@ internal static class VariableCheck
             if (node is PlayNode { Recording: { } recording } play && !known.Contains(recording))
             {
                 diagnostics.Add(Diagnostic.Warning(sources.Of(play, "recording"),
-                    $"play '{play.Name}': 'recording' names variable '{recording}', which nothing sets{NameSuggester.Hint(recording, known)}; it should be a record node's into"));
+                    $"play '{play.Name}': 'recording' should name a record node's into variable, but nothing sets '{recording}'{NameSuggester.Hint(recording, known)}"));
             }
 
             foreach (var expression in ExpressionsOf(node))

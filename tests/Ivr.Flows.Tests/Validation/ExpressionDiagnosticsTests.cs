@@ -101,7 +101,7 @@ public class ExpressionDiagnosticsTests
             """);
 
         Assert.Equal(
-            ["flows/main.yaml:5:36: warning: play 'listen': 'recording' names variable 'mesage', which nothing sets; did you mean 'message'? it should be a record node's into"],
+            ["flows/main.yaml:5:36: warning: play 'listen': 'recording' should name a record node's into variable, but nothing sets 'mesage'; did you mean 'message'?"],
             folder.Problems());
     }
 }
