@@ -11,7 +11,7 @@ namespace Ivr.Bench;
 /// Every replay script of tests/replay is run once against the real demo back end to record its
 /// lookups; the measured runs then answer those lookups from the recording, so the figure is the
 /// engine's (call state machine, simulated channel, virtual clock, event recording), not SQLite's.
-/// Prints each run and the median. Usage: Ivr.Bench [--seconds S] [--runs N] [scripts folder]
+/// Prints each run and the median. Usage: Ivr.Bench [--seconds S] [--runs N] [--warmup N] [scripts folder]
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,7 @@ public static class Program
     {
         var seconds = ArgValue(args, "--seconds", 3.0);
         var runs = (int)ArgValue(args, "--runs", 5);
+        var warmups = (int)ArgValue(args, "--warmup", 2);
         var folder = args.LastOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !double.TryParse(a, out _)) ?? "tests/replay";
         var loaded = FlowSetLoader.Load("flows", Path.Combine("prompts", "zh-CN"), KnownOperations.All);
         if (!loaded.Succeeded)
@@ -57,7 +58,7 @@ public static class Program
 
         var rates = new List<double>();
         var bytes = new List<double>();
-        for (var run = 0; run < runs + 1; run++)
+        for (var run = 1 - warmups; run <= runs; run++)
         {
             var calls = 0L;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -71,7 +72,7 @@ public static class Program
 
             var elapsed = clock.Elapsed.TotalSeconds;
             var perCall = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)calls;
-            if (run == 0) continue; // warm-up: JIT tiers settle
+            if (run <= 0) continue; // warm-up: JIT tiers and dynamic PGO settle
             rates.Add(calls / elapsed);
             bytes.Add(perCall);
             Console.WriteLine($"run {run}: {calls / elapsed,10:N0} calls/s  {perCall,10:N0} bytes allocated per call");
