@@ -7,11 +7,8 @@ namespace Ivr.Runtime.Nodes;
 /// <summary>Says goodbye, then waits a moment for the caller to hang up first before hanging up.</summary>
 internal sealed class HangupHandler : INodeHandler
 {
-    public void Enter(CallSession call, Node node)
-    {
-        call.State.Phase = NodePhase.Prompting;
-        call.Play(((HangupNode)node).Prompt.Resolved, bargeIn: false);
-    }
+    public void Enter(CallSession call, Node node) =>
+        PlaybackInput.Instructions(call, ((HangupNode)node).Prompt);
 
     public void OnInput(CallSession call, Node node, SessionInput input)
     {

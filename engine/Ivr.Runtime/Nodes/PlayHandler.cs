@@ -9,11 +9,7 @@ internal sealed class PlayHandler : INodeHandler
     public void Enter(CallSession call, Node node)
     {
         var play = (PlayNode)node;
-        if (play.BargeIn && call.HasTypeAhead)
-        {
-            call.Leave(Outcomes.Next, play.Next); // the caller already pressed a key: skip, as barge-in would
-            return;
-        }
+        if (PlaybackInput.SkippedForTypeAhead(call, play.BargeIn, play.Next)) return;
 
         if (play.Recording is not { } variable || RecordingPrompt.For(call, variable) is not { } recording)
         {

@@ -9,11 +9,8 @@ namespace Ivr.Runtime.Nodes;
 /// <summary>Plays the instructions, then records; the channel ends the recording on the end key, silence or length.</summary>
 internal sealed class RecordHandler : INodeHandler
 {
-    public void Enter(CallSession call, Node node)
-    {
-        call.State.Phase = NodePhase.Prompting;
-        call.Play(((RecordNode)node).Prompt.Resolved, bargeIn: false);
-    }
+    public void Enter(CallSession call, Node node) =>
+        PlaybackInput.Instructions(call, ((RecordNode)node).Prompt);
 
     public void OnInput(CallSession call, Node node, SessionInput input)
     {

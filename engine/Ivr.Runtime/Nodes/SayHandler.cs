@@ -13,11 +13,7 @@ internal sealed class SayHandler : INodeHandler
     public void Enter(CallSession call, Node node)
     {
         var say = (SayNode)node;
-        if (say.BargeIn && call.HasTypeAhead)
-        {
-            call.Leave(Outcomes.Next, say.Next); // the caller already pressed a key: skip, as barge-in would
-            return;
-        }
+        if (PlaybackInput.SkippedForTypeAhead(call, say.BargeIn, say.Next)) return;
 
         var value = say.Value.Evaluate(call.Variables).AsText() ?? "";
         var rendered = MandarinSayAs.Render(value, say.As);

@@ -13,11 +13,8 @@ namespace Ivr.Runtime.Nodes;
 /// </summary>
 internal sealed class TransferHandler : INodeHandler
 {
-    public void Enter(CallSession call, Node node)
-    {
-        call.State.Phase = NodePhase.Prompting;
-        call.Play(((TransferNode)node).Prompt.Resolved, bargeIn: false);
-    }
+    public void Enter(CallSession call, Node node) =>
+        PlaybackInput.Instructions(call, ((TransferNode)node).Prompt);
 
     public void OnInput(CallSession call, Node node, SessionInput input)
     {
