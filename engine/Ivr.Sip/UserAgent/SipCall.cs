@@ -1,5 +1,6 @@
 using Ivr.Sip.Dialogs;
 using Ivr.Sip.Message;
+using Ivr.Sip.Refer;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
@@ -85,6 +86,36 @@ public sealed class SipCall
 
         _agent.Post(() => _agent.Reject(this, statusCode, reason, SipCallEndReason.Rejected));
     }
+
+    /// <summary>The transfer by REFER in progress or last made; routes the refer NOTIFYs.</summary>
+    internal SipReferSubscription? PendingRefer { get; set; }
+
+    /// <summary>
+    /// Transfers the confirmed call (RFC 3515): REFER within the dialog with Refer-To <paramref name="target"/>,
+    /// Referred-By us and <paramref name="extraHeaders"/> (e.g. the call context as X- headers), then follows the
+    /// NOTIFY sipfrags until a final status, or <c>timeout</c> after <paramref name="timeout"/> (default 30 s) on the
+    /// stack's clock. The task completes on a pool thread; the call itself is not ended here (the transferor
+    /// sends BYE after success, RFC 5589 §6). Header names must be tokens and values single lines.
+    /// </summary>
+    public Task<SipReferOutcome> Refer(SipUri target, IReadOnlyList<SipHeader>? extraHeaders = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var headers = extraHeaders ?? [];
+        foreach (var header in headers)
+        {
+            if (!SipGrammar.IsToken(header.Name) || header.Value.Any(c => c is '\r' or '\n' or '\0'))
+            {
+                throw new ArgumentException($"header '{header.Name}' is not a valid single-line SIP header", nameof(extraHeaders));
+            }
+        }
+
+        var subscription = new SipReferSubscription(_agent.Context, timeout ?? DefaultReferTimeout);
+        _agent.Post(() => _agent.Refer(this, target, headers, subscription));
+        return subscription.Completion;
+    }
+
+    /// <summary>How long a REFER waits for its final NOTIFY unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultReferTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Ends the call: BYE when answered, 480 when not yet answered.</summary>
     public void Hangup() => _agent.Post(() => _agent.Hangup(this));

@@ -1,6 +1,7 @@
 using System.Net;
 using Ivr.Sip.Dialogs;
 using Ivr.Sip.Message;
+using Ivr.Sip.Refer;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
@@ -35,6 +36,8 @@ internal sealed class SipCallController
     }
 
     public int Count => _calls.Count;
+
+    public TransactionContext Context => _context;
 
     public IReadOnlyCollection<SipCall> Calls => _calls.Values;
 
@@ -141,6 +144,35 @@ internal sealed class SipCallController
         }
     }
 
+    /// <summary>Sends the REFER (RFC 3515 §2.4.1) unless the call is not confirmed or another REFER is pending.</summary>
+    public void Refer(SipCall call, SipUri target, IReadOnlyList<SipHeader> headers, SipReferSubscription subscription)
+    {
+        if (call.State != SipCallState.Confirmed)
+        {
+            subscription.Fail(call.State == SipCallState.Ended ? "call_ended" : "not_confirmed");
+            return;
+        }
+
+        if (call.PendingRefer is { IsCompleted: false })
+        {
+            subscription.Fail("in_progress");
+            return;
+        }
+
+        var refer = call.Dialog.CreateRequest(SipMethods.Refer);
+        refer.Headers.AddFirst(SipHeaderNames.Via, _local.Via(call.RemoteEndPoint.Transport, SipIds.NewBranch()).ToString());
+        refer.Headers.Add(SipHeaderNames.ReferTo, new NameAddress(target).ToString());
+        refer.Headers.Add("Referred-By", new NameAddress(call.Dialog.LocalAddress.Uri).ToString());
+        foreach (var header in headers)
+        {
+            refer.Headers.Add(header.Name, header.Value);
+        }
+
+        call.PendingRefer = subscription;
+        subscription.Start();
+        _transactions.SendRequest(refer, ByeDestination(call), subscription.OnReferResponse, subscription.OnReferTimeout);
+    }
+
     private void SendBye(SipCall call)
     {
         var bye = call.Dialog.CreateRequest(SipMethods.Bye);
@@ -199,6 +231,7 @@ internal sealed class SipCallController
 
         call.State = SipCallState.Ended;
         call.EndReason = reason;
+        call.PendingRefer?.OnCallEnded();
         call.Dialog.State = SipDialogState.Terminated;
         Notify(call, () => _handler.OnCallEnded(call, reason));
     }

@@ -11,7 +11,7 @@ namespace Ivr.Sip.UserAgent;
 public static class SipRequestScreen
 {
     public static readonly IReadOnlyList<string> AllowedMethods =
-        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options, SipMethods.Info];
+        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options, SipMethods.Info, SipMethods.Notify];
 
     public static string AllowValue => string.Join(", ", AllowedMethods);
 

@@ -207,6 +207,9 @@ public sealed class SipUserAgent
             case SipMethods.Invite:
                 OnReinvite(call, request, (InviteServerTransaction)transaction);
                 break;
+            case SipMethods.Notify:
+                OnNotify(call, request, transaction);
+                break;
             case SipMethods.Info:
                 _calls.Notify(call, () => _handler.OnInfo(call, request.ContentType, request.Body));
                 transaction.SendResponse(_calls.Response(call, request, 200));
@@ -215,6 +218,22 @@ public sealed class SipUserAgent
                 transaction.SendResponse(SipCallResponses.ForOptions(request, call.Dialog.Id.LocalTag, _options.ProductName));
                 break;
         }
+    }
+
+    /// <summary>
+    /// NOTIFY within a call: the refer event (RFC 3515 §2.4.4) is answered 200 and fed to the pending REFER;
+    /// any other event has no subscription here (481, RFC 6665 §4.1.3).
+    /// </summary>
+    private void OnNotify(SipCall call, SipRequest notify, SipServerTransaction transaction)
+    {
+        if (!Refer.SipReferSubscription.IsReferEvent(notify) || call.PendingRefer is null)
+        {
+            transaction.SendResponse(_calls.Response(call, notify, 481, "Subscription Does Not Exist"));
+            return;
+        }
+
+        transaction.SendResponse(_calls.Response(call, notify, 200));
+        call.PendingRefer.OnNotify(notify);
     }
 
     private void OnReinvite(SipCall call, SipRequest reinvite, InviteServerTransaction transaction)

@@ -14,7 +14,7 @@ public sealed class RequestScreenTests
 
         var ok = _h.LastResponse;
         Assert.Equal(200, ok.StatusCode);
-        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO", ok.Headers.Get("Allow"));
+        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY", ok.Headers.Get("Allow"));
         Assert.Equal("application/sdp", ok.Headers.Get("Accept"));
         Assert.NotNull(ok.To!.Tag);
     }
