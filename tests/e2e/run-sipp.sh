@@ -37,4 +37,4 @@ grep -q "ended after" "$WORK/serve.log" || { echo "FAIL: call end not logged"; e
 "$IVR" calls --data "$WORK/data" --last 1
 "$IVR" calls --data "$WORK/data" --last 1 --json | grep -q '"main.pension"' || { echo "FAIL: key 1 in the main menu did not lead to pension"; exit 1; }
 echo "PASS: SIPp call answered by the flow, key 1 reached the pension service, call ended"
-rm -rf "$WORK"
+[[ -n "${KEEP_E2E:-}" ]] && echo "kept $WORK" || rm -rf "$WORK"
