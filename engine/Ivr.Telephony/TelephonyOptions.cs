@@ -1,8 +1,9 @@
 using System.Net;
+using Ivr.Telephony.Transfers;
 
 namespace Ivr.Telephony;
 
-/// <summary>Media settings of the telephony layer: where RTP is bound and advertised, the port range, timeouts and the recordings folder.</summary>
+/// <summary>Media settings of the telephony layer: where RTP is bound and advertised, the port range, timeouts, the recordings folder and the transfer targets.</summary>
 public sealed record TelephonyOptions
 {
     /// <summary>The address written in our SDP (c= line): where callers send RTP.</summary>
@@ -25,4 +26,7 @@ public sealed record TelephonyOptions
 
     /// <summary>Upper bound on any recording, whatever the flow asks (the recorder preallocates it).</summary>
     public TimeSpan MaxRecordingLength { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Agent queues reachable by REFER (RFC 3515); null: transfers fail at once with <c>not_supported</c>.</summary>
+    public TransferTargets? TransferTargets { get; init; }
 }

@@ -119,7 +119,9 @@ public sealed class TelephonyServer : ISipCallHandler
             leg.Media = media;
         }
 
-        var channel = new SipCallChannel(leg.Info.CallId, media, leg.Rtp, _scheduler, _options, call.Hangup, _ports.Release, _time, _log);
+        var channel = new SipCallChannel(
+            leg.Info.CallId, media, leg.Rtp, _scheduler, _options, call.Hangup,
+            (target, headers, timeout) => call.Refer(target, headers, timeout), _ports.Release, _time, _log);
         leg.Channel = channel;
         _log($"{Describe(leg.Info)}: answered ({media.CodecName}{(media.TelephoneEventPayloadType is { } te ? $", telephone-event {te}" : ", in-band DTMF")}, RTP port {channel.RtpPort})");
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Server.StartFlow(s.Leg, s.Channel), (Server: this, Leg: leg, Channel: channel), preferLocal: false);

@@ -3,6 +3,9 @@ using Ivr.Media.Inbound;
 using Ivr.Media.Playout;
 using Ivr.Media.Recording;
 using Ivr.Media.Rtp;
+using Ivr.Sip.Message;
+using Ivr.Sip.Refer;
+using Ivr.Telephony.Transfers;
 using ChannelRecordingResult = Ivr.Core.Channel.RecordingResult;
 using MediaRecordingResult = Ivr.Media.Recording.RecordingResult;
 
@@ -12,8 +15,9 @@ namespace Ivr.Telephony.Calls;
 /// One answered SIP call as the flow engine sees it (<see cref="ICallChannel"/>): prompts go out as paced
 /// G.711 RTP through a <see cref="PlayoutStream"/>; received RTP goes through <see cref="InboundMedia"/>
 /// (RFC 4733 events, in-band DTMF, recording); keys, completions and hang-up come back through a
-/// <see cref="CallInputQueue"/>. A new <see cref="Play"/> replaces the playback in progress. Commands may come from any thread. Transfer (REFER, RFC 3515) is not
-/// supported yet and fails at once with <c>not_supported</c>.
+/// <see cref="CallInputQueue"/>. A new <see cref="Play"/> replaces the playback in progress. Commands may come from any thread. Transfer sends a REFER (RFC 3515) to
+/// the queue's URI in <see cref="TelephonyOptions.TransferTargets"/> with the context as X-Ivr-* headers and
+/// reports its outcome; after success the IVR leg ends with a BYE, as a transferor does (RFC 5589 §6).
 /// </summary>
 public sealed class SipCallChannel : ICallChannel
 {
@@ -27,6 +31,7 @@ public sealed class SipCallChannel : ICallChannel
     private readonly InboundMedia _inbound;
     private readonly TelephonyOptions _options;
     private readonly Action _sendBye;
+    private readonly Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> _refer;
     private readonly Action<int> _releasePort;
     private readonly Action<string> _log;
     private readonly CallInputQueue _input;
@@ -36,16 +41,19 @@ public sealed class SipCallChannel : ICallChannel
     private RecordingSlot? _recording;
     private int _recordings;
     private bool _closed;
+    private bool _transferring;
 
     internal SipCallChannel(
         string callId, NegotiatedMedia media, RtpEndpoint rtp, PlayoutScheduler scheduler, TelephonyOptions options,
-        Action sendBye, Action<int> releasePort, TimeProvider time, Action<string> log)
+        Action sendBye, Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> refer, Action<int> releasePort,
+        TimeProvider time, Action<string> log)
     {
         _callId = callId;
         _rtp = rtp;
         _scheduler = scheduler;
         _options = options;
         _sendBye = sendBye;
+        _refer = refer;
         _releasePort = releasePort;
         _log = log;
         _input = new CallInputQueue(log);
@@ -136,11 +144,42 @@ public sealed class SipCallChannel : ICallChannel
         }
     }
 
+    /// <summary>
+    /// REFER to the queue's URI; reports <c>not_supported</c> when no targets are configured, <c>no_queue</c> for an
+    /// unknown queue, <c>in_progress</c> while another transfer runs, else the REFER's outcome
+    /// (<c>answered</c>, <c>busy</c>, <c>no_answer</c>, <c>rejected</c>, <c>not_supported</c>, <c>timeout</c>).
+    /// </summary>
     public void Transfer(TransferRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _log($"call {_callId}: transfer to queue '{request.Queue}' requested; SIP REFER is not supported yet");
-        _input.Post(i => i.TransferFinished(new TransferResult(false, "not_supported")));
+        if (_options.TransferTargets is not { } targets)
+        {
+            _log($"call {_callId}: transfer to queue '{request.Queue}' requested; no transfer targets are configured");
+            ReportTransfer(false, "not_supported");
+            return;
+        }
+
+        if (targets.Find(request.Queue) is not { } target)
+        {
+            _log($"call {_callId}: transfer to queue '{request.Queue}' requested; no such queue is configured");
+            ReportTransfer(false, "no_queue");
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_closed) return;
+            if (_transferring)
+            {
+                ReportTransfer(false, "in_progress");
+                return;
+            }
+
+            _transferring = true;
+        }
+
+        _log($"call {_callId}: transferring to queue '{request.Queue}' ({target}) by REFER");
+        _ = FinishTransferAsync(request.Queue, _refer(target, TransferHeaders.For(request.Queue, request.Context), targets.NotifyTimeout));
     }
 
     /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>
@@ -155,6 +194,29 @@ public sealed class SipCallChannel : ICallChannel
         Close(reportCause: null); // media first, so the SIP side's end finds the channel closed
         _sendBye();
     }
+
+    private async Task FinishTransferAsync(string queue, Task<SipReferOutcome> refer)
+    {
+        SipReferOutcome outcome;
+        try
+        {
+            outcome = await refer.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log($"call {_callId}: transfer failed: {ex.GetType().Name}: {ex.Message}");
+            outcome = SipReferOutcome.Failed("rejected");
+        }
+
+        lock (_gate) _transferring = false;
+        _log($"call {_callId}: transfer to queue '{queue}' {(outcome.Succeeded ? "answered" : "failed")}: {outcome.Reason}{(outcome.StatusCode > 0 ? $" ({outcome.StatusCode})" : "")}");
+        if (outcome.Reason == "call_ended") return; // the SIP side reports the hang-up
+        ReportTransfer(outcome.Succeeded, outcome.Reason);
+        if (outcome.Succeeded) Hangup("transferred"); // the caller now talks to the agent: our leg ends with BYE
+    }
+
+    private void ReportTransfer(bool succeeded, string reason) =>
+        _input.Post(i => i.TransferFinished(new TransferResult(succeeded, reason)));
 
     /// <summary>The SIP side ended (BYE, CANCEL, timeout, shutdown): reports HungUp with <paramref name="cause"/> unless we ended it.</summary>
     internal void OnSipEnded(string cause) => Close(reportCause: cause);

@@ -1,0 +1,93 @@
+using Xunit.Abstractions;
+
+namespace Ivr.Telephony.Tests.EndToEnd;
+
+/// <summary>
+/// A real softphone (Net::SIP, tests/e2e/netsip/softphone.pl) calls a real `ivr serve` running the
+/// shipped flows, presses 1 about two seconds into the main menu, and records what it hears. RFC 4733
+/// keys are sent with telephone-event offered; in-band keys with PCMU alone offered, since the server
+/// listens for in-band keys only when no telephone-event was negotiated (engine/Ivr.Telephony/README.md).
+/// The recording must hold the welcome prompt from the answer, then the start of the main menu,
+/// then (barge-in: long before the 21 s main menu would have ended) the pension service's enter_id.
+/// Prompts are found by normalised cross-correlation of 10 ms energy envelopes; a prompt that was
+/// not played (goodbye) must match clearly worse. Returns early with a note when perl's Net::SIP
+/// or the built `ivr` is missing.
+/// </summary>
+public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
+{
+    private const double StrongMatch = 0.8;
+    private const double KeyAtSeconds = 10.5;
+    private const double RecordSeconds = 16.5;
+
+    [Theory]
+    [InlineData("rfc2833", true)]
+    [InlineData("audio", false)]
+    public async Task Softphone_KeyOneDuringMainMenu_HearsWelcomeMainMenuThenEnterId(string method, bool offerTelephoneEvent)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+        if (!await NetSipSoftphone.IsInstalledAsync(timeout.Token))
+        {
+            output.WriteLine("perl -MNet::SIP -e1 failed (install libnet-sip-perl): Net::SIP softphone test not run");
+            return;
+        }
+
+        var root = IvrServeProcess.FindRepositoryRoot();
+        var binary = root is null ? null : IvrServeProcess.FindBinary(root);
+        if (root is null || binary is null)
+        {
+            output.WriteLine("no built ivr (dotnet build engine/Ivr.Host): Net::SIP softphone test not run");
+            return;
+        }
+
+        var prompts = Path.Combine(root, "prompts", "zh-CN");
+        var welcome = Prompt(prompts, "welcome");
+        var mainMenu = Prompt(prompts, "main_menu");
+        var enterId = Prompt(prompts, "enter_id");
+        var goodbye = Prompt(prompts, "goodbye");
+
+        NetSipSoftphone.Result call;
+        string serverLog;
+        await using (var server = await IvrServeProcess.StartAsync(root, binary, timeout.Token))
+        {
+            call = await NetSipSoftphone.CallAsync(root, server.SipPort, RecordSeconds, "1", KeyAtSeconds, method, offerTelephoneEvent, timeout.Token);
+            output.WriteLine(call.Output);
+            await Task.Delay(300, timeout.Token);
+            serverLog = server.Log;
+            output.WriteLine(serverLog);
+        }
+
+        Assert.Contains(offerTelephoneEvent ? "answered (PCMU, telephone-event 101" : "answered (PCMU,", serverLog);
+        Assert.Equal(offerTelephoneEvent, serverLog.Contains("telephone-event", StringComparison.Ordinal));
+
+        Assert.Equal(0, call.ExitCode);
+        var heard = AudioEnvelope.Envelope(AudioEnvelope.DecodeMuLaw(call.Recording));
+        output.WriteLine($"{method}: recorded {heard.Length / 100.0:F2} s");
+
+        var welcomeMatch = PromptFinder.Find(heard, welcome);
+        var goodbyeMatch = PromptFinder.Find(heard, goodbye);
+        output.WriteLine($"welcome {welcomeMatch}; goodbye (not played) {goodbyeMatch}");
+        Assert.NotNull(welcomeMatch);
+        Assert.True(welcomeMatch.Correlation > StrongMatch, $"welcome not heard: {welcomeMatch}");
+        Assert.True(welcomeMatch.Seconds < 1.5, $"welcome heard late: {welcomeMatch}");
+        Assert.True(goodbyeMatch is null || goodbyeMatch.Correlation < welcomeMatch.Correlation - 0.1, $"goodbye matches as well as welcome: {goodbyeMatch}");
+
+        var welcomeEnd = welcomeMatch.Frame + welcome.Length;
+        var menuMatch = PromptFinder.Find(heard, mainMenu, welcomeEnd, maxFrames: 200);
+        output.WriteLine($"main_menu (first 2 s) {menuMatch}");
+        Assert.NotNull(menuMatch);
+        Assert.True(menuMatch.Correlation > StrongMatch, $"main menu not heard after welcome: {menuMatch}");
+        Assert.True(menuMatch.Seconds < KeyAtSeconds - 2, $"main menu started too late for the key to land in it: {menuMatch}");
+
+        var enterIdMatch = PromptFinder.Find(heard, enterId, menuMatch.Frame + 200, maxFrames: 400);
+        var goodbyeAfterKey = PromptFinder.Find(heard, goodbye, menuMatch.Frame + 200);
+        output.WriteLine($"enter_id (first 4 s) {enterIdMatch}; goodbye after the key {goodbyeAfterKey}");
+        Assert.NotNull(enterIdMatch);
+        Assert.True(enterIdMatch.Correlation > StrongMatch, $"enter_id not heard after key 1 ({method}): {enterIdMatch}");
+        Assert.True(enterIdMatch.Frame < menuMatch.Frame + mainMenu.Length, $"main menu was not cut by the key (no barge-in): {enterIdMatch}");
+        Assert.True(goodbyeAfterKey is null || goodbyeAfterKey.Correlation < enterIdMatch.Correlation - 0.1, $"goodbye matches as well as enter_id: {goodbyeAfterKey}");
+        output.WriteLine($"{method}: main menu cut {enterIdMatch.Seconds - menuMatch.Seconds:F2} s into it; enter_id began {enterIdMatch.Seconds - KeyAtSeconds:F2} s after the key was sent (arrival clock)");
+    }
+
+    private static double[] Prompt(string folder, string name) =>
+        AudioEnvelope.Envelope(AudioEnvelope.ReadWav(Path.Combine(folder, name + ".wav")));
+}
