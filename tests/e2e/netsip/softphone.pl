@@ -1,0 +1,112 @@
+#!/usr/bin/perl
+# A real SIP softphone (Net::SIP) for end-to-end tests of `ivr serve` on loopback.
+# Calls sip:NUMBER@127.0.0.1:PORT, offers PCMU/8000 with telephone-event/8000 (RFC 4733),
+# sends µ-law silence, records every received PCMU payload into a raw µ-law file placed by
+# arrival time (gaps are filled with µ-law silence 0xFF), optionally sends DTMF keys after a
+# delay (rfc2833 = RFC 4733 events, audio = in-band tones), and hangs up after --seconds.
+# Exit 0 when the call was answered, audio was received and the call was hung up; else non-zero.
+#
+# usage: softphone.pl --port P --out FILE [--number 12333] [--seconds 20] [--local-port 0]
+#                     [--dtmf DIGITS --dtmf-at SECONDS --method rfc2833|audio] [--no-telephone-event]
+# --no-telephone-event offers PCMU alone (the server listens for in-band keys only then).
+use strict;
+use warnings;
+use Getopt::Long;
+use IO::Socket::INET;
+use Time::HiRes qw(time);
+use Net::SIP;
+
+my ($port, $out, $number, $seconds, $local_port, $digits, $dtmf_at, $method, $no_te) =
+    (undef, undef, '12333', 20, 0, '', 5, 'rfc2833', 0);
+GetOptions(
+    'port=i' => \$port, 'out=s' => \$out, 'number=s' => \$number, 'seconds=f' => \$seconds,
+    'local-port=i' => \$local_port, 'dtmf=s' => \$digits, 'dtmf-at=f' => \$dtmf_at, 'method=s' => \$method,
+    'no-telephone-event' => \$no_te,
+) or die "bad arguments\n";
+die "--port and --out are required\n" unless $port && $out;
+die "--method must be rfc2833 or audio\n" unless $method =~ /^(rfc2833|audio)$/;
+die "--seconds must be between 1 and 120\n" unless $seconds >= 1 && $seconds <= 120;
+die "--dtmf digits must be 0-9 * # A-D\n" unless $digits =~ /^[0-9*#A-D]*$/;
+
+# Hard bound: whatever happens, the process ends.
+$SIG{ALRM} = sub { print STDERR "softphone: hard timeout\n"; exit 3 };
+alarm(int($seconds) + 15);
+
+my $sock = IO::Socket::INET->new(Proto => 'udp', LocalAddr => '127.0.0.1', LocalPort => $local_port)
+    or die "softphone: cannot bind UDP on 127.0.0.1:$local_port: $!\n";
+my $me = 'sip:softphone@127.0.0.1:' . $sock->sockport;
+my $ua = Net::SIP::Simple->new(from => $me, leg => $sock, domain => '127.0.0.1');
+
+my %audio;          # frame index (20 ms) -> payload
+my ($t0, $frames, $events, $stop) = (undef, 0, 0, 0);
+my $silence = chr(0xFF) x 160;
+my $record = sub {
+    my ($payload, $seq, $ts, $channel, $pt) = @_;
+    if ($pt != 0) { $events++; return }       # only PCMU audio is what the caller hears
+    $t0 //= time();
+    my $slot = int((time() - $t0) * 50 + 0.5);
+    $slot++ while exists $audio{$slot};        # never overwrite: a late packet takes the next slot
+    $audio{$slot} = $payload;
+    $frames++;
+};
+my $send = sub { return $silence };            # the caller keeps quiet (keys are mixed in by Net::SIP)
+
+# Our own SDP offer (RFC 4566, RFC 3264): PCMU/8000 (payload 0), with telephone-event/8000 on 101 (RFC 4733 §7)
+# unless --no-telephone-event.
+my ($media_port, @media_socks) = Net::SIP::Util::create_rtp_sockets('127.0.0.1')
+    or die "softphone: cannot open RTP sockets: $!\n";
+my $sdp = Net::SIP::SDP->new(
+    { addr => '127.0.0.1' },
+    {
+        port  => $media_port, proto => 'RTP/AVP', media => 'audio',
+        fmt   => $no_te ? [0] : [0, 101],
+        a     => [ 'rtpmap:0 PCMU/8000', 'ptime:20', $no_te ? () : ('rtpmap:101 telephone-event/8000', 'fmtp:101 0-16') ],
+    },
+);
+
+my ($answered, $failed, $hungup_by_peer) = (0, 0, 0);
+my $call = $ua->invite("sip:$number\@127.0.0.1:$port",
+    sdp            => $sdp,
+    media_lsocks   => [ \@media_socks ],
+    init_media     => $ua->rtp('send_recv', $send, 0, $record),
+    cb_final       => sub { my ($status, $c, %info) = @_; $status eq 'OK' ? $answered = 1 : ($failed = "$status " . ($info{code} // '')) },
+    cb_rtp_done    => sub { },
+    recv_bye       => sub { $hungup_by_peer = 1; $stop = 1 },
+) or die "softphone: invite failed: " . $ua->error . "\n";
+
+$ua->loop(10, \$answered, \$failed);
+if (!$answered) {
+    print STDERR "softphone: call not answered: " . ($failed || 'timeout') . "\n";
+    exit 1;
+}
+my $answered_at = time();
+print STDERR sprintf("softphone: answered, local %s\n", $me);
+
+if (length $digits) {
+    my $delay = $dtmf_at;
+    $ua->add_timer($delay, sub {
+        $call->dtmf($digits, methods => $method, duration => 160);
+        print STDERR sprintf("softphone: sent %s by %s at %.2f s\n", $digits, $method, time() - $answered_at);
+    });
+}
+$ua->add_timer($seconds, sub { $stop = 1 });
+$ua->loop(\$stop);
+
+my $bye_ok = 0;
+if (!$hungup_by_peer) {
+    $call->bye(cb_final => sub { $bye_ok = 1 });
+    $ua->loop(5, \$bye_ok);
+}
+$call->cleanup;
+$ua->cleanup;
+
+open(my $fh, '>:raw', $out) or die "softphone: cannot write $out: $!\n";
+my $last = (sort { $a <=> $b } keys %audio)[-1] // -1;
+print $fh ($audio{$_} // $silence) for 0 .. $last;
+close $fh;
+
+printf STDERR "softphone: %d audio frames, %d other packets, peer hung up: %s, bye acknowledged: %s\n",
+    $frames, $events, $hungup_by_peer ? 'yes' : 'no', $bye_ok ? 'yes' : 'no';
+exit 4 if $frames == 0;
+exit 5 if !$hungup_by_peer && !$bye_ok;
+exit 0;
