@@ -85,7 +85,13 @@ public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
         Assert.True(enterIdMatch.Correlation > StrongMatch, $"enter_id not heard after key 1 ({method}): {enterIdMatch}");
         Assert.True(enterIdMatch.Frame < menuMatch.Frame + mainMenu.Length, $"main menu was not cut by the key (no barge-in): {enterIdMatch}");
         Assert.True(goodbyeAfterKey is null || goodbyeAfterKey.Correlation < enterIdMatch.Correlation - 0.1, $"goodbye matches as well as enter_id: {goodbyeAfterKey}");
-        output.WriteLine($"{method}: main menu cut {enterIdMatch.Seconds - menuMatch.Seconds:F2} s into it; enter_id began {enterIdMatch.Seconds - KeyAtSeconds:F2} s after the key was sent (arrival clock)");
+        var keySent = System.Text.RegularExpressions.Regex.Match(call.Output, @"([0-9.]+) s into the recording");
+        Assert.True(keySent.Success, "the softphone did not say when it sent the key");
+        var keySeconds = double.Parse(keySent.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var reaction = enterIdMatch.Seconds - keySeconds;
+        output.WriteLine($"{method}: main menu cut {enterIdMatch.Seconds - menuMatch.Seconds:F2} s into it; enter_id began {reaction:F2} s after the key was sent");
+        // Envelope lags are good to about 0.1 s where prompts begin or end in near silence.
+        Assert.InRange(reaction, -0.15, 1.0);
     }
 
     private static double[] Prompt(string folder, string name) =>
