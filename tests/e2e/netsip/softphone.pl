@@ -2,7 +2,7 @@
 # A real SIP softphone (Net::SIP) for end-to-end tests of `ivr serve` on loopback.
 # Calls sip:NUMBER@127.0.0.1:PORT, offers PCMU/8000 with telephone-event/8000 (RFC 4733),
 # sends µ-law silence, records every received PCMU payload into a raw µ-law file placed by
-# arrival time (gaps are filled with µ-law silence 0xFF), optionally sends DTMF keys after a
+# RTP timestamp (gaps are filled with µ-law silence 0xFF), optionally sends DTMF keys after a
 # delay (rfc2833 = RFC 4733 events, audio = in-band tones), and hangs up after --seconds.
 # Exit 0 when the call was answered, audio was received and the call was hung up; else non-zero.
 #
@@ -37,18 +37,33 @@ my $sock = IO::Socket::INET->new(Proto => 'udp', LocalAddr => '127.0.0.1', Local
 my $me = 'sip:softphone@127.0.0.1:' . $sock->sockport;
 my $ua = Net::SIP::Simple->new(from => $me, leg => $sock, domain => '127.0.0.1');
 
+# Received audio is placed by its RTP timestamp (RFC 3550 §5.1: the sender's sampling clock), so a
+# busy machine that delays our reading does not distort the timeline; gaps become µ-law silence.
 my %audio;          # frame index (20 ms) -> payload
-my ($t0, $frames, $events, $stop) = (undef, 0, 0, 0);
+my ($frames, $events, $stop) = (0, 0, 0);
+my ($ts_base, $last_slot, $last_arrival, $first_arrival, $lead_min, $lead_max);   # timeline state
 my $silence = chr(0xFF) x 160;
 my $record = sub {
     my ($payload, $seq, $ts, $channel, $pt) = @_;
     if ($pt != 0) { $events++; return }       # only PCMU audio is what the caller hears
-    $t0 //= time();
-    my $slot = int((time() - $t0) * 50 + 0.5);
-    $slot++ while exists $audio{$slot};        # never overwrite: a late packet takes the next slot
+    my $now = time();
+    if (!defined $ts_base) {
+        $ts_base = $ts;
+    } elsif (abs((($ts - $ts_base) % 2**32) / 160 - $last_slot) > 3000) {
+        # a new timestamp base (new stream): continue where the arrival clock says we are
+        $ts_base = ($ts - 160 * ($last_slot + int(($now - $last_arrival) * 50 + 0.5))) % 2**32;
+    }
+    my $slot = int((($ts - $ts_base) % 2**32) / 160);
     $audio{$slot} = $payload;
+    $first_arrival //= $now;
+    my $lead = $slot / 50 - ($now - $first_arrival);   # how far the sender's clock runs ahead of arrival
+    $lead_min = $lead if !defined $lead_min || $lead < $lead_min;
+    $lead_max = $lead if !defined $lead_max || $lead > $lead_max;
+    ($last_slot, $last_arrival) = ($slot, $now) if !defined $last_slot || $slot >= $last_slot;
     $frames++;
 };
+# Where "now" lies on the recording's timeline, in seconds.
+my $recording_now = sub { defined $last_slot ? ($last_slot + 1) / 50 + (time() - $last_arrival) : 0 };
 my $send = sub { return $silence };            # the caller keeps quiet (keys are mixed in by Net::SIP)
 
 # Our own SDP offer (RFC 4566, RFC 3264): PCMU/8000 (payload 0), with telephone-event/8000 on 101 (RFC 4733 §7)
@@ -86,7 +101,8 @@ if (length $digits) {
     my $delay = $dtmf_at;
     $ua->add_timer($delay, sub {
         $call->dtmf($digits, methods => $method, duration => 160);
-        print STDERR sprintf("softphone: sent %s by %s at %.2f s\n", $digits, $method, time() - $answered_at);
+        printf STDERR "softphone: sent %s by %s at %.2f s after the answer, %.2f s into the recording\n",
+            $digits, $method, time() - $answered_at, $recording_now->();
     });
 }
 $ua->add_timer($seconds, sub { $stop = 1 });
@@ -105,6 +121,7 @@ my $last = (sort { $a <=> $b } keys %audio)[-1] // -1;
 print $fh ($audio{$_} // $silence) for 0 .. $last;
 close $fh;
 
+printf STDERR "softphone: RTP timestamps ran %.3f to %.3f s ahead of arrival\n", $lead_min // 0, $lead_max // 0;
 printf STDERR "softphone: %d audio frames, %d other packets, peer hung up: %s, bye acknowledged: %s\n",
     $frames, $events, $hungup_by_peer ? 'yes' : 'no', $bye_ok ? 'yes' : 'no';
 exit 4 if $frames == 0;
