@@ -100,9 +100,13 @@ print STDERR sprintf("softphone: answered, local %s\n", $me);
 if (length $digits) {
     my $delay = $dtmf_at;
     $ua->add_timer($delay, sub {
-        $call->dtmf($digits, methods => $method, duration => 160);
-        printf STDERR "softphone: sent %s by %s at %.2f s after the answer, %.2f s into the recording\n",
-            $digits, $method, time() - $answered_at, $recording_now->();
+        # The key starts with the first event or tone packet on the next 20 ms tick; cb_final keeps the
+        # event loop (and the recording) running while it is sent.
+        my ($answer_s, $recording_s) = (time() - $answered_at, $recording_now->());
+        $call->dtmf($digits, methods => $method, duration => 160, cb_final => sub {
+            printf STDERR "softphone: sent %s by %s from %.2f s after the answer, %.2f s into the recording (done %.2f s into it)\n",
+                $digits, $method, $answer_s, $recording_s, $recording_now->();
+        });
     });
 }
 $ua->add_timer($seconds, sub { $stop = 1 });
