@@ -31,7 +31,7 @@ public sealed class SipCallChannel : ICallChannel
     private readonly InboundMedia _inbound;
     private readonly TelephonyOptions _options;
     private readonly Action _sendBye;
-    private readonly Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> _refer;
+    private readonly ReferTransfer _transfer;
     private readonly Action<int> _releasePort;
     private readonly Action<string> _log;
     private readonly CallInputQueue _input;
@@ -41,7 +41,6 @@ public sealed class SipCallChannel : ICallChannel
     private RecordingSlot? _recording;
     private int _recordings;
     private bool _closed;
-    private bool _transferring;
 
     internal SipCallChannel(
         string callId, NegotiatedMedia media, RtpEndpoint rtp, PlayoutScheduler scheduler, TelephonyOptions options,
@@ -53,10 +52,10 @@ public sealed class SipCallChannel : ICallChannel
         _scheduler = scheduler;
         _options = options;
         _sendBye = sendBye;
-        _refer = refer;
         _releasePort = releasePort;
         _log = log;
         _input = new CallInputQueue(log);
+        _transfer = new ReferTransfer(callId, options.TransferTargets, refer, r => _input.Post(i => i.TransferFinished(r)), () => Hangup("transferred"), log);
         Media = media;
         if (media.Remote is { } remote) rtp.SetRemote(remote);
         _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, time), SendUnlessHeld, OnPromptCompleted);
@@ -145,41 +144,14 @@ public sealed class SipCallChannel : ICallChannel
     }
 
     /// <summary>
-    /// REFER to the queue's URI; reports <c>not_supported</c> when no targets are configured, <c>no_queue</c> for an
-    /// unknown queue, <c>in_progress</c> while another transfer runs, else the REFER's outcome
-    /// (<c>answered</c>, <c>busy</c>, <c>no_answer</c>, <c>rejected</c>, <c>not_supported</c>, <c>timeout</c>).
+    /// REFER to the queue's URI (see <see cref="ReferTransfer"/>); reports <c>answered</c>, <c>busy</c>,
+    /// <c>no_answer</c>, <c>rejected</c>, <c>not_supported</c>, <c>timeout</c>, <c>no_queue</c> or <c>in_progress</c>.
     /// </summary>
     public void Transfer(TransferRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_options.TransferTargets is not { } targets)
-        {
-            _log($"call {_callId}: transfer to queue '{request.Queue}' requested; no transfer targets are configured");
-            ReportTransfer(false, "not_supported");
-            return;
-        }
-
-        if (targets.Find(request.Queue) is not { } target)
-        {
-            _log($"call {_callId}: transfer to queue '{request.Queue}' requested; no such queue is configured");
-            ReportTransfer(false, "no_queue");
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_closed) return;
-            if (_transferring)
-            {
-                ReportTransfer(false, "in_progress");
-                return;
-            }
-
-            _transferring = true;
-        }
-
-        _log($"call {_callId}: transferring to queue '{request.Queue}' ({target}) by REFER");
-        _ = FinishTransferAsync(request.Queue, _refer(target, TransferHeaders.For(request.Queue, request.Context), targets.NotifyTimeout));
+        if (IsClosed) return;
+        _transfer.Start(request);
     }
 
     /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>
@@ -194,29 +166,6 @@ public sealed class SipCallChannel : ICallChannel
         Close(reportCause: null); // media first, so the SIP side's end finds the channel closed
         _sendBye();
     }
-
-    private async Task FinishTransferAsync(string queue, Task<SipReferOutcome> refer)
-    {
-        SipReferOutcome outcome;
-        try
-        {
-            outcome = await refer.ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            _log($"call {_callId}: transfer failed: {ex.GetType().Name}: {ex.Message}");
-            outcome = SipReferOutcome.Failed("rejected");
-        }
-
-        lock (_gate) _transferring = false;
-        _log($"call {_callId}: transfer to queue '{queue}' {(outcome.Succeeded ? "answered" : "failed")}: {outcome.Reason}{(outcome.StatusCode > 0 ? $" ({outcome.StatusCode})" : "")}");
-        if (outcome.Reason == "call_ended") return; // the SIP side reports the hang-up
-        ReportTransfer(outcome.Succeeded, outcome.Reason);
-        if (outcome.Succeeded) Hangup("transferred"); // the caller now talks to the agent: our leg ends with BYE
-    }
-
-    private void ReportTransfer(bool succeeded, string reason) =>
-        _input.Post(i => i.TransferFinished(new TransferResult(succeeded, reason)));
 
     /// <summary>The SIP side ended (BYE, CANCEL, timeout, shutdown): reports HungUp with <paramref name="cause"/> unless we ended it.</summary>
     internal void OnSipEnded(string cause) => Close(reportCause: cause);

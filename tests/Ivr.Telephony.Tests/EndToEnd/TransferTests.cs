@@ -92,6 +92,22 @@ public sealed class TransferTests
     }
 
     [Fact]
+    public async Task Transfer_SecondWhileFirstRuns_InProgressAndOneRefer()
+    {
+        await using var harness = new TelephonyHarness(options: WithTargets());
+        using var uac = await ConnectAsync(harness);
+        var call = await harness.WaitForCallAsync();
+
+        call.Channel.Transfer(new TransferRequest("general", Context));
+        call.Channel.Transfer(new TransferRequest("general", Context));
+        var refer = await ReceiveRequestAsync(uac, "REFER");
+
+        Assert.True(await call.WaitForAsync("transfer:False:in_progress"));
+        await RespondAsync(uac, refer, 603);
+        Assert.True(await call.WaitForAsync("transfer:False:rejected"));
+    }
+
+    [Fact]
     public async Task Transfer_AcceptedThenSilence_Timeout()
     {
         await using var harness = new TelephonyHarness(options: WithTargets(TimeSpan.FromMilliseconds(300)));
