@@ -11,6 +11,7 @@ using Ivr.Runtime.Calls;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony;
+using Ivr.Telephony.Transfers;
 
 namespace Ivr.Host.Commands;
 
@@ -21,7 +22,7 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--http-port P] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--queues FILE] [--http-port P] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
@@ -34,11 +35,14 @@ public sealed class ServeCommand : CommandBase
           --address IP       address written in SIP Contact and SDP (default: first non-loopback IPv4)
           --rtp-ports A-B    RTP port range, even ports used (default 20000-20999)
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
+          --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
           --http-port P      operations console port (default 8080)
         {IvrPaths.Help}
         """;
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust"];
+    private static readonly string DefaultQueueFile = Path.Combine("deploy", "queues.yaml");
+
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
@@ -48,6 +52,25 @@ public sealed class ServeCommand : CommandBase
         var address = ParseAddress(line.Get("address"));
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
         var trusted = ParseTrust(line.Get("trust"));
+        TransferTargets? transferTargets = null;
+        var queueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null);
+        if (queueFile is not null)
+        {
+            try
+            {
+                transferTargets = QueueFile.Read(queueFile);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                ConsoleLog.Write($"queues: {ex.Message}");
+                return 1;
+            }
+
+            ConsoleLog.Write(transferTargets.Queues.Count == 0
+                ? $"queues: {queueFile} lists no queue; transfers fail over to each flow's on_failure branch"
+                : $"queues: transfers by REFER to {string.Join(", ", transferTargets.Queues)} ({queueFile})");
+        }
+
         Directory.CreateDirectory(paths.Data);
         var database = IvrDatabase.Open(paths.Database);
         ConsoleLog.Write($"database {paths.Database} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
@@ -77,6 +100,7 @@ public sealed class ServeCommand : CommandBase
                 RtpPortMin = rtpMin,
                 RtpPortMax = rtpMax,
                 RecordingsFolder = Path.Combine(paths.Data, "recordings"),
+                TransferTargets = transferTargets,
             },
             scheduler,
             (call, channel) => StartCall(factory, call, channel),
