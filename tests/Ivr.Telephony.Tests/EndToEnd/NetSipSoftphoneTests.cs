@@ -24,8 +24,7 @@ public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
     [InlineData("audio", false)]
     public async Task Softphone_KeyOneDuringMainMenu_HearsWelcomeMainMenuThenEnterId(string method, bool offerTelephoneEvent)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
-        if (!await NetSipSoftphone.IsInstalledAsync(timeout.Token))
+        if (!await NetSipSoftphone.IsInstalledAsync(CancellationToken.None))
         {
             output.WriteLine("perl -MNet::SIP -e1 failed (install libnet-sip-perl): Net::SIP softphone test not run");
             return;
@@ -40,22 +39,39 @@ public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
         }
 
         var prompts = Path.Combine(root, "prompts", "zh-CN");
-        var welcome = Prompt(prompts, "welcome");
-        var mainMenu = Prompt(prompts, "main_menu");
-        var enterId = Prompt(prompts, "enter_id");
-        var goodbye = Prompt(prompts, "goodbye");
+        var expected = new ExpectedPrompts(Prompt(prompts, "welcome"), Prompt(prompts, "main_menu"), Prompt(prompts, "enter_id"), Prompt(prompts, "goodbye"));
 
-        NetSipSoftphone.Result call;
-        string serverLog;
-        await using (var server = await IvrServeProcess.StartAsync(root, binary, timeout.Token))
+        for (var attempt = 1; ; attempt++)
         {
-            call = await NetSipSoftphone.CallAsync(root, server.SipPort, RecordSeconds, "1", KeyAtSeconds, method, offerTelephoneEvent, timeout.Token);
-            output.WriteLine(call.Output);
-            await Task.Delay(300, timeout.Token);
-            serverLog = server.Log;
-            output.WriteLine(serverLog);
-        }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            NetSipSoftphone.Result call;
+            string serverLog;
+            await using (var server = await IvrServeProcess.StartAsync(root, binary, timeout.Token))
+            {
+                call = await NetSipSoftphone.CallAsync(root, server.SipPort, RecordSeconds, "1", KeyAtSeconds, method, offerTelephoneEvent, timeout.Token);
+                output.WriteLine(call.Output);
+                await Task.Delay(300, timeout.Token);
+                serverLog = server.Log;
+                output.WriteLine(serverLog);
+            }
 
+            try
+            {
+                CheckWhatWasHeard(method, offerTelephoneEvent, call, serverLog, expected);
+                return;
+            }
+            catch (Xunit.Sdk.XunitException failure) when (attempt == 1 && Starved(call.Output))
+            {
+                // A CPU-starved machine delays the server's packets and the server skips audio to keep
+                // real time; that is not the flow's fault, so such a call gets one more try.
+                output.WriteLine($"attempt 1 failed on a starved machine (RTP ran late), trying once more: {failure.Message}");
+            }
+        }
+    }
+
+    private void CheckWhatWasHeard(string method, bool offerTelephoneEvent, NetSipSoftphone.Result call, string serverLog, ExpectedPrompts expected)
+    {
+        var (welcome, mainMenu, enterId, goodbye) = expected;
         Assert.Contains(offerTelephoneEvent ? "answered (PCMU, telephone-event 101" : "answered (PCMU,", serverLog);
         Assert.Equal(offerTelephoneEvent, serverLog.Contains("telephone-event", StringComparison.Ordinal));
 
@@ -93,6 +109,13 @@ public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
         // Barge-in must bring enter_id within a second of the key's start, and not before it (envelope
         // lags are good to a few 10 ms frames).
         Assert.InRange(reaction, -0.05, 1.0);
+    }
+
+    /// <summary>True when the softphone saw RTP arrive more than 0.1 s later than its timestamps say.</summary>
+    private static bool Starved(string softphoneOutput)
+    {
+        var lead = System.Text.RegularExpressions.Regex.Match(softphoneOutput, @"RTP timestamps ran (-?[0-9.]+) to");
+        return lead.Success && double.Parse(lead.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < -0.1;
     }
 
     private static double[] Prompt(string folder, string name) =>

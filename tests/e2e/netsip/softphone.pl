@@ -7,7 +7,9 @@
 # Exit 0 when the call was answered, audio was received and the call was hung up; else non-zero.
 #
 # usage: softphone.pl --port P --out FILE [--number 12333] [--seconds 20] [--local-port 0]
-#                     [--dtmf DIGITS --dtmf-at SECONDS --method rfc2833|audio] [--no-telephone-event]
+#                     [--dtmf DIGITS --dtmf-at SECONDS --method rfc2833|audio] [--key-ms 250] [--no-telephone-event]
+# --key-ms is each key's length: Net::SIP sends one packet per 20 ms timer tick for that wall-clock time, so on a
+# busy machine a short in-band key can shrink below what a detector needs (40 ms); 250 ms leaves room.
 # --no-telephone-event offers PCMU alone (the server listens for in-band keys only then).
 use strict;
 use warnings;
@@ -16,16 +18,17 @@ use IO::Socket::INET;
 use Time::HiRes qw(time);
 use Net::SIP;
 
-my ($port, $out, $number, $seconds, $local_port, $digits, $dtmf_at, $method, $no_te) =
-    (undef, undef, '12333', 20, 0, '', 5, 'rfc2833', 0);
+my ($port, $out, $number, $seconds, $local_port, $digits, $dtmf_at, $method, $no_te, $key_ms) =
+    (undef, undef, '12333', 20, 0, '', 5, 'rfc2833', 0, 250);
 GetOptions(
     'port=i' => \$port, 'out=s' => \$out, 'number=s' => \$number, 'seconds=f' => \$seconds,
     'local-port=i' => \$local_port, 'dtmf=s' => \$digits, 'dtmf-at=f' => \$dtmf_at, 'method=s' => \$method,
-    'no-telephone-event' => \$no_te,
+    'no-telephone-event' => \$no_te, 'key-ms=i' => \$key_ms,
 ) or die "bad arguments\n";
 die "--port and --out are required\n" unless $port && $out;
 die "--method must be rfc2833 or audio\n" unless $method =~ /^(rfc2833|audio)$/;
 die "--seconds must be between 1 and 120\n" unless $seconds >= 1 && $seconds <= 120;
+die "--key-ms must be between 40 and 2000\n" unless $key_ms >= 40 && $key_ms <= 2000;
 die "--dtmf digits must be 0-9 * # A-D\n" unless $digits =~ /^[0-9*#A-D]*$/;
 
 # Hard bound: whatever happens, the process ends.
@@ -103,7 +106,7 @@ if (length $digits) {
         # The key starts with the first event or tone packet on the next 20 ms tick; cb_final keeps the
         # event loop (and the recording) running while it is sent.
         my ($answer_s, $recording_s) = (time() - $answered_at, $recording_now->());
-        $call->dtmf($digits, methods => $method, duration => 160, cb_final => sub {
+        $call->dtmf($digits, methods => $method, duration => $key_ms, cb_final => sub {
             printf STDERR "softphone: sent %s by %s from %.2f s after the answer, %.2f s into the recording (done %.2f s into it)\n",
                 $digits, $method, $answer_s, $recording_s, $recording_now->();
         });
@@ -126,8 +129,8 @@ print $fh ($audio{$_} // $silence) for 0 .. $last;
 close $fh;
 
 printf STDERR "softphone: RTP timestamps ran %.3f to %.3f s ahead of arrival\n", $lead_min // 0, $lead_max // 0;
-printf STDERR "softphone: %d audio frames, %d other packets, peer hung up: %s, bye acknowledged: %s\n",
-    $frames, $events, $hungup_by_peer ? 'yes' : 'no', $bye_ok ? 'yes' : 'no';
+printf STDERR "softphone: %d audio frames (%d missing on the timestamp line), %d other packets, peer hung up: %s, bye acknowledged: %s\n",
+    $frames, $last + 1 - scalar(keys %audio), $events, $hungup_by_peer ? 'yes' : 'no', $bye_ok ? 'yes' : 'no';
 exit 4 if $frames == 0;
 exit 5 if !$hungup_by_peer && !$bye_ok;
 exit 0;
