@@ -22,7 +22,7 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--queues FILE] [--http-port P] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--http-port P] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
@@ -35,6 +35,7 @@ public sealed class ServeCommand : CommandBase
           --address IP       address written in SIP Contact and SDP (default: first non-loopback IPv4)
           --rtp-ports A-B    RTP port range, even ports used (default 20000-20999)
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
+          --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
           --http-port P      operations console port (default 8080)
         {IvrPaths.Help}
@@ -42,7 +43,7 @@ public sealed class ServeCommand : CommandBase
 
     private static readonly string DefaultQueueFile = Path.Combine("deploy", "queues.yaml");
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
@@ -52,6 +53,7 @@ public sealed class ServeCommand : CommandBase
         var address = ParseAddress(line.Get("address"));
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
         var trusted = ParseTrust(line.Get("trust"));
+        var maxCalls = line.GetInt("max-calls", (rtpMax - rtpMin + 1) / 2, 1, 100_000);
         TransferTargets? transferTargets = null;
         var queueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null);
         if (queueFile is not null)
@@ -117,7 +119,7 @@ public sealed class ServeCommand : CommandBase
                     ListenAddress = IPAddress.Any,
                     Port = sipPort,
                     AdvertisedHost = address.ToString(),
-                    UserAgent = new SipUserAgentOptions { TrustedSources = trusted, ProductName = "Ivr 12333" },
+                    UserAgent = new SipUserAgentOptions { TrustedSources = trusted, ProductName = "Ivr 12333", MaxCalls = maxCalls },
                 },
                 telephony, TimeProvider.System, new DelegateSipLog(ConsoleLog.Write));
         }
@@ -129,7 +131,7 @@ public sealed class ServeCommand : CommandBase
 
         await using (sip)
         {
-            ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}; call sip:12333@{address}:{sipPort}");
+            ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}, at most {maxCalls} calls; call sip:12333@{address}:{sipPort}");
             ConsoleLog.Write($"the console on port {httpPort} arrives with the console issue; watching {paths.Flows} and {paths.Prompts}");
             try
             {
