@@ -16,15 +16,15 @@ internal sealed class CallWriteBatch : IDisposable
 
     public CallWriteBatch(SqliteConnection connection, SqliteTransaction transaction)
     {
-        _insertCall = Prepare(connection, transaction, """
+        _insertCall = PreparedCommand.Prepare(connection, transaction, """
             INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at)
             VALUES ($id, $caller, $masked, $dialled, $flow, $version, $at);
             """, "$id", "$caller", "$masked", "$dialled", "$flow", "$version", "$at");
-        _insertEvent = Prepare(connection, transaction, """
+        _insertEvent = PreparedCommand.Prepare(connection, transaction, """
             INSERT INTO call_events (call_id, seq, at, kind, node, outcome, detail, flow_version)
             VALUES ($id, $seq, $at, $kind, $node, $outcome, $detail, $version);
             """, "$id", "$seq", "$at", "$kind", "$node", "$outcome", "$detail", "$version");
-        _endCall = Prepare(connection, transaction, """
+        _endCall = PreparedCommand.Prepare(connection, transaction, """
             UPDATE calls SET ended_at = $at, disposition = $disposition WHERE id = $id;
             """, "$id", "$at", "$disposition");
     }
@@ -35,15 +35,15 @@ internal sealed class CallWriteBatch : IDisposable
         switch (item)
         {
             case CallStart start:
-                Run(_insertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow,
+                PreparedCommand.Run(_insertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow,
                     start.FlowVersion, DbTime.ToText(start.At));
                 break;
             case CallEvent e:
-                Run(_insertEvent, e.CallId, e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome,
+                PreparedCommand.Run(_insertEvent, e.CallId, e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome,
                     e.Detail, e.FlowVersion);
                 break;
             case CallEnd end:
-                Run(_endCall, end.CallId, DbTime.ToText(end.At), end.Disposition);
+                PreparedCommand.Run(_endCall, end.CallId, DbTime.ToText(end.At), end.Disposition);
                 break;
             default:
                 throw new ArgumentException($"Unknown call write {item.GetType().Name}.", nameof(item));
@@ -55,21 +55,5 @@ internal sealed class CallWriteBatch : IDisposable
         _insertCall.Dispose();
         _insertEvent.Dispose();
         _endCall.Dispose();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
     }
 }
