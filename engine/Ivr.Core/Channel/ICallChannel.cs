@@ -19,6 +19,10 @@ public interface ICallChannel
     /// <summary>Hands the call to a queue of agents; reports <see cref="ICallInput.TransferFinished"/>.</summary>
     void Transfer(TransferRequest request);
 
+    /// <summary>Switches the line to fax (T.30 over the call's audio) and sends the document;
+    /// reports <see cref="ICallInput.FaxFinished"/>. Prompts stop while the fax runs.</summary>
+    void SendFax(FaxRequest request);
+
     /// <summary>Ends the call from our side. No further input is expected.</summary>
     void Hangup(string cause);
 }

@@ -1,3 +1,5 @@
+using Ivr.Core.Fax;
+
 namespace Ivr.Core.Channel;
 
 /// <summary>What a call channel reports back to the call's state machine. Calls may come from any
@@ -11,6 +13,8 @@ public interface ICallInput
     void RecordingFinished(RecordingResult result);
 
     void TransferFinished(TransferResult result);
+
+    void FaxFinished(int requestId, FaxResult result);
 
     void HungUp(string cause);
 }

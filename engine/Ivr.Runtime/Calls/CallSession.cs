@@ -91,6 +91,8 @@ public sealed partial class CallSession : ICallInput
 
     public void TransferFinished(TransferResult result) => Post(new(SessionInputKind.TransferFinished, Payload: result));
 
+    public void FaxFinished(int requestId, Ivr.Core.Fax.FaxResult result) => Post(new(SessionInputKind.FaxFinished, Id: requestId, Payload: result));
+
     public void HungUp(string cause) => Post(new(SessionInputKind.HungUp, Payload: cause));
 
     internal void Post(SessionInput input)

@@ -7,6 +7,7 @@ internal enum SessionInputKind : byte
     PlaybackFinished,
     RecordingFinished,
     TransferFinished,
+    FaxFinished,
     LookupCompleted,
     Timer,
     HungUp,

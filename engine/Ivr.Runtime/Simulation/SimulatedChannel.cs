@@ -1,4 +1,5 @@
 using Ivr.Core.Channel;
+using Ivr.Core.Fax;
 
 namespace Ivr.Runtime.Simulation;
 
@@ -21,6 +22,14 @@ public sealed class SimulatedChannel(TimeProvider time) : ICallChannel
     public Dictionary<string, string> QueueOutcomes { get; } = new(StringComparer.Ordinal);
 
     public TimeSpan TransferDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How the caller's fax machine takes a document; null sends every page.</summary>
+    public FaxResult? FaxOutcome { get; set; }
+
+    /// <summary>How long a fax transmission takes on the simulated line.</summary>
+    public TimeSpan FaxDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public List<FaxRequest> Faxes { get; } = [];
 
     public bool IsPlaying { get; private set; }
 
@@ -108,6 +117,18 @@ public sealed class SimulatedChannel(TimeProvider time) : ICallChannel
             var (channel, result) = ((SimulatedChannel, TransferResult))s!;
             channel.Call?.TransferFinished(result);
         }, (this, new TransferResult(outcome == "answered", outcome)), TransferDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    public void SendFax(FaxRequest request)
+    {
+        CancelPlayback();
+        Faxes.Add(request);
+        var result = FaxOutcome ?? new FaxResult(Core.Fax.FaxOutcome.Sent, 1, 1, 0, "sent");
+        time.CreateTimer(static s =>
+        {
+            var (channel, id, outcome) = ((SimulatedChannel, int, FaxResult))s!;
+            channel.Call?.FaxFinished(id, outcome);
+        }, (this, request.RequestId, result), FaxDuration, Timeout.InfiniteTimeSpan);
     }
 
     public void Hangup(string cause)

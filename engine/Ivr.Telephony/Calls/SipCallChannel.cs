@@ -1,4 +1,5 @@
 using Ivr.Core.Channel;
+using Ivr.Core.Fax;
 using Ivr.Media.Inbound;
 using Ivr.Media.Playout;
 using Ivr.Media.Recording;
@@ -152,6 +153,17 @@ public sealed class SipCallChannel : ICallChannel
         ArgumentNullException.ThrowIfNull(request);
         if (IsClosed) return;
         _transfer.Start(request);
+    }
+
+    /// <summary>
+    /// Fax on the caller's line. Until the T.30 media path lands (issue 6) the line reports
+    /// <see cref="FaxOutcome.Unavailable"/> and nothing is sent.
+    /// </summary>
+    public void SendFax(FaxRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IsClosed) return;
+        _input.Post(i => i.FaxFinished(request.RequestId, FaxResult.Unavailable("fax media not available on this line")));
     }
 
     /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>

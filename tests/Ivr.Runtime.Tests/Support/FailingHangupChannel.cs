@@ -14,5 +14,7 @@ internal sealed class FailingHangupChannel(SimulatedChannel inner) : ICallChanne
 
     public void Transfer(TransferRequest request) => inner.Transfer(request);
 
+    public void SendFax(FaxRequest request) => inner.SendFax(request);
+
     public void Hangup(string cause) => throw new IOException("the transport is closed");
 }

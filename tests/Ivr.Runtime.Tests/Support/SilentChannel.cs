@@ -17,5 +17,7 @@ internal sealed class SilentChannel : ICallChannel
 
     public void Transfer(TransferRequest request) => Interlocked.Increment(ref _commands);
 
+    public void SendFax(FaxRequest request) => Interlocked.Increment(ref _commands);
+
     public void Hangup(string cause) => Interlocked.Increment(ref _commands);
 }

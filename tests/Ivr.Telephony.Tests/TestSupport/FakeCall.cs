@@ -34,6 +34,8 @@ public sealed class FakeCall : ICallInput
 
     public void TransferFinished(TransferResult result) => Events.Enqueue($"transfer:{result.Succeeded}:{result.Reason}");
 
+    public void FaxFinished(int requestId, Ivr.Core.Fax.FaxResult result) => Events.Enqueue($"fax:{requestId}:{result.Outcome}");
+
     public void HungUp(string cause) => Events.Enqueue($"hungup:{cause}");
 
     public Task<bool> WaitForAsync(string value, double seconds = 5) => Poll.UntilAsync(() => Events.Contains(value), seconds);
