@@ -34,7 +34,7 @@ public sealed class ReplayRunner(FlowSet set, Func<TimeProvider, ILookupService>
         var call = new CallSession(new CallIdentity($"replay-{Interlocked.Increment(ref _calls)}", script.Caller, script.Dialled), set, flow, services, channel);
         channel.Call = call;
         foreach (var (name, value) in script.Variables) call.Variables.Set(name, value);
-        var run = new ReplayExecution(script, clock, channel, call, recorder);
+        var run = new ReplayExecution(script, new SimulatedReplayLine(clock, channel, call, recorder, script.At));
         call.Start();
         var failure = run.Execute();
         if (!call.HasEnded) call.HungUp("script ended");
