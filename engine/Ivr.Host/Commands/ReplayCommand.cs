@@ -2,6 +2,7 @@ using System.Globalization;
 using Ivr.Flows.Loading;
 using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
+using Ivr.Host.SipReplay;
 using Ivr.Runtime.Replay;
 
 namespace Ivr.Host.Commands;
@@ -10,10 +11,11 @@ public sealed class ReplayCommand : CommandBase
 {
     public override string Name => "replay";
 
-    public override string Summary => "run replay scripts against the flows on a virtual clock";
+    public override string Summary => "run replay scripts against the flows on a virtual clock, or over SIP against a live server";
 
     public override string Usage => $"""
         usage: ivr replay [--coverage] [--min-coverage PCT] [--junit FILE] PATH...
+               ivr replay --target sip:12333@HOST:PORT [--db FILE] [--parallel N] [--reset-demo] [--junit FILE] PATH...
 
         Runs each replay script (a .yaml file, or every script in a folder, recursively) as a
         simulated call on a virtual clock, against a fresh demo database. Prints the first
@@ -24,12 +26,25 @@ public sealed class ReplayCommand : CommandBase
           --min-coverage PCT  fail when nodes+edges covered are below PCT percent (implies --coverage)
           --junit FILE        write JUnit XML for CI
           --show-missed       with --coverage, list the nodes and edges never exercised
+
+        With --target, each script is a real call to a live server (ivr serve): SIP with PCMU and
+        RFC 4733 keys at the script's timings, speech-like audio where the caller records, a BYE
+        where the caller hangs up; the server's recorded call events (its database, found by the
+        SIP Call-ID) are checked as the simulated replay checks them. Scripts a live server cannot
+        stage (lookup stubs, agents, flow variables, another date) are skipped with the reason;
+        the closing line is then 'N passed, M failed, K skipped'.
+
+          --target URI        the server, sip:12333@IP:PORT (the user part is replaced by a script's dialled:)
+          --db FILE           the server's database (default: DATA/ivr.db, as ivr serve uses)
+          --parallel N        calls at once (default 1); scripts that change the demo data run last, one at a time
+          --reset-demo        the server runs on a demo database: seed the demo identities afresh before the
+                              run and after each script that changes them (refused on any other database)
         {IvrPaths.Help}
         """;
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "junit", "min-coverage"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "junit", "min-coverage", "target", "db", "parallel"];
 
-    protected override IReadOnlyCollection<string> Switches => ["coverage", "show-missed"];
+    protected override IReadOnlyCollection<string> Switches => ["coverage", "show-missed", "reset-demo"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
@@ -53,6 +68,24 @@ public sealed class ReplayCommand : CommandBase
             return 1;
         }
 
+        if (line.Get("target") is { } target)
+        {
+            if (line.Has("coverage") || minimum is not null) throw new UsageException("--coverage is for simulated replays; a live replay checks the server's events");
+            SipTarget sip;
+            try
+            {
+                sip = SipTarget.Parse(target);
+            }
+            catch (FormatException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            var options = new LiveReplayOptions { Parallel = line.GetInt("parallel", 1, 1, 256) };
+            return await LiveReplay.RunAsync(sip, scripts, loaded.Set!, line.Get("db") ?? paths.Database, options, line.Has("reset-demo"), line.Get("junit"), Console.Out, cancellation);
+        }
+
+        if (line.Get("db") is not null || line.Get("parallel") is not null || line.Has("reset-demo")) throw new UsageException("--db, --parallel and --reset-demo go with --target");
         await using var backend = await DemoBackend.CreateAsync(loaded.Set!, cancellation);
         var runner = new ReplayRunner(loaded.Set!, backend.Lookups);
         var coverage = new FlowCoverage(loaded.Set!);
