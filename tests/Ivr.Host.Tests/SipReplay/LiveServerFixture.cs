@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Sockets;
+using Ivr.Flows.Loading;
+using Ivr.Flows.Model;
+using Ivr.Host.Commands;
+using Ivr.Host.SipReplay;
+
+namespace Ivr.Host.Tests.SipReplay;
+
+/// <summary>
+/// <c>ivr serve</c> in this process on free ports, with the shipped flows and prompts and a brand-new
+/// database in a temporary folder (so it holds the README's demo identities).
+/// </summary>
+public sealed class LiveServerFixture : IAsyncLifetime
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task<int>? _serve;
+
+    public string Data { get; } = Directory.CreateTempSubdirectory("ivr-sipreplay-").FullName;
+
+    public string Database => Path.Combine(Data, "ivr.db");
+
+    public SipTarget Target { get; private set; } = null!;
+
+    public FlowSet Set { get; private set; } = null!;
+
+    public static string Root => ExampleFlows.RepositoryRoot;
+
+    public async Task InitializeAsync()
+    {
+        var loaded = FlowSetLoader.Load(Path.Combine(Root, "flows"), Path.Combine(Root, "prompts", "zh-CN"), KnownOperations.All);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
+        Set = loaded.Set!;
+        var port = FreeSipPort();
+        var rtp = FreeRtpRange(40);
+        _serve = Task.Run(() => new ServeCommand().RunAsync(
+        [
+            "--sip-port", port.ToString(), "--address", "127.0.0.1", "--rtp-ports", $"{rtp}-{rtp + 39}",
+            "--flows", Path.Combine(Root, "flows"), "--prompts", Path.Combine(Root, "prompts", "zh-CN"), "--data", Data,
+        ], _stop.Token));
+        Target = new SipTarget("12333", IPAddress.Loopback, port);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (!Listening(port))
+        {
+            if (_serve.IsCompleted) throw new InvalidOperationException($"ivr serve stopped at once with exit code {await _serve}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("ivr serve did not listen for SIP within 120 s");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_serve is not null) await _serve.WaitAsync(TimeSpan.FromSeconds(30));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A port free for both UDP and TCP now.</summary>
+    private static int FreeSipPort()
+    {
+        while (true)
+        {
+            using var tcp = new TcpListener(IPAddress.Any, 0);
+            tcp.Start();
+            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+            tcp.Stop();
+            if (!Listening(port)) return port;
+        }
+    }
+
+    /// <summary>An even base port with <paramref name="count"/> free UDP ports above it.</summary>
+    private static int FreeRtpRange(int count)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var start = 30000 + 2 * Random.Shared.Next(0, 14000);
+            if (Enumerable.Range(start, count).All(p => !Listening(p))) return start;
+        }
+
+        throw new InvalidOperationException("no free RTP port range");
+    }
+
+    /// <summary>True when someone holds UDP <paramref name="port"/> on all interfaces.</summary>
+    private static bool Listening(int port)
+    {
+        try
+        {
+            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            probe.Bind(new IPEndPoint(IPAddress.Any, port));
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+}
