@@ -75,7 +75,7 @@ public static class LiveReplay
         void Report(int index, ReplayResult result)
         {
             results[index] = result;
-            lock (output) output.WriteLine(result.Passed ? $"PASS {files[index]}" : $"FAIL {result.Failure}");
+            lock (output) output.WriteLine(result.Passed ? $"PASS {files[index]} ({result.CallLength.TotalSeconds:0.0} s)" : $"FAIL {result.Failure}");
         }
     }
 }

@@ -133,8 +133,11 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
             case CallEventKind.TransferRequested when e.Detail is { } queue:
                 _transfers.Add(queue);
                 break;
-            case CallEventKind.VariableSet when e.Detail is { } set && set.IndexOf('=') is > 0 and var eq:
-                _variables[set[..eq]] = set[(eq + 1)..];
+            case CallEventKind.DigitsReceived when e.Outcome is null && e.Node is { } node && set.FindNode(node) is CollectNode collect:
+                _variables[collect.Into] = e.Detail ?? ""; // an accepted entry is the collect's variable (masked when secure)
+                break;
+            case CallEventKind.VariableSet when e.Detail is { } assignment && assignment.IndexOf('=') is > 0 and var eq:
+                _variables[assignment[..eq]] = assignment[(eq + 1)..];
                 break;
             case CallEventKind.CallEnded:
                 HasEnded = true;
