@@ -38,12 +38,13 @@ public sealed class ServeCommand : CommandBase
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
           --http-port P      operations console port (default 8080)
+          --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
         {IvrPaths.Help}
         """;
 
     private static readonly string DefaultQueueFile = Path.Combine("deploy", "queues.yaml");
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "clock-start"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
@@ -54,6 +55,7 @@ public sealed class ServeCommand : CommandBase
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
         var trusted = ParseTrust(line.Get("trust"));
         var maxCalls = line.GetInt("max-calls", (rtpMax - rtpMin + 1) / 2, 1, 100_000);
+        var callClock = ParseClockStart(line.Get("clock-start"));
         TransferTargets? transferTargets = null;
         var queueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null);
         if (queueFile is not null)
@@ -93,9 +95,9 @@ public sealed class ServeCommand : CommandBase
 
         flows.Watch();
         await using var recorder = new SqliteCallRecorder(database, ConsoleLog.Write);
-        var lookups = new ServiceLookupService(database, TimeProvider.System,
+        var lookups = new ServiceLookupService(database, callClock,
             flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write);
-        var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, recorder));
+        var factory = new CallFactory(flows, new CallServices(callClock, lookups, recorder));
         foreach (var (number, flow) in flows.Current!.Routes)
             ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
@@ -165,6 +167,16 @@ public sealed class ServeCommand : CommandBase
         });
         if (session is not null) ConsoleLog.Write($"call {call.CallId} from {Mask.Phone(call.Caller)} to {call.Dialled}: flow started");
         return session;
+    }
+
+    /// <summary>The clock calls and the back end see: the system's, or one running from --clock-start.</summary>
+    private static TimeProvider ParseClockStart(string? text)
+    {
+        if (text is null) return TimeProvider.System;
+        if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start) || !text.Contains('T'))
+            throw new UsageException($"--clock-start takes a moment like 2026-11-23T10:00:00+08:00, not '{text}'");
+        ConsoleLog.Write($"calls see time running from {start:yyyy-MM-dd HH:mm:ss zzz} (--clock-start)");
+        return Ivr.Host.SipReplay.ShiftedTimeProvider.StartingAt(start);
     }
 
     private static IPAddress ParseAddress(string? text)

@@ -9,7 +9,8 @@ namespace Ivr.Host.Tests.SipReplay;
 
 /// <summary>
 /// <c>ivr serve</c> in this process on free ports, with the shipped flows and prompts and a brand-new
-/// database in a temporary folder (so it holds the README's demo identities).
+/// database in a temporary folder (so it holds the README's demo identities), its calls living on the
+/// replay scripts' default day.
 /// </summary>
 public sealed class LiveServerFixture : IAsyncLifetime
 {
@@ -36,6 +37,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
         _serve = Task.Run(() => new ServeCommand().RunAsync(
         [
             "--sip-port", port.ToString(), "--address", "127.0.0.1", "--rtp-ports", $"{rtp}-{rtp + 39}",
+            "--clock-start", "2026-11-23T10:00:00+08:00", // the scripts' default moment: dates come out as written
             "--flows", Path.Combine(Root, "flows"), "--prompts", Path.Combine(Root, "prompts", "zh-CN"), "--data", Data,
         ], _stop.Token));
         Target = new SipTarget("12333", IPAddress.Loopback, port);
