@@ -23,7 +23,7 @@ public sealed class CallerMedia : IDisposable
     private readonly ConcurrentQueue<char> _keys = new();
     private readonly SpeechLikeSignal _speech = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly uint _ssrc = RandomNumberGenerator.GetBytes(4) is var b ? BitConverter.ToUInt32(b) : 0;
+    private readonly uint _ssrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
     private Thread? _pacer;
     private Task? _receiver;
     private G711Law _law;
