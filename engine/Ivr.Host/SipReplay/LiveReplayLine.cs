@@ -127,6 +127,9 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
                 }
 
                 break;
+            case CallEventKind.PlaybackInterrupted:
+                _promptSeen = 0; // stopped (barge-in): its audio may never come
+                break;
             case CallEventKind.RecordingSaved:
                 _recordNode = null;
                 break;

@@ -12,8 +12,10 @@ public sealed record LiveReplayOptions
     /// <summary>A prompt has ended when no audio came for this long (the server sends nothing between prompts).</summary>
     public TimeSpan QuietGap { get; init; } = TimeSpan.FromMilliseconds(160);
 
-    /// <summary>After a prompt's event, how long its audio may take to arrive before it counts as not playing.</summary>
-    public TimeSpan AudioStartGrace { get; init; } = TimeSpan.FromMilliseconds(600);
+    /// <summary>After a prompt's event, how long its audio may take to arrive before it counts as not playing.
+    /// Generous: on a loaded machine the first packet can lag the event by most of a second, and a caller
+    /// who took the silence before it for the prompt's end would speak or press too early.</summary>
+    public TimeSpan AudioStartGrace { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long the server may take to answer the INVITE.</summary>
     public TimeSpan AnswerLimit { get; init; } = TimeSpan.FromSeconds(35);
