@@ -6,12 +6,14 @@ namespace Ivr.Media.Playout;
 /// <summary>
 /// Paces the outbound audio of all calls: a few dedicated threads (not a timer per call) each wake
 /// at absolute 20 ms deadlines — start + n × 20 ms, so errors never accumulate — and ask each of their
-/// streams for its next frame. A thread more than 3 frames behind (a stall) skips ahead rather than
-/// bursting. Streams are spread over the threads by load and may be added or removed at any time.
+/// streams for its next frame (<see cref="PacingLoop"/>). A thread more than 3 frames behind (a stall)
+/// skips ahead rather than bursting; a thread with no stream parks until one is added. Streams are
+/// spread over the threads by load and may be added or removed at any time.
 /// <para>
-/// Time comes from the injected <see cref="TimeProvider"/>. <see cref="Start"/> runs the real threads
-/// (sleeping to 1 ms before each deadline, then yielding); tests instead call <see cref="Tick"/> and
-/// advance a fake clock, which drives every stream deterministically.
+/// Time comes from the injected <see cref="TimeProvider"/>. <see cref="Start"/> runs the real threads,
+/// which sleep to each deadline with <c>clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)</c> on Linux (no
+/// spinning; elsewhere they sleep to 1 ms before it, then yield); tests instead call <see cref="Tick"/>
+/// and advance a fake clock, which drives every stream deterministically.
 /// </para>
 /// </summary>
 public sealed class PlayoutScheduler : IDisposable
@@ -22,13 +24,21 @@ public sealed class PlayoutScheduler : IDisposable
     private readonly PlayoutShard[] _shards;
     private readonly Action<Exception>? _onError;
     private readonly object _gate = new();
+    private readonly Func<TimeProvider, IDeadlineWaiter> _waiterFactory;
     private Thread[]? _threads;
-    private volatile bool _stopping;
+    private CancellationTokenSource? _stop;
 
     /// <param name="threads">Number of pacing threads; one serves hundreds of calls.</param>
     /// <param name="onError">Told about exceptions thrown by a stream's sink or completion callback.</param>
     public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null)
+        : this(timeProvider, threads, onError, DefaultWaiter)
     {
+    }
+
+    /// <param name="waiterFactory">How each pacing thread waits for its deadlines (tests: a fake clock's).</param>
+    internal PlayoutScheduler(TimeProvider timeProvider, int threads, Action<Exception>? onError, Func<TimeProvider, IDeadlineWaiter> waiterFactory)
+    {
+        _waiterFactory = waiterFactory;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
         _shards = Enumerable.Range(0, threads).Select(_ => new PlayoutShard()).ToArray();
@@ -73,8 +83,8 @@ public sealed class PlayoutScheduler : IDisposable
         lock (_gate)
         {
             if (_threads is not null) throw new InvalidOperationException("the scheduler is already running");
-            _stopping = false;
-            _threads = _shards.Select((shard, i) => new Thread(() => Run(shard))
+            var stop = _stop = new CancellationTokenSource();
+            _threads = _shards.Select((shard, i) => new Thread(() => new PacingLoop(shard, _time, _waiterFactory(_time), _onError).Run(stop.Token))
             {
                 IsBackground = true,
                 Name = $"ivr-playout-{i}",
@@ -88,14 +98,18 @@ public sealed class PlayoutScheduler : IDisposable
     public void Stop()
     {
         Thread[]? threads;
+        CancellationTokenSource? stop;
         lock (_gate)
         {
             threads = _threads;
+            stop = _stop;
             _threads = null;
-            _stopping = true;
+            _stop = null;
         }
 
+        stop?.Cancel();
         foreach (var thread in threads ?? []) thread.Join();
+        stop?.Dispose();
     }
 
     public PlayoutStatistics Statistics()
@@ -108,37 +122,6 @@ public sealed class PlayoutScheduler : IDisposable
 
     public void Dispose() => Stop();
 
-    private void Run(PlayoutShard shard)
-    {
-        var frequency = _time.TimestampFrequency;
-        var interval = (long)(FrameInterval.TotalSeconds * frequency);
-        var deadline = _time.GetTimestamp() + interval;
-        while (!_stopping)
-        {
-            WaitUntil(deadline, frequency);
-            if (_stopping) return;
-            var late = _time.GetTimestamp() - deadline;
-            shard.RecordLateness(Math.Max(0, late), frequency);
-            shard.Tick(_onError);
-            deadline += interval;
-            var now = _time.GetTimestamp();
-            if (now - deadline > 3 * interval)
-            {
-                shard.RecordResync();
-                deadline = now + interval;
-            }
-        }
-    }
-
-    private void WaitUntil(long deadline, long frequency)
-    {
-        var oneMs = frequency / 1000;
-        while (!_stopping)
-        {
-            var remaining = deadline - _time.GetTimestamp();
-            if (remaining <= 0) return;
-            if (remaining > 2 * oneMs) Thread.Sleep(TimeSpan.FromSeconds((double)(remaining - oneMs) / frequency));
-            else Thread.Yield();
-        }
-    }
+    private static IDeadlineWaiter DefaultWaiter(TimeProvider time) =>
+        MonotonicDeadlineSleeper.IsSupported ? new MonotonicDeadlineSleeper(time) : new SleepThenYieldWaiter(time);
 }

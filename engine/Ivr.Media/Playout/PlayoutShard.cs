@@ -3,11 +3,13 @@ namespace Ivr.Media.Playout;
 /// <summary>
 /// The streams one scheduler thread serves. The stream list is copy-on-write, so adding or removing a
 /// stream never blocks a tick and a tick allocates nothing. Lateness statistics are written by the
-/// ticking thread only.
+/// ticking thread only. A pacing thread with no stream parks in <see cref="WaitForStreams"/>; <see cref="Add"/>
+/// wakes it.
 /// </summary>
 internal sealed class PlayoutShard
 {
     private readonly object _gate = new();
+    private readonly ManualResetEventSlim _streamAdded = new(false, spinCount: 0);
     private PlayoutStream[] _streams = [];
     private long _ticks;
     private long _latenessSum;
@@ -23,6 +25,23 @@ internal sealed class PlayoutShard
     public void Add(PlayoutStream stream)
     {
         lock (_gate) Volatile.Write(ref _streams, [.. _streams, stream]);
+        _streamAdded.Set();
+    }
+
+    /// <summary>Blocks while the shard has no stream. Returns false when <paramref name="stop"/> ended the wait.</summary>
+    public bool WaitForStreams(CancellationToken stop)
+    {
+        _streamAdded.Reset();
+        if (Count > 0) return true; // added between the caller's check and the reset: no wake-up is lost
+        try
+        {
+            _streamAdded.Wait(stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>One tick for every stream; a stream whose sink or callback throws does not stop the others.</summary>

@@ -13,12 +13,16 @@ namespace Ivr.Media.Tests.Playout;
 /// </summary>
 public class PlayoutJitterTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Start_RealClock_MeasureJitter()
+    [Theory]
+    [InlineData("default")]
+    [InlineData("sleep-then-yield")]
+    public void Start_RealClock_MeasureJitter(string waiter)
     {
         const int Streams = 50;
         const int Frames = 50;
-        using var scheduler = new PlayoutScheduler(TimeProvider.System);
+        using var scheduler = waiter == "default"
+            ? new PlayoutScheduler(TimeProvider.System)
+            : new PlayoutScheduler(TimeProvider.System, 1, null, time => new SleepThenYieldWaiter(time));
         var sendTimes = new long[Frames];
         var sequences = new List<ushort>();
         var done = new CountdownEvent(Streams);
@@ -47,7 +51,7 @@ public class PlayoutJitterTests(ITestOutputHelper output)
         var deviations = intervals.Select(i => Math.Abs(i - 20)).ToArray();
         var drift = (sendTimes[^1] - sendTimes[0]) * 1000.0 / Stopwatch.Frequency - 20.0 * (Frames - 1);
         var stats = scheduler.Statistics();
-        output.WriteLine($"{Streams} streams, {Frames} frames: interval mean {intervals.Average():F3} ms, |jitter| mean {deviations.Average():F3} ms, max {deviations.Max():F3} ms, drift over {Frames - 1} frames {drift:F3} ms");
+        output.WriteLine($"{waiter}: {Streams} streams, {Frames} frames: interval mean {intervals.Average():F3} ms, |jitter| mean {deviations.Average():F3} ms, max {deviations.Max():F3} ms, drift over {Frames - 1} frames {drift:F3} ms");
         output.WriteLine($"scheduler: {stats.Ticks} ticks, lateness mean {stats.MeanLateness.TotalMilliseconds:F3} ms, max {stats.MaxLateness.TotalMilliseconds:F3} ms, >2 ms late {stats.TicksLaterThan2Ms}, resyncs {stats.Resyncs}");
     }
 }

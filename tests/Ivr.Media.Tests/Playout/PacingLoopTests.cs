@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Ivr.Media.Codecs;
+using Ivr.Media.Playout;
+using Ivr.Media.Rtp;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Media.Tests.Playout;
+
+/// <summary>
+/// The pacing thread's loop on a fake clock: a scripted waiter "sleeps" by advancing the clock to the
+/// requested deadline plus a chosen lateness, so deadlines, stalls and parking are checked exactly.
+/// </summary>
+public class PacingLoopTests
+{
+    private static readonly long Interval = (long)(PlayoutScheduler.FrameInterval.TotalSeconds * new FakeTimeProvider().TimestampFrequency);
+
+    private readonly FakeTimeProvider _time = new();
+    private readonly PlayoutShard _shard = new();
+    private readonly ScriptedWaiter _waiter;
+    private readonly PacingLoop _loop;
+    private readonly List<long> _sentAt = [];
+
+    public PacingLoopTests()
+    {
+        _waiter = new ScriptedWaiter(_time);
+        _loop = new PacingLoop(_shard, _time, _waiter, onError: null);
+    }
+
+    /// <summary>Advances the fake clock to each deadline, later by the queued amounts (0 once they run out).</summary>
+    private sealed class ScriptedWaiter(FakeTimeProvider time) : IDeadlineWaiter
+    {
+        public Queue<TimeSpan> Lateness { get; } = new();
+        public List<long> Deadlines { get; } = [];
+
+        public void WaitUntil(long deadline)
+        {
+            Deadlines.Add(deadline);
+            var target = deadline + (Lateness.TryDequeue(out var late) ? (long)(late.TotalSeconds * time.TimestampFrequency) : 0);
+            var now = time.GetTimestamp();
+            if (target > now) time.Advance(TimeSpan.FromSeconds((double)(target - now) / time.TimestampFrequency));
+        }
+    }
+
+    private PlayoutStream AddPlayingStream(int frames = 1000)
+    {
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        stream.Enqueue(new short[160 * frames]);
+        _shard.Add(stream);
+        return stream;
+    }
+
+    private void Steps(int count)
+    {
+        for (var i = 0; i < count; i++) _loop.Step(CancellationToken.None);
+    }
+
+    [Fact]
+    public void Step_LateTicks_DeadlinesStayOnTheAbsoluteGrid()
+    {
+        AddPlayingStream();
+        var start = _time.GetTimestamp();
+        _waiter.Lateness.Enqueue(TimeSpan.Zero);
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(7));
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(13));
+        Steps(6);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(n => start + n * Interval), _waiter.Deadlines);
+        Assert.Equal(6, _sentAt.Count);
+        var stats = _shard.Statistics(_time.TimestampFrequency);
+        Assert.Equal(6, stats.Ticks);
+        Assert.Equal(TimeSpan.FromMilliseconds(13), stats.MaxLateness);
+        Assert.Equal(2, stats.TicksLaterThan2Ms);
+        Assert.Equal(0, stats.Resyncs);
+    }
+
+    [Fact]
+    public void Step_StallOfMoreThanThreeFrames_SkipsAheadInsteadOfBursting()
+    {
+        AddPlayingStream();
+        var start = _time.GetTimestamp();
+        Steps(1);
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(95)); // the second tick runs 95 ms late
+        Steps(3);
+
+        var stalled = start + Interval + (long)(0.095 * _time.TimestampFrequency);
+        Assert.Equal([start, start + Interval, stalled + Interval, stalled + 2 * Interval], _waiter.Deadlines);
+        Assert.Equal(1, _shard.Statistics(_time.TimestampFrequency).Resyncs);
+        Assert.All(_sentAt.Zip(_sentAt.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= Interval, $"burst: a gap of {gap} ticks"));
+    }
+
+    [Fact]
+    public void Step_ShortStall_CatchesUpOnTheGrid()
+    {
+        AddPlayingStream();
+        var start = _time.GetTimestamp();
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(45)); // 2¼ frames late: under the resync limit
+        Steps(4);
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(n => start + n * Interval), _waiter.Deadlines);
+        Assert.Equal(0, _shard.Statistics(_time.TimestampFrequency).Resyncs);
+    }
+
+    [Fact]
+    public void Step_NoStream_ParksWithoutWaitingForADeadline()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        _loop.Step(stop.Token);
+
+        Assert.True(_loop.IsParked);
+        Assert.Empty(_waiter.Deadlines);
+        Assert.Equal(0, _shard.Statistics(_time.TimestampFrequency).Ticks);
+    }
+
+    [Fact]
+    public void Step_Parked_StreamAddedFromAnotherThread_WakesAndTicksAtOnce()
+    {
+        var step = Task.Run(() => _loop.Step(CancellationToken.None));
+        Thread.Sleep(50); // let the loop reach its wait (the test holds either way)
+        var added = _time.GetTimestamp();
+        AddPlayingStream();
+
+        Assert.True(step.Wait(TimeSpan.FromSeconds(30)), "the parked loop did not wake for the new stream");
+        Assert.False(_loop.IsParked);
+        Assert.Equal([added], _waiter.Deadlines);
+        Assert.Single(_sentAt);
+    }
+
+    [Fact]
+    public void Step_LastStreamRemovedThenNewOne_FreshDeadlinesFromNow()
+    {
+        var first = AddPlayingStream();
+        Steps(3);
+        first.MarkRemoved();
+        Steps(1); // reports the removal and drops the stream
+        Assert.Equal(0, _shard.Count);
+        using (var stop = new CancellationTokenSource())
+        {
+            stop.Cancel();
+            _loop.Step(stop.Token); // the empty shard: the loop parks
+        }
+
+        Assert.True(_loop.IsParked);
+        _time.Advance(TimeSpan.FromSeconds(5)); // nobody ticks meanwhile
+        var restart = _time.GetTimestamp();
+        AddPlayingStream();
+        Steps(2);
+
+        Assert.Equal([restart, restart + Interval], _waiter.Deadlines.Skip(4));
+        Assert.Equal(0, _shard.Statistics(_time.TimestampFrequency).Resyncs);
+    }
+
+    [Fact]
+    public void Run_Cancelled_ReturnsFromAParkedLoop()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => _loop.Run(stop.Token));
+        Thread.Sleep(50);
+        stop.Cancel();
+        Assert.True(run.Wait(TimeSpan.FromSeconds(30)), "Run did not return after cancellation");
+    }
+
+    [Fact]
+    public void MonotonicDeadlineSleeper_NeverReturnsBeforeTheDeadline()
+    {
+        if (!MonotonicDeadlineSleeper.IsSupported) return; // Linux only; the fallback is covered by the scheduler tests
+        var sleeper = new MonotonicDeadlineSleeper(TimeProvider.System);
+        for (var i = 0; i < 20; i++)
+        {
+            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000 * (1 + i % 5);
+            sleeper.WaitUntil(deadline);
+            Assert.True(Stopwatch.GetTimestamp() >= deadline, $"woke {(deadline - Stopwatch.GetTimestamp()) * 1e6 / Stopwatch.Frequency:F0} µs early");
+        }
+
+        sleeper.WaitUntil(Stopwatch.GetTimestamp() - Stopwatch.Frequency); // a past deadline: returns at once
+    }
+}
