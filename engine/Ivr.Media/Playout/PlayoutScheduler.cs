@@ -15,30 +15,42 @@ namespace Ivr.Media.Playout;
 /// spinning; elsewhere they sleep to 1 ms before it, then yield); tests instead call <see cref="Tick"/>
 /// and advance a fake clock, which drives every stream deterministically.
 /// </para>
+/// <para>
+/// With <c>realTimePriority</c> the pacing threads ask for the Linux real-time class (SCHED_FIFO, see
+/// <see cref="RealTimePriority"/>) so they stay punctual on a machine busy with other work; whether
+/// they got it is in <see cref="RealTimeThreads"/>.
+/// </para>
 /// </summary>
 public sealed class PlayoutScheduler : IDisposable
 {
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>SCHED_FIFO priority of the pacing threads: above ordinary work, below the kernel's own threads (50).</summary>
+    private const int RealTimeLevel = 10;
 
     private readonly TimeProvider _time;
     private readonly PlayoutShard[] _shards;
     private readonly Action<Exception>? _onError;
     private readonly object _gate = new();
     private readonly Func<TimeProvider, IDeadlineWaiter> _waiterFactory;
+    private readonly bool _realTimePriority;
+    private int _realTimeThreads;
     private Thread[]? _threads;
     private CancellationTokenSource? _stop;
 
     /// <param name="threads">Number of pacing threads; one serves hundreds of calls.</param>
     /// <param name="onError">Told about exceptions thrown by a stream's sink or completion callback.</param>
-    public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null)
-        : this(timeProvider, threads, onError, DefaultWaiter)
+    /// <param name="realTimePriority">Ask for SCHED_FIFO for the pacing threads (Linux; needs CAP_SYS_NICE).</param>
+    public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null, bool realTimePriority = false)
+        : this(timeProvider, threads, onError, DefaultWaiter, realTimePriority)
     {
     }
 
     /// <param name="waiterFactory">How each pacing thread waits for its deadlines (tests: a fake clock's).</param>
-    internal PlayoutScheduler(TimeProvider timeProvider, int threads, Action<Exception>? onError, Func<TimeProvider, IDeadlineWaiter> waiterFactory)
+    internal PlayoutScheduler(TimeProvider timeProvider, int threads, Action<Exception>? onError, Func<TimeProvider, IDeadlineWaiter> waiterFactory, bool realTimePriority = false)
     {
         _waiterFactory = waiterFactory;
+        _realTimePriority = realTimePriority;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
         _shards = Enumerable.Range(0, threads).Select(_ => new PlayoutShard()).ToArray();
@@ -53,6 +65,9 @@ public sealed class PlayoutScheduler : IDisposable
     public long Errors => _shards.Sum(s => s.Errors);
 
     public bool IsRunning => _threads is not null;
+
+    /// <summary>How many running pacing threads got real-time priority (known once <see cref="Start"/> returned).</summary>
+    public int RealTimeThreads => Volatile.Read(ref _realTimeThreads);
 
     /// <summary>Registers a call's outbound stream; it sends nothing until a prompt is enqueued.</summary>
     public PlayoutStream AddStream(G711Law law, RtpSender sender, PacketSink send, Action<PromptCompletion>? onCompleted = null)
@@ -84,13 +99,21 @@ public sealed class PlayoutScheduler : IDisposable
         {
             if (_threads is not null) throw new InvalidOperationException("the scheduler is already running");
             var stop = _stop = new CancellationTokenSource();
-            _threads = _shards.Select((shard, i) => new Thread(() => new PacingLoop(shard, _time, _waiterFactory(_time), _onError).Run(stop.Token))
+            using var started = new CountdownEvent(_shards.Length);
+            _realTimeThreads = 0;
+            _threads = _shards.Select((shard, i) => new Thread(() =>
+            {
+                if (_realTimePriority && RealTimePriority.TryRaiseCurrentThread(RealTimeLevel)) Interlocked.Increment(ref _realTimeThreads);
+                started.Signal();
+                new PacingLoop(shard, _time, _waiterFactory(_time), _onError).Run(stop.Token);
+            })
             {
                 IsBackground = true,
                 Name = $"ivr-playout-{i}",
                 Priority = ThreadPriority.AboveNormal,
             }).ToArray();
             foreach (var thread in _threads) thread.Start();
+            started.Wait();
         }
     }
 
