@@ -1,20 +1,41 @@
 namespace Ivr.Media.Playout;
 
 /// <summary>
-/// One pacing thread's loop over its <see cref="PlayoutShard"/>: sleep to the next absolute deadline
-/// (start + n × 20 ms, so lateness never accumulates), tick every stream once, advance the deadline.
-/// A thread more than 3 frames behind (a stall) skips ahead rather than sending a burst. With no stream
-/// registered it parks on the shard's wake-up event (no timer, no CPU) and starts a fresh deadline
-/// series when a stream arrives.
+/// One pacing thread's loop over its <see cref="PlayoutShard"/>. The 20 ms frame is cut into the
+/// shard's phases (10 phases: a step every 2 ms); each step sleeps to its absolute deadline
+/// (start + n × step, so lateness never accumulates) and ticks the streams of one phase, so every
+/// stream is ticked once per frame at its own fixed offset. Empty phases are skipped without waking.
+/// A thread more than 3 frames behind (a stall) skips ahead rather than sending a burst. With no
+/// stream registered it parks on the shard's wake-up event (no timer, no CPU) and starts a fresh
+/// deadline series when a stream arrives.
 /// </summary>
-internal sealed class PacingLoop(PlayoutShard shard, TimeProvider time, IDeadlineWaiter waiter, Action<Exception>? onError)
+internal sealed class PacingLoop
 {
-    private readonly long _interval = (long)(PlayoutScheduler.FrameInterval.TotalSeconds * time.TimestampFrequency);
+    private readonly PlayoutShard _shard;
+    private readonly TimeProvider _time;
+    private readonly IDeadlineWaiter _waiter;
+    private readonly Action<Exception>? _onError;
+    private readonly long _frame;
+    private readonly long _step;
     private long _deadline;
+    private int _phase;
     private bool _parked = true;
 
-    /// <summary>The deadline of the next tick (a timestamp of the scheduler's clock); meaningless while parked.</summary>
+    public PacingLoop(PlayoutShard shard, TimeProvider time, IDeadlineWaiter waiter, Action<Exception>? onError)
+    {
+        _shard = shard;
+        _time = time;
+        _waiter = waiter;
+        _onError = onError;
+        _frame = (long)(PlayoutScheduler.FrameInterval.TotalSeconds * time.TimestampFrequency);
+        _step = _frame / shard.PhaseCount;
+    }
+
+    /// <summary>The deadline of the next step (a timestamp of the scheduler's clock); meaningless while parked.</summary>
     public long NextDeadline => _deadline;
+
+    /// <summary>The phase the next step serves.</summary>
+    public int NextPhase => _phase;
 
     /// <summary>Whether the loop is (or, before its first step, will be) waiting for a stream.</summary>
     public bool IsParked => _parked;
@@ -24,31 +45,42 @@ internal sealed class PacingLoop(PlayoutShard shard, TimeProvider time, IDeadlin
         while (!stop.IsCancellationRequested) Step(stop);
     }
 
-    /// <summary>One pass: park while the shard is empty, else wait for the deadline and tick.</summary>
+    /// <summary>One pass: park while the shard is empty, else wait for the next non-empty phase's deadline and tick it.</summary>
     public void Step(CancellationToken stop)
     {
-        if (shard.Count == 0)
+        if (_shard.Count == 0)
         {
             _parked = true;
-            if (!shard.WaitForStreams(stop)) return;
+            if (!_shard.WaitForStreams(stop)) return;
         }
 
         if (_parked)
         {
             _parked = false;
-            _deadline = time.GetTimestamp(); // a stream arrived: its first tick is now
+            _deadline = _time.GetTimestamp(); // a stream arrived: the next phase with streams is served now
+            for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0; skipped++) _phase = (_phase + 1) % _shard.PhaseCount;
+        }
+        else
+        {
+            for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0; skipped++) Advance();
         }
 
-        waiter.WaitUntil(_deadline);
+        _waiter.WaitUntil(_deadline);
         if (stop.IsCancellationRequested) return;
-        shard.RecordLateness(Math.Max(0, time.GetTimestamp() - _deadline), time.TimestampFrequency);
-        shard.Tick(onError);
-        _deadline += _interval;
-        var now = time.GetTimestamp();
-        if (now - _deadline > 3 * _interval)
+        _shard.RecordLateness(Math.Max(0, _time.GetTimestamp() - _deadline), _time.TimestampFrequency);
+        _shard.Tick(_phase, _onError);
+        Advance();
+        var now = _time.GetTimestamp();
+        if (now - _deadline > 3 * _frame)
         {
-            shard.RecordResync();
-            _deadline = now + _interval;
+            _shard.RecordResync();
+            _deadline = now + _step;
         }
+    }
+
+    private void Advance()
+    {
+        _deadline += _step;
+        _phase = (_phase + 1) % _shard.PhaseCount;
     }
 }

@@ -5,8 +5,9 @@ namespace Ivr.Media.Playout;
 
 /// <summary>
 /// Paces the outbound audio of all calls: a few dedicated threads (not a timer per call) each wake
-/// at absolute 20 ms deadlines — start + n × 20 ms, so errors never accumulate — and ask each of their
-/// streams for its next frame (<see cref="PacingLoop"/>). A thread more than 3 frames behind (a stall)
+/// at absolute deadlines — start + n × 2 ms, so errors never accumulate — and ask the streams of one
+/// of the frame's 10 phases for their next frame (<see cref="PacingLoop"/>, <see cref="PlayoutShard"/>):
+/// each stream is served every 20 ms at its own fixed offset. A thread more than 3 frames behind (a stall)
 /// skips ahead rather than bursting; a thread with no stream parks until one is added. Streams are
 /// spread over the threads by load and may be added or removed at any time.
 /// <para>
@@ -24,6 +25,9 @@ namespace Ivr.Media.Playout;
 public sealed class PlayoutScheduler : IDisposable
 {
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Phases of the 20 ms frame per pacing thread: a step every 2 ms serves a tenth of the streams.</summary>
+    internal const int PhasesPerFrame = 10;
 
     /// <summary>SCHED_FIFO priority of the pacing threads: above ordinary work, below the kernel's own threads (50).</summary>
     private const int RealTimeLevel = 10;
@@ -53,7 +57,7 @@ public sealed class PlayoutScheduler : IDisposable
         _realTimePriority = realTimePriority;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
-        _shards = Enumerable.Range(0, threads).Select(_ => new PlayoutShard()).ToArray();
+        _shards = Enumerable.Range(0, threads).Select(_ => new PlayoutShard(PhasesPerFrame)).ToArray();
         _onError = onError;
     }
 
@@ -89,7 +93,7 @@ public sealed class PlayoutScheduler : IDisposable
     public void Tick()
     {
         if (IsRunning) throw new InvalidOperationException("the pacing threads are running; Tick is for driving a stopped scheduler");
-        foreach (var shard in _shards) shard.Tick(_onError);
+        foreach (var shard in _shards) shard.TickAll(_onError);
     }
 
     /// <summary>Starts the pacing threads.</summary>

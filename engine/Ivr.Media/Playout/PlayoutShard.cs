@@ -1,16 +1,20 @@
 namespace Ivr.Media.Playout;
 
 /// <summary>
-/// The streams one scheduler thread serves. The stream list is copy-on-write, so adding or removing a
-/// stream never blocks a tick and a tick allocates nothing. Lateness statistics are written by the
-/// ticking thread only. A pacing thread with no stream parks in <see cref="WaitForStreams"/>; <see cref="Add"/>
-/// wakes it.
+/// The streams one scheduler thread serves, spread over <see cref="PhaseCount"/> phases of the 20 ms
+/// frame: the thread serves one phase per step, so each stream keeps its own fixed offset within the
+/// frame and a step sends only a fraction of all packets (a short, steady burst instead of one long
+/// one whose tail wanders). A new stream joins the least-loaded phase. Each phase's list is
+/// copy-on-write, so adding or removing a stream never blocks a step and a step allocates nothing.
+/// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
+/// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
 internal sealed class PlayoutShard
 {
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _streamAdded = new(false, spinCount: 0);
-    private PlayoutStream[] _streams = [];
+    private readonly PlayoutStream[][] _phases;
+    private int _count;
     private long _ticks;
     private long _latenessSum;
     private long _latenessMax;
@@ -18,13 +22,31 @@ internal sealed class PlayoutShard
     private long _resyncs;
     private long _errors;
 
-    public int Count => Volatile.Read(ref _streams).Length;
+    public PlayoutShard(int phases = 1)
+    {
+        if (phases < 1) throw new ArgumentOutOfRangeException(nameof(phases), phases, "at least one phase");
+        _phases = Enumerable.Range(0, phases).Select(_ => Array.Empty<PlayoutStream>()).ToArray();
+    }
+
+    public int PhaseCount => _phases.Length;
+
+    public int Count => Volatile.Read(ref _count);
 
     public long Errors => Interlocked.Read(ref _errors);
 
+    public int CountIn(int phase) => Volatile.Read(ref _phases[phase]).Length;
+
     public void Add(PlayoutStream stream)
     {
-        lock (_gate) Volatile.Write(ref _streams, [.. _streams, stream]);
+        lock (_gate)
+        {
+            var phase = 0;
+            for (var p = 1; p < _phases.Length; p++)
+                if (_phases[p].Length < _phases[phase].Length) phase = p;
+            Volatile.Write(ref _phases[phase], [.. _phases[phase], stream]);
+            Volatile.Write(ref _count, _count + 1);
+        }
+
         _streamAdded.Set();
     }
 
@@ -44,21 +66,32 @@ internal sealed class PlayoutShard
         }
     }
 
-    /// <summary>One tick for every stream; a stream whose sink or callback throws does not stop the others.</summary>
-    public void Tick(Action<Exception>? onError)
+    /// <summary>One tick for every stream of every phase (a whole 20 ms step, when driven by hand).</summary>
+    public void TickAll(Action<Exception>? onError)
     {
-        var detached = false;
-        foreach (var stream in Volatile.Read(ref _streams))
+        for (var phase = 0; phase < _phases.Length; phase++) Tick(phase, onError);
+    }
+
+    /// <summary>One tick for every stream of <paramref name="phase"/>; a stream whose sink or callback
+    /// throws does not stop the others.</summary>
+    public void Tick(int phase, Action<Exception>? onError)
+    {
+        var detached = 0;
+        foreach (var stream in Volatile.Read(ref _phases[phase]))
         {
-            detached |= stream.Tick(out var failure);
+            if (stream.Tick(out var failure)) detached++;
             if (failure is null) continue;
             Interlocked.Increment(ref _errors);
             onError?.Invoke(failure);
         }
 
-        if (detached)
+        if (detached > 0)
         {
-            lock (_gate) Volatile.Write(ref _streams, _streams.Where(s => !s.Detached).ToArray());
+            lock (_gate)
+            {
+                Volatile.Write(ref _phases[phase], _phases[phase].Where(s => !s.Detached).ToArray());
+                Volatile.Write(ref _count, _count - detached);
+            }
         }
     }
 

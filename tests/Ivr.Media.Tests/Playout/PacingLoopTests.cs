@@ -174,4 +174,66 @@ public class PacingLoopTests
 
         sleeper.WaitUntil(Stopwatch.GetTimestamp() - Stopwatch.Frequency); // a past deadline: returns at once
     }
+
+    [Fact]
+    public void Step_Phases_EachStreamEvery20MsAtItsOwnOffset()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var sent = new List<(int Stream, long At)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var index = i;
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => sent.Add((index, _time.GetTimestamp())), null);
+            stream.Enqueue(new short[160 * 100]);
+            shard.Add(stream);
+        }
+
+        Assert.Equal([2, 2, 2, 2], Enumerable.Range(0, 4).Select(shard.CountIn));
+        var start = _time.GetTimestamp();
+        for (var i = 0; i < 12; i++) loop.Step(CancellationToken.None); // three frames of four 5 ms steps
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(n => start + n * Interval / 4), _waiter.Deadlines);
+        Assert.Equal(24, sent.Count);
+        foreach (var group in sent.GroupBy(s => s.Stream))
+        {
+            var times = group.Select(s => s.At).ToArray();
+            Assert.Equal(3, times.Length);
+            Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.Equal(Interval, gap));
+        }
+
+        Assert.Equal(4, sent.Select(s => s.At).Distinct().Count() / 3); // four offsets within the frame
+    }
+
+    [Fact]
+    public void Step_EmptyPhases_SkippedWithoutWaking()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        stream.Enqueue(new short[160 * 100]);
+        shard.Add(stream); // phase 0; phases 1-3 stay empty
+        var start = _time.GetTimestamp();
+        for (var i = 0; i < 3; i++) loop.Step(CancellationToken.None);
+
+        Assert.Equal([start, start + Interval, start + 2 * Interval], _waiter.Deadlines);
+        Assert.Equal(3, _sentAt.Count);
+        Assert.Equal(1, loop.NextPhase); // empty phases are skipped when the next step begins
+    }
+
+    [Fact]
+    public void Add_JoinsTheLeastLoadedPhase_AndRemovalFreesIt()
+    {
+        var shard = new PlayoutShard(phases: 3);
+        var streams = Enumerable.Range(0, 4).Select(_ => new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null)).ToArray();
+        foreach (var s in streams) shard.Add(s);
+        Assert.Equal([2, 1, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
+
+        streams[1].MarkRemoved(); // phase 1
+        shard.TickAll(null);
+        Assert.Equal((3, 0), (shard.Count, shard.CountIn(1)));
+        shard.Add(new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null));
+        Assert.Equal([2, 1, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PlayoutShard(phases: 0));
+    }
 }
