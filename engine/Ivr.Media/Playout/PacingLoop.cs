@@ -4,7 +4,8 @@ namespace Ivr.Media.Playout;
 /// One pacing thread's loop over its <see cref="PlayoutShard"/>. The 20 ms frame is cut into the
 /// shard's phases (10 phases: a step every 2 ms); each step sleeps to its absolute deadline
 /// (start + n × step, so lateness never accumulates) and ticks the streams of one phase, so every
-/// stream is ticked once per frame at its own fixed offset. Empty phases are skipped without waking.
+/// stream is ticked once per frame at its own fixed offset. Empty phases are skipped without waking
+/// (unless a silent stream was just given audio: it starts at the next step, see <see cref="PlayoutShard"/>).
 /// A thread more than 3 frames behind (a stall) skips ahead rather than sending a burst. With no
 /// stream registered it parks on the shard's wake-up event (no timer, no CPU) and starts a fresh
 /// deadline series when a stream arrives.
@@ -62,7 +63,7 @@ internal sealed class PacingLoop
         }
         else
         {
-            for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0; skipped++) Advance();
+            for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0 && !_shard.HasStarting; skipped++) Advance();
         }
 
         _waiter.WaitUntil(_deadline);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Ivr.Media.Playout;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Ivr.Media.Playout;
 /// frame and a step sends only a fraction of all packets (a short, steady burst instead of one long
 /// one whose tail wanders). A new stream joins the least-loaded phase. Each phase's list is
 /// copy-on-write, so adding or removing a stream never blocks a step and a step allocates nothing.
+/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the phase of the next
+/// step, so the prompt starts within one step (2 ms) rather than within a frame (20 ms); a moved
+/// stream's first packet starts a talkspurt (marker set), so the changed offset is no jitter.
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
@@ -14,6 +19,7 @@ internal sealed class PlayoutShard
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _streamAdded = new(false, spinCount: 0);
     private readonly PlayoutStream[][] _phases;
+    private readonly ConcurrentQueue<PlayoutStream> _starting = new();
     private int _count;
     private long _ticks;
     private long _latenessSum;
@@ -36,6 +42,9 @@ internal sealed class PlayoutShard
 
     public int CountIn(int phase) => Volatile.Read(ref _phases[phase]).Length;
 
+    /// <summary>Whether a silent stream was given audio and waits to be moved to the next step's phase.</summary>
+    public bool HasStarting => !_starting.IsEmpty;
+
     public void Add(PlayoutStream stream)
     {
         lock (_gate)
@@ -46,6 +55,8 @@ internal sealed class PlayoutShard
             Volatile.Write(ref _phases[phase], [.. _phases[phase], stream]);
             Volatile.Write(ref _count, _count + 1);
         }
+
+        stream.AudioAfterSilence = _starting.Enqueue;
 
         _streamAdded.Set();
     }
@@ -76,6 +87,7 @@ internal sealed class PlayoutShard
     /// throws does not stop the others.</summary>
     public void Tick(int phase, Action<Exception>? onError)
     {
+        while (_starting.TryDequeue(out var starting)) MoveTo(starting, phase);
         var detached = 0;
         foreach (var stream in Volatile.Read(ref _phases[phase]))
         {
@@ -91,6 +103,23 @@ internal sealed class PlayoutShard
             {
                 Volatile.Write(ref _phases[phase], _phases[phase].Where(s => !s.Detached).ToArray());
                 Volatile.Write(ref _count, _count - detached);
+            }
+        }
+    }
+
+    /// <summary>Moves a stream (found by reference: this is rare, once per prompt after silence) to <paramref name="phase"/>.</summary>
+    private void MoveTo(PlayoutStream stream, int phase)
+    {
+        lock (_gate)
+        {
+            for (var from = 0; from < _phases.Length; from++)
+            {
+                var index = Array.IndexOf(_phases[from], stream);
+                if (index < 0) continue;
+                if (from == phase) return;
+                Volatile.Write(ref _phases[from], [.. _phases[from][..index], .. _phases[from][(index + 1)..]]);
+                Volatile.Write(ref _phases[phase], [.. _phases[phase], stream]);
+                return;
             }
         }
     }

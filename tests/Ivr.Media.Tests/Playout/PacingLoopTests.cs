@@ -236,4 +236,54 @@ public class PacingLoopTests
         Assert.Equal([2, 1, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PlayoutShard(phases: 0));
     }
+
+    [Fact]
+    public void Enqueue_AfterSilence_StartsAtTheNextStepAndKeepsThatOffset()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var sent = new List<(int Stream, long At, bool Marker)>();
+        var streams = Enumerable.Range(0, 4).Select(index =>
+        {
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), p =>
+            {
+                RtpPacket.TryParse(p, out var parsed);
+                sent.Add((index, _time.GetTimestamp(), parsed.Header.Marker));
+            }, null);
+            stream.Enqueue(new short[160 * 100]);
+            shard.Add(stream); // one stream per phase: offsets 0, 5, 10, 15 ms
+            return stream;
+        }).ToArray();
+        var start = _time.GetTimestamp();
+        for (var i = 0; i < 6; i++) loop.Step(CancellationToken.None); // 1½ frames: next step is phase 2
+
+        streams[1].Stop(); // barge-in on the phase-1 stream, then its next prompt
+        streams[1].Enqueue(new short[160 * 10]);
+        streams[0].Enqueue(new short[160]); // queued behind playing audio: stays where it is
+        sent.Clear();
+        for (var i = 0; i < 8; i++) loop.Step(CancellationToken.None);
+
+        var moved = sent.Where(s => s.Stream == 1).ToArray();
+        Assert.Equal(start + 6 * Interval / 4, moved[0].At); // the very next step (phase 2), not 15 ms later
+        Assert.True(moved[0].Marker);
+        Assert.Equal(moved[0].At + Interval, moved[1].At);
+        Assert.False(moved[1].Marker);
+        Assert.Equal([1, 0, 2, 1], Enumerable.Range(0, 4).Select(shard.CountIn)); // stream 1 left phase 1 for phase 2
+        Assert.Equal([start + 8 * Interval / 4, start + 12 * Interval / 4], sent.Where(s => s.Stream == 0).Select(s => s.At));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_EmptyPhasesDoNotDelayTheStart()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        shard.Add(stream); // silent, phase 0
+        var start = _time.GetTimestamp();
+        loop.Step(CancellationToken.None); // phase 0: nothing to send
+        stream.Enqueue(new short[160 * 3]);
+        loop.Step(CancellationToken.None);
+
+        Assert.Equal([start + Interval / 4], _sentAt); // phase 1 (empty) was not skipped: the prompt starts 5 ms later, not 20
+    }
 }
