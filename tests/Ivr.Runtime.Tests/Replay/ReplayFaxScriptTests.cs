@@ -50,10 +50,7 @@ public sealed class ReplayFaxScriptTests : IDisposable
         Assert.Contains("script.yaml:1:", error.Message);
     }
 
-    [Fact]
-    public void Run_ScriptedFailure_ReachesTheFailedBranch_AndExpectFaxChecksTheDocument()
-    {
-        var set = FlowFixture.Load(
+    private static Ivr.Flows.Model.FlowSet FaxSet() => FlowFixture.Load(
             ("main.yaml", """
                 flow: main
                 start: send
@@ -63,12 +60,34 @@ public sealed class ReplayFaxScriptTests : IDisposable
                   sorry: { kind: hangup, prompt: sorry, disposition: fax_failed }
                 """),
             ("fax_documents.yaml", "documents:\n  - { id: policy, title: one, source: flows/main.yaml }\n"));
-        var runner = new ReplayRunner(set);
+
+    [Fact]
+    public void Run_ScriptedFailure_ReachesTheFailedBranch_AndExpectFaxChecksTheDocument()
+    {
+        var runner = new ReplayRunner(FaxSet());
 
         var passed = runner.Run(Read("fax: { outcome: busy }\nsteps:\n  - expect_fax: policy\n  - expect: sorry\n  - expect_hangup: fax_failed\n"));
         var wrongDocument = runner.Run(Read("steps:\n  - expect_fax: guide\n"));
 
         Assert.True(passed.Passed, passed.Failure);
         Assert.Contains("document 'guide' is not in the fax catalog", wrongDocument.Failure);
+    }
+
+    [Fact]
+    public void ScriptFromCall_InstantFax_BecomesExpectFaxWithTheRecordedAnswer_AndReplaysGreen()
+    {
+        var set = FaxSet();
+        var runner = new ReplayRunner(set);
+        var original = runner.Run(Read("fax: { outcome: partially_sent, pages_sent: 1, pages_total: 2, result_code: 49, duration: 45s }\nsteps:\n  - expect_hangup: fax_failed\n"));
+        Assert.True(original.Passed, original.Failure);
+        var summary = new Ivr.Core.Calls.CallSummary("c-1", "130*****273", "12333", original.Script.At, original.Script.At + original.CallLength, original.Disposition, set.Version, []);
+
+        var script = CallScriptWriter.Write(summary, original.Events);
+
+        Assert.Contains("fax: { outcome: partially_sent, pages_sent: 1, pages_total: 2, result_code: 49, duration: 45000ms }", script);
+        Assert.Contains("  - expect_fax: policy", script);
+        var replayed = runner.Run(ReplayScriptReader.Read(_folder.Write("recorded.yaml", script)));
+        Assert.True(replayed.Passed, replayed.Failure + "\n" + script);
+        Assert.Equal(original.Events.Select(e => (e.Kind, e.Outcome)), replayed.Events.Select(e => (e.Kind, e.Outcome)));
     }
 }
