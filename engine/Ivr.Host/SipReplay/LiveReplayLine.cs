@@ -21,6 +21,7 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
     private readonly List<CallEvent> _events = [];
     private readonly Queue<string> _unheard = new();
     private readonly List<string> _transfers = [];
+    private readonly List<string> _faxes = [];
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private long _promptSeen;
     private string? _currentNode;
@@ -45,6 +46,8 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
     public bool HasUnheard => _unheard.Count > 0;
 
     public IReadOnlyList<string> Transfers => _transfers;
+
+    public IReadOnlyList<string> Faxes => _faxes;
 
     public bool IsRecording => _recordNode is not null && _recordInstructionsPlayed && !IsPlaying;
 
@@ -141,6 +144,9 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
                 break;
             case CallEventKind.VariableSet when e.Detail is { } assignment && assignment.IndexOf('=') is > 0 and var eq:
                 _variables[assignment[..eq]] = assignment[(eq + 1)..];
+                break;
+            case CallEventKind.FaxStarted when e.Detail is { } fax && fax.StartsWith("document ", StringComparison.Ordinal):
+                _faxes.Add(fax["document ".Length..]);
                 break;
             case CallEventKind.CallEnded:
                 HasEnded = true;

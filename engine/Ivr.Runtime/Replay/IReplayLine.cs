@@ -35,6 +35,9 @@ public interface IReplayLine
     /// <summary>Queues the call was transferred to, in order.</summary>
     IReadOnlyList<string> Transfers { get; }
 
+    /// <summary>Documents sent to the caller's fax machine, in order.</summary>
+    IReadOnlyList<string> Faxes { get; }
+
     /// <summary>The server is recording the caller.</summary>
     bool IsRecording { get; }
 

@@ -13,6 +13,7 @@ public sealed partial class ReplayExecution(ReplayScript script, IReplayLine lin
 {
     private int _eventCursor;
     private int _transfersSeen;
+    private int _faxesSeen;
 
     /// <summary>Runs every step; returns null when the call did what the script says, else the first divergence.</summary>
     public string? Execute()
@@ -87,6 +88,11 @@ public sealed partial class ReplayExecution(ReplayScript script, IReplayLine lin
                 if (!line.RunUntil(() => line.Transfers.Count > _transfersSeen)) return $"expected a transfer to {step.Values[0]}, none was made";
                 var queue = line.Transfers[_transfersSeen++];
                 return queue == step.Values[0] ? null : $"expected a transfer to {step.Values[0]}, was to {queue}";
+            case ReplayStepKind.ExpectFax:
+                if (line.Set.FaxDocuments.Find(step.Values[0]) is null) return $"document '{step.Values[0]}' is not in the fax catalog";
+                if (!line.RunUntil(() => line.Faxes.Count > _faxesSeen)) return $"expected a fax of {step.Values[0]}, none was sent";
+                var document = line.Faxes[_faxesSeen++];
+                return document == step.Values[0] ? null : $"expected a fax of {step.Values[0]}, {document} was sent";
             case ReplayStepKind.ExpectRecording:
                 return line.RunUntil(() => line.IsRecording) ? null : "expected a recording to start";
             case ReplayStepKind.Record:

@@ -16,6 +16,8 @@ public sealed class SimulatedReplayLine(VirtualClock clock, SimulatedChannel cha
 
     public IReadOnlyList<string> Transfers => channel.Transfers.Select(t => t.Queue).ToList();
 
+    public IReadOnlyList<string> Faxes => channel.Faxes.Select(f => f.DocumentId).ToList();
+
     public bool IsRecording => channel.Recording is not null;
 
     public bool HasEnded => call.HasEnded;

@@ -44,6 +44,11 @@ public sealed class LiveReplayPlanTests
         Assert.Equal("needs an agent stand-in to take the transfer", LiveReplaySkips.Reason(Script(new ReplayStep(ReplayStepKind.ExpectTransfer, 3) { Values = ["general"] })));
 
     [Fact]
+    public void Skips_FaxExpected_NeedsAFaxMachine() =>
+        Assert.Equal("needs a fax machine on the caller's line (the replaying caller answers no T.30)",
+            LiveReplaySkips.Reason(Script(new ReplayStep(ReplayStepKind.ExpectFax, 4) { Values = ["pension_certificate"] })));
+
+    [Fact]
     public void Skips_FlowVariables_Named() =>
         Assert.Equal("sets flow variables before the call (announcement_on)", LiveReplaySkips.Reason(Script() with { Variables = new Dictionary<string, string> { ["announcement_on"] = "true" } }));
 
