@@ -29,4 +29,7 @@ public sealed record TelephonyOptions
 
     /// <summary>Agent queues reachable by REFER (RFC 3515); null: transfers fail at once with <c>not_supported</c>.</summary>
     public TransferTargets? TransferTargets { get; init; }
+
+    /// <summary>How our fax terminal presents itself on a call (ECM on, ident 12333 by default).</summary>
+    public Ivr.Fax.FaxSessionOptions Fax { get; init; } = new();
 }

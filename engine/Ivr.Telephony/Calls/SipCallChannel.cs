@@ -6,6 +6,7 @@ using Ivr.Media.Recording;
 using Ivr.Media.Rtp;
 using Ivr.Sip.Message;
 using Ivr.Sip.Refer;
+using Ivr.Telephony.Fax;
 using Ivr.Telephony.Transfers;
 using ChannelRecordingResult = Ivr.Core.Channel.RecordingResult;
 using MediaRecordingResult = Ivr.Media.Recording.RecordingResult;
@@ -39,6 +40,7 @@ public sealed class SipCallChannel : ICallChannel
     private readonly PlaybackTracker _playbacks = new();
     private readonly MediaTimeoutWatch _timeout;
     private readonly CancellationTokenSource _receiving = new();
+    private readonly LineFax _fax;
     private RecordingSlot? _recording;
     private int _recordings;
     private bool _closed;
@@ -61,6 +63,7 @@ public sealed class SipCallChannel : ICallChannel
         if (media.Remote is { } remote) rtp.SetRemote(remote);
         _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, time), SendUnlessHeld, OnPromptCompleted);
         _inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, OnKey);
+        _fax = new LineFax(callId, _stream, _inbound, options.Fax, (id, result) => _input.Post(i => i.FaxFinished(id, result)), log);
         _timeout = new MediaTimeoutWatch(time, options.MediaTimeout, OnMediaTimeout);
         _timeout.SetHold(media.IsHold);
         _ = ReceiveAsync();
@@ -156,14 +159,14 @@ public sealed class SipCallChannel : ICallChannel
     }
 
     /// <summary>
-    /// Fax on the caller's line. Until the T.30 media path lands (issue 6) the line reports
-    /// <see cref="FaxOutcome.Unavailable"/> and nothing is sent.
+    /// Fax on the caller's line (see <see cref="LineFax"/>): prompts stop, the media carries T.30 until phase E,
+    /// then <c>FaxFinished</c> reports the outcome, pages and T.30 code; <see cref="FaxOutcome.Unavailable"/> without spandsp.
     /// </summary>
     public void SendFax(FaxRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (IsClosed) return;
-        _input.Post(i => i.FaxFinished(request.RequestId, FaxResult.Unavailable("fax media not available on this line")));
+        _fax.Start(request);
     }
 
     /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>
@@ -227,6 +230,7 @@ public sealed class SipCallChannel : ICallChannel
         _receiving.Cancel();
         if (recording?.Recorder is { } recorder) recorder.Stop(); // reports the recording as ended by hang-up
         else if (recording is not null) FinishRecording(recording, null);
+        _fax.CallEnded(reportCause ?? LocalHangupCause ?? "hangup"); // reported before the hang-up
         if (reportCause is not null) _input.Post(i => i.HungUp(reportCause));
         _rtp.Dispose();
         _releasePort(_rtp.LocalEndPoint.Port);
