@@ -1,4 +1,5 @@
 using System.Net;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Telephony;
@@ -29,4 +30,7 @@ public sealed record TelephonyOptions
 
     /// <summary>Agent queues reachable by REFER (RFC 3515); null: transfers fail at once with <c>not_supported</c>.</summary>
     public TransferTargets? TransferTargets { get; init; }
+
+    /// <summary>The SIP trunk for outbound calls to numbers (<see cref="OutboundDialer"/>); null: only sip: URIs can be dialled.</summary>
+    public TrunkOptions? Trunk { get; init; }
 }

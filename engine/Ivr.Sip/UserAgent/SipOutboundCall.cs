@@ -59,7 +59,8 @@ public sealed class SipOutboundCall
 
     internal SipRequest? Ack { get; set; }
 
-    internal bool HasProvisional { get; set; }
+    /// <summary>Whether the INVITE in flight drew any provisional response (100 included): only then may it be cancelled (§9.1).</summary>
+    public bool HasProvisional { get; internal set; }
 
     internal bool CancelRequested { get; set; }
 
