@@ -1,4 +1,5 @@
 using System.Net;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Telephony;
@@ -32,4 +33,7 @@ public sealed record TelephonyOptions
 
     /// <summary>How our fax terminal presents itself on a call (ECM on, ident 12333 by default).</summary>
     public Ivr.Fax.FaxSessionOptions Fax { get; init; } = new();
+
+    /// <summary>The SIP trunk for outbound calls to numbers (<see cref="OutboundDialer"/>); null: only sip: URIs can be dialled.</summary>
+    public TrunkOptions? Trunk { get; init; }
 }
