@@ -57,6 +57,8 @@ public sealed class TelephonyServer : ISipCallHandler
 
     public RtpPortPool Ports => _ports;
 
+    public TelephonyOptions Options => _options;
+
     /// <summary>
     /// Lets transfers bridge (B2BUA) when REFER is refused: the dialer is built on the SIP stack, which is started
     /// after this server, so it is attached afterwards. Calls answered from then on can bridge.

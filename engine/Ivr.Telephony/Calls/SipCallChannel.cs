@@ -171,8 +171,19 @@ public sealed class SipCallChannel : ICallChannel, IBridgeLeg
         _input.Post(i => i.FaxFinished(request.RequestId, FaxResult.Unavailable("fax media not available on this line")));
     }
 
-    /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>
+    /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported. Ignored once the
+    /// call was bridged to an agent: the flow is done with it, and the bridge ends it when either party hangs up.</summary>
     public void Hangup(string cause)
+    {
+        lock (_gate)
+        {
+            if (_bridged) return;
+        }
+
+        EndLeg(cause);
+    }
+
+    private void EndLeg(string cause)
     {
         lock (_gate)
         {
@@ -350,6 +361,8 @@ public sealed class SipCallChannel : ICallChannel, IBridgeLeg
     }
 
     void IBridgeLeg.StopRingback() => StopPlayback();
+
+    void IBridgeLeg.Hangup(string cause) => EndLeg(cause);
 
     void IBridgeLeg.MarkBridged()
     {
