@@ -11,6 +11,7 @@ using Ivr.Runtime.Calls;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Host.Commands;
@@ -22,7 +23,7 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--http-port P] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
@@ -37,13 +38,16 @@ public sealed class ServeCommand : CommandBase
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
+          --trunk FILE       SIP trunk for outbound calls and bridged transfers (default: deploy/trunk.yaml when present)
           --http-port P      operations console port (default 8080)
         {IvrPaths.Help}
         """;
 
     private static readonly string DefaultQueueFile = Path.Combine("deploy", "queues.yaml");
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls"];
+    private static readonly string DefaultTrunkFile = Path.Combine("deploy", "trunk.yaml");
+
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "trunk"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
@@ -71,6 +75,23 @@ public sealed class ServeCommand : CommandBase
             ConsoleLog.Write(transferTargets.Queues.Count == 0
                 ? $"queues: {queueFile} lists no queue; transfers fail over to each flow's on_failure branch"
                 : $"queues: transfers by REFER to {string.Join(", ", transferTargets.Queues)} ({queueFile})");
+        }
+
+        TrunkOptions? trunk = null;
+        var trunkFile = line.Get("trunk") ?? (File.Exists(DefaultTrunkFile) ? DefaultTrunkFile : null);
+        if (trunkFile is not null)
+        {
+            try
+            {
+                trunk = TrunkFile.Read(trunkFile);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                ConsoleLog.Write($"trunk: {ex.Message}");
+                return 1;
+            }
+
+            ConsoleLog.Write(trunk is null ? $"trunk: {trunkFile} names no address; numbers cannot be dialled" : $"trunk: {trunk} ({trunkFile})");
         }
 
         Directory.CreateDirectory(paths.Data);
@@ -123,6 +144,7 @@ public sealed class ServeCommand : CommandBase
                 RtpPortMax = rtpMax,
                 RecordingsFolder = Path.Combine(paths.Data, "recordings"),
                 TransferTargets = transferTargets,
+                Trunk = trunk,
             },
             scheduler,
             (call, channel) => StartCall(factory, call, channel),
@@ -149,6 +171,7 @@ public sealed class ServeCommand : CommandBase
             return 1;
         }
 
+        telephony.AttachDialer(new OutboundDialer(sip, telephony.Options, telephony.Ports, TimeProvider.System, ConsoleLog.Write));
         await using (sip)
         {
             ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}, at most {maxCalls} calls; call sip:12333@{address}:{sipPort}");

@@ -6,7 +6,9 @@ using Ivr.Media.Recording;
 using Ivr.Media.Rtp;
 using Ivr.Sip.Message;
 using Ivr.Sip.Refer;
+using Ivr.Telephony.Bridging;
 using Ivr.Telephony.Fax;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 using ChannelRecordingResult = Ivr.Core.Channel.RecordingResult;
 using MediaRecordingResult = Ivr.Media.Recording.RecordingResult;
@@ -21,7 +23,7 @@ namespace Ivr.Telephony.Calls;
 /// the queue's URI in <see cref="TelephonyOptions.TransferTargets"/> with the context as X-Ivr-* headers and
 /// reports its outcome; after success the IVR leg ends with a BYE, as a transferor does (RFC 5589 §6).
 /// </summary>
-public sealed class SipCallChannel : ICallChannel
+public sealed class SipCallChannel : ICallChannel, IBridgeLeg
 {
     private static readonly short[] BeepSamples = Tone.Beep();
 
@@ -44,11 +46,13 @@ public sealed class SipCallChannel : ICallChannel
     private RecordingSlot? _recording;
     private int _recordings;
     private bool _closed;
+    private RtpPacketHandler? _relay;
+    private bool _bridged;
 
     internal SipCallChannel(
         string callId, NegotiatedMedia media, RtpEndpoint rtp, PlayoutScheduler scheduler, TelephonyOptions options,
         Action sendBye, Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> refer, Action<int> releasePort,
-        TimeProvider time, Action<string> log)
+        TimeProvider time, Action<string> log, OutboundDialer? dialer = null)
     {
         _callId = callId;
         _rtp = rtp;
@@ -58,7 +62,8 @@ public sealed class SipCallChannel : ICallChannel
         _releasePort = releasePort;
         _log = log;
         _input = new CallInputQueue(log);
-        _transfer = new ReferTransfer(callId, options.TransferTargets, refer, r => _input.Post(i => i.TransferFinished(r)), () => Hangup("transferred"), log);
+        _transfer = new ReferTransfer(callId, options.TransferTargets, refer, r => _input.Post(i => i.TransferFinished(r)), () => Hangup("transferred"), log,
+            dialer is null ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, log).RunAsync(target, headers, ringTimeout));
         Media = media;
         if (media.Remote is { } remote) rtp.SetRemote(remote);
         _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, time), SendUnlessHeld, OnPromptCompleted);
@@ -169,8 +174,19 @@ public sealed class SipCallChannel : ICallChannel
         _fax.Start(request);
     }
 
-    /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>
+    /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported. Ignored once the
+    /// call was bridged to an agent: the flow is done with it, and the bridge ends it when either party hangs up.</summary>
     public void Hangup(string cause)
+    {
+        lock (_gate)
+        {
+            if (_bridged) return;
+        }
+
+        EndLeg(cause);
+    }
+
+    private void EndLeg(string cause)
     {
         lock (_gate)
         {
@@ -223,6 +239,7 @@ public sealed class SipCallChannel : ICallChannel
             if (_closed) return;
             _closed = true;
             recording = _recording;
+            if (_bridged) reportCause = null; // the flow handed the call to the bridge: its end is not the flow's
         }
 
         _timeout.Dispose();
@@ -234,6 +251,7 @@ public sealed class SipCallChannel : ICallChannel
         if (reportCause is not null) _input.Post(i => i.HungUp(reportCause));
         _rtp.Dispose();
         _releasePort(_rtp.LocalEndPoint.Port);
+        _bridgeClosed?.Invoke();
     }
 
     private async Task ReceiveAsync()
@@ -257,7 +275,8 @@ public sealed class SipCallChannel : ICallChannel
     private void OnPacket(RtpPacket packet)
     {
         _timeout.Activity();
-        _inbound.Receive(packet);
+        if (Volatile.Read(ref _relay) is { } relay) relay(packet);
+        else _inbound.Receive(packet);
     }
 
     private void OnKey(DtmfKeyPress key)
@@ -321,5 +340,36 @@ public sealed class SipCallChannel : ICallChannel
         }
 
         _input.Post(input => input.RecordingFinished(RecordingFiles.Save(slot, result, _callId, _options.RecordingsFolder, _log)));
+    }
+
+    // The caller's leg as a bridge sees it (B2BUA transfer fallback, see Bridging/).
+    private event Action? _bridgeClosed;
+
+    event Action? IBridgeLeg.Closed
+    {
+        add => _bridgeClosed += value;
+        remove => _bridgeClosed -= value;
+    }
+
+    void IBridgeLeg.SetRelay(RtpPacketHandler? relay) => Volatile.Write(ref _relay, relay);
+
+    bool IBridgeLeg.SendRelayed(ReadOnlySpan<byte> packet) => !IsClosed && !Media.IsHold && _rtp.Send(packet);
+
+    void IBridgeLeg.StartRingback()
+    {
+        lock (_gate)
+        {
+            if (_closed) return;
+            foreach (var cycle in Ringback.For(_options.TransferTargets?.BridgeRingTimeout ?? TimeSpan.FromSeconds(30))) _stream.Enqueue(cycle);
+        }
+    }
+
+    void IBridgeLeg.StopRingback() => StopPlayback();
+
+    void IBridgeLeg.Hangup(string cause) => EndLeg(cause);
+
+    void IBridgeLeg.MarkBridged()
+    {
+        lock (_gate) _bridged = true;
     }
 }
