@@ -128,7 +128,6 @@ public sealed class ServeCommand : CommandBase
         var lookups = new ServiceLookupService(database, TimeProvider.System,
             flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write,
             fax: faxSettings, faxDocuments: new FaxDocumentSource(() => flows.Current));
-        var faxQueue = FaxScheduling.Start(database, flows, faxSettings, TimeProvider.System, ConsoleLog.Write, cancellation);
         var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, recorder));
         foreach (var (number, flow) in flows.Current!.Routes)
             ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
@@ -171,7 +170,9 @@ public sealed class ServeCommand : CommandBase
             return 1;
         }
 
-        telephony.AttachDialer(new OutboundDialer(sip, telephony.Options, telephony.Ports, TimeProvider.System, ConsoleLog.Write));
+        var outbound = new OutboundDialer(sip, telephony.Options, telephony.Ports, TimeProvider.System, ConsoleLog.Write);
+        telephony.AttachDialer(outbound);
+        var faxQueue = FaxScheduling.Start(database, flows, faxSettings, FaxDialerFactory.Create(outbound, telephony.Options.Fax, ConsoleLog.Write), TimeProvider.System, ConsoleLog.Write, cancellation);
         await using (sip)
         {
             ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}, at most {maxCalls} calls; call sip:12333@{address}:{sipPort}");
