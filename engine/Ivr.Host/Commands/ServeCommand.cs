@@ -132,8 +132,9 @@ public sealed class ServeCommand : CommandBase
         foreach (var (number, flow) in flows.Current!.Routes)
             ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
-        using var scheduler = new PlayoutScheduler(TimeProvider.System, onError: e => ConsoleLog.Write($"playout: {e.GetType().Name}: {e.Message}"));
+        using var scheduler = new PlayoutScheduler(TimeProvider.System, onError: e => ConsoleLog.Write($"playout: {e.GetType().Name}: {e.Message}"), realTimePriority: true);
         scheduler.Start();
+        if (scheduler.RealTimeThreads == 0) ConsoleLog.Write("playout: no real-time priority for the pacing thread (needs CAP_SYS_NICE); on a busy machine outbound audio may jitter");
         var telephony = new TelephonyServer(
             new TelephonyOptions
             {
