@@ -1,5 +1,6 @@
 using Ivr.Core.Channel;
 using Ivr.Media.Playout;
+using Ivr.Telephony.Calls;
 using Ivr.Telephony.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Ivr.Telephony.Tests.TestSupport.BridgeSetup;
@@ -23,19 +24,20 @@ public sealed class SippBridgeTests(ITestOutputHelper output)
         using var phone = await ConnectAsync(ivr);
         var call = await ivr.WaitForCallAsync();
 
+        var ivrSsrc = ((SipCallChannel)call.Channel).Outbound.Sender.Ssrc; // the IVR's own stream: prompts, ring-back
         call.Channel.Transfer(new TransferRequest("general", Context));
-        await RespondAsync(phone, await ReceiveRequestAsync(phone, "REFER"), 405);
+        var refer = await ReceiveRequestAsync(phone, "REFER");
+        var refused = phone.Rtp.Now;
+        await RespondAsync(phone, refer, 405);
         var talking = phone.Rtp.SendAudioAsync(150, Tone.Sine(1000, TimeSpan.FromSeconds(1)));
 
         Assert.True(await call.WaitForAsync("transfer:True:bridged", 15), string.Join(", ", call.Events) + " // " + string.Join(" | ", ivr.Log));
         await talking;
         await phone.Rtp.SendKeyAsync('7');
-        var ringbackSsrc = phone.Rtp.Received.First().Header.Ssrc;
-        var relayed = phone.Rtp.Received.Where(p => p.Header.Ssrc != ringbackSsrc).ToList();
         Assert.True(await Poll.UntilAsync(() => phone.Rtp.Received.Count(p => p.Header.PayloadType == 101) >= 3, 5), "the key should come back through both relays");
-        relayed = phone.Rtp.Received.Where(p => p.Header.Ssrc != ringbackSsrc).ToList();
+        var relayed = phone.Rtp.Received.Where(p => p.Header.Ssrc != ivrSsrc).ToList();
         var audio = relayed.Where(p => p.Header.PayloadType == 0).ToList();
-        output.WriteLine($"relayed back to the phone: {audio.Count} audio, {relayed.Count - audio.Count} event packets; INVITE → bridged media {(relayed[0].Arrival - phone.Rtp.Received.First().Arrival).TotalMilliseconds:0} ms (from the first ring-back packet)");
+        output.WriteLine($"relayed back to the phone: {audio.Count} audio, {relayed.Count - audio.Count} event packets; 405 to the REFER → first bridged packet back at the phone (INVITE, 200, ACK, both relays and SIPp's echo): {(relayed[0].Arrival - refused).TotalMilliseconds:0} ms");
         Assert.True(audio.Count >= 50, $"{audio.Count} echoed audio packets came back");
         Assert.True(BridgeLoopbackTests.ShareOf1kHz(audio.Skip(10).Take(20)) > 0.8, "the echo should carry the phone's 1 kHz tone");
         Assert.Single(relayed.Select(p => p.Header.Ssrc).Distinct());
@@ -76,7 +78,7 @@ public sealed class SippBridgeTests(ITestOutputHelper output)
         call.Channel.Transfer(new TransferRequest("general", Context));
         await RespondAsync(phone, await ReceiveRequestAsync(phone, "REFER"), 405);
 
-        Assert.True(await call.WaitForAsync("transfer:False:no_answer", 15), string.Join(", ", call.Events));
+        Assert.True(await call.WaitForAsync("transfer:False:no_answer", 15), string.Join(", ", call.Events) + " // " + string.Join(" | ", ivr.Log));
         Assert.True(phone.Rtp.Received.Count >= 50, $"the phone heard {phone.Rtp.Received.Count} packets of ring-back over 2 s");
         Assert.Equal(0, await sipp.FinishAsync());
         Assert.Equal(1, ivr.Server.ActiveCalls);
