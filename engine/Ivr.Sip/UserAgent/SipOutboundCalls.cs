@@ -49,7 +49,13 @@ internal sealed class SipOutboundCalls
 
         invite.Headers.Add(SipHeaderNames.ContentType, SipRequestScreen.SdpType);
         invite.Body = offer.ToBytes();
-        return new SipOutboundCall(this, invite, destination, options.Credentials);
+        var call = new SipOutboundCall(this, invite, destination, options.Credentials);
+        if (options.Progress is { } progress)
+        {
+            call.Progress += progress;
+        }
+
+        return call;
     }
 
     public void Start(SipOutboundCall call)

@@ -12,4 +12,7 @@ public sealed record SipOutboundOptions
     public DigestCredentials? Credentials { get; init; }
 
     public IReadOnlyList<SipHeader> Headers { get; init; } = [];
+
+    /// <summary>Subscribed to <see cref="SipOutboundCall.Progress"/> before the INVITE leaves, so no 18x is missed.</summary>
+    public Action<SipOutboundProgress>? Progress { get; init; }
 }

@@ -55,12 +55,13 @@ public sealed class OutboundDialer
         var local = new SdpLocalMedia(_options.MediaAddress, rtp.LocalEndPoint.Port) { SessionId = RandomNumberGenerator.GetInt32(1, int.MaxValue) };
         var call = new OutboundCall(resolved.Display, rtp, _ports.Release, options, _options, _time, _log);
         var from = new NameAddress(new SipUri("sip", options.FromUser ?? _options.Trunk?.FromUser ?? "12333", resolved.FromHost));
+        var attempt = new DialAttempt(call, local, options.Progress, _log);
         var sipOptions = new SipOutboundOptions
         {
             Credentials = resolved.Credentials,
             Headers = options.Headers.Select(h => new SipHeader(h.Key, h.Value)).ToList(),
+            Progress = attempt.OnProgress,
         };
-        var attempt = new DialAttempt(call, local, options.Progress, _log);
         SipOutboundCall sip;
         try
         {
@@ -73,7 +74,6 @@ public sealed class OutboundDialer
         }
 
         call.Attach(sip);
-        sip.Progress += attempt.OnProgress;
         _ = sip.Ended.ContinueWith(t => call.OnSipEnded(t.Result), TaskScheduler.Default);
         _log($"{call}: dialling ({(resolved.Credentials is null ? "no credentials" : $"account {resolved.Credentials.Username}")})");
 

@@ -1,9 +1,8 @@
-using System.Text;
 using Ivr.Core.Channel;
-using Ivr.Sip.Message;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Tests.TestSupport;
+using static Ivr.Telephony.Tests.TestSupport.BridgeSetup;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Telephony.Tests.Bridging;
@@ -14,8 +13,6 @@ namespace Ivr.Telephony.Tests.Bridging;
 /// </summary>
 public sealed class BridgeLoopbackTests
 {
-    private static readonly Dictionary<string, string> Context = new() { ["path"] = "main>agent" };
-
     [Fact]
     public async Task Refer405_BridgesToAgent_MediaBothWaysAndAgentHangupEndsCaller()
     {
@@ -80,17 +77,7 @@ public sealed class BridgeLoopbackTests
         Assert.DoesNotContain(call.Events, e => e.StartsWith("transfer"));
     }
 
-    private static TelephonyHarness IvrWithDialer(string agentUri, BridgeMode mode = BridgeMode.Fallback)
-    {
-        var targets = new TransferTargets(
-            new Dictionary<string, string> { ["general"] = agentUri }, bridging: new Dictionary<string, BridgeMode> { ["general"] = mode },
-            bridgeRingTimeout: TimeSpan.FromSeconds(10));
-        var ivr = new TelephonyHarness(options: new TelephonyOptions { TransferTargets = targets });
-        ivr.Server.AttachDialer(new OutboundDialer(ivr.Stack, ivr.Options, ivr.Server.Ports, log: ivr.Log.Enqueue));
-        return ivr;
-    }
-
-    private static double ShareOf1kHz(IEnumerable<ReceivedRtp> packets)
+    internal static double ShareOf1kHz(IEnumerable<ReceivedRtp> packets)
     {
         var samples = new List<short>();
         foreach (var packet in packets)
@@ -102,26 +89,4 @@ public sealed class BridgeLoopbackTests
 
         return Goertzel.ShareAt(samples.ToArray(), 1000);
     }
-
-    private static async Task<SipUac> ConnectAsync(TelephonyHarness harness)
-    {
-        var uac = new SipUac(harness.SipEndPoint);
-        var responses = await uac.InviteAsync(uac.Offer());
-        Assert.Equal(200, responses[^1].StatusCode);
-        uac.Rtp.Target = SipUac.MediaOf(SipUac.SdpOf(responses[^1]));
-        await uac.AckAsync();
-        await uac.Rtp.SendAudioAsync(1);
-        return uac;
-    }
-
-    private static async Task<SipRequest> ReceiveRequestAsync(SipUac uac, string method)
-    {
-        while (true)
-        {
-            if (await uac.ReceiveAsync(10) is SipRequest request && request.Method == method) return request;
-        }
-    }
-
-    private static Task RespondAsync(SipUac uac, SipRequest request, int status) =>
-        uac.SendAsync(Encoding.UTF8.GetString(SipSerializer.Serialize(SipResponseFactory.Create(request, status))));
 }
