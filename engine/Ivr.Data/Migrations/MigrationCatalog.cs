@@ -9,5 +9,6 @@ public static class MigrationCatalog
         M001CallRecords.Migration,
         M002Residents.Migration,
         M003ServiceRecords.Migration,
+        M005Console.Migration,
     ];
 }
