@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Ivr.Console.BrowserTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ivr.Console.BrowserTests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class RoleTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task Agent_CallsPageHiddenInNav_OpenedByUrlIsRefused_ApiAnswers403()
+    {
+        const string password = "agent-pass-12345";
+        await fixture.Server.AddUserAsync("agent.wang", "agent", password);
+        await using var browser = await ConsoleBrowser.LaunchAsync(fixture.Server.BaseUri);
+        var page = browser.Page;
+
+        await browser.SignInAsync("agent.wang", password);
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "实时通话" })).ToBeVisibleAsync();
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "留言与回访" })).ToBeVisibleAsync();
+        foreach (var hidden in new[] { "通话记录", "用户与审计", "统计", "挂失与锁定" })
+        {
+            await Expect(nav.GetByRole(AriaRole.Link, new() { Name = hidden })).ToHaveCountAsync(0);
+        }
+
+        await page.GotoAsync("/calls");
+        var refusal = page.GetByRole(AriaRole.Alert);
+        await Expect(refusal.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+        await Expect(refusal).ToContainTextAsync("通话记录");
+        await Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("refused-agent-calls");
+
+        var api = await page.APIRequest.GetAsync("/api/calls");
+        Assert.Equal(403, api.Status);
+        Assert.Matches(new Regex("\"error\"\\s*:\\s*\"forbidden\""), await api.TextAsync());
+
+        await page.GotoAsync("/users");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+    }
+}
