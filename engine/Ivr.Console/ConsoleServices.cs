@@ -1,0 +1,16 @@
+using Ivr.Console.Faxes;
+using Ivr.Console.Flows;
+using Ivr.Console.Live;
+using Ivr.Data;
+
+namespace Ivr.Console;
+
+/// <summary>What the console reads from the running server: the database, its clock, the calls in progress,
+/// the flow set serving, and the fax service when one is installed.</summary>
+public sealed record ConsoleServices(
+    IvrDatabase Database,
+    TimeProvider Time,
+    ILiveCalls LiveCalls,
+    FlowSource Flows,
+    Action<string> Log,
+    IFaxJobControl? Faxes = null);
