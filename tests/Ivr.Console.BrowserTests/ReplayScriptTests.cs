@@ -46,7 +46,7 @@ public sealed class ReplayScriptTests(ServerFixture fixture)
         Assert.Contains("expect_hangup", text);
         Assert.DoesNotContain(CallerNumber, text);
 
-        var (code, output) = await fixture.Server.RunIvrAsync(["replay", script]);
+        var (code, output) = await fixture.Server.RunIvrAsync(["replay", "--flows", fixture.Server.FlowsFolder, script]);
         Assert.True(code == 0, $"ivr replay exited {code}:\n{output}\n--- script ---\n{text}");
         Assert.Contains("1 passed, 0 failed", output);
         Assert.Empty(browser.ScriptErrors);

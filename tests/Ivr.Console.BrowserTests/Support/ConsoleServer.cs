@@ -34,6 +34,9 @@ public sealed partial class ConsoleServer : IAsyncDisposable
 
     public string DataFolder => Path.Combine(Work.FullName, "data");
 
+    /// <summary>A copy of the repository's flows that this server watches: a test may edit it to publish a new version.</summary>
+    public string FlowsFolder => Path.Combine(Work.FullName, "flows");
+
     public string DatabasePath => Path.Combine(DataFolder, "ivr.db");
 
     public string RecordingsFolder => Path.Combine(DataFolder, "recordings");
@@ -58,9 +61,10 @@ public sealed partial class ConsoleServer : IAsyncDisposable
         }
 
         var work = Directory.CreateTempSubdirectory("ivr-console-browser-");
+        CopyFolder(Path.Combine(RepositoryPaths.Root, "flows"), Path.Combine(work.FullName, "flows"));
         var sipPort = FreePorts.ForSip();
         var rtp = FreePorts.UdpBlock(40);
-        var info = Ivr(["serve", "--data", Path.Combine(work.FullName, "data"), "--sip-port", sipPort.ToString(), "--address", "127.0.0.1",
+        var info = Ivr(["serve", "--data", Path.Combine(work.FullName, "data"), "--flows", Path.Combine(work.FullName, "flows"), "--sip-port", sipPort.ToString(), "--address", "127.0.0.1",
             "--rtp-ports", $"{rtp}-{rtp + 39}", "--http-port", "0"]);
         info.Environment["IVR_ADMIN_USER"] = AdminUser;
         info.Environment["IVR_ADMIN_PASSWORD"] = AdminPassword;
@@ -139,6 +143,17 @@ public sealed partial class ConsoleServer : IAsyncDisposable
         catch (IOException)
         {
             // a file still held by a dying process: the temp folder is cleaned by the system later
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 

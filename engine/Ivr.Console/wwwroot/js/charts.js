@@ -20,6 +20,13 @@ export function niceMax(value) {
   return 10 * magnitude;
 }
 
+/** How many gridline steps split 0..max into whole round numbers: 20 → 4 (5 each), 50 → 5 (10 each), 3 → 3. */
+export function gridSteps(max) {
+  if (max <= 5 && Number.isInteger(max)) return Math.max(1, max);
+  const leading = max / 10 ** Math.floor(Math.log10(max));
+  return leading === 2 ? 4 : 5;
+}
+
 /**
  * Vertical bars: items [{ label, value }]. Labels are thinned out when there are many
  * (an hour axis shows every 3rd hour), values above each bar when there is room.
@@ -32,13 +39,14 @@ export function columnChart(items, { title, height = 220, unit = '' } = {}) {
   const max = niceMax(Math.max(0, ...items.map(i => i.value)));
   const plot = height - bottom - top;
   const labelEvery = Math.ceil(items.length / 12);
+  const steps = gridSteps(max);
 
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'chart column-chart' });
   root.append(svg('title', {}, title ?? ''));
-  for (let i = 0; i <= 4; i++) {
-    const y = top + plot - (plot * i) / 4;
+  for (let i = 0; i <= steps; i++) {
+    const y = top + plot - (plot * i) / steps;
     root.append(svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'grid-line' }));
-    root.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'axis' }, formatNumber((max * i) / 4)));
+    root.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'axis' }, formatNumber((max * i) / steps)));
   }
   items.forEach((item, index) => {
     const x = left + gap + index * (barWidth + gap);
@@ -76,7 +84,7 @@ export function barChart(items, { title, width = 640, rowHeight = 28, labelWidth
     bar.append(svg('title', {}, `${item.label}: ${formatNumber(item.value)}${extra ? `（${extra}）` : ''}`));
     root.append(bar);
     root.append(svg('text', { x: labelWidth + barWidth + 6, y: y + rowHeight / 2 + 4, class: 'value' },
-      extra ? `${formatNumber(item.value)}  ${extra}` : formatNumber(item.value)));
+      extra ? `${formatNumber(item.value)}（${extra}）` : formatNumber(item.value)));
   });
   return root;
 }
