@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Ivr.Console.Calls;
-using Ivr.Console.Cards;
-using Ivr.Console.Faxes;
-using Ivr.Console.Flows;
-using Ivr.Console.Live;
-using Ivr.Console.Security;
-using Ivr.Console.Statistics;
-using Ivr.Console.Users;
-using Ivr.Console.Work;
+using Ivr.OperationsConsole.Calls;
+using Ivr.OperationsConsole.Cards;
+using Ivr.OperationsConsole.Faxes;
+using Ivr.OperationsConsole.Flows;
+using Ivr.OperationsConsole.Live;
+using Ivr.OperationsConsole.Security;
+using Ivr.OperationsConsole.Statistics;
+using Ivr.OperationsConsole.Users;
+using Ivr.OperationsConsole.Work;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Console;
+namespace Ivr.OperationsConsole;
 
 /// <summary>
 /// The operations console: Kestrel serving the pages and the JSON API (see API.md) in the server's

@@ -1,7 +1,7 @@
 using System.Net;
 using Ivr.Data.Accounts;
 
-namespace Ivr.Console;
+namespace Ivr.OperationsConsole;
 
 /// <summary>How the console listens and how strict its sessions are; defaults are production's.</summary>
 public sealed record ConsoleOptions

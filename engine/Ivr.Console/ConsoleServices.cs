@@ -1,9 +1,9 @@
-using Ivr.Console.Faxes;
-using Ivr.Console.Flows;
-using Ivr.Console.Live;
+using Ivr.OperationsConsole.Faxes;
+using Ivr.OperationsConsole.Flows;
+using Ivr.OperationsConsole.Live;
 using Ivr.Data;
 
-namespace Ivr.Console;
+namespace Ivr.OperationsConsole;
 
 /// <summary>What the console reads from the running server: the database, its clock, the calls in progress,
 /// the flow set serving, and the fax service when one is installed.</summary>

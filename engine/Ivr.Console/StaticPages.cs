@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 
-namespace Ivr.Console;
+namespace Ivr.OperationsConsole;
 
 /// <summary>
 /// Serves the pages from the web root: <c>/</c> is <c>index.html</c>; a path without a file extension

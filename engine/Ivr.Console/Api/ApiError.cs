@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Console.Api;
+namespace Ivr.OperationsConsole.Api;
 
 /// <summary>Every refusal and failure the API sends: <c>{"error": CODE}</c>, and for bad input a message about the input — nothing else.</summary>
 internal static class ApiError

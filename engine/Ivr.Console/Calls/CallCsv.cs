@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ivr.Core.Calls;
 
-namespace Ivr.Console.Calls;
+namespace Ivr.OperationsConsole.Calls;
 
 /// <summary>
 /// Calls as CSV (RFC 4180: CRLF lines, quoted fields with doubled quotes). A field a spreadsheet would

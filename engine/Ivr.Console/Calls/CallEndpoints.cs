@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ivr.Console.Api;
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Calls;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Calls;
+namespace Ivr.OperationsConsole.Calls;
 
 /// <summary><c>/api/calls</c>: search, one call's timeline, and the exports (replay script, CSV), each export logged.</summary>
 internal static class CallEndpoints

@@ -1,6 +1,6 @@
 using Ivr.Core.Calls;
 
-namespace Ivr.Console.Calls;
+namespace Ivr.OperationsConsole.Calls;
 
 /// <summary>A recorded call as the API shows it; the caller only masked.</summary>
 internal sealed record CallView(string CallId, string CallerMasked, string Dialled, string FlowVersion, DateTimeOffset StartedAt,

@@ -1,4 +1,4 @@
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Audit;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Cards;
+namespace Ivr.OperationsConsole.Cards;
 
 /// <summary>Supervisors' review of card loss reports and PIN lockouts; every identifier masked.</summary>
 internal static class CardEndpoints

@@ -1,11 +1,11 @@
-using Ivr.Console.Api;
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Faxes;
+namespace Ivr.OperationsConsole.Faxes;
 
 /// <summary>
 /// <c>/api/faxes</c>: the fax jobs and "retry now". Both answer 503 <c>fax_service_not_installed</c> until

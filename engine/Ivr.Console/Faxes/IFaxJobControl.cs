@@ -1,4 +1,4 @@
-namespace Ivr.Console.Faxes;
+namespace Ivr.OperationsConsole.Faxes;
 
 /// <summary>The fax service as the console sees it; absent until the fax jobs are installed.</summary>
 public interface IFaxJobControl

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Ivr.Flows.Graph;
 using Ivr.Flows.Model;
 
-namespace Ivr.Console.Flows;
+namespace Ivr.OperationsConsole.Flows;
 
 /// <summary>Flow diagrams as SVG through Graphviz <c>dot</c>, cached per flow-set version and flow.</summary>
 internal sealed class FlowDiagrams

@@ -1,5 +1,5 @@
-using Ivr.Console.Api;
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Operations;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Flows;
+namespace Ivr.OperationsConsole.Flows;
 
 /// <summary><c>/api/flows</c>: the serving version, its history, validation of the files on disk, diagrams and diffs.</summary>
 internal static class FlowEndpoints

@@ -1,6 +1,6 @@
 using Ivr.Data.Operations;
 
-namespace Ivr.Console.Flows;
+namespace Ivr.OperationsConsole.Flows;
 
 /// <summary>The editors' text files of a flows folder (YAML and the schema), by path relative to it, as a version records them.</summary>
 public static class FlowFiles

@@ -2,7 +2,7 @@ using Ivr.Data;
 using Ivr.Data.Operations;
 using Ivr.Flows.Model;
 
-namespace Ivr.Console.Flows;
+namespace Ivr.OperationsConsole.Flows;
 
 /// <summary>
 /// Records every flow-set version the server serves, with the text of its files, so that the console can

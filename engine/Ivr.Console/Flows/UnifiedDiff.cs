@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ivr.Console.Flows;
+namespace Ivr.OperationsConsole.Flows;
 
 /// <summary>
 /// A unified diff (the format of <c>diff -u</c>: <c>---</c>/<c>+++</c> headers, <c>@@ -a,b +c,d @@</c> hunks

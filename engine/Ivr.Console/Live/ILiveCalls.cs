@@ -1,4 +1,4 @@
-namespace Ivr.Console.Live;
+namespace Ivr.OperationsConsole.Live;
 
 /// <summary>The calls in progress, kept by the server from the calls' own events.</summary>
 public interface ILiveCalls

@@ -1,4 +1,4 @@
-namespace Ivr.Console.Live;
+namespace Ivr.OperationsConsole.Live;
 
 /// <summary>A call in progress as the console shows it: caller masked, the node it is at (<c>flow.node</c>, null before the first).</summary>
 public sealed record LiveCall(

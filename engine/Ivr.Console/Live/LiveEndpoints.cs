@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Console.Live;
+namespace Ivr.OperationsConsole.Live;
 
 /// <summary>
 /// <c>/api/live</c>: the calls in progress, with an ETag (the snapshot's version) so polling costs a 304

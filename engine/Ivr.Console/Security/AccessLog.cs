@@ -2,7 +2,7 @@ using Ivr.Data;
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>
 /// Writes the console's access log: who, when, from where, what and how it ended. Targets name

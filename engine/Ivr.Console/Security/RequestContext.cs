@@ -1,7 +1,7 @@
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>The signed-in session of a request, put there by <see cref="SessionMiddleware"/>, and the client's address.</summary>
 internal static class RequestContext

@@ -1,8 +1,8 @@
-using Ivr.Console.Api;
+using Ivr.OperationsConsole.Api;
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>Lets a request through when the signed-in user has one of the roles (admin always); else 403, logged.</summary>
 internal sealed class RoleFilter(AccessLog accessLog, IReadOnlyCollection<ConsoleRole> roles) : IEndpointFilter

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary><c>group.RequireRoles(ConsoleRole.Supervisor, …)</c>: admin is always allowed.</summary>
 internal static class RoleFilters

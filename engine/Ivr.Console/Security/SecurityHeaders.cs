@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>Headers on every response: pages only from this origin, never framed, never sniffed, no referrer.</summary>
 internal sealed class SecurityHeaders(RequestDelegate next)

@@ -1,10 +1,10 @@
-using Ivr.Console.Api;
+using Ivr.OperationsConsole.Api;
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary><c>/api/session</c>: sign in (POST), who am I and the CSRF token (GET), sign out (DELETE).</summary>
 internal static class SessionEndpoints

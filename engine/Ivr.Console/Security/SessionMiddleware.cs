@@ -1,7 +1,7 @@
-using Ivr.Console.Api;
+using Ivr.OperationsConsole.Api;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>
 /// Guards <c>/api/</c>: a request without a live session gets 401; a state-changing request

@@ -1,7 +1,7 @@
 using Ivr.Data;
 using Ivr.Data.Accounts;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>
 /// Signs people in and out and recognises their sessions. A session ends after

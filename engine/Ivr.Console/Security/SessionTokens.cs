@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>Random session and CSRF tokens (256 bits, base64url) and the hash under which a session token is stored.</summary>
 internal static class SessionTokens

@@ -1,7 +1,7 @@
 using Ivr.Data;
 using Ivr.Data.Accounts;
 
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>
 /// Limits password guessing: at most <see cref="ConsoleOptions.SignInAttempts"/> wrong passwords per

@@ -1,4 +1,4 @@
-namespace Ivr.Console.Security;
+namespace Ivr.OperationsConsole.Security;
 
 /// <summary>How a sign-in ended.</summary>
 public enum SignInOutcome

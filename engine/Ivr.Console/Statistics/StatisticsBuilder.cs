@@ -1,6 +1,6 @@
 using Ivr.Data.Operations;
 
-namespace Ivr.Console.Statistics;
+namespace Ivr.OperationsConsole.Statistics;
 
 /// <summary>
 /// Turns per-call facts into the statistics report. Pure arithmetic, so tests can check every figure:

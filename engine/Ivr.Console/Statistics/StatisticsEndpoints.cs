@@ -1,7 +1,7 @@
 using System.Globalization;
-using Ivr.Console.Api;
-using Ivr.Console.Flows;
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Flows;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Operations;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Statistics;
+namespace Ivr.OperationsConsole.Statistics;
 
 /// <summary><c>GET /api/stats?from=&amp;to=&amp;flowVersion=</c>: dates are the service's local dates, inclusive.</summary>
 internal static class StatisticsEndpoints

@@ -1,4 +1,4 @@
-namespace Ivr.Console.Statistics;
+namespace Ivr.OperationsConsole.Statistics;
 
 /// <summary>What the statistics page shows for a date range (see API.md for each figure's definition).</summary>
 public sealed record StatisticsReport(

@@ -1,7 +1,7 @@
 using Ivr.Data;
 using Ivr.Data.Accounts;
 
-namespace Ivr.Console.Users;
+namespace Ivr.OperationsConsole.Users;
 
 /// <summary>
 /// Creating users: the first admin from the environment on a database without users, and every other

@@ -1,12 +1,12 @@
-using Ivr.Console.Api;
-using Ivr.Console.Security;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Security;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Users;
+namespace Ivr.OperationsConsole.Users;
 
 /// <summary>Admin only: list, create and change users; read the access log.</summary>
 internal static class UserEndpoints

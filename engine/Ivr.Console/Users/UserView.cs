@@ -1,6 +1,6 @@
 using Ivr.Data.Accounts;
 
-namespace Ivr.Console.Users;
+namespace Ivr.OperationsConsole.Users;
 
 /// <summary>A user as the API shows it: never the hash.</summary>
 internal sealed record UserView(string Name, string Role, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt)

@@ -1,7 +1,7 @@
-using Ivr.Console.Api;
-using Ivr.Console.Flows;
-using Ivr.Console.Security;
-using Ivr.Console.Statistics;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Flows;
+using Ivr.OperationsConsole.Security;
+using Ivr.OperationsConsole.Statistics;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Operations;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Console.Work;
+namespace Ivr.OperationsConsole.Work;
 
 /// <summary>
 /// <c>/api/messages</c> and <c>/api/follow-ups</c>: lists with deadlines, the recording (logged), assign,

@@ -2,7 +2,7 @@ using Ivr.Core.Calendar;
 using Ivr.Core.Privacy;
 using Ivr.Data.Operations;
 
-namespace Ivr.Console.Work;
+namespace Ivr.OperationsConsole.Work;
 
 /// <summary>A voice message or follow-up as the API shows it: the callback number masked, the deadline in working days.</summary>
 internal static class WorkItemView

@@ -7,6 +7,8 @@ using Ivr.Data.Services;
 using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
 using Ivr.Media.Playout;
+using Ivr.OperationsConsole;
+using Ivr.OperationsConsole.Flows;
 using Ivr.Runtime.Calls;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
@@ -22,7 +24,7 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--http-port P] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
@@ -37,19 +39,26 @@ public sealed class ServeCommand : CommandBase
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
-          --http-port P      operations console port (default 8080)
+          --http-port P      operations console port (default 8080; 0 = any free port, the log tells which)
+          --http-bind IP     operations console address (default 127.0.0.1)
+          --no-console       no operations console (no HTTP at all)
+        The console's first admin comes from IVR_ADMIN_USER and IVR_ADMIN_PASSWORD when no user exists yet
+        (or 'ivr users add NAME --role admin'); there is no default password.
         {IvrPaths.Help}
         """;
 
     private static readonly string DefaultQueueFile = Path.Combine("deploy", "queues.yaml");
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "http-bind"];
+
+    protected override IReadOnlyCollection<string> Switches => ["no-console"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
         var paths = IvrPaths.From(line);
         var sipPort = line.GetInt("sip-port", 5060, 1, 65535);
-        var httpPort = line.GetInt("http-port", 8080, 1, 65535);
+        var httpPort = line.GetInt("http-port", ConsoleOptions.DefaultPort, 0, 65535);
+        var httpBind = ParseBind(line.Get("http-bind"));
         var address = ParseAddress(line.Get("address"));
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
         var trusted = ParseTrust(line.Get("trust"));
@@ -95,7 +104,13 @@ public sealed class ServeCommand : CommandBase
         await using var recorder = new SqliteCallRecorder(database, ConsoleLog.Write);
         var lookups = new ServiceLookupService(database, TimeProvider.System,
             flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write);
-        var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, recorder));
+        var live = new LiveCalls(recorder);
+        var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, live));
+        var history = new FlowHistory(database, paths.Flows, TimeProvider.System, ConsoleLog.Write);
+        await history.RecordAsync(flows.Current!, cancellation);
+        flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
+        await using var console = line.Has("no-console") ? null : await StartConsoleAsync(httpBind, httpPort, paths, database, live, flows, cancellation);
+        if (console is null && !line.Has("no-console")) return 1;
         foreach (var (number, flow) in flows.Current!.Routes)
             ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
@@ -139,7 +154,7 @@ public sealed class ServeCommand : CommandBase
         await using (sip)
         {
             ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}, at most {maxCalls} calls; call sip:12333@{address}:{sipPort}");
-            ConsoleLog.Write($"the console on port {httpPort} arrives with the console issue; watching {paths.Flows} and {paths.Prompts}");
+            ConsoleLog.Write($"watching {paths.Flows} and {paths.Prompts}");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation);
@@ -165,6 +180,40 @@ public sealed class ServeCommand : CommandBase
         });
         if (session is not null) ConsoleLog.Write($"call {call.CallId} from {Mask.Phone(call.Caller)} to {call.Dialled}: flow started");
         return session;
+    }
+
+    private static async Task<ConsoleHost?> StartConsoleAsync(IPAddress bind, int port, IvrPaths paths, IvrDatabase database, LiveCalls live,
+        FlowSetHost flows, CancellationToken cancellation)
+    {
+        var admin = Environment.GetEnvironmentVariable("IVR_ADMIN_USER");
+        var password = Environment.GetEnvironmentVariable("IVR_ADMIN_PASSWORD");
+        try
+        {
+            var console = await ConsoleHost.StartAsync(
+                new ConsoleOptions
+                {
+                    BindAddress = bind,
+                    Port = port,
+                    RecordingsDirectory = Path.Combine(paths.Data, "recordings"),
+                    InitialAdmin = admin is { Length: > 0 } && password is { Length: > 0 } ? (admin, password) : null,
+                },
+                new ConsoleServices(database, TimeProvider.System, live,
+                    new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), ConsoleLog.Write),
+                cancellation);
+            ConsoleLog.Write($"console: listening on {console.Address}");
+            return console;
+        }
+        catch (IOException e)
+        {
+            ConsoleLog.Write($"cannot listen for the console on {bind}:{port}: {e.Message} (--http-port, or --no-console)");
+            return null;
+        }
+    }
+
+    private static IPAddress ParseBind(string? text)
+    {
+        if (text is null) return IPAddress.Loopback;
+        return IPAddress.TryParse(text, out var address) ? address : throw new UsageException($"--http-bind must be an IP address, not '{text}'");
     }
 
     private static IPAddress ParseAddress(string? text)
