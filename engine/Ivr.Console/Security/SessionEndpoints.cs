@@ -55,9 +55,8 @@ internal static class SessionEndpoints
                 return ApiError.InvalidCredentials();
         }
 
-        var options = SessionMiddleware.CookieOptions(http.Request);
-        options.Expires = sessions.AbsoluteExpiry(result.Session!);
-        http.Response.Cookies.Append(SessionMiddleware.CookieName, result.Token!, options);
+        // A browser-session cookie: the server alone decides when the session has expired (idle and absolute limits).
+        http.Response.Cookies.Append(SessionMiddleware.CookieName, result.Token!, SessionMiddleware.CookieOptions(http.Request));
         await accessLog.WriteAsync(http, AccessLog.SignIn, $"user:{name}", "ok", user: name);
         return Results.Ok(View(result.Session!, sessions));
     }
