@@ -18,9 +18,13 @@ public sealed class FlowTests(ServerFixture fixture)
         await page.GotoAsync("/flows");
 
         await Expect(page.Locator(".validation")).ToContainTextAsync("校验通过");
+        await Expect(page.GetByLabel("选择流程")).ToHaveValueAsync("main"); // the flow routed for 12333 comes first
         var diagram = page.GetByRole(AriaRole.Img, new() { Name = "流程 main 的结构图" });
         await diagram.ScrollIntoViewIfNeededAsync();
-        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await diagram.ElementHandleAsync(), new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await diagram.ElementHandleAsync(), new() { Timeout = 60_000 });
+        await Expect(page.GetByText("正在绘制流程图")).ToHaveCountAsync(0);
+        await diagram.ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync("flows-diagram");
         Assert.Empty(browser.ScriptErrors);
     }
 

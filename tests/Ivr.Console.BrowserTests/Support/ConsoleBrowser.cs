@@ -49,7 +49,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
             AcceptDownloads = true,
         });
+        // Generous limits: this machine is small and shared; a limit here only bounds a failure's wait.
         context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var browser = new ConsoleBrowser(playwright, profile, context, page);
         page.PageError += (_, error) => browser.ScriptErrors.Add(error);

@@ -29,6 +29,7 @@ function stopPage() {
 
 function showSignIn(message, returnTo) {
   stopPage();
+  renderCount++;
   setSession(null);
   topBar.hidden = true;
   document.title = '登录 · 12333 运维控制台';
@@ -84,13 +85,17 @@ async function route() {
   }
   document.title = `${found.route.title} · 12333 运维控制台`;
   const mine = ++renderCount;
-  replaceChildren(view, h('p', { class: 'loading' }, '正在加载…'));
+  // Each page draws into its own element: once the user moves on (or the session ends and the sign-in
+  // form takes the view), whatever a slow request of the old page draws lands in a detached element.
+  const pageRoot = h('div', { class: 'page' }, h('p', { class: 'loading' }, '正在加载…'));
+  replaceChildren(view, pageRoot);
   try {
     const page = await found.route.load();
     if (mine !== renderCount) return;
-    leavePage = await page.render(view, { session, params: found.params, navigate });
+    const leave = await page.render(pageRoot, { session, params: found.params, navigate });
+    if (mine === renderCount) leavePage = leave; else if (typeof leave === 'function') leave();
   } catch (error) {
-    if (mine === renderCount && session) replaceChildren(view, notice('error', describeError(error)));
+    if (mine === renderCount && session) replaceChildren(pageRoot, notice('error', describeError(error)));
   }
 }
 

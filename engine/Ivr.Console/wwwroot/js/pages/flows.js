@@ -16,20 +16,21 @@ export async function render(view) {
     return;
   }
   replaceChildren(view, pageHeader('流程'),
-    currentSection(current),
+    currentSection(current, versions),
     validationSection(validation),
-    diagramSection(current.flows),
+    diagramSection(current.flows, current.routes),
     historySection(versions),
     diffSection(versions));
 }
 
-function currentSection(current) {
+function currentSection(current, versions) {
   const routes = Object.entries(current.routes ?? {});
+  const loadedAt = current.loadedAt ?? versions.find(v => v.version === current.version)?.firstLoadedAt;
   return h('section', { class: 'card' },
     h('h2', {}, '当前版本'),
     h('dl', { class: 'facts' },
       h('dt', {}, '版本'), h('dd', {}, h('code', { class: 'version' }, current.version)),
-      h('dt', {}, '加载时间'), h('dd', {}, dateTime(current.loadedAt)),
+      h('dt', {}, '启用时间'), h('dd', {}, dateTime(loadedAt)),
       h('dt', {}, '号码路由'), h('dd', {}, routes.length ? routes.map(([number, flow]) => h('span', { class: 'chip' }, `${number} → ${flow}`)) : '—')),
     table([
       { title: '流程', value: f => h('code', {}, f.name) },
@@ -52,16 +53,21 @@ function validationSection(validation) {
     ], validation.diagnostics ?? [], { empty: '没有诊断信息。' }));
 }
 
-function diagramSection(flows) {
-  const chooser = h('select', { name: 'diagram-flow' }, (flows ?? []).map(f => h('option', { value: f.name }, f.name)));
+function diagramSection(flows, routes) {
+  // The flow that answers the hotline's own number first: that is the one people ask about.
+  const first = routes?.['12333'] ?? Object.values(routes ?? {})[0];
+  const chooser = h('select', { name: 'diagram-flow' },
+    (flows ?? []).map(f => h('option', { value: f.name, selected: f.name === first }, f.description ? `${f.name}（${f.description}）` : f.name)));
   const holder = h('div', { class: 'diagram', 'aria-live': 'polite' });
   const show = () => {
     const name = chooser.value;
     if (!name) return replaceChildren(holder, h('p', { class: 'empty' }, '没有流程。'));
     // An <img> keeps the SVG inert (no scripts, no links), whatever labels the flow's authors wrote.
     const image = h('img', { src: `/api/flows/${encodeURIComponent(name)}/diagram?format=svg`, alt: `流程 ${name} 的结构图` });
+    const drawing = h('p', { class: 'loading' }, '正在绘制流程图…');
+    image.addEventListener('load', () => drawing.remove());
     image.addEventListener('error', async () => replaceChildren(holder, await diagramFailure(name)));
-    replaceChildren(holder, image);
+    replaceChildren(holder, drawing, image);
   };
   chooser.addEventListener('change', show);
   show();
