@@ -66,7 +66,9 @@ export function unifiedView(file) {
         h('td', { class: 'mark', 'aria-label': SPOKEN[line.kind] ?? null }, MARK[line.kind]), h('td', { class: 'code' }, line.text)));
     }
   }
-  return h('table', { class: 'diff unified' }, h('caption', {}, fileTitle(file)), h('tbody', {}, rows));
+  return h('table', { class: 'diff unified' }, h('caption', {}, fileTitle(file)),
+    h('colgroup', {}, h('col', { class: 'num-col' }), h('col', { class: 'num-col' }), h('col', { class: 'mark-col' }), h('col')),
+    h('tbody', {}, rows));
 }
 
 /** Two columns per file: removed lines on the left beside the added lines that replace them. */
@@ -86,6 +88,7 @@ export function sideBySideView(file) {
     }
   }
   return h('table', { class: 'diff side-by-side' }, h('caption', {}, fileTitle(file)),
+    h('colgroup', {}, h('col', { class: 'num-col' }), h('col'), h('col', { class: 'num-col' }), h('col')),
     h('thead', {}, h('tr', {}, h('th', { colspan: 2, scope: 'col' }, '旧版本'), h('th', { colspan: 2, scope: 'col' }, '新版本'))),
     h('tbody', {}, rows));
 }
