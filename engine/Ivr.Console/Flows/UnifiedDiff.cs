@@ -82,15 +82,16 @@ public static class UnifiedDiff
                 i++;
                 j++;
             }
-            else if (j < b.Length && (i == a.Length || lcs[i, j + 1] >= lcs[i + 1, j]))
+            else if (i < a.Length && (j == b.Length || lcs[i + 1, j] >= lcs[i, j + 1]))
             {
-                edits.Add(('+', b[j], i + 1, j + 1));
-                j++;
+                // Removals before additions, as diff -u writes a changed line.
+                edits.Add(('-', a[i], i + 1, j + 1));
+                i++;
             }
             else
             {
-                edits.Add(('-', a[i], i + 1, j + 1));
-                i++;
+                edits.Add(('+', b[j], i + 1, j + 1));
+                j++;
             }
         }
 

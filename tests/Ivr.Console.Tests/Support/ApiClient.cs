@@ -36,6 +36,10 @@ internal sealed class ApiClient : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>Returns once the headers are in, the body left to read as it comes (Server-Sent Events).</summary>
+    public Task<HttpResponseMessage> StreamAsync(string path, CancellationToken cancellation)
+        => _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, path), HttpCompletionOption.ResponseHeadersRead, cancellation);
+
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? csrf = null, bool withCsrf = true)
     {
         var request = new HttpRequestMessage(method, path);
