@@ -30,6 +30,7 @@ public sealed class RoleTests(ServerFixture fixture)
         await Expect(refusal.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
         await Expect(refusal).ToContainTextAsync("通话记录");
         await Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Search)).ToHaveCountAsync(0); // not even the search form
         await browser.ScreenshotAsync("refused-agent-calls");
 
         var api = await page.APIRequest.GetAsync("/api/calls");
@@ -38,5 +39,17 @@ public sealed class RoleTests(ServerFixture fixture)
 
         await page.GotoAsync("/users");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+
+        // The admin finds the attempt in the access log.
+        await using var admin = await ConsoleBrowser.LaunchAsync(fixture.Server.BaseUri);
+        await admin.SignInAsync(ConsoleServer.AdminUser, ConsoleServer.AdminPassword);
+        await admin.Page.GotoAsync("/users");
+        var filter = admin.Page.GetByRole(AriaRole.Search, new() { Name = "访问日志筛选" });
+        await filter.GetByLabel("用户").FillAsync("agent.wang");
+        await filter.GetByLabel("操作").SelectOptionAsync("refused");
+        await filter.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        var refusedCalls = admin.Page.Locator("table.access-log tbody tr").Filter(new() { HasText = "GET /api/calls" });
+        await Expect(refusedCalls.First).ToContainTextAsync("forbidden");
+        await Expect(admin.Page.Locator("table.access-log tbody tr").Filter(new() { HasNotText = "agent.wang" })).ToHaveCountAsync(0);
     }
 }
