@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 [Collection(ConsoleCollection.Name)]
 public sealed class FlowTests(ServerFixture fixture)

@@ -1,8 +1,8 @@
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 /// <summary>Every page an admin sees loads without a script error and without an error notice; a screenshot of each.</summary>
 [Collection(ConsoleCollection.Name)]

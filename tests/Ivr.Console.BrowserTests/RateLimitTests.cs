@@ -1,8 +1,8 @@
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 /// <summary>
 /// Its own server: after five wrong passwords the client address is refused for a quarter of an hour,

@@ -1,8 +1,8 @@
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 [Collection(ConsoleCollection.Name)]
 public sealed class ReplayScriptTests(ServerFixture fixture)

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 /// <summary>The pages' own modules (diff parsing, chart scale, China-time input), run in Chromium as the pages run them.</summary>
 [Collection(ConsoleCollection.Name)]

@@ -1,9 +1,9 @@
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 [Collection(ConsoleCollection.Name)]
 public sealed class SignInTests(ServerFixture fixture)

@@ -1,9 +1,9 @@
-using Ivr.Console.BrowserTests.Support;
+using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using static Ivr.Console.BrowserTests.Support.Seed;
+using static Ivr.OperationsConsole.BrowserTests.Support.Seed;
 
-namespace Ivr.Console.BrowserTests;
+namespace Ivr.OperationsConsole.BrowserTests;
 
 [Collection(ConsoleCollection.Name)]
 public sealed class StatisticsTests(ServerFixture fixture)

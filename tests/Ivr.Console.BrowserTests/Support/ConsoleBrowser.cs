@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>
 /// Debian's Chromium driven headless by Playwright — never a downloaded browser — with a fresh profile

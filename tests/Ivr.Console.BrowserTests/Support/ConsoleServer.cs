@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>
 /// A real <c>ivr serve</c> process (SIP, RTP and the console) on free loopback ports over a temporary

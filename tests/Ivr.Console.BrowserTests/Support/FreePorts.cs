@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>Ports nobody is using right now, so tests run beside other suites on the same machine.</summary>
 internal static class FreePorts

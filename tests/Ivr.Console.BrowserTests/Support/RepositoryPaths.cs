@@ -1,4 +1,4 @@
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>Where the repository, the built <c>ivr</c> program, the pages' source and the screenshots are.</summary>
 internal static class RepositoryPaths

@@ -5,7 +5,7 @@ using Ivr.Data.Messages;
 using Ivr.Data.Surveys;
 using Microsoft.Data.Sqlite;
 
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>Puts records into the running server's database, the way the IVR itself would have left them.</summary>
 internal static class Seed

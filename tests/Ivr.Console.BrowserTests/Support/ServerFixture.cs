@@ -1,4 +1,4 @@
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>One running server for the whole collection: starting `ivr serve` costs seconds on a small machine.</summary>
 public sealed class ServerFixture : IAsyncLifetime

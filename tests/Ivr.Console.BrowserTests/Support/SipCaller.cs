@@ -4,7 +4,7 @@ using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.UserAgent;
 
-namespace Ivr.Console.BrowserTests.Support;
+namespace Ivr.OperationsConsole.BrowserTests.Support;
 
 /// <summary>
 /// A caller on loopback: our own SIP stack places a call with a G.711 SDP offer and keeps it up until

@@ -6,9 +6,9 @@ import { dateTime } from '../format.js';
 import { showFailure } from './failure.js';
 
 export async function render(view) {
-  let reports, lockouts, history;
+  let losses, lockouts, history;
   try {
-    [reports, lockouts, history] = await Promise.all([
+    [losses, lockouts, history] = await Promise.all([
       get('/api/cards/loss-reports?limit=100'), get('/api/pins/lockouts'), get('/api/pins/lockouts/history')]);
   } catch (error) {
     showFailure(view, error, '挂失与锁定');
@@ -17,14 +17,17 @@ export async function render(view) {
   const callLink = id => id ? h('a', { href: `/calls/${encodeURIComponent(id)}` }, '查看通话') : '—';
   replaceChildren(view, pageHeader('挂失与锁定'),
     h('p', { class: 'fine-print' }, '身份证号与卡号均已脱敏显示。'),
-    h('section', { class: 'card' }, h('h2', {}, '社保卡挂失记录'), table([
+    h('section', { class: 'card' }, h('h2', {}, '电话挂失记录'), table([
       { title: '时间', value: r => dateTime(r.at) },
       { title: '身份证号', value: r => h('span', { class: 'masked' }, r.subjectMasked) },
-      { title: '卡号', value: r => h('span', { class: 'masked' }, r.cardMasked ?? '—') },
       { title: '结果', value: r => r.outcome },
-      { title: '挂失编号', value: r => r.lossReference ?? '—' },
       { title: '通话', value: r => callLink(r.callId) },
-    ], reports, { empty: '没有挂失记录。' })),
+    ], losses.reports ?? [], { empty: '没有挂失记录。' })),
+    h('section', { class: 'card' }, h('h2', {}, '已挂失的社保卡'), table([
+      { title: '卡号', value: c => h('span', { class: 'masked' }, c.cardMasked) },
+      { title: '挂失时间', value: c => dateTime(c.lostAt) },
+      { title: '挂失编号', value: c => c.lossReference ?? '—' },
+    ], losses.lostCards ?? [], { empty: '没有已挂失的卡。' })),
     h('section', { class: 'card' }, h('h2', {}, '当前密码锁定'), table([
       { title: '身份证号', value: l => h('span', { class: 'masked' }, l.subjectMasked) },
       { title: '锁定至', value: l => dateTime(l.lockedUntil) },

@@ -64,7 +64,9 @@ export async function render(view, { session }) {
     { title: '办结期限', value: due },
     { title: '状态', value: m => h('span', { class: `status ${m.status}` }, statusLabel(m.status)) },
     { title: '负责人', value: m => m.assignedTo ?? '—' },
-    { title: '录音', value: m => h('audio', { controls: true, preload: 'none', src: `/api/messages/${m.id}/audio`, 'aria-label': `留言 #${m.id} 录音` }) },
+    { title: '录音', value: m => m.hasRecording === false
+      ? h('span', { class: 'badge danger' }, '录音文件缺失')
+      : h('audio', { controls: true, preload: 'none', src: `/api/messages/${m.id}/audio`, 'aria-label': `留言 #${m.id} 录音` }) },
     { title: '处理', value: m => isClosed(m)
       ? h('span', { class: 'outcome' }, `${m.outcome ?? ''}（${m.calledBackBy ?? ''} ${dateTime(m.calledBackAt)}）`)
       : h('div', { class: 'row-actions' }, assignButton('messages', m), h('button', { type: 'button', onclick: () => finish('messages', m) }, '标记已回电')) },
@@ -79,7 +81,7 @@ export async function render(view, { session }) {
     { title: '状态', value: f => h('span', { class: `status ${f.status}` }, statusLabel(f.status)) },
     { title: '负责人', value: f => f.assignedTo ?? '—' },
     { title: '处理', value: f => isClosed(f)
-      ? h('span', { class: 'outcome' }, `${f.outcome ?? ''}（${f.doneBy ?? ''} ${dateTime(f.doneAt)}）`)
+      ? h('span', { class: 'outcome' }, `${f.outcome ?? ''}（${f.doneBy ?? f.calledBackBy ?? ''} ${dateTime(f.doneAt ?? f.calledBackAt)}）`)
       : h('div', { class: 'row-actions' }, assignButton('follow-ups', f), h('button', { type: 'button', onclick: () => finish('follow-ups', f) }, '标记已回访')) },
   ], followUps, { empty: '没有待处理的回访。', rowClass: f => f.overdue ? 'overdue' : null });
 
