@@ -1,11 +1,12 @@
 // A modal form in a <dialog>: resolves with the submitted field values, or null when cancelled.
 
 import { h, notice, replaceChildren } from './dom.js';
-import { describeError } from './api.js';
+import { ApiError, describeError } from './api.js';
 
 /**
- * fields: [{ name, label, control: HTMLElement }]; action(values) runs on submit and may throw an
- * ApiError, which is shown inside the dialog (the dialog stays open so nothing typed is lost).
+ * fields: [{ name, label, control: HTMLElement }]; action(values) runs on submit. What it throws is
+ * shown inside the dialog, which stays open so nothing typed is lost: an API refusal or a lost
+ * connection in the console's words, any other Error (the form's own check) by its message.
  */
 export function formDialog({ title, fields, submitLabel = '确定', action }) {
   return new Promise(resolve => {
@@ -33,7 +34,8 @@ export function formDialog({ title, fields, submitLabel = '确定', action }) {
       try {
         close(await action(values));
       } catch (error) {
-        replaceChildren(status, notice('error', describeError(error)));
+        const text = error instanceof ApiError || error instanceof TypeError ? describeError(error) : error.message;
+        replaceChildren(status, notice('error', text));
       } finally {
         submit.disabled = false;
       }

@@ -41,6 +41,5 @@ export function renderSignIn(view, { message, onSignedIn }) {
   });
 
   replaceChildren(view, h('div', { class: 'signin-page' }, form));
-  (message ? password : user).focus();
-  if (message) user.focus();
+  user.focus();
 }
