@@ -16,6 +16,7 @@ public static class Program
         new ScriptFromCallCommand(),
         new DbCommand(),
         new PromptsCommand(),
+        new FaxCommand(),
         new UsersCommand(),
     ];
 

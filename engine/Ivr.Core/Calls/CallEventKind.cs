@@ -18,4 +18,6 @@ public enum CallEventKind
     TransferCompleted,
     FlowReturned,
     CallEnded,
+    FaxStarted,
+    FaxFinished,
 }

@@ -9,6 +9,7 @@ public static class MigrationCatalog
         M001CallRecords.Migration,
         M002Residents.Migration,
         M003ServiceRecords.Migration,
+        M004FaxJobs.Migration,
         M005Console.Migration,
     ];
 }

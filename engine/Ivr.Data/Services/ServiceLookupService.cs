@@ -1,4 +1,5 @@
 using Ivr.Core.Lookups;
+using Ivr.Data.Fax;
 using Ivr.Data.Security;
 using Microsoft.Data.Sqlite;
 
@@ -17,6 +18,8 @@ public sealed class ServiceLookupService : ILookupService
 
     /// <param name="addWorkingDays">The working-day rule for callback due dates (the host passes the
     /// holiday calendar's <c>AddWorkingDays</c>); weekends only when null.</param>
+    /// <param name="fax">Allowed hours and tries of scheduled faxes; <see cref="FaxSettings.Default"/> when null.</param>
+    /// <param name="faxDocuments">The fax catalog <c>fax.schedule</c> checks documents against; without it every document is unknown.</param>
     /// <param name="pinHasher">How new PINs are hashed; <see cref="PinHasher.Production"/> when null.
     /// Verification honours each stored hash's own iteration count.</param>
     public ServiceLookupService(
@@ -24,7 +27,9 @@ public sealed class ServiceLookupService : ILookupService
         TimeProvider time,
         Func<DateOnly, int, DateOnly>? addWorkingDays = null,
         PinHasher? pinHasher = null,
-        Action<string>? log = null)
+        Action<string>? log = null,
+        FaxSettings? fax = null,
+        IFaxDocuments? faxDocuments = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
@@ -34,6 +39,7 @@ public sealed class ServiceLookupService : ILookupService
         var pins = new PinOperations(context);
         var records = new RecordOperations(context);
         var requests = new CallerRequestOperations(context);
+        var faxes = new FaxOperations(context, fax ?? FaxSettings.Default, faxDocuments);
         _operations = new(StringComparer.Ordinal)
         {
             ["auth.verify_pin"] = pins.VerifyAsync,
@@ -45,6 +51,8 @@ public sealed class ServiceLookupService : ILookupService
             ["voice_message.save"] = requests.SaveVoiceMessageAsync,
             ["followup.create"] = requests.CreateFollowUpAsync,
             ["survey.save"] = requests.SaveSurveyAsync,
+            ["fax.check_time"] = faxes.CheckTimeAsync,
+            ["fax.schedule"] = faxes.ScheduleAsync,
         };
     }
 

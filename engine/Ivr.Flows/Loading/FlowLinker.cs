@@ -24,6 +24,9 @@ internal static class FlowLinker
             foreach (var use in draft.Context.PromptLists) LinkPrompts(use, set, diagnostics);
             foreach (var subflow in draft.Flow.Nodes.Values.OfType<SubflowNode>()) LinkSubflow(subflow, set, diagnostics);
         }
+
+        foreach (var use in set.FaxCatalogContext?.PromptLists ?? []) LinkPrompts(use, set, diagnostics);
+        GeneratedMenuLinker.Link(set, diagnostics);
     }
 
     private static void LinkTarget(Target target, FlowDraft from, FlowSetDraft set, ICollection<Diagnostic> diagnostics)

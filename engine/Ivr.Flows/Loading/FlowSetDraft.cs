@@ -29,6 +29,14 @@ internal sealed class FlowSetDraft
 
     public IReadOnlyCollection<string>? KnownOperations { get; init; }
 
+    /// <summary>The fax-back documents; empty when fax_documents.yaml is missing or unreadable.</summary>
+    public Model.Fax.FaxCatalog FaxCatalog { get; init; } = Model.Fax.FaxCatalog.Empty;
+
+    /// <summary>What reading fax_documents.yaml collected (its title prompts, for the linker); null without the file.</summary>
+    public FlowFileContext? FaxCatalogContext { get; init; }
+
+    public string FaxCatalogPath { get; init; } = Model.Fax.FaxCatalog.FileName;
+
     public IEnumerable<Node> AllNodes => Flows.Values.SelectMany(f => f.Flow.Nodes.Values);
 
     public FlowDraft DraftOf(Node node) => Flows[node.Flow];

@@ -2,6 +2,7 @@ using System.Text;
 using Ivr.Core.Calendar;
 using Ivr.Flows.Calendar;
 using Ivr.Flows.Model;
+using Ivr.Flows.Model.Fax;
 using Ivr.Flows.Prompts;
 using Ivr.Flows.Validation;
 
@@ -39,6 +40,7 @@ public static class FlowSetLoader
             Prompts = draft.Prompts,
             Calendar = draft.Calendar,
             Routes = draft.Routes.Routes,
+            FaxDocuments = draft.FaxCatalog,
         };
         return new FlowLoadResult(set, sorted);
     }
@@ -56,6 +58,7 @@ public static class FlowSetLoader
         var brokenFlows = new HashSet<string>();
         var routes = RouteTable.Empty;
         ServiceCalendar? calendar = null;
+        var fax = (Catalog: FaxCatalog.Empty, Context: (FlowFileContext?)null);
         var routesPath = Path.Join(flowsDirectory, RoutesReader.FileName);
         var calendarPath = Path.Join(flowsDirectory, CalendarFileName);
         foreach (var file in Directory.EnumerateFiles(flowsDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
@@ -73,6 +76,7 @@ public static class FlowSetLoader
             var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'); // Notepad saves UTF-8 with a byte order mark
             if (file == RoutesReader.FileName) routes = RoutesReader.Read(path, text, diagnostics);
             else if (file == CalendarFileName) calendar = LoadCalendar(path, text, diagnostics);
+            else if (file == FaxCatalog.FileName) fax = FaxCatalogReader.Read(path, text, RepositoryRoot(flowsDirectory), diagnostics);
             else if (FlowFileReader.Read(path, file, text, diagnostics) is { } flow) AddFlow(flows, flow, diagnostics);
             else brokenFlows.Add(Path.GetFileNameWithoutExtension(file));
         }
@@ -99,8 +103,15 @@ public static class FlowSetLoader
             CalendarFileExists = File.Exists(calendarPath),
             CalendarPath = calendarPath,
             KnownOperations = knownOperations,
+            FaxCatalog = fax.Catalog,
+            FaxCatalogContext = fax.Context,
+            FaxCatalogPath = Path.Join(flowsDirectory, FaxCatalog.FileName),
         };
     }
+
+    /// <summary>The folder holding the flows folder: catalog paths such as fax/sources/… are relative to it.</summary>
+    private static string RepositoryRoot(string flowsDirectory) =>
+        Path.GetDirectoryName(Path.GetFullPath(flowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
 
     private static void AddFlow(Dictionary<string, FlowDraft> flows, FlowDraft flow, List<Diagnostic> diagnostics)
     {

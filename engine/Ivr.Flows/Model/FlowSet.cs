@@ -17,6 +17,9 @@ public sealed class FlowSet
 
     public ServiceCalendar? Calendar { get; init; }
 
+    /// <summary>The fax-back documents (flows/fax_documents.yaml); empty when there is no catalog.</summary>
+    public Fax.FaxCatalog FaxDocuments { get; init; } = Fax.FaxCatalog.Empty;
+
     /// <summary>Dialled number → flow name; <c>*</c> for any other number.</summary>
     public required IReadOnlyDictionary<string, string> Routes { get; init; }
 

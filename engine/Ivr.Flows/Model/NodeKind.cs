@@ -17,4 +17,5 @@ public enum NodeKind
     Return,
     Goto,
     Hangup,
+    Fax,
 }

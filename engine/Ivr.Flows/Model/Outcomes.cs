@@ -17,4 +17,6 @@ public static class Outcomes
     public const string Transferred = "transferred";
     public const string Hangup = "hangup";
     public const string Return = "return";
+    public const string Sent = "sent";
+    public const string Unavailable = "unavailable";
 }

@@ -15,5 +15,6 @@ internal static class FlowSetValidator
         VariableCheck.Check(set, diagnostics);
         ReferenceCheck.Check(set, diagnostics);
         SayAsFragmentCheck.Check(set, diagnostics);
+        FaxDocumentCheck.Check(set, diagnostics);
     }
 }

@@ -93,6 +93,9 @@ internal static class SecureValueCheck
                 case CollectNode { Secure: false } collect when secure.ContainsKey(collect.Into):
                     Report(collect.Into, sources.Of(collect, "into"), $"by collect '{collect.Name}' without secure: true");
                     break;
+                case MenuNode { OptionsFrom: { } generated } menu when secure.ContainsKey(generated.Into):
+                    Report(generated.Into, sources.Of(menu, "into"), $"by menu '{menu.Name}'");
+                    break;
                 case RecordNode record when secure.ContainsKey(record.Into):
                     Report(record.Into, sources.Of(record, "into"), $"by record '{record.Name}'");
                     break;

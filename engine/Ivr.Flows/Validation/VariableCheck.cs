@@ -43,6 +43,7 @@ internal static class VariableCheck
         LookupNode lookup => lookup.Inputs.Select(i => i.Value),
         TransferNode transfer => transfer.Context.Select(c => c.Value),
         SayNode say => [say.Value],
+        FaxNode fax => [fax.Document],
         _ => [],
     };
 
@@ -56,6 +57,7 @@ internal static class VariableCheck
             {
                 case CollectNode collect: known.Add(collect.Into); break;
                 case RecordNode record: known.Add(record.Into); break;
+                case MenuNode { OptionsFrom: { } generated }: known.Add(generated.Into); break;
                 case LookupNode lookup: known.UnionWith(lookup.Outputs.Select(o => o.Value)); break;
                 case SetNode assign: known.UnionWith(assign.Values.Select(v => v.Key)); break;
                 case TransferNode: known.Add(TransferFailureVariable); break;

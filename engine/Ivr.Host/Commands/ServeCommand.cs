@@ -101,9 +101,22 @@ public sealed class ServeCommand : CommandBase
         }
 
         flows.Watch();
+        Ivr.Data.Fax.FaxSettings faxSettings;
+        try
+        {
+            faxSettings = FaxScheduling.LoadSettings(null, ConsoleLog.Write);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            ConsoleLog.Write($"fax: {ex.Message}");
+            return 1;
+        }
+
         await using var recorder = new SqliteCallRecorder(database, ConsoleLog.Write);
         var lookups = new ServiceLookupService(database, TimeProvider.System,
-            flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write);
+            flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write,
+            fax: faxSettings, faxDocuments: new FaxDocumentSource(() => flows.Current));
+        var faxQueue = FaxScheduling.Start(database, flows, faxSettings, TimeProvider.System, ConsoleLog.Write, cancellation);
         var live = new LiveCalls(recorder);
         var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, live));
         var history = new FlowHistory(database, paths.Flows, TimeProvider.System, ConsoleLog.Write);
@@ -114,8 +127,9 @@ public sealed class ServeCommand : CommandBase
         foreach (var (number, flow) in flows.Current!.Routes)
             ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
-        using var scheduler = new PlayoutScheduler(TimeProvider.System, onError: e => ConsoleLog.Write($"playout: {e.GetType().Name}: {e.Message}"));
+        using var scheduler = new PlayoutScheduler(TimeProvider.System, onError: e => ConsoleLog.Write($"playout: {e.GetType().Name}: {e.Message}"), realTimePriority: true);
         scheduler.Start();
+        if (scheduler.RealTimeThreads == 0) ConsoleLog.Write("playout: no real-time priority for the pacing thread (needs CAP_SYS_NICE); on a busy machine outbound audio may jitter");
         var telephony = new TelephonyServer(
             new TelephonyOptions
             {
@@ -167,6 +181,7 @@ public sealed class ServeCommand : CommandBase
         }
 
         scheduler.Stop();
+        await faxQueue;
         return 0;
     }
 

@@ -50,7 +50,8 @@ public sealed class DemoBackend : IAsyncDisposable
         var copy = Path.Combine(_folder, $"script-{Interlocked.Increment(ref _copies)}.db");
         File.Copy(_template, copy);
         Func<DateOnly, int, DateOnly>? workingDays = _set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
-        return new ServiceLookupService(IvrDatabase.Open(copy), time, workingDays, new PinHasher(ReplayPinIterations));
+        return new ServiceLookupService(IvrDatabase.Open(copy), time, workingDays, new PinHasher(ReplayPinIterations),
+            faxDocuments: new FaxDocumentSource(() => _set));
     }
 
     public ValueTask DisposeAsync()

@@ -5,33 +5,59 @@ namespace Ivr.Media.Playout;
 
 /// <summary>
 /// Paces the outbound audio of all calls: a few dedicated threads (not a timer per call) each wake
-/// at absolute 20 ms deadlines — start + n × 20 ms, so errors never accumulate — and ask each of their
-/// streams for its next frame. A thread more than 3 frames behind (a stall) skips ahead rather than
-/// bursting. Streams are spread over the threads by load and may be added or removed at any time.
+/// at absolute deadlines — start + n × 2 ms, so errors never accumulate — and ask the streams of one
+/// of the frame's 10 phases for their next frame (<see cref="PacingLoop"/>, <see cref="PlayoutShard"/>):
+/// each stream is served every 20 ms at its own fixed offset. A thread more than 3 frames behind (a stall)
+/// skips ahead rather than bursting; a thread with no stream parks until one is added. Streams are
+/// spread over the threads by load and may be added or removed at any time.
 /// <para>
-/// Time comes from the injected <see cref="TimeProvider"/>. <see cref="Start"/> runs the real threads
-/// (sleeping to 1 ms before each deadline, then yielding); tests instead call <see cref="Tick"/> and
-/// advance a fake clock, which drives every stream deterministically.
+/// Time comes from the injected <see cref="TimeProvider"/>. <see cref="Start"/> runs the real threads,
+/// which sleep to each deadline with <c>clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)</c> on Linux (no
+/// spinning; elsewhere they sleep to 1 ms before it, then yield); tests instead call <see cref="Tick"/>
+/// and advance a fake clock, which drives every stream deterministically.
+/// </para>
+/// <para>
+/// With <c>realTimePriority</c> the pacing threads ask for the Linux real-time class (SCHED_FIFO, see
+/// <see cref="RealTimePriority"/>) so they stay punctual on a machine busy with other work; whether
+/// they got it is in <see cref="RealTimeThreads"/>.
 /// </para>
 /// </summary>
 public sealed class PlayoutScheduler : IDisposable
 {
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Phases of the 20 ms frame per pacing thread: a step every 2 ms serves a tenth of the streams.</summary>
+    internal const int PhasesPerFrame = 10;
+
+    /// <summary>SCHED_FIFO priority of the pacing threads: above ordinary work, below the kernel's own threads (50).</summary>
+    private const int RealTimeLevel = 10;
+
     private readonly TimeProvider _time;
     private readonly PlayoutShard[] _shards;
     private readonly Action<Exception>? _onError;
     private readonly object _gate = new();
+    private readonly Func<TimeProvider, IDeadlineWaiter> _waiterFactory;
+    private readonly bool _realTimePriority;
+    private int _realTimeThreads;
     private Thread[]? _threads;
-    private volatile bool _stopping;
+    private CancellationTokenSource? _stop;
 
     /// <param name="threads">Number of pacing threads; one serves hundreds of calls.</param>
     /// <param name="onError">Told about exceptions thrown by a stream's sink or completion callback.</param>
-    public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null)
+    /// <param name="realTimePriority">Ask for SCHED_FIFO for the pacing threads (Linux; needs CAP_SYS_NICE).</param>
+    public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null, bool realTimePriority = false)
+        : this(timeProvider, threads, onError, DefaultWaiter, realTimePriority)
     {
+    }
+
+    /// <param name="waiterFactory">How each pacing thread waits for its deadlines (tests: a fake clock's).</param>
+    internal PlayoutScheduler(TimeProvider timeProvider, int threads, Action<Exception>? onError, Func<TimeProvider, IDeadlineWaiter> waiterFactory, bool realTimePriority = false)
+    {
+        _waiterFactory = waiterFactory;
+        _realTimePriority = realTimePriority;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
-        _shards = Enumerable.Range(0, threads).Select(_ => new PlayoutShard()).ToArray();
+        _shards = Enumerable.Range(0, threads).Select(_ => new PlayoutShard(PhasesPerFrame)).ToArray();
         _onError = onError;
     }
 
@@ -43,6 +69,9 @@ public sealed class PlayoutScheduler : IDisposable
     public long Errors => _shards.Sum(s => s.Errors);
 
     public bool IsRunning => _threads is not null;
+
+    /// <summary>How many running pacing threads got real-time priority (known once <see cref="Start"/> returned).</summary>
+    public int RealTimeThreads => Volatile.Read(ref _realTimeThreads);
 
     /// <summary>Registers a call's outbound stream; it sends nothing until a prompt is enqueued.</summary>
     public PlayoutStream AddStream(G711Law law, RtpSender sender, PacketSink send, Action<PromptCompletion>? onCompleted = null)
@@ -64,7 +93,7 @@ public sealed class PlayoutScheduler : IDisposable
     public void Tick()
     {
         if (IsRunning) throw new InvalidOperationException("the pacing threads are running; Tick is for driving a stopped scheduler");
-        foreach (var shard in _shards) shard.Tick(_onError);
+        foreach (var shard in _shards) shard.TickAll(_onError);
     }
 
     /// <summary>Starts the pacing threads.</summary>
@@ -73,14 +102,22 @@ public sealed class PlayoutScheduler : IDisposable
         lock (_gate)
         {
             if (_threads is not null) throw new InvalidOperationException("the scheduler is already running");
-            _stopping = false;
-            _threads = _shards.Select((shard, i) => new Thread(() => Run(shard))
+            var stop = _stop = new CancellationTokenSource();
+            using var started = new CountdownEvent(_shards.Length);
+            _realTimeThreads = 0;
+            _threads = _shards.Select((shard, i) => new Thread(() =>
+            {
+                if (_realTimePriority && RealTimePriority.TryRaiseCurrentThread(RealTimeLevel)) Interlocked.Increment(ref _realTimeThreads);
+                started.Signal();
+                new PacingLoop(shard, _time, _waiterFactory(_time), _onError).Run(stop.Token);
+            })
             {
                 IsBackground = true,
                 Name = $"ivr-playout-{i}",
                 Priority = ThreadPriority.AboveNormal,
             }).ToArray();
             foreach (var thread in _threads) thread.Start();
+            started.Wait();
         }
     }
 
@@ -88,14 +125,18 @@ public sealed class PlayoutScheduler : IDisposable
     public void Stop()
     {
         Thread[]? threads;
+        CancellationTokenSource? stop;
         lock (_gate)
         {
             threads = _threads;
+            stop = _stop;
             _threads = null;
-            _stopping = true;
+            _stop = null;
         }
 
+        stop?.Cancel();
         foreach (var thread in threads ?? []) thread.Join();
+        stop?.Dispose();
     }
 
     public PlayoutStatistics Statistics()
@@ -108,37 +149,6 @@ public sealed class PlayoutScheduler : IDisposable
 
     public void Dispose() => Stop();
 
-    private void Run(PlayoutShard shard)
-    {
-        var frequency = _time.TimestampFrequency;
-        var interval = (long)(FrameInterval.TotalSeconds * frequency);
-        var deadline = _time.GetTimestamp() + interval;
-        while (!_stopping)
-        {
-            WaitUntil(deadline, frequency);
-            if (_stopping) return;
-            var late = _time.GetTimestamp() - deadline;
-            shard.RecordLateness(Math.Max(0, late), frequency);
-            shard.Tick(_onError);
-            deadline += interval;
-            var now = _time.GetTimestamp();
-            if (now - deadline > 3 * interval)
-            {
-                shard.RecordResync();
-                deadline = now + interval;
-            }
-        }
-    }
-
-    private void WaitUntil(long deadline, long frequency)
-    {
-        var oneMs = frequency / 1000;
-        while (!_stopping)
-        {
-            var remaining = deadline - _time.GetTimestamp();
-            if (remaining <= 0) return;
-            if (remaining > 2 * oneMs) Thread.Sleep(TimeSpan.FromSeconds((double)(remaining - oneMs) / frequency));
-            else Thread.Yield();
-        }
-    }
+    private static IDeadlineWaiter DefaultWaiter(TimeProvider time) =>
+        MonotonicDeadlineSleeper.IsSupported ? new MonotonicDeadlineSleeper(time) : new SleepThenYieldWaiter(time);
 }

@@ -1,14 +1,26 @@
+using System.Collections.Concurrent;
+
 namespace Ivr.Media.Playout;
 
 /// <summary>
-/// The streams one scheduler thread serves. The stream list is copy-on-write, so adding or removing a
-/// stream never blocks a tick and a tick allocates nothing. Lateness statistics are written by the
-/// ticking thread only.
+/// The streams one scheduler thread serves, spread over <see cref="PhaseCount"/> phases of the 20 ms
+/// frame: the thread serves one phase per step, so each stream keeps its own fixed offset within the
+/// frame and a step sends only a fraction of all packets (a short, steady burst instead of one long
+/// one whose tail wanders). A new stream joins the least-loaded phase. Each phase's list is
+/// copy-on-write, so adding or removing a stream never blocks a step and a step allocates nothing.
+/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the phase of the next
+/// step, so the prompt starts within one step (2 ms) rather than within a frame (20 ms); a moved
+/// stream's first packet starts a talkspurt (marker set), so the changed offset is no jitter.
+/// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
+/// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
 internal sealed class PlayoutShard
 {
     private readonly object _gate = new();
-    private PlayoutStream[] _streams = [];
+    private readonly ManualResetEventSlim _streamAdded = new(false, spinCount: 0);
+    private readonly PlayoutStream[][] _phases;
+    private readonly ConcurrentQueue<PlayoutStream> _starting = new();
+    private int _count;
     private long _ticks;
     private long _latenessSum;
     private long _latenessMax;
@@ -16,30 +28,99 @@ internal sealed class PlayoutShard
     private long _resyncs;
     private long _errors;
 
-    public int Count => Volatile.Read(ref _streams).Length;
+    public PlayoutShard(int phases = 1)
+    {
+        if (phases < 1) throw new ArgumentOutOfRangeException(nameof(phases), phases, "at least one phase");
+        _phases = Enumerable.Range(0, phases).Select(_ => Array.Empty<PlayoutStream>()).ToArray();
+    }
+
+    public int PhaseCount => _phases.Length;
+
+    public int Count => Volatile.Read(ref _count);
 
     public long Errors => Interlocked.Read(ref _errors);
 
+    public int CountIn(int phase) => Volatile.Read(ref _phases[phase]).Length;
+
+    /// <summary>Whether a silent stream was given audio and waits to be moved to the next step's phase.</summary>
+    public bool HasStarting => !_starting.IsEmpty;
+
     public void Add(PlayoutStream stream)
     {
-        lock (_gate) Volatile.Write(ref _streams, [.. _streams, stream]);
+        lock (_gate)
+        {
+            var phase = 0;
+            for (var p = 1; p < _phases.Length; p++)
+                if (_phases[p].Length < _phases[phase].Length) phase = p;
+            Volatile.Write(ref _phases[phase], [.. _phases[phase], stream]);
+            Volatile.Write(ref _count, _count + 1);
+        }
+
+        stream.AudioAfterSilence = _starting.Enqueue;
+
+        _streamAdded.Set();
     }
 
-    /// <summary>One tick for every stream; a stream whose sink or callback throws does not stop the others.</summary>
-    public void Tick(Action<Exception>? onError)
+    /// <summary>Blocks while the shard has no stream. Returns false when <paramref name="stop"/> ended the wait.</summary>
+    public bool WaitForStreams(CancellationToken stop)
     {
-        var detached = false;
-        foreach (var stream in Volatile.Read(ref _streams))
+        _streamAdded.Reset();
+        if (Count > 0) return true; // added between the caller's check and the reset: no wake-up is lost
+        try
         {
-            detached |= stream.Tick(out var failure);
+            _streamAdded.Wait(stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One tick for every stream of every phase (a whole 20 ms step, when driven by hand).</summary>
+    public void TickAll(Action<Exception>? onError)
+    {
+        for (var phase = 0; phase < _phases.Length; phase++) Tick(phase, onError);
+    }
+
+    /// <summary>One tick for every stream of <paramref name="phase"/>; a stream whose sink or callback
+    /// throws does not stop the others.</summary>
+    public void Tick(int phase, Action<Exception>? onError)
+    {
+        while (_starting.TryDequeue(out var starting)) MoveTo(starting, phase);
+        var detached = 0;
+        foreach (var stream in Volatile.Read(ref _phases[phase]))
+        {
+            if (stream.Tick(out var failure)) detached++;
             if (failure is null) continue;
             Interlocked.Increment(ref _errors);
             onError?.Invoke(failure);
         }
 
-        if (detached)
+        if (detached > 0)
         {
-            lock (_gate) Volatile.Write(ref _streams, _streams.Where(s => !s.Detached).ToArray());
+            lock (_gate)
+            {
+                Volatile.Write(ref _phases[phase], _phases[phase].Where(s => !s.Detached).ToArray());
+                Volatile.Write(ref _count, _count - detached);
+            }
+        }
+    }
+
+    /// <summary>Moves a stream (found by reference: this is rare, once per prompt after silence) to <paramref name="phase"/>.</summary>
+    private void MoveTo(PlayoutStream stream, int phase)
+    {
+        lock (_gate)
+        {
+            for (var from = 0; from < _phases.Length; from++)
+            {
+                var index = Array.IndexOf(_phases[from], stream);
+                if (index < 0) continue;
+                if (from == phase) return;
+                Volatile.Write(ref _phases[from], [.. _phases[from][..index], .. _phases[from][(index + 1)..]]);
+                Volatile.Write(ref _phases[phase], [.. _phases[phase], stream]);
+                return;
+            }
         }
     }
 

@@ -52,20 +52,29 @@ public sealed class PlayoutStream
         }
     }
 
+    /// <summary>Told, outside the stream's lock, when audio is enqueued while the stream is silent (a new
+    /// talkspurt is due): the scheduler then starts it at its next step instead of at the stream's own phase.</summary>
+    internal Action<PlayoutStream>? AudioAfterSilence { get; set; }
+
     /// <summary>Set by the tick that reported the removal: the scheduler may now drop the stream.</summary>
     internal bool Detached { get; private set; }
 
     /// <summary>Queues a prompt behind those already queued; returns its id for the completion report.</summary>
     public long Enqueue(ReadOnlyMemory<short> prompt)
     {
+        bool startsTalkspurt;
+        long id;
         lock (_gate)
         {
             if (_removed) throw new InvalidOperationException("the stream was removed from its scheduler");
-            var id = ++_nextId;
+            id = ++_nextId;
             if (prompt.IsEmpty) _completions.Add(new PromptCompletion(this, id, PlayoutEndReason.Finished, 0));
             else _queue.Enqueue((id, prompt));
-            return id;
+            startsTalkspurt = !prompt.IsEmpty && _newTalkspurt && _current is null && _queue.Count == 1;
         }
+
+        if (startsTalkspurt) AudioAfterSilence?.Invoke(this);
+        return id;
     }
 
     /// <summary>Barge-in: the playing prompt and everything queued stop; from the next tick nothing of them is sent.

@@ -2,6 +2,7 @@ using Ivr.Core.Calls;
 using Ivr.Core.Channel;
 using Ivr.Core.Lookups;
 using Ivr.Flows.Model;
+using Ivr.Flows.Model.Fax;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Runtime.Calls;
@@ -110,6 +111,15 @@ public sealed partial class CallSession
         _lookupCancel?.Cancel();
         _lookupCancel?.Dispose();
         _lookupCancel = null;
+    }
+
+    /// <summary>Sends <paramref name="document"/> on the caller's line; the channel reports back with <see cref="FaxFinished"/>.</summary>
+    internal void SendFax(FaxDocument document)
+    {
+        var id = ++_faxId;
+        _awaitedFax = id;
+        Record(CallEventKind.FaxStarted, Current, null, $"document {document.Id}");
+        Channel.SendFax(new FaxRequest(id, document.Id, document.RenderedPath));
     }
 
     internal void AppendPath(string step)

@@ -38,6 +38,8 @@ public sealed partial class CallSession : ICallInput
     private int _awaitedPlayback;
     private bool _playbackWasSilent;
     private int _lookupId;
+    private int _faxId;
+    private int _awaitedFax;
     private CancellationTokenSource? _lookupCancel;
     private int _sequence;
     private int _entriesWithoutInput;
@@ -172,6 +174,12 @@ public sealed partial class CallSession : ICallInput
                 Dispatch(input);
                 break;
             case SessionInputKind.Digit:
+                _entriesWithoutInput = 0;
+                Dispatch(input);
+                break;
+            case SessionInputKind.FaxFinished:
+                if (input.Id != _awaitedFax) return; // a fax of a node the call has left
+                _awaitedFax = 0;
                 _entriesWithoutInput = 0;
                 Dispatch(input);
                 break;

@@ -15,6 +15,8 @@ public static class EntryValidation
             {
                 "cn-resident-id" => ResidentId.Problem(entry, today),
                 "luhn" => Luhn.IsValid(entry) ? null : "the Luhn check digit does not match",
+                "cn-fax-number" => FaxNumber.Problem(entry),
+                "clock-time" => ClockTime.Problem(entry),
                 "length" => LengthProblem(entry, validator.Argument),
                 "regex" => RegexProblem(entry, validator.Argument ?? ""),
                 _ => $"unknown validator '{validator.Name}'",

@@ -58,6 +58,12 @@ internal sealed class MenuHandler : INodeHandler
     private static void Select(CallSession call, MenuNode menu, KeyValuePair<string, Target> option)
     {
         call.Record(CallEventKind.DigitsReceived, menu, null, option.Key);
+        if (menu.OptionsFrom is { } generated && generated.ValueOf(option.Key) is { } chosen)
+        {
+            call.Variables.Set(generated.Into, chosen);
+            call.Record(CallEventKind.VariableSet, menu, null, $"{generated.Into}={chosen}");
+        }
+
         call.AppendPath($"{menu.Name}:{option.Key}");
         call.Leave(option.Key, option.Value);
     }

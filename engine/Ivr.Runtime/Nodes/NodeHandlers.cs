@@ -26,6 +26,7 @@ internal static class NodeHandlers
         handlers[(int)NodeKind.Return] = new ReturnHandler();
         handlers[(int)NodeKind.Goto] = new GotoHandler();
         handlers[(int)NodeKind.Hangup] = new HangupHandler();
+        handlers[(int)NodeKind.Fax] = new FaxHandler();
         return handlers;
     }
 }

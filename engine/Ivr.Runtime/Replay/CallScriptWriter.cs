@@ -7,9 +7,10 @@ namespace Ivr.Runtime.Replay;
 /// <summary>
 /// Writes a replay script from a recorded call's events. Keys are replayed with the caller's timing
 /// (<c>after:</c> from the previous step); masked entries become placeholders named after the node,
-/// so no secure value is ever copied; lookups become stubs with the recorded outcome and outputs.
+/// so no secure value is ever copied; lookups become stubs with the recorded outcome and outputs; an
+/// instant fax becomes <c>expect_fax</c> with the fax machine's recorded answer as <c>fax:</c>.
 /// </summary>
-public static class CallScriptWriter
+public static partial class CallScriptWriter
 {
     public static string Write(CallSummary call, IReadOnlyList<CallEvent> events)
     {
@@ -20,6 +21,8 @@ public static class CallScriptWriter
         var last = call.StartedAt;
         string? pendingLookup = null;
         var pendingOutputs = new List<string>();
+        DateTimeOffset? faxStarted = null;
+        string? fax = null;
 
         void FlushLookup()
         {
@@ -64,6 +67,16 @@ public static class CallScriptWriter
                 case CallEventKind.TransferCompleted when e.Detail is { } queue && e.Outcome is { } outcome:
                     agents[queue] = outcome;
                     break;
+                case CallEventKind.FaxStarted when e.Detail is { } document:
+                    steps.Append($"  - expect_fax: {document.Replace("document ", "")}\n");
+                    faxStarted = e.At;
+                    break;
+                case CallEventKind.FaxFinished when faxStarted is { } started && e.Outcome is { } faxOutcome:
+                    var pages = FaxPages().Match(e.Detail ?? "");
+                    fax = $"{{ outcome: {faxOutcome}{(pages.Success ? $", pages_sent: {pages.Groups[1]}, pages_total: {pages.Groups[2]}, result_code: {pages.Groups[3]}" : "")}, duration: {Ms(e.At - started)} }}";
+                    faxStarted = null;
+                    last = e.At;
+                    break;
                 case CallEventKind.RecordingSaved:
                     var seconds = e.Detail?.Split(' ') is [_, var s, ..] ? s : "0";
                     steps.Append($"  - expect_recording: {{}}\n  - record: {{ length: {seconds}s, end: {e.Outcome ?? "key"} }}\n");
@@ -100,6 +113,7 @@ public static class CallScriptWriter
             foreach (var (queue, outcome) in agents) text.Append($"  {queue}: {outcome}\n");
         }
 
+        if (fax is not null) text.Append($"fax: {fax}\n");
         text.Append("steps:\n").Append(steps);
         return text.ToString();
     }
@@ -112,6 +126,9 @@ public static class CallScriptWriter
         seen.Add(unique);
         return unique;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+)/(\d+) pages, result code (-?\d+)")]
+    private static partial System.Text.RegularExpressions.Regex FaxPages();
 
     private static string Ms(TimeSpan span) => $"{Math.Max(0, (long)span.TotalMilliseconds)}ms";
 }

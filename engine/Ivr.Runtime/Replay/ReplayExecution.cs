@@ -11,6 +11,7 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
 {
     private int _eventCursor;
     private int _transfersSeen;
+    private int _faxesSeen;
 
     public string? Execute()
     {
@@ -84,6 +85,11 @@ internal sealed partial class ReplayExecution(ReplayScript script, VirtualClock 
                 if (!RunUntil(() => channel.Transfers.Count > _transfersSeen)) return $"expected a transfer to {step.Values[0]}, none was made";
                 var queue = channel.Transfers[_transfersSeen++].Queue;
                 return queue == step.Values[0] ? null : $"expected a transfer to {step.Values[0]}, was to {queue}";
+            case ReplayStepKind.ExpectFax:
+                if (call.Set.FaxDocuments.Find(step.Values[0]) is null) return $"document '{step.Values[0]}' is not in the fax catalog";
+                if (!RunUntil(() => channel.Faxes.Count > _faxesSeen)) return $"expected a fax of {step.Values[0]}, none was sent";
+                var document = channel.Faxes[_faxesSeen++].DocumentId;
+                return document == step.Values[0] ? null : $"expected a fax of {step.Values[0]}, {document} was sent";
             case ReplayStepKind.ExpectRecording:
                 return RunUntil(() => channel.Recording is not null) ? null : "expected a recording to start";
             case ReplayStepKind.Record:

@@ -26,6 +26,8 @@ public sealed class ReplayRunner(FlowSet set, Func<TimeProvider, ILookupService>
         var clock = new VirtualClock(script.At);
         var channel = new SimulatedChannel(clock);
         foreach (var (queue, outcome) in script.Agents) channel.QueueOutcomes[queue] = outcome;
+        channel.FaxOutcome = script.Fax;
+        channel.FaxDuration = script.FaxDuration;
         var recorder = new MemoryCallRecorder();
         var services = new CallServices(clock, new StubLookupService(script.Lookups, clock, backend is null ? null : new BlockingLookupService(backend(clock))), recorder);
         if (set.FlowFor(script.Dialled) is not { } flow)

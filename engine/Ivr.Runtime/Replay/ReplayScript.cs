@@ -1,3 +1,5 @@
+using Ivr.Core.Fax;
+
 namespace Ivr.Runtime.Replay;
 
 /// <summary>A recorded or hand-written call: who calls, what the back end answers, and the steps.</summary>
@@ -24,6 +26,12 @@ public sealed record ReplayScript
 
     /// <summary>Queue → how it answers a transfer.</summary>
     public IReadOnlyDictionary<string, string> Agents { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How the caller's fax machine takes an instant fax; null: every page arrives.</summary>
+    public FaxResult? Fax { get; init; }
+
+    /// <summary>How long an instant fax takes on the simulated line.</summary>
+    public TimeSpan FaxDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     public required IReadOnlyList<ReplayStep> Steps { get; init; }
 }

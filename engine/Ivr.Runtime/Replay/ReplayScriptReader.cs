@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Core.Fax;
 using Ivr.Core.Speech;
 using Ivr.Flows.Model;
 using YamlDotNet.Core;
@@ -13,7 +14,7 @@ namespace Ivr.Runtime.Replay;
 /// </summary>
 public static class ReplayScriptReader
 {
-    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "lookups", "agents", "steps"];
+    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "lookups", "agents", "fax", "steps"];
 
     public static ReplayScript Read(string path)
     {
@@ -47,6 +48,8 @@ public static class ReplayScriptReader
             Variables = (Get(root, "variables") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Lookups = ReadLookups(path, Get(root, "lookups") as YamlMappingNode),
             Agents = (Get(root, "agents") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
+            Fax = ReadFax(path, Get(root, "fax"), out var faxDuration),
+            FaxDuration = faxDuration,
             Steps = [.. steps.Children.Select(s => ReadStep(path, s))],
         };
     }
@@ -74,6 +77,7 @@ public static class ReplayScriptReader
             },
             "expect_transfer" => new ReplayStep(ReplayStepKind.ExpectTransfer, line) { Values = [Text(value)] },
             "expect_recording" => new ReplayStep(ReplayStepKind.ExpectRecording, line),
+            "expect_fax" => new ReplayStep(ReplayStepKind.ExpectFax, line) { Values = [Text(value)] },
             "record" => new ReplayStep(ReplayStepKind.Record, line)
             {
                 After = Scalar(value as YamlMappingNode, "length") is { } l && Duration.TryParse(l, out var length) ? length : throw Error(path, value, "record needs 'length:' such as 10s"),
@@ -81,7 +85,7 @@ public static class ReplayScriptReader
             },
             "hangup" => new ReplayStep(ReplayStepKind.Hangup, line),
             "expect_hangup" => new ReplayStep(ReplayStepKind.ExpectHangup, line) { Values = Text(value) is { Length: > 0 } d ? [d] : [] },
-            _ => throw Error(path, keyNode, $"unknown step '{key}'; steps are expect, expect_say, press, wait, expect_node, expect_variable, expect_transfer, expect_recording, record, hangup, expect_hangup"),
+            _ => throw Error(path, keyNode, $"unknown step '{key}'; steps are expect, expect_say, press, wait, expect_node, expect_variable, expect_transfer, expect_recording, expect_fax, record, hangup, expect_hangup"),
         };
     }
 
@@ -91,6 +95,30 @@ public static class ReplayScriptReader
         var kindText = Scalar(map, "as") ?? throw Error(path, value, "expect_say needs 'as:' (number, amount, digits, date, month, time)");
         if (!Enum.TryParse<SayAsKind>(kindText, ignoreCase: true, out var kind)) throw Error(path, Get(map, "as")!, $"'{kindText}' is not one of number, amount, digits, date, month, time");
         return new ReplayStep(ReplayStepKind.ExpectSay, line) { SayAs = kind, Values = [Scalar(map, "value") ?? throw Error(path, value, "expect_say needs 'value:'")] };
+    }
+
+    private static readonly HashSet<string> FaxFields = ["outcome", "pages_sent", "pages_total", "result_code", "duration"];
+
+    /// <summary><c>fax: { outcome: failed, pages_sent: 1, pages_total: 3, result_code: 48, duration: 40s }</c>: how the caller's fax machine answers.</summary>
+    private static FaxResult? ReadFax(string path, YamlNode? node, out TimeSpan duration)
+    {
+        duration = TimeSpan.FromSeconds(30);
+        if (node is null) return null;
+        var map = node as YamlMappingNode ?? throw Error(path, node, "fax takes { outcome: sent|partially_sent|busy|no_answer|failed|unavailable, pages_sent, pages_total, result_code, duration }");
+        foreach (var (key, _) in map.Children)
+            if (!FaxFields.Contains(Text(key))) throw Error(path, key, $"unknown fax field '{Text(key)}'; expected one of {string.Join(", ", FaxFields)}");
+        var outcomeText = Scalar(map, "outcome") ?? "sent";
+        var outcome = Enum.GetValues<FaxOutcome>().Cast<FaxOutcome?>().FirstOrDefault(o => Nodes.FaxHandler.OutcomeName(o!.Value) == outcomeText)
+            ?? throw Error(path, Get(map, "outcome") ?? map, $"'{outcomeText}' is not a fax outcome: {string.Join(", ", Enum.GetValues<FaxOutcome>().Select(Nodes.FaxHandler.OutcomeName))}");
+        if (Scalar(map, "duration") is { } d)
+            duration = Duration.TryParse(d, out var t) ? t : throw Error(path, Get(map, "duration")!, $"'{d}' is not a duration like 30s");
+        int Number(string field, int fallback) => Scalar(map, field) is { } text
+            ? int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw Error(path, Get(map, field)!, $"'{text}' is not a whole number")
+            : fallback;
+        var total = Number("pages_total", outcome == FaxOutcome.Unavailable ? 0 : 1);
+        var sent = Number("pages_sent", outcome == FaxOutcome.Sent ? total : 0);
+        var code = Number("result_code", outcome == FaxOutcome.Sent ? 0 : -1);
+        return new FaxResult(outcome, sent, total, code, $"scripted {outcomeText}");
     }
 
     private static Dictionary<string, IReadOnlyList<LookupStub>> ReadLookups(string path, YamlMappingNode? map)

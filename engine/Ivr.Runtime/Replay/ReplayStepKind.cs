@@ -13,4 +13,5 @@ public enum ReplayStepKind
     Record,
     Hangup,
     ExpectHangup,
+    ExpectFax,
 }

@@ -43,7 +43,7 @@ public sealed class ServiceLookupServiceTests : IDisposable
     public void Operations_ListsTheFlowContract()
     {
         Assert.Equal(
-            ["appraisal.lookup", "auth.verify_pin", "card.change_pin", "card.report_loss", "contributions.summary",
+            ["appraisal.lookup", "auth.verify_pin", "card.change_pin", "card.report_loss", "contributions.summary", "fax.check_time", "fax.schedule",
              "followup.create", "pension.summary", "survey.save", "voice_message.save"],
             _f.Service.Operations.Order());
     }

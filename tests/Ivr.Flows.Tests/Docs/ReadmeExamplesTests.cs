@@ -15,7 +15,7 @@ public partial class ReadmeExamplesTests
         foreach (Match block in YamlBlock().Matches(readme))
         {
             var yaml = block.Groups[1].Value;
-            if (yaml.Contains("routes:", StringComparison.Ordinal)) continue;
+            if (yaml.Contains("routes:", StringComparison.Ordinal) || yaml.StartsWith("documents:", StringComparison.Ordinal)) continue; // not flows
             data.Add(readme[..block.Index].Count(c => c == '\n') + 2, yaml);
         }
 

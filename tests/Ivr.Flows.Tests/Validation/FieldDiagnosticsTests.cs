@@ -163,7 +163,7 @@ public class FieldDiagnosticsTests
 
         var problems = folder.Problems();
 
-        Assert.Contains("flows/main.yaml:8:16: error: collect 'ask': 'validate': unknown check 'lunh'; did you mean 'luhn'? (checks: cn-resident-id, luhn, length:N|M, regex:PATTERN)", problems);
+        Assert.Contains("flows/main.yaml:8:16: error: collect 'ask': 'validate': unknown check 'lunh'; did you mean 'luhn'? (checks: cn-resident-id, luhn, cn-fax-number, clock-time, length:N|M, regex:PATTERN)", problems);
         Assert.Contains("flows/main.yaml:8:22: error: collect 'ask': 'validate': 'length:x' needs lengths after the colon, e.g. length:12|10", problems);
         Assert.Contains(problems, p => p.StartsWith("flows/main.yaml:8:34: error: collect 'ask': 'validate': 'regex:([' needs a valid regular expression", StringComparison.Ordinal));
         Assert.Contains("flows/main.yaml:9:11: error: collect 'ask': unknown mask 'phon'; did you mean 'phone'? (masks: secret, resident-id, phone, card)", problems);

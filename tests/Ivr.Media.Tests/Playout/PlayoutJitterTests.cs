@@ -13,12 +13,20 @@ namespace Ivr.Media.Tests.Playout;
 /// </summary>
 public class PlayoutJitterTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Start_RealClock_MeasureJitter()
+    [Theory]
+    [InlineData("default")]
+    [InlineData("real-time")]
+    [InlineData("sleep-then-yield")]
+    public void Start_RealClock_MeasureJitter(string waiter)
     {
         const int Streams = 50;
         const int Frames = 50;
-        using var scheduler = new PlayoutScheduler(TimeProvider.System);
+        using var scheduler = waiter switch
+        {
+            "default" => new PlayoutScheduler(TimeProvider.System),
+            "real-time" => new PlayoutScheduler(TimeProvider.System, realTimePriority: true),
+            _ => new PlayoutScheduler(TimeProvider.System, 1, null, time => new SleepThenYieldWaiter(time)),
+        };
         var sendTimes = new long[Frames];
         var sequences = new List<ushort>();
         var done = new CountdownEvent(Streams);
@@ -38,6 +46,7 @@ public class PlayoutJitterTests(ITestOutputHelper output)
         }
 
         scheduler.Start();
+        var realTime = scheduler.RealTimeThreads;
         Assert.True(done.Wait(TimeSpan.FromSeconds(30)), "playback did not complete");
         scheduler.Stop();
 
@@ -47,7 +56,7 @@ public class PlayoutJitterTests(ITestOutputHelper output)
         var deviations = intervals.Select(i => Math.Abs(i - 20)).ToArray();
         var drift = (sendTimes[^1] - sendTimes[0]) * 1000.0 / Stopwatch.Frequency - 20.0 * (Frames - 1);
         var stats = scheduler.Statistics();
-        output.WriteLine($"{Streams} streams, {Frames} frames: interval mean {intervals.Average():F3} ms, |jitter| mean {deviations.Average():F3} ms, max {deviations.Max():F3} ms, drift over {Frames - 1} frames {drift:F3} ms");
+        output.WriteLine($"{waiter} (real-time threads: {realTime}): {Streams} streams, {Frames} frames: interval mean {intervals.Average():F3} ms, |jitter| mean {deviations.Average():F3} ms, max {deviations.Max():F3} ms, drift over {Frames - 1} frames {drift:F3} ms");
         output.WriteLine($"scheduler: {stats.Ticks} ticks, lateness mean {stats.MeanLateness.TotalMilliseconds:F3} ms, max {stats.MaxLateness.TotalMilliseconds:F3} ms, >2 ms late {stats.TicksLaterThan2Ms}, resyncs {stats.Resyncs}");
     }
 }

@@ -263,4 +263,21 @@ public class PlayoutSchedulerTests
         var error = Assert.Throws<ArgumentException>(() => _scheduler.AddStream(G711Law.ALaw, new RtpSender(0, _time), _ => { }));
         Assert.Contains("payload type 0", error.Message);
     }
+
+    [Fact]
+    public void Start_NoStreams_ThreadParksThenServesAStreamAddedLater()
+    {
+        using var scheduler = new PlayoutScheduler(TimeProvider.System);
+        scheduler.Start();
+        Thread.Sleep(200); // ten frame times with nothing to send
+        Assert.Equal(0, scheduler.Statistics().Ticks);
+
+        using var done = new ManualResetEventSlim();
+        var sent = 0;
+        var stream = scheduler.AddStream(G711Law.MuLaw, new RtpSender(0, TimeProvider.System), _ => sent++, _ => done.Set());
+        stream.Enqueue(Ramp(480));
+        Assert.True(done.Wait(TimeSpan.FromSeconds(30)), "the parked thread never played the prompt");
+        scheduler.Stop();
+        Assert.Equal(3, sent);
+    }
 }

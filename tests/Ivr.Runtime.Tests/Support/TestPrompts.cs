@@ -15,7 +15,7 @@ internal static class TestPrompts
         "welcome", "menu_main", "menu_sub", "reprompt", "invalid", "no_input", "goodbye", "wait",
         "enter_id", "enter_pin", "enter_card", "thanks", "transfer_msg", "record_msg", "sorry",
         "open_msg", "closed_msg", "holiday_msg", "found", "not_found", "lookup_error", "timed_out",
-        "one", "two", "twelve", "back_msg", "sub_done", "after_sub", "locked", "balance_is",
+        "one", "two", "twelve", "back_msg", "sub_done", "after_sub", "locked", "balance_is", "press_key",
     ];
 
     public static string Catalog()

@@ -7,12 +7,13 @@ using Ivr.Flows.Validation;
 namespace Ivr.Flows.Loading.Kinds;
 
 /// <summary>
-/// A collect's <c>validate:</c>: <c>cn-resident-id</c>, <c>luhn</c>, <c>length:12|10</c> (one of the
+/// A collect's <c>validate:</c>: <c>cn-resident-id</c>, <c>luhn</c>, <c>cn-fax-number</c> (area code and
+/// local number, or a mobile number), <c>clock-time</c> (HHMM), <c>length:12|10</c> (one of the
 /// lengths) or <c>regex:^[0-9]{6}$</c>; one or a list.
 /// </summary>
 internal static class DigitValidatorReader
 {
-    public static readonly IReadOnlyList<string> Names = ["cn-resident-id", "luhn", "length", "regex"];
+    public static readonly IReadOnlyList<string> Names = ["cn-resident-id", "luhn", "length", "regex", "cn-fax-number", "clock-time"];
 
     public static IReadOnlyList<DigitValidator> Read(FieldReader f)
     {
@@ -48,7 +49,7 @@ internal static class DigitValidatorReader
         var argument = colon < 0 ? null : text[(colon + 1)..];
         switch (name)
         {
-            case "cn-resident-id" or "luhn" when argument is null:
+            case "cn-resident-id" or "luhn" or "cn-fax-number" or "clock-time" when argument is null:
                 validator = new DigitValidator(name);
                 return true;
             case "length" when argument is not null && argument.Split('|').All(IsLength):
@@ -61,11 +62,11 @@ internal static class DigitValidatorReader
             case "regex":
                 problem = $"'{text}' needs a valid regular expression after the colon, e.g. regex:^[0-9]{{6}}$";
                 return false;
-            case "cn-resident-id" or "luhn":
+            case "cn-resident-id" or "luhn" or "cn-fax-number" or "clock-time":
                 problem = $"'{name}' takes nothing after it; write just {name}";
                 return false;
             default:
-                problem = $"unknown check '{name}'{NameSuggester.Hint(name, Names)} (checks: cn-resident-id, luhn, length:N|M, regex:PATTERN)";
+                problem = $"unknown check '{name}'{NameSuggester.Hint(name, Names)} (checks: cn-resident-id, luhn, cn-fax-number, clock-time, length:N|M, regex:PATTERN)";
                 return false;
         }
     }

@@ -1,6 +1,8 @@
 using Ivr.Flows.Loading.Yaml;
 using Ivr.Flows.Model;
+using Ivr.Flows.Model.Fax;
 using Ivr.Flows.Model.Nodes;
+using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading.Kinds;
 
@@ -11,30 +13,59 @@ internal sealed class MenuReader : NodeKindReader
     public override NodeKind Kind => NodeKind.Menu;
 
     public override IReadOnlyList<string> Fields { get; } =
-        [.. InputSettingsReader.Fields, "options", "back_key", "repeat_key", "back"];
+        [.. InputSettingsReader.Fields, "options", "options_from", "into", "next", "back_key", "repeat_key", "back"];
 
     public override Node Read(FieldReader f, NodeHeader h)
     {
         var input = InputSettingsReader.Read(f, h.Defaults);
         var backKey = f.Key("back_key", out var backGiven);
         var repeatKey = f.Key("repeat_key", out var repeatGiven);
+        var generated = ReadGenerated(f);
         return new MenuNode
         {
             Name = h.Name,
             Flow = h.Flow,
             Location = h.Location,
             Input = input,
-            Options = ReadOptions(f, h.Name),
+            Options = generated is null ? ReadOptions(f, h.Name) : [],
+            OptionsFrom = generated,
             BackKey = backGiven ? backKey : h.Defaults.BackKey,
             RepeatKey = repeatGiven ? repeatKey : h.Defaults.RepeatKey,
             Back = f.Target("back"),
         };
     }
 
+    /// <summary><c>options_from</c> with its <c>into</c> and <c>next</c>; null for a menu with written options.</summary>
+    private static GeneratedOptions? ReadGenerated(FieldReader f)
+    {
+        if (!f.Has("options_from"))
+        {
+            foreach (var field in new[] { "into", "next" })
+            {
+                if (f.Value(field) is { } stray)
+                    f.Context.Error(stray.Location, $"{f.Owner}: '{field}' belongs to a menu generated with options_from; a menu with options: leads each key where it says");
+            }
+
+            return null;
+        }
+
+        if (f.Value("options") is { } both)
+            f.Context.Error(both.Location, $"{f.Owner}: give either options: (keys written here) or options_from: (keys from a catalog), not both");
+        var source = f.Text("options_from", required: true) ?? "";
+        if (source.Length > 0 && source != FaxCatalog.OptionsSourceName)
+        {
+            f.Context.Error(f.Value("options_from")!.Location,
+                $"{f.Owner}: options_from '{source}' is not a catalog{NameSuggester.Hint(source, [FaxCatalog.OptionsSourceName])} (catalogs: {FaxCatalog.OptionsSourceName})");
+        }
+
+        var into = VariableName.Read(f, "into", required: true) ?? "";
+        return new GeneratedOptions(source, into, f.Target("next", required: true)!);
+    }
+
     private static List<KeyValuePair<string, Target>> ReadOptions(FieldReader f, string node)
     {
         var options = new List<KeyValuePair<string, Target>>();
-        var map = f.SubMap("options", required: true);
+        var map = f.SubMap("options", required: !f.Has("options_from"));
         if (map is null) return options;
         if (map.Entries.Count == 0) f.Context.Error(map.Location, $"{f.Owner}: 'options' is empty; give at least one key, e.g. \"1\": next_node");
         foreach (var (key, value) in map.Entries)

@@ -7,7 +7,7 @@ internal static class NodeKindReaders
     [
         new PlayReader(), new MenuReader(), new CollectReader(), new SayReader(), new LookupReader(),
         new BranchReader(), new SetReader(), new HoursReader(), new RecordReader(), new TransferReader(),
-        new SubflowReader(), new ReturnReader(), new GotoReader(), new HangupReader(),
+        new SubflowReader(), new ReturnReader(), new GotoReader(), new HangupReader(), new FaxReader(),
     ];
 
     public static readonly IReadOnlyDictionary<string, NodeKindReader> ByName = All.ToDictionary(r => r.Name);

@@ -7,12 +7,17 @@ namespace Ivr.Flows.Model.Nodes;
 /// </summary>
 public sealed class MenuNode : Node
 {
+    private IReadOnlyList<KeyValuePair<string, Target>> _options = [];
+
     public override NodeKind Kind => NodeKind.Menu;
 
     public required InputSettings Input { get; init; }
 
-    /// <summary>Key → where it leads, in the order written.</summary>
-    public required IReadOnlyList<KeyValuePair<string, Target>> Options { get; init; }
+    /// <summary>Key → where it leads, in the order written (for a generated menu: one key per catalog entry, filled when the set is linked).</summary>
+    public IReadOnlyList<KeyValuePair<string, Target>> Options { get => _options; init => _options = value; }
+
+    /// <summary>Where the keys come from when they are generated from a catalog; null for written options.</summary>
+    public GeneratedOptions? OptionsFrom { get; init; }
 
     public char? BackKey { get; init; } = '*';
 
@@ -32,4 +37,7 @@ public sealed class MenuNode : Node
             if (BackKey is not null) yield return new(Outcomes.Back, Back);
         }
     }
+
+    /// <summary>The linker's one chance to give a generated menu its keys.</summary>
+    internal void Generate(IReadOnlyList<KeyValuePair<string, Target>> options) => _options = options;
 }

@@ -1,0 +1,289 @@
+using System.Diagnostics;
+using Ivr.Media.Codecs;
+using Ivr.Media.Playout;
+using Ivr.Media.Rtp;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Media.Tests.Playout;
+
+/// <summary>
+/// The pacing thread's loop on a fake clock: a scripted waiter "sleeps" by advancing the clock to the
+/// requested deadline plus a chosen lateness, so deadlines, stalls and parking are checked exactly.
+/// </summary>
+public class PacingLoopTests
+{
+    private static readonly long Interval = (long)(PlayoutScheduler.FrameInterval.TotalSeconds * new FakeTimeProvider().TimestampFrequency);
+
+    private readonly FakeTimeProvider _time = new();
+    private readonly PlayoutShard _shard = new();
+    private readonly ScriptedWaiter _waiter;
+    private readonly PacingLoop _loop;
+    private readonly List<long> _sentAt = [];
+
+    public PacingLoopTests()
+    {
+        _waiter = new ScriptedWaiter(_time);
+        _loop = new PacingLoop(_shard, _time, _waiter, onError: null);
+    }
+
+    /// <summary>Advances the fake clock to each deadline, later by the queued amounts (0 once they run out).</summary>
+    private sealed class ScriptedWaiter(FakeTimeProvider time) : IDeadlineWaiter
+    {
+        public Queue<TimeSpan> Lateness { get; } = new();
+        public List<long> Deadlines { get; } = [];
+
+        public void WaitUntil(long deadline)
+        {
+            Deadlines.Add(deadline);
+            var target = deadline + (Lateness.TryDequeue(out var late) ? (long)(late.TotalSeconds * time.TimestampFrequency) : 0);
+            var now = time.GetTimestamp();
+            if (target > now) time.Advance(TimeSpan.FromSeconds((double)(target - now) / time.TimestampFrequency));
+        }
+    }
+
+    private PlayoutStream AddPlayingStream(int frames = 1000)
+    {
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        stream.Enqueue(new short[160 * frames]);
+        _shard.Add(stream);
+        return stream;
+    }
+
+    private void Steps(int count)
+    {
+        for (var i = 0; i < count; i++) _loop.Step(CancellationToken.None);
+    }
+
+    [Fact]
+    public void Step_LateTicks_DeadlinesStayOnTheAbsoluteGrid()
+    {
+        AddPlayingStream();
+        var start = _time.GetTimestamp();
+        _waiter.Lateness.Enqueue(TimeSpan.Zero);
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(7));
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(13));
+        Steps(6);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(n => start + n * Interval), _waiter.Deadlines);
+        Assert.Equal(6, _sentAt.Count);
+        var stats = _shard.Statistics(_time.TimestampFrequency);
+        Assert.Equal(6, stats.Ticks);
+        Assert.Equal(TimeSpan.FromMilliseconds(13), stats.MaxLateness);
+        Assert.Equal(2, stats.TicksLaterThan2Ms);
+        Assert.Equal(0, stats.Resyncs);
+    }
+
+    [Fact]
+    public void Step_StallOfMoreThanThreeFrames_SkipsAheadInsteadOfBursting()
+    {
+        AddPlayingStream();
+        var start = _time.GetTimestamp();
+        Steps(1);
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(95)); // the second tick runs 95 ms late
+        Steps(3);
+
+        var stalled = start + Interval + (long)(0.095 * _time.TimestampFrequency);
+        Assert.Equal([start, start + Interval, stalled + Interval, stalled + 2 * Interval], _waiter.Deadlines);
+        Assert.Equal(1, _shard.Statistics(_time.TimestampFrequency).Resyncs);
+        Assert.All(_sentAt.Zip(_sentAt.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= Interval, $"burst: a gap of {gap} ticks"));
+    }
+
+    [Fact]
+    public void Step_ShortStall_CatchesUpOnTheGrid()
+    {
+        AddPlayingStream();
+        var start = _time.GetTimestamp();
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(45)); // 2¼ frames late: under the resync limit
+        Steps(4);
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(n => start + n * Interval), _waiter.Deadlines);
+        Assert.Equal(0, _shard.Statistics(_time.TimestampFrequency).Resyncs);
+    }
+
+    [Fact]
+    public void Step_NoStream_ParksWithoutWaitingForADeadline()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        _loop.Step(stop.Token);
+
+        Assert.True(_loop.IsParked);
+        Assert.Empty(_waiter.Deadlines);
+        Assert.Equal(0, _shard.Statistics(_time.TimestampFrequency).Ticks);
+    }
+
+    [Fact]
+    public void Step_Parked_StreamAddedFromAnotherThread_WakesAndTicksAtOnce()
+    {
+        var step = Task.Run(() => _loop.Step(CancellationToken.None));
+        Thread.Sleep(50); // let the loop reach its wait (the test holds either way)
+        var added = _time.GetTimestamp();
+        AddPlayingStream();
+
+        Assert.True(step.Wait(TimeSpan.FromSeconds(30)), "the parked loop did not wake for the new stream");
+        Assert.False(_loop.IsParked);
+        Assert.Equal([added], _waiter.Deadlines);
+        Assert.Single(_sentAt);
+    }
+
+    [Fact]
+    public void Step_LastStreamRemovedThenNewOne_FreshDeadlinesFromNow()
+    {
+        var first = AddPlayingStream();
+        Steps(3);
+        first.MarkRemoved();
+        Steps(1); // reports the removal and drops the stream
+        Assert.Equal(0, _shard.Count);
+        using (var stop = new CancellationTokenSource())
+        {
+            stop.Cancel();
+            _loop.Step(stop.Token); // the empty shard: the loop parks
+        }
+
+        Assert.True(_loop.IsParked);
+        _time.Advance(TimeSpan.FromSeconds(5)); // nobody ticks meanwhile
+        var restart = _time.GetTimestamp();
+        AddPlayingStream();
+        Steps(2);
+
+        Assert.Equal([restart, restart + Interval], _waiter.Deadlines.Skip(4));
+        Assert.Equal(0, _shard.Statistics(_time.TimestampFrequency).Resyncs);
+    }
+
+    [Fact]
+    public void Run_Cancelled_ReturnsFromAParkedLoop()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => _loop.Run(stop.Token));
+        Thread.Sleep(50);
+        stop.Cancel();
+        Assert.True(run.Wait(TimeSpan.FromSeconds(30)), "Run did not return after cancellation");
+    }
+
+    [Fact]
+    public void MonotonicDeadlineSleeper_NeverReturnsBeforeTheDeadline()
+    {
+        if (!MonotonicDeadlineSleeper.IsSupported) return; // Linux only; the fallback is covered by the scheduler tests
+        var sleeper = new MonotonicDeadlineSleeper(TimeProvider.System);
+        for (var i = 0; i < 20; i++)
+        {
+            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000 * (1 + i % 5);
+            sleeper.WaitUntil(deadline);
+            Assert.True(Stopwatch.GetTimestamp() >= deadline, $"woke {(deadline - Stopwatch.GetTimestamp()) * 1e6 / Stopwatch.Frequency:F0} µs early");
+        }
+
+        sleeper.WaitUntil(Stopwatch.GetTimestamp() - Stopwatch.Frequency); // a past deadline: returns at once
+    }
+
+    [Fact]
+    public void Step_Phases_EachStreamEvery20MsAtItsOwnOffset()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var sent = new List<(int Stream, long At)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var index = i;
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => sent.Add((index, _time.GetTimestamp())), null);
+            stream.Enqueue(new short[160 * 100]);
+            shard.Add(stream);
+        }
+
+        Assert.Equal([2, 2, 2, 2], Enumerable.Range(0, 4).Select(shard.CountIn));
+        var start = _time.GetTimestamp();
+        for (var i = 0; i < 12; i++) loop.Step(CancellationToken.None); // three frames of four 5 ms steps
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(n => start + n * Interval / 4), _waiter.Deadlines);
+        Assert.Equal(24, sent.Count);
+        foreach (var group in sent.GroupBy(s => s.Stream))
+        {
+            var times = group.Select(s => s.At).ToArray();
+            Assert.Equal(3, times.Length);
+            Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.Equal(Interval, gap));
+        }
+
+        Assert.Equal(4, sent.Select(s => s.At).Distinct().Count() / 3); // four offsets within the frame
+    }
+
+    [Fact]
+    public void Step_EmptyPhases_SkippedWithoutWaking()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        stream.Enqueue(new short[160 * 100]);
+        shard.Add(stream); // phase 0; phases 1-3 stay empty
+        var start = _time.GetTimestamp();
+        for (var i = 0; i < 3; i++) loop.Step(CancellationToken.None);
+
+        Assert.Equal([start, start + Interval, start + 2 * Interval], _waiter.Deadlines);
+        Assert.Equal(3, _sentAt.Count);
+        Assert.Equal(1, loop.NextPhase); // empty phases are skipped when the next step begins
+    }
+
+    [Fact]
+    public void Add_JoinsTheLeastLoadedPhase_AndRemovalFreesIt()
+    {
+        var shard = new PlayoutShard(phases: 3);
+        var streams = Enumerable.Range(0, 4).Select(_ => new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null)).ToArray();
+        foreach (var s in streams) shard.Add(s);
+        Assert.Equal([2, 1, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
+
+        streams[1].MarkRemoved(); // phase 1
+        shard.TickAll(null);
+        Assert.Equal((3, 0), (shard.Count, shard.CountIn(1)));
+        shard.Add(new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null));
+        Assert.Equal([2, 1, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PlayoutShard(phases: 0));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_StartsAtTheNextStepAndKeepsThatOffset()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var sent = new List<(int Stream, long At, bool Marker)>();
+        var streams = Enumerable.Range(0, 4).Select(index =>
+        {
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), p =>
+            {
+                RtpPacket.TryParse(p, out var parsed);
+                sent.Add((index, _time.GetTimestamp(), parsed.Header.Marker));
+            }, null);
+            stream.Enqueue(new short[160 * 100]);
+            shard.Add(stream); // one stream per phase: offsets 0, 5, 10, 15 ms
+            return stream;
+        }).ToArray();
+        var start = _time.GetTimestamp();
+        for (var i = 0; i < 6; i++) loop.Step(CancellationToken.None); // 1½ frames: next step is phase 2
+
+        streams[1].Stop(); // barge-in on the phase-1 stream, then its next prompt
+        streams[1].Enqueue(new short[160 * 10]);
+        streams[0].Enqueue(new short[160]); // queued behind playing audio: stays where it is
+        sent.Clear();
+        for (var i = 0; i < 8; i++) loop.Step(CancellationToken.None);
+
+        var moved = sent.Where(s => s.Stream == 1).ToArray();
+        Assert.Equal(start + 6 * Interval / 4, moved[0].At); // the very next step (phase 2), not 15 ms later
+        Assert.True(moved[0].Marker);
+        Assert.Equal(moved[0].At + Interval, moved[1].At);
+        Assert.False(moved[1].Marker);
+        Assert.Equal([1, 0, 2, 1], Enumerable.Range(0, 4).Select(shard.CountIn)); // stream 1 left phase 1 for phase 2
+        Assert.Equal([start + 8 * Interval / 4, start + 12 * Interval / 4], sent.Where(s => s.Stream == 0).Select(s => s.At));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_EmptyPhasesDoNotDelayTheStart()
+    {
+        var shard = new PlayoutShard(phases: 4);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        shard.Add(stream); // silent, phase 0
+        var start = _time.GetTimestamp();
+        loop.Step(CancellationToken.None); // phase 0: nothing to send
+        stream.Enqueue(new short[160 * 3]);
+        loop.Step(CancellationToken.None);
+
+        Assert.Equal([start + Interval / 4], _sentAt); // phase 1 (empty) was not skipped: the prompt starts 5 ms later, not 20
+    }
+}
