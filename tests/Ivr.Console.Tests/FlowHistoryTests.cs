@@ -8,34 +8,41 @@ namespace Ivr.OperationsConsole.Tests;
 
 public sealed class FlowHistoryTests : IAsyncLifetime
 {
-    private readonly string _flows = Path.Combine(Path.GetTempPath(), "ivr-console-flows", Guid.NewGuid().ToString("N"));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ivr-console-flows", Guid.NewGuid().ToString("N"));
+    private string FlowsFolder => Path.Combine(_root, "flows");
     private ConsoleTestServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Flows, "*", SearchOption.AllDirectories))
+        // The flows folder and its neighbours that flow files name by relative path (fax document sources).
+        foreach (var folder in new[] { "flows", "fax" })
         {
-            var target = Path.Combine(_flows, Path.GetRelativePath(RepositoryPaths.Flows, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            var source = Path.Combine(RepositoryPaths.Root, folder);
+            if (!Directory.Exists(source)) continue;
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(_root, folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
 
-        _server = await ConsoleTestServer.StartAsync(_flows);
+        _server = await ConsoleTestServer.StartAsync(FlowsFolder);
     }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        Directory.Delete(_flows, recursive: true);
+        Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
     public async Task TwoServedVersions_AreInTheHistory_AndTheirDiffShowsTheEdit()
     {
-        var history = new FlowHistory(_server.Database, _flows, _server.Time, _ => { });
+        var history = new FlowHistory(_server.Database, FlowsFolder, _server.Time, _ => { });
         var first = Load();
         await history.RecordAsync(first, CancellationToken.None);
-        var main = Path.Combine(_flows, "main.yaml");
+        var main = Path.Combine(FlowsFolder, "main.yaml");
         var text = await File.ReadAllTextAsync(main);
         Assert.Contains("announcement_on: \"false\"", text);
         await File.WriteAllTextAsync(main, text.Replace("announcement_on: \"false\"", "announcement_on: \"true\""));
@@ -64,7 +71,7 @@ public sealed class FlowHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Validation_ReportsTheFilesOnDisk_EvenWhenTheServingSetIsFine()
     {
-        await File.AppendAllTextAsync(Path.Combine(_flows, "main.yaml"), "\n  broken: { kind: play, prompts: no_such_prompt, next: nowhere }\n");
+        await File.AppendAllTextAsync(Path.Combine(FlowsFolder, "main.yaml"), "\n  broken: { kind: play, prompts: no_such_prompt, next: nowhere }\n");
         using var editor = await _server.SignedInAsync("editor");
 
         var validation = await editor.GetJsonAsync("api/flows/validation");
@@ -89,7 +96,7 @@ public sealed class FlowHistoryTests : IAsyncLifetime
 
     private Ivr.Flows.Model.FlowSet Load()
     {
-        var loaded = FlowSetLoader.Load(_flows, RepositoryPaths.Prompts, KnownOperations.All);
+        var loaded = FlowSetLoader.Load(FlowsFolder, RepositoryPaths.Prompts, KnownOperations.All);
         Assert.True(loaded.Succeeded, string.Join('\n', loaded.Errors));
         return loaded.Set!;
     }
