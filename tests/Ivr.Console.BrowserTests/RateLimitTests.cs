@@ -10,16 +10,18 @@ namespace Ivr.OperationsConsole.BrowserTests;
 /// </summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
-    private ConsoleServer _server = null!;
+    private readonly ServerFixture _own = new();
 
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync();
+    private ConsoleServer Server => _own.Server;
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task InitializeAsync() => _own.InitializeAsync();
+
+    public Task DisposeAsync() => _own.DisposeAsync();
 
     [Fact]
     public async Task RepeatedWrongPasswords_TellTheUserToWaitAndRefuseEvenTheRightOne()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(_server.BaseUri);
+        await using var browser = await ConsoleBrowser.LaunchAsync(Server.BaseUri);
         var page = browser.Page;
         await page.GotoAsync("/");
         var alert = page.GetByRole(AriaRole.Alert);

@@ -62,6 +62,12 @@ public sealed partial class ConsoleServer : IAsyncDisposable
 
         var work = Directory.CreateTempSubdirectory("ivr-console-browser-");
         CopyFolder(Path.Combine(RepositoryPaths.Root, "flows"), Path.Combine(work.FullName, "flows"));
+        // The fax catalog names its documents' sources relative to the folder above flows/: they travel with the copy.
+        var fax = Path.Combine(RepositoryPaths.Root, "fax");
+        if (Directory.Exists(fax))
+        {
+            CopyFolder(fax, Path.Combine(work.FullName, "fax"));
+        }
         var sipPort = FreePorts.ForSip();
         var rtp = FreePorts.UdpBlock(40);
         var info = Ivr(["serve", "--data", Path.Combine(work.FullName, "data"), "--flows", Path.Combine(work.FullName, "flows"), "--sip-port", sipPort.ToString(), "--address", "127.0.0.1",

@@ -58,7 +58,7 @@ export const roleNames = Object.keys(ROLES);
 
 const STATUSES = {
   new: '待分配', assigned: '已分配', called_back: '已回电', done: '已回访',
-  queued: '排队中', sending: '发送中', sent: '已发送', failed: '失败', retrying: '等待重试',
+  queued: '排队中', sending: '发送中', sent: '已发送', failed: '失败', retry_wait: '等待重试', cancelled: '已取消',
 };
 export const statusLabel = s => STATUSES[s] ?? s;
 

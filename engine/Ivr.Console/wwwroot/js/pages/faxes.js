@@ -6,6 +6,9 @@ import { h, notice, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime, statusLabel } from '../format.js';
 import { showFailure } from './failure.js';
 
+/** A job that failed or waits for its next attempt may be sent again at once. */
+const RETRYABLE = new Set(['failed', 'retry_wait']);
+
 export async function render(view) {
   const status = h('div', { class: 'status-slot', 'aria-live': 'polite' });
   const list = h('div');
@@ -22,7 +25,7 @@ export async function render(view) {
         { title: '最近错误', value: j => j.lastError ?? '—' },
         { title: '创建', value: j => dateTime(j.createdAt) },
         { title: '更新', value: j => dateTime(j.updatedAt) },
-        { title: '操作', value: j => j.status === 'sent' ? '' : h('button', { type: 'button', onclick: () => retry(j) }, '立即重发') },
+        { title: '操作', value: j => RETRYABLE.has(j.status) ? h('button', { type: 'button', onclick: () => retry(j) }, '立即重发') : '' },
       ], jobs, { empty: '没有传真任务。' }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'fax_service_not_installed') {
