@@ -213,7 +213,8 @@ public sealed class ServeCommand : CommandBase
                     InitialAdmin = admin is { Length: > 0 } && password is { Length: > 0 } ? (admin, password) : null,
                 },
                 new ConsoleServices(database, TimeProvider.System, live,
-                    new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), ConsoleLog.Write),
+                    new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), ConsoleLog.Write,
+                    new ConsoleFaxJobs(database, TimeProvider.System)),
                 cancellation);
             ConsoleLog.Write($"console: listening on {console.Address}");
             return console;

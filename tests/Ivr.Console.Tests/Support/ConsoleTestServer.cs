@@ -51,7 +51,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     public List<string> ServerLog { get; } = [];
 
-    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null)
+    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "recordings"));
@@ -73,7 +73,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
                 InitialAdmin = ("admin", Password),
                 WebRoot = Path.Combine(RepositoryPaths.Root, "engine", "Ivr.Console", "wwwroot"),
             },
-            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }),
+            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null),
             CancellationToken.None);
         var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows);
         server.ServerLog.AddRange(serverLog);
