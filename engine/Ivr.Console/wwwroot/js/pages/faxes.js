@@ -6,8 +6,8 @@ import { h, notice, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime, statusLabel } from '../format.js';
 import { showFailure } from './failure.js';
 
-/** A job that failed or waits for its next attempt may be sent again at once. */
-const RETRYABLE = new Set(['failed', 'retry_wait']);
+/** A job that failed, waits for its next attempt or is queued for later may be sent at once (API.md, 18:35). */
+const RETRYABLE = new Set(['failed', 'retry_wait', 'queued']);
 
 export async function render(view) {
   const status = h('div', { class: 'status-slot', 'aria-live': 'polite' });
