@@ -1,4 +1,5 @@
 using System.Net;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Telephony;
@@ -29,4 +30,10 @@ public sealed record TelephonyOptions
 
     /// <summary>Agent queues reachable by REFER (RFC 3515); null: transfers fail at once with <c>not_supported</c>.</summary>
     public TransferTargets? TransferTargets { get; init; }
+
+    /// <summary>How our fax terminal presents itself on a call (ECM on, ident 12333 by default).</summary>
+    public Ivr.Fax.FaxSessionOptions Fax { get; init; } = new();
+
+    /// <summary>The SIP trunk for outbound calls to numbers (<see cref="OutboundDialer"/>); null: only sip: URIs can be dialled.</summary>
+    public TrunkOptions? Trunk { get; init; }
 }

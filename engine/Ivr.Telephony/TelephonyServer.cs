@@ -31,6 +31,7 @@ public sealed class TelephonyServer : ISipCallHandler
     private readonly RtpPortPool _ports;
     private readonly ConcurrentDictionary<SipCall, CallLeg> _calls = new();
     private long _callsStarted;
+    private Outbound.OutboundDialer? _dialer;
 
     /// <param name="startCall">Starts the flow for a confirmed call; null when no flow answers (the call is then hung up).</param>
     /// <param name="canAnswer">Whether a flow serves the dialled number; asked at INVITE time (404 when false). Null: every number.</param>
@@ -55,6 +56,14 @@ public sealed class TelephonyServer : ISipCallHandler
     public long CallsStarted => Interlocked.Read(ref _callsStarted);
 
     public RtpPortPool Ports => _ports;
+
+    public TelephonyOptions Options => _options;
+
+    /// <summary>
+    /// Lets transfers bridge (B2BUA) when REFER is refused: the dialer is built on the SIP stack, which is started
+    /// after this server, so it is attached afterwards. Calls answered from then on can bridge.
+    /// </summary>
+    public void AttachDialer(Outbound.OutboundDialer dialer) => Volatile.Write(ref _dialer, dialer ?? throw new ArgumentNullException(nameof(dialer)));
 
     public void OnIncomingCall(SipCall call)
     {
@@ -121,7 +130,7 @@ public sealed class TelephonyServer : ISipCallHandler
 
         var channel = new SipCallChannel(
             leg.Info.CallId, media, leg.Rtp, _scheduler, _options, call.Hangup,
-            (target, headers, timeout) => call.Refer(target, headers, timeout), _ports.Release, _time, _log);
+            (target, headers, timeout) => call.Refer(target, headers, timeout), _ports.Release, _time, _log, Volatile.Read(ref _dialer));
         leg.Channel = channel;
         _log($"{Describe(leg.Info)}: answered ({media.CodecName}{(media.TelephoneEventPayloadType is { } te ? $", telephone-event {te}" : ", in-band DTMF")}, RTP port {channel.RtpPort})");
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Server.StartFlow(s.Leg, s.Channel), (Server: this, Leg: leg, Channel: channel), preferLocal: false);

@@ -3,7 +3,7 @@ namespace Ivr.Telephony.Tests;
 public sealed class ArchitectureTests
 {
     [Fact]
-    public void Telephony_References_OnlyCoreSipAndMedia()
+    public void Telephony_References_OnlyCoreSipMediaAndFax()
     {
         var references = typeof(TelephonyServer).Assembly.GetReferencedAssemblies()
             .Select(a => a.Name!)
@@ -11,6 +11,6 @@ public sealed class ArchitectureTests
             .Order()
             .ToArray();
 
-        Assert.Equal(["Ivr.Core", "Ivr.Media", "Ivr.Sip"], references);
+        Assert.Equal(["Ivr.Core", "Ivr.Fax", "Ivr.Media", "Ivr.Sip"], references);
     }
 }

@@ -13,6 +13,7 @@ using Ivr.Runtime.Calls;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Host.Commands;
@@ -24,7 +25,7 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
@@ -39,6 +40,7 @@ public sealed class ServeCommand : CommandBase
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
+          --trunk FILE       SIP trunk for outbound calls and bridged transfers (default: deploy/trunk.yaml when present)
           --http-port P      operations console port (default 8080; 0 = any free port, the log tells which)
           --http-bind IP     operations console address (default 127.0.0.1)
           --no-console       no operations console (no HTTP at all)
@@ -49,7 +51,9 @@ public sealed class ServeCommand : CommandBase
 
     private static readonly string DefaultQueueFile = Path.Combine("deploy", "queues.yaml");
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "http-bind"];
+    private static readonly string DefaultTrunkFile = Path.Combine("deploy", "trunk.yaml");
+
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "http-bind", "trunk"];
 
     protected override IReadOnlyCollection<string> Switches => ["no-console"];
 
@@ -80,6 +84,23 @@ public sealed class ServeCommand : CommandBase
             ConsoleLog.Write(transferTargets.Queues.Count == 0
                 ? $"queues: {queueFile} lists no queue; transfers fail over to each flow's on_failure branch"
                 : $"queues: transfers by REFER to {string.Join(", ", transferTargets.Queues)} ({queueFile})");
+        }
+
+        TrunkOptions? trunk = null;
+        var trunkFile = line.Get("trunk") ?? (File.Exists(DefaultTrunkFile) ? DefaultTrunkFile : null);
+        if (trunkFile is not null)
+        {
+            try
+            {
+                trunk = TrunkFile.Read(trunkFile);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                ConsoleLog.Write($"trunk: {ex.Message}");
+                return 1;
+            }
+
+            ConsoleLog.Write(trunk is null ? $"trunk: {trunkFile} names no address; numbers cannot be dialled" : $"trunk: {trunk} ({trunkFile})");
         }
 
         Directory.CreateDirectory(paths.Data);
@@ -116,7 +137,6 @@ public sealed class ServeCommand : CommandBase
         var lookups = new ServiceLookupService(database, TimeProvider.System,
             flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write,
             fax: faxSettings, faxDocuments: new FaxDocumentSource(() => flows.Current));
-        var faxQueue = FaxScheduling.Start(database, flows, faxSettings, TimeProvider.System, ConsoleLog.Write, cancellation);
         var live = new LiveCalls(recorder);
         var factory = new CallFactory(flows, new CallServices(TimeProvider.System, lookups, live));
         var history = new FlowHistory(database, paths.Flows, TimeProvider.System, ConsoleLog.Write);
@@ -139,6 +159,7 @@ public sealed class ServeCommand : CommandBase
                 RtpPortMax = rtpMax,
                 RecordingsFolder = Path.Combine(paths.Data, "recordings"),
                 TransferTargets = transferTargets,
+                Trunk = trunk,
             },
             scheduler,
             (call, channel) => StartCall(factory, call, channel),
@@ -165,6 +186,9 @@ public sealed class ServeCommand : CommandBase
             return 1;
         }
 
+        var outbound = new OutboundDialer(sip, telephony.Options, telephony.Ports, TimeProvider.System, ConsoleLog.Write);
+        telephony.AttachDialer(outbound);
+        var faxQueue = FaxScheduling.Start(database, flows, faxSettings, FaxDialerFactory.Create(outbound, telephony.Options.Fax, ConsoleLog.Write), TimeProvider.System, ConsoleLog.Write, cancellation);
         await using (sip)
         {
             ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}, at most {maxCalls} calls; call sip:12333@{address}:{sipPort}");

@@ -1,19 +1,30 @@
 using Ivr.Core.Fax;
+using Ivr.Fax;
+using Ivr.Telephony.Fax;
+using Ivr.Telephony.Outbound;
 
 namespace Ivr.Host.Hosting;
 
 /// <summary>
-/// The one place <c>ivr serve</c> gets its <see cref="IFaxDialer"/> for scheduled faxes (定时传真).
-/// Until the T.30 media and the SIP UAC dialer are plugged in here, it is the unavailable dialer:
-/// jobs are queued, tried and recorded as unavailable, and the log says why.
+/// The one place <c>ivr serve</c> gets its <see cref="IFaxDialer"/> for scheduled faxes (定时传真): T.30 with
+/// spandsp over calls placed by the server's <see cref="OutboundDialer"/> (through deploy/trunk.yaml's trunk).
+/// Without libspandsp2 it is the unavailable dialer: jobs are queued, tried and recorded as unavailable, and the
+/// log says how to install the library.
 /// </summary>
 public static class FaxDialerFactory
 {
-    public const string UnavailableReason = "no fax dialer is installed in this build (T.30 over SIP needs libspandsp2: apt-get install libspandsp2)";
-
-    public static IFaxDialer Create(Action<string> log)
+    public static IFaxDialer Create(OutboundDialer dialer, FaxSessionOptions options, Action<string> log)
     {
-        log($"fax: scheduled faxes are queued but cannot be dialled: {UnavailableReason}");
-        return new FaxUnavailableDialer(UnavailableReason);
+        ArgumentNullException.ThrowIfNull(dialer);
+        if (FaxLibrary.Problem is { } problem)
+        {
+            log($"fax: scheduled faxes are queued but cannot be dialled: {problem}");
+            return new FaxUnavailableDialer(problem);
+        }
+
+        log(dialer.Trunk is null
+            ? "fax: no SIP trunk (deploy/trunk.yaml): scheduled faxes to numbers fail until one is configured"
+            : "fax: scheduled faxes dial through the SIP trunk (T.30 over G.711, ECM on)");
+        return new FaxDialer(dialer, options, log: log);
     }
 }

@@ -1,18 +1,19 @@
+using Ivr.Core.Fax;
 using Ivr.Data;
 using Ivr.Data.Fax;
 
 namespace Ivr.Host.Hosting;
 
 /// <summary>
-/// Runs the scheduled-fax queue inside <c>ivr serve</c>: the dialer from <see cref="FaxDialerFactory"/>,
+/// Runs the scheduled-fax queue inside <c>ivr serve</c>: the dialer made by <see cref="FaxDialerFactory"/>,
 /// the live flow set's catalog, and the settings of deploy/fax.yaml. Interrupted jobs are recovered and
 /// jobs that fell due while the server was down are sent as soon as it starts.
 /// </summary>
 public static class FaxScheduling
 {
-    public static Task Start(IvrDatabase database, FlowSetHost flows, FaxSettings settings, TimeProvider time, Action<string> log, CancellationToken cancellation)
+    public static Task Start(IvrDatabase database, FlowSetHost flows, FaxSettings settings, IFaxDialer dialer, TimeProvider time, Action<string> log, CancellationToken cancellation)
     {
-        var scheduler = new FaxJobScheduler(database, FaxDialerFactory.Create(log), new FaxDocumentSource(() => flows.Current), settings, time, log);
+        var scheduler = new FaxJobScheduler(database, dialer, new FaxDocumentSource(() => flows.Current), settings, time, log);
         log($"fax: scheduled faxes between {settings.AllowedFrom:HH\\:mm} and {settings.AllowedUntil:HH\\:mm} China time, {settings.MaxAttempts} tries {settings.RetryDelay.TotalMinutes:0.#} min apart");
         return Task.Run(() => scheduler.RunAsync(cancellation), CancellationToken.None);
     }

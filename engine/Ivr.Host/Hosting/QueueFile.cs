@@ -7,8 +7,10 @@ namespace Ivr.Host.Hosting;
 
 /// <summary>
 /// Reads the operators' queue table (<c>deploy/queues.yaml</c>): which SIP URI answers each queue a
-/// flow's transfer node names. Format: <c>queues: { general: "sip:agents@10.0.0.5" }</c> and an
-/// optional <c>notify_timeout: 30s</c>. Problems come back as one message naming the file and line.
+/// flow's transfer node names. Format: <c>queues: { general: "sip:agents@10.0.0.5" }</c> (or, per queue,
+/// <c>{ uri: "sip:…", bridge: fallback|true|false }</c>: bridge when REFER is refused — the default —, always, or
+/// never), an optional <c>notify_timeout: 30s</c> and <c>bridge_ring_timeout: 30s</c>. Problems come back as one
+/// message naming the file and line.
 /// </summary>
 public static class QueueFile
 {
@@ -28,32 +30,75 @@ public static class QueueFile
         }
 
         var queues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var bridging = new Dictionary<string, BridgeMode>(StringComparer.OrdinalIgnoreCase);
         TimeSpan? timeout = null;
+        TimeSpan? ringTimeout = null;
         foreach (var (key, value) in root.Children)
         {
             switch ((key as YamlScalarNode)?.Value)
             {
                 case "queues" when value is YamlMappingNode map:
-                    foreach (var (queue, uri) in map.Children)
-                        queues[((YamlScalarNode)queue).Value ?? ""] = (uri as YamlScalarNode)?.Value ?? "";
+                    foreach (var (queue, entry) in map.Children)
+                        ReadQueue(path, ((YamlScalarNode)queue).Value ?? "", entry, queues, bridging);
                     break;
                 case "queues":
                     break; // an empty table: every transfer fails over to the flow's on_failure branch
                 case "notify_timeout" when Duration.TryParse((value as YamlScalarNode)?.Value, out var t):
                     timeout = t;
                     break;
+                case "bridge_ring_timeout" when Duration.TryParse((value as YamlScalarNode)?.Value, out var r):
+                    ringTimeout = r;
+                    break;
                 default:
-                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown or malformed entry; expected queues: and notify_timeout:");
+                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown or malformed entry; expected queues:, notify_timeout: and bridge_ring_timeout:");
             }
         }
 
         try
         {
-            return new TransferTargets(queues, timeout);
+            return new TransferTargets(queues, timeout, bridging, ringTimeout);
         }
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"{path}: {ex.Message}");
+        }
+    }
+
+    /// <summary>A queue entry: a URI, or a mapping with <c>uri:</c> and <c>bridge:</c>.</summary>
+    private static void ReadQueue(string path, string queue, YamlNode entry, Dictionary<string, string> queues, Dictionary<string, BridgeMode> bridging)
+    {
+        if (entry is YamlScalarNode scalar)
+        {
+            queues[queue] = scalar.Value ?? "";
+            return;
+        }
+
+        if (entry is not YamlMappingNode map)
+        {
+            throw new InvalidDataException($"{path}:{entry.Start.Line}:{entry.Start.Column}: queue '{queue}': expected a SIP URI or uri:/bridge:");
+        }
+
+        queues[queue] = "";
+        foreach (var (key, value) in map.Children)
+        {
+            var text = (value as YamlScalarNode)?.Value;
+            switch ((key as YamlScalarNode)?.Value)
+            {
+                case "uri":
+                    queues[queue] = text ?? "";
+                    break;
+                case "bridge":
+                    bridging[queue] = text?.ToLowerInvariant() switch
+                    {
+                        "fallback" => BridgeMode.Fallback,
+                        "true" or "always" => BridgeMode.Always,
+                        "false" or "never" => BridgeMode.Never,
+                        _ => throw new InvalidDataException($"{path}:{value.Start.Line}:{value.Start.Column}: queue '{queue}': bridge must be fallback, true (always) or false (never), not '{text}'"),
+                    };
+                    break;
+                default:
+                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: queue '{queue}': unknown entry; expected uri: and bridge:");
+            }
         }
     }
 }

@@ -28,6 +28,8 @@ public sealed class InboundMedia
     private readonly DtmfDetector? _detector;
     private readonly short[] _decoded = new short[480];
     private Recorder? _recorder;
+    private AudioFrameHandler? _tap;
+    private volatile bool _keyDetection = true;
 
     /// <param name="telephoneEventPayloadType">The negotiated telephone-event payload type (often 101), or null.</param>
     /// <param name="inBandDetection">null: only when no telephone-event type was negotiated; true/false to force.</param>
@@ -57,12 +59,27 @@ public sealed class InboundMedia
         set => Volatile.Write(ref _recorder, value);
     }
 
+    /// <summary>A raw tap on the decoded audio (a fax modem's receiver), called on the receiving thread; null for none.</summary>
+    public AudioFrameHandler? AudioTap
+    {
+        get => Volatile.Read(ref _tap);
+        set => Volatile.Write(ref _tap, value);
+    }
+
+    /// <summary>Whether RFC 4733 events and in-band tones are turned into keys (on by default); off while a fax modem has the line.</summary>
+    public bool KeyDetection
+    {
+        get => _keyDetection;
+        set => _keyDetection = value;
+    }
+
     public void Receive(RtpPacket packet)
     {
         var type = packet.Header.PayloadType;
         if (type == _telephoneEventPayloadType)
         {
             EventPackets++;
+            if (!_keyDetection) return;
             var result = _rfc4733.Receive(packet.Header, packet.Payload);
             if (result.IsKeyPress) _onKey(new DtmfKeyPress(result.Key, DtmfSource.Rfc4733));
         }
@@ -92,9 +109,10 @@ public sealed class InboundMedia
             var codes = payload.Slice(i, Math.Min(_decoded.Length, payload.Length - i));
             var samples = _decoded.AsSpan(0, codes.Length);
             G711.Decode(_law, codes, samples);
-            _detector?.Process(samples);
+            if (_keyDetection) _detector?.Process(samples);
             Recorder?.Append(samples);
             _onAudio?.Invoke(samples);
+            AudioTap?.Invoke(samples);
         }
     }
 }

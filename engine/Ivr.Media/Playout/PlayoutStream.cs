@@ -23,6 +23,9 @@ public sealed class PlayoutStream
     private readonly Queue<(long Id, ReadOnlyMemory<short> Audio)> _queue = new();
     private readonly List<PromptCompletion> _completions = [];
     private readonly List<PromptCompletion> _reporting = [];
+    private readonly short[] _generated = new short[G711.SamplesPer20Ms];
+    private AudioGenerator? _generator;
+    private Exception? _generatorFailure;
     private (long Id, ReadOnlyMemory<short> Audio)? _current;
     private int _offset;
     private long _nextId;
@@ -49,6 +52,30 @@ public sealed class PlayoutStream
         get
         {
             lock (_gate) return _current is not null || _queue.Count > 0;
+        }
+    }
+
+    /// <summary>
+    /// Generated audio sent whenever no prompt is queued (a fax modem on the line): each tick asks it for
+    /// the next 160 samples, so it is paced like prompts and keeps one talkspurt. It is called with the
+    /// stream's lock held: it must not call back into the stream. Null (the default) sends nothing between prompts.
+    /// </summary>
+    public AudioGenerator? Generator
+    {
+        get
+        {
+            lock (_gate) return _generator;
+        }
+        set
+        {
+            bool startsTalkspurt;
+            lock (_gate)
+            {
+                startsTalkspurt = value is not null && _generator is null && _current is null && _queue.Count == 0;
+                _generator = value; // a pause before or after it starts a new talkspurt (FillFrame)
+            }
+
+            if (startsTalkspurt) AudioAfterSilence?.Invoke(this);
         }
     }
 
@@ -109,7 +136,7 @@ public sealed class PlayoutStream
             _completions.Clear();
         }
 
-        failure = null;
+        failure = Interlocked.Exchange(ref _generatorFailure, null);
         if (length > 0)
         {
             try
@@ -143,6 +170,7 @@ public sealed class PlayoutStream
     {
         if (_current is null && !TryStartNext())
         {
+            if (_generator is { } generator) return FillGenerated(generator);
             _newTalkspurt = true; // a pause: the next audio starts a talkspurt
             return 0;
         }
@@ -168,6 +196,29 @@ public sealed class PlayoutStream
         }
 
         payload[filled..].Fill(G711.SilenceCode(_law));
+        _sender.WriteHeader(_packet, G711.SamplesPer20Ms);
+        return _packet.Length;
+    }
+
+    private int FillGenerated(AudioGenerator generator)
+    {
+        if (_newTalkspurt)
+        {
+            _sender.BeginTalkspurt();
+            _newTalkspurt = false;
+        }
+
+        try
+        {
+            generator(_generated);
+        }
+        catch (Exception e)
+        {
+            _generated.AsSpan().Clear(); // a failing generator sends silence; the scheduler logs the failure
+            _generatorFailure = e;
+        }
+
+        G711.Encode(_law, _generated, _packet.AsSpan(RtpHeader.FixedLength, G711.SamplesPer20Ms));
         _sender.WriteHeader(_packet, G711.SamplesPer20Ms);
         return _packet.Length;
     }

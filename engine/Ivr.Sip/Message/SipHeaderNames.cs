@@ -33,6 +33,10 @@ public static class SipHeaderNames
     public const string Event = "Event";
     public const string ReferTo = "Refer-To";
     public const string Warning = "Warning";
+    public const string WwwAuthenticate = "WWW-Authenticate";
+    public const string ProxyAuthenticate = "Proxy-Authenticate";
+    public const string Authorization = "Authorization";
+    public const string ProxyAuthorization = "Proxy-Authorization";
 
     private static readonly Dictionary<string, string> Canonical = BuildCanonical();
 
@@ -61,6 +65,7 @@ public static class SipHeaderNames
             Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, ContentEncoding,
             Route, RecordRoute, Allow, Accept, Supported, Require, ProxyRequire, Unsupported, RetryAfter,
             Subject, Date, Expires, Server, UserAgent, Event, ReferTo, Warning,
+            WwwAuthenticate, ProxyAuthenticate, Authorization, ProxyAuthorization,
         ];
         foreach (var name in names)
         {

@@ -8,5 +8,9 @@ namespace Ivr.Sip.Refer;
 /// </summary>
 public sealed record SipReferOutcome(bool Succeeded, string Reason, int StatusCode)
 {
+    /// <summary>The REFER itself got a final error (the peer refused to transfer), as opposed to a failure the
+    /// sipfrag NOTIFYs reported from the transfer target.</summary>
+    public bool ReferRefused { get; init; }
+
     public static SipReferOutcome Failed(string reason, int statusCode = 0) => new(false, reason, statusCode);
 }

@@ -51,7 +51,7 @@ internal sealed class SipReferSubscription
         }
 
         var reason = response.StatusCode is 405 or 501 ? "not_supported" : "rejected";
-        Complete(SipReferOutcome.Failed(reason, response.StatusCode));
+        Complete(SipReferOutcome.Failed(reason, response.StatusCode) with { ReferRefused = true });
     }
 
     /// <summary>The REFER's client transaction timed out (no response at all).</summary>

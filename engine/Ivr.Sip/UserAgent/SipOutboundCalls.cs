@@ -31,7 +31,7 @@ internal sealed class SipOutboundCalls
 
     public void Post(Action action) => _context.Queue.Post(action);
 
-    public SipOutboundCall Create(SipUri target, SipEndPoint destination, NameAddress from, SessionDescription offer)
+    public SipOutboundCall Create(SipUri target, SipEndPoint destination, NameAddress from, SessionDescription offer, SipOutboundOptions options)
     {
         var invite = new SipRequest(SipMethods.Invite, target);
         invite.Headers.Add(SipHeaderNames.Via, _local.Via(destination.Transport, SipIds.NewBranch()).ToString());
@@ -42,15 +42,32 @@ internal sealed class SipOutboundCalls
         invite.Headers.Add(SipHeaderNames.CSeq, new CSeqHeader(1, SipMethods.Invite).ToString());
         invite.Headers.Add(SipHeaderNames.Contact, new NameAddress(_local.Contact(destination.Transport)).ToString());
         invite.Headers.Add(SipHeaderNames.Allow, SipRequestScreen.AllowValue);
+        foreach (var header in options.Headers)
+        {
+            invite.Headers.Add(header.Name, header.Value);
+        }
+
         invite.Headers.Add(SipHeaderNames.ContentType, SipRequestScreen.SdpType);
         invite.Body = offer.ToBytes();
-        return new SipOutboundCall(this, invite, destination);
+        var call = new SipOutboundCall(this, invite, destination, options.Credentials);
+        if (options.Progress is { } progress)
+        {
+            call.Progress += progress;
+        }
+
+        return call;
     }
 
     public void Start(SipOutboundCall call)
     {
         _calls[(call.CallId, call.LocalTag)] = call;
-        _transactions.SendRequest(call.Invite, call.Destination, r => OnResponse(call, r), () => OnTimeout(call));
+        Send(call);
+    }
+
+    private void Send(SipOutboundCall call)
+    {
+        var invite = call.Invite;
+        _transactions.SendRequest(invite, call.Destination, r => { if (call.Invite == invite) OnResponse(call, r); }, () => { if (call.Invite == invite) OnTimeout(call); });
     }
 
     public bool TryFind(SipRequest request, out SipOutboundCall call) =>
@@ -116,18 +133,20 @@ internal sealed class SipOutboundCalls
     {
         if (response.IsProvisional)
         {
-            call.HasProvisional = true;
-            if (response.StatusCode > 100 && call.State == SipOutboundState.Calling)
-            {
-                call.State = SipOutboundState.Ringing;
-            }
-
-            if (call.CancelRequested)
-            {
-                SendCancel(call);
-            }
-
+            OnProvisional(call, response);
             return;
+        }
+
+        if (response.StatusCode is 401 or 407 && !call.CancelRequested && call.State != SipOutboundState.Ended)
+        {
+            if (call.Authentication.TryAnswer(response, call.Invite) is { } credentials)
+            {
+                Resend(call, credentials);
+                return;
+            }
+
+            call.AuthenticationFailure = call.Authentication.Refusal;
+            _log.Warning($"outbound call {call.CallId}: {response.StatusCode}: {call.Authentication.Refusal}");
         }
 
         if (!response.IsSuccess)
@@ -145,9 +164,9 @@ internal sealed class SipOutboundCalls
         call.Dialog = SipDialog.CreateUac(call.Invite, response, _local.Contact(call.Destination.Transport));
         call.Ack = BuildAck(call);
         _context.Sender.SendRequest(call.Ack, call.Destination);
-        if (response.Body.Length > 0 && SessionDescription.Parse(response.Body) is { IsSuccess: true } sdp)
+        if (SdpOf(response) is { } sdp)
         {
-            call.RemoteSdp = sdp.Value;
+            call.RemoteSdp = sdp;
         }
 
         call.State = SipOutboundState.Confirmed;
@@ -159,6 +178,60 @@ internal sealed class SipOutboundCalls
             End(call, SipCallEndReason.Cancelled);
         }
     }
+
+    private void OnProvisional(SipOutboundCall call, SipResponse response)
+    {
+        call.HasProvisional = true;
+        if (call.CancelRequested)
+        {
+            SendCancel(call);
+        }
+
+        if (response.StatusCode == 100 || call.State is not (SipOutboundState.Calling or SipOutboundState.Ringing))
+        {
+            return;
+        }
+
+        call.State = SipOutboundState.Ringing;
+        var early = response.To?.Tag is not null ? SdpOf(response) : null; // early media needs an early dialog (RFC 3261 §13.2.2.1)
+        if (early is not null)
+        {
+            call.RemoteSdp = early;
+        }
+
+        call.RaiseProgress(new SipOutboundProgress(response.StatusCode, response.ReasonPhrase, early));
+    }
+
+    /// <summary>
+    /// Retries the INVITE with credentials (RFC 3261 §22.2): same Call-ID, From tag and To, CSeq + 1, a new branch,
+    /// the credentials header replacing any earlier one of that name. The 401/407 was ACKed by its transaction.
+    /// </summary>
+    private void Resend(SipOutboundCall call, SipHeader credentials)
+    {
+        var previous = call.Invite;
+        var retry = new SipRequest(SipMethods.Invite, previous.RequestUri);
+        foreach (var header in previous.Headers)
+        {
+            if (header.Name == SipHeaderNames.Via || header.Name == SipHeaderNames.CSeq || header.Name == credentials.Name)
+            {
+                continue;
+            }
+
+            retry.Headers.Add(header.Name, header.Value);
+        }
+
+        retry.Headers.AddFirst(SipHeaderNames.Via, _local.Via(call.Destination.Transport, SipIds.NewBranch()).ToString());
+        retry.Headers.Add(SipHeaderNames.CSeq, new CSeqHeader(previous.CSeq!.Value.Number + 1, SipMethods.Invite).ToString());
+        retry.Headers.Add(credentials.Name, credentials.Value);
+        retry.Body = previous.Body;
+        call.Invite = retry;
+        call.HasProvisional = false;
+        _log.Info($"outbound call {call.CallId}: challenged, retrying with credentials");
+        Send(call);
+    }
+
+    private static SessionDescription? SdpOf(SipResponse response) =>
+        response.Body.Length > 0 && SessionDescription.Parse(response.Body) is { IsSuccess: true } sdp ? sdp.Value : null;
 
     private void OnTimeout(SipOutboundCall call)
     {

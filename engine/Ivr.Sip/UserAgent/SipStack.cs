@@ -62,7 +62,7 @@ public sealed class SipStack : IAsyncDisposable
     /// Places a call to <paramref name="target"/>. Without <paramref name="destination"/> the target's host must be
     /// an IP address (no DNS); ";transport=tcp" selects TCP.
     /// </summary>
-    public SipOutboundCall PlaceCall(SipUri target, NameAddress from, SessionDescription offer, SipEndPoint? destination = null)
+    public SipOutboundCall PlaceCall(SipUri target, NameAddress from, SessionDescription offer, SipEndPoint? destination = null, SipOutboundOptions? options = null)
     {
         if (destination is null)
         {
@@ -74,7 +74,7 @@ public sealed class SipStack : IAsyncDisposable
             destination = new SipEndPoint(kind, new IPEndPoint(address, target.Port ?? 5060));
         }
 
-        return Endpoint.UserAgent.PlaceCall(target, destination, from, offer);
+        return Endpoint.UserAgent.PlaceCall(target, destination, from, offer, options);
     }
 
     /// <summary>Ends all calls (BYE for answered ones) and closes the transports.</summary>

@@ -84,9 +84,9 @@ public sealed class SipUserAgent
     /// Places a call (UAC): INVITE with <paramref name="offer"/> to <paramref name="target"/>, sent to
     /// <paramref name="destination"/> (we resolve no DNS). Callable from any thread; the INVITE leaves on the work queue.
     /// </summary>
-    public SipOutboundCall PlaceCall(SipUri target, SipEndPoint destination, NameAddress from, SessionDescription offer)
+    public SipOutboundCall PlaceCall(SipUri target, SipEndPoint destination, NameAddress from, SessionDescription offer, SipOutboundOptions? options = null)
     {
-        var call = _outbound.Create(target, destination, from, offer);
+        var call = _outbound.Create(target, destination, from, offer, options ?? SipOutboundOptions.None);
         _outbound.Post(() => _outbound.Start(call));
         return call;
     }

@@ -6,6 +6,9 @@ using Ivr.Media.Recording;
 using Ivr.Media.Rtp;
 using Ivr.Sip.Message;
 using Ivr.Sip.Refer;
+using Ivr.Telephony.Bridging;
+using Ivr.Telephony.Fax;
+using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 using ChannelRecordingResult = Ivr.Core.Channel.RecordingResult;
 using MediaRecordingResult = Ivr.Media.Recording.RecordingResult;
@@ -20,7 +23,7 @@ namespace Ivr.Telephony.Calls;
 /// the queue's URI in <see cref="TelephonyOptions.TransferTargets"/> with the context as X-Ivr-* headers and
 /// reports its outcome; after success the IVR leg ends with a BYE, as a transferor does (RFC 5589 §6).
 /// </summary>
-public sealed class SipCallChannel : ICallChannel
+public sealed class SipCallChannel : ICallChannel, IBridgeLeg
 {
     private static readonly short[] BeepSamples = Tone.Beep();
 
@@ -39,14 +42,17 @@ public sealed class SipCallChannel : ICallChannel
     private readonly PlaybackTracker _playbacks = new();
     private readonly MediaTimeoutWatch _timeout;
     private readonly CancellationTokenSource _receiving = new();
+    private readonly LineFax _fax;
     private RecordingSlot? _recording;
     private int _recordings;
     private bool _closed;
+    private RtpPacketHandler? _relay;
+    private bool _bridged;
 
     internal SipCallChannel(
         string callId, NegotiatedMedia media, RtpEndpoint rtp, PlayoutScheduler scheduler, TelephonyOptions options,
         Action sendBye, Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> refer, Action<int> releasePort,
-        TimeProvider time, Action<string> log)
+        TimeProvider time, Action<string> log, OutboundDialer? dialer = null)
     {
         _callId = callId;
         _rtp = rtp;
@@ -56,11 +62,13 @@ public sealed class SipCallChannel : ICallChannel
         _releasePort = releasePort;
         _log = log;
         _input = new CallInputQueue(log);
-        _transfer = new ReferTransfer(callId, options.TransferTargets, refer, r => _input.Post(i => i.TransferFinished(r)), () => Hangup("transferred"), log);
+        _transfer = new ReferTransfer(callId, options.TransferTargets, refer, r => _input.Post(i => i.TransferFinished(r)), () => Hangup("transferred"), log,
+            dialer is null ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, log).RunAsync(target, headers, ringTimeout));
         Media = media;
         if (media.Remote is { } remote) rtp.SetRemote(remote);
         _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, time), SendUnlessHeld, OnPromptCompleted);
         _inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, OnKey);
+        _fax = new LineFax(callId, _stream, _inbound, options.Fax, (id, result) => _input.Post(i => i.FaxFinished(id, result)), log);
         _timeout = new MediaTimeoutWatch(time, options.MediaTimeout, OnMediaTimeout);
         _timeout.SetHold(media.IsHold);
         _ = ReceiveAsync();
@@ -156,18 +164,29 @@ public sealed class SipCallChannel : ICallChannel
     }
 
     /// <summary>
-    /// Fax on the caller's line. Until the T.30 media path lands (issue 6) the line reports
-    /// <see cref="FaxOutcome.Unavailable"/> and nothing is sent.
+    /// Fax on the caller's line (see <see cref="LineFax"/>): prompts stop, the media carries T.30 until phase E,
+    /// then <c>FaxFinished</c> reports the outcome, pages and T.30 code; <see cref="FaxOutcome.Unavailable"/> without spandsp.
     /// </summary>
     public void SendFax(FaxRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (IsClosed) return;
-        _input.Post(i => i.FaxFinished(request.RequestId, FaxResult.Unavailable("fax media not available on this line")));
+        _fax.Start(request);
     }
 
-    /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported.</summary>
+    /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported. Ignored once the
+    /// call was bridged to an agent: the flow is done with it, and the bridge ends it when either party hangs up.</summary>
     public void Hangup(string cause)
+    {
+        lock (_gate)
+        {
+            if (_bridged) return;
+        }
+
+        EndLeg(cause);
+    }
+
+    private void EndLeg(string cause)
     {
         lock (_gate)
         {
@@ -220,6 +239,7 @@ public sealed class SipCallChannel : ICallChannel
             if (_closed) return;
             _closed = true;
             recording = _recording;
+            if (_bridged) reportCause = null; // the flow handed the call to the bridge: its end is not the flow's
         }
 
         _timeout.Dispose();
@@ -227,9 +247,11 @@ public sealed class SipCallChannel : ICallChannel
         _receiving.Cancel();
         if (recording?.Recorder is { } recorder) recorder.Stop(); // reports the recording as ended by hang-up
         else if (recording is not null) FinishRecording(recording, null);
+        _fax.CallEnded(reportCause ?? LocalHangupCause ?? "hangup"); // reported before the hang-up
         if (reportCause is not null) _input.Post(i => i.HungUp(reportCause));
         _rtp.Dispose();
         _releasePort(_rtp.LocalEndPoint.Port);
+        _bridgeClosed?.Invoke();
     }
 
     private async Task ReceiveAsync()
@@ -253,7 +275,8 @@ public sealed class SipCallChannel : ICallChannel
     private void OnPacket(RtpPacket packet)
     {
         _timeout.Activity();
-        _inbound.Receive(packet);
+        if (Volatile.Read(ref _relay) is { } relay) relay(packet);
+        else _inbound.Receive(packet);
     }
 
     private void OnKey(DtmfKeyPress key)
@@ -317,5 +340,36 @@ public sealed class SipCallChannel : ICallChannel
         }
 
         _input.Post(input => input.RecordingFinished(RecordingFiles.Save(slot, result, _callId, _options.RecordingsFolder, _log)));
+    }
+
+    // The caller's leg as a bridge sees it (B2BUA transfer fallback, see Bridging/).
+    private event Action? _bridgeClosed;
+
+    event Action? IBridgeLeg.Closed
+    {
+        add => _bridgeClosed += value;
+        remove => _bridgeClosed -= value;
+    }
+
+    void IBridgeLeg.SetRelay(RtpPacketHandler? relay) => Volatile.Write(ref _relay, relay);
+
+    bool IBridgeLeg.SendRelayed(ReadOnlySpan<byte> packet) => !IsClosed && !Media.IsHold && _rtp.Send(packet);
+
+    void IBridgeLeg.StartRingback()
+    {
+        lock (_gate)
+        {
+            if (_closed) return;
+            foreach (var cycle in Ringback.For(_options.TransferTargets?.BridgeRingTimeout ?? TimeSpan.FromSeconds(30))) _stream.Enqueue(cycle);
+        }
+    }
+
+    void IBridgeLeg.StopRingback() => StopPlayback();
+
+    void IBridgeLeg.Hangup(string cause) => EndLeg(cause);
+
+    void IBridgeLeg.MarkBridged()
+    {
+        lock (_gate) _bridged = true;
     }
 }

@@ -5,15 +5,19 @@ using Ivr.Sip.Refer;
 namespace Ivr.Telephony.Transfers;
 
 /// <summary>
-/// A channel's transfers to agents by REFER (RFC 3515): finds the queue's URI, sends the REFER with the context as
-/// X-Ivr-* headers, and reports the outcome; <c>not_supported</c> when no targets are configured, <c>no_queue</c>
-/// for an unknown queue, <c>in_progress</c> while another transfer runs. After success the IVR leg is ended
-/// (<paramref name="onSucceeded"/>: BYE, as a transferor does, RFC 5589 §6). When the call ends first nothing is
-/// reported here: the SIP side reports the hang-up.
+/// A channel's transfers to agents: finds the queue's URI, sends the REFER (RFC 3515) with the context as X-Ivr-*
+/// headers, and reports the outcome; <c>not_supported</c> when no targets are configured, <c>no_queue</c> for an
+/// unknown queue, <c>in_progress</c> while another transfer runs. After success the IVR leg is ended
+/// (<paramref name="onSucceeded"/>: BYE, as a transferor does, RFC 5589 §6). When <paramref name="bridge"/> is given
+/// (a dialer is configured) and the queue's <see cref="BridgeMode"/> allows it, a REFER the caller's side refuses
+/// (405/501, or 403/489 to the REFER itself) is retried by bridging (B2BUA), and <see cref="BridgeMode.Always"/>
+/// bridges without REFER; the bridge reports <c>bridged</c> or the dial's failure. When the call ends first
+/// nothing is reported here: the SIP side reports the hang-up.
 /// </summary>
 internal sealed class ReferTransfer(
     string callId, TransferTargets? targets, Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> refer,
-    Action<TransferResult> report, Action onSucceeded, Action<string> log)
+    Action<TransferResult> report, Action onSucceeded, Action<string> log,
+    Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<TransferResult?>>? bridge = null)
 {
     private int _running;
 
@@ -39,21 +43,33 @@ internal sealed class ReferTransfer(
             return;
         }
 
+        var headers = TransferHeaders.For(request.Queue, request.Context);
+        var mode = targets.BridgeModeOf(request.Queue);
+        if (mode == BridgeMode.Always && bridge is not null)
+        {
+            _ = BridgeAsync(request.Queue, target, headers);
+            return;
+        }
+
         log($"call {callId}: transferring to queue '{request.Queue}' ({target}) by REFER");
         Task<SipReferOutcome> referred;
         try
         {
-            referred = refer(target, TransferHeaders.For(request.Queue, request.Context), targets.NotifyTimeout);
+            referred = refer(target, headers, targets.NotifyTimeout);
         }
         catch (Exception ex)
         {
             referred = Task.FromException<SipReferOutcome>(ex);
         }
 
-        _ = FinishAsync(request.Queue, referred);
+        _ = FinishAsync(request.Queue, target, headers, mode, referred);
     }
 
-    private async Task FinishAsync(string queue, Task<SipReferOutcome> referred)
+    /// <summary>The caller's side refused the REFER itself: it cannot or will not transfer (RFC 3515 §2.4.2).</summary>
+    private static bool ReferRefusedByPeer(SipReferOutcome outcome) =>
+        outcome.ReferRefused && (outcome.Reason == "not_supported" || outcome.StatusCode is 403 or 489);
+
+    private async Task FinishAsync(string queue, SipUri target, IReadOnlyList<SipHeader> headers, BridgeMode mode, Task<SipReferOutcome> referred)
     {
         SipReferOutcome outcome;
         try
@@ -66,11 +82,37 @@ internal sealed class ReferTransfer(
             outcome = SipReferOutcome.Failed("rejected");
         }
 
-        Volatile.Write(ref _running, 0);
         var status = outcome.StatusCode > 0 ? $" ({outcome.StatusCode})" : "";
         log($"call {callId}: transfer to queue '{queue}' {(outcome.Succeeded ? "succeeded" : "failed")}: {outcome.Reason}{status}");
+        if (!outcome.Succeeded && bridge is not null && mode == BridgeMode.Fallback && ReferRefusedByPeer(outcome))
+        {
+            await BridgeAsync(queue, target, headers).ConfigureAwait(false);
+            return;
+        }
+
+        Volatile.Write(ref _running, 0);
         if (outcome.Reason == "call_ended") return;
         report(new TransferResult(outcome.Succeeded, outcome.Reason));
         if (outcome.Succeeded) onSucceeded();
+    }
+
+    private async Task BridgeAsync(string queue, SipUri target, IReadOnlyList<SipHeader> headers)
+    {
+        log($"call {callId}: transferring to queue '{queue}' ({target}) by bridging");
+        TransferResult? result;
+        try
+        {
+            result = await bridge!(target, headers, targets!.BridgeRingTimeout).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            log($"call {callId}: bridging failed: {ex.GetType().Name}: {ex.Message}");
+            result = new TransferResult(false, "rejected");
+        }
+
+        Volatile.Write(ref _running, 0);
+        if (result is null) return; // the caller hung up meanwhile: the SIP side reports it
+        log($"call {callId}: bridged transfer to queue '{queue}' {(result.Succeeded ? "succeeded" : "failed")}: {result.Reason}");
+        report(result);
     }
 }

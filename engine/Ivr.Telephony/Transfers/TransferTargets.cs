@@ -6,14 +6,18 @@ namespace Ivr.Telephony.Transfers;
 /// Where each agent queue is reached for a transfer by REFER (RFC 3515): queue name (as in the flow's
 /// <c>transfer</c> node, compared without case) → SIP URI put in Refer-To, e.g.
 /// <c>general → sip:agents-general@127.0.0.1:5070</c>. A queue not listed fails the transfer with <c>no_queue</c>.
-/// <see cref="NotifyTimeout"/> bounds the wait for the final NOTIFY (then <c>timeout</c>).
+/// <see cref="NotifyTimeout"/> bounds the wait for the final NOTIFY (then <c>timeout</c>). Each queue has a
+/// <see cref="BridgeMode"/> (default <see cref="BridgeMode.Fallback"/>) and bridged dials ring at most <see cref="BridgeRingTimeout"/>.
 /// </summary>
 public sealed class TransferTargets
 {
     private readonly Dictionary<string, SipUri> _queues;
+    private readonly Dictionary<string, BridgeMode> _bridging = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checks every entry; a bad queue name or URI throws <see cref="ArgumentException"/> naming it.</summary>
-    public TransferTargets(IReadOnlyDictionary<string, string> queues, TimeSpan? notifyTimeout = null)
+    public TransferTargets(
+        IReadOnlyDictionary<string, string> queues, TimeSpan? notifyTimeout = null,
+        IReadOnlyDictionary<string, BridgeMode>? bridging = null, TimeSpan? bridgeRingTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(queues);
         _queues = new Dictionary<string, SipUri>(StringComparer.OrdinalIgnoreCase);
@@ -41,7 +45,29 @@ public sealed class TransferTargets
         {
             throw new ArgumentOutOfRangeException(nameof(notifyTimeout), notifyTimeout, "the transfer timeout must be positive");
         }
+
+        foreach (var (queue, mode) in bridging ?? new Dictionary<string, BridgeMode>())
+        {
+            if (!_queues.ContainsKey(queue.Trim()))
+            {
+                throw new ArgumentException($"bridge setting for queue '{queue}', which is not listed", nameof(bridging));
+            }
+
+            _bridging[queue.Trim()] = mode;
+        }
+
+        BridgeRingTimeout = bridgeRingTimeout ?? TimeSpan.FromSeconds(30);
+        if (BridgeRingTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bridgeRingTimeout), bridgeRingTimeout, "the bridge ring timeout must be positive");
+        }
     }
+
+    /// <summary>How long a bridged transfer lets the agent's phone ring (then <c>no_answer</c>).</summary>
+    public TimeSpan BridgeRingTimeout { get; }
+
+    /// <summary>The queue's bridge mode; <see cref="BridgeMode.Fallback"/> when not set.</summary>
+    public BridgeMode BridgeModeOf(string queue) => _bridging.GetValueOrDefault(queue.Trim(), BridgeMode.Fallback);
 
     public TimeSpan NotifyTimeout { get; }
 

@@ -50,7 +50,7 @@ public sealed class ReferLoopbackTests
         var outcome = setup.Call.Refer(Agents);
         await setup.RespondAsync(await setup.ReceiveReferAsync(), 405);
 
-        Assert.Equal(SipReferOutcome.Failed("not_supported", 405), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(SipReferOutcome.Failed("not_supported", 405) with { ReferRefused = true }, await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ReferTests
         var outcome = _call.Refer(Agents);
         _h.Receive(TestMessages.ResponseTo(_h.Sender.Requests.Single(), status, toTag: "peer-tag"));
 
-        Assert.Equal(SipReferOutcome.Failed(reason, status), await outcome);
+        Assert.Equal(SipReferOutcome.Failed(reason, status) with { ReferRefused = true }, await outcome);
     }
 
     [Fact]

@@ -34,7 +34,13 @@ public sealed class FakeCall : ICallInput
 
     public void TransferFinished(TransferResult result) => Events.Enqueue($"transfer:{result.Succeeded}:{result.Reason}");
 
-    public void FaxFinished(int requestId, Ivr.Core.Fax.FaxResult result) => Events.Enqueue($"fax:{requestId}:{result.Outcome}");
+    public ConcurrentQueue<Ivr.Core.Fax.FaxResult> Faxes { get; } = new();
+
+    public void FaxFinished(int requestId, Ivr.Core.Fax.FaxResult result)
+    {
+        Faxes.Enqueue(result);
+        Events.Enqueue($"fax:{requestId}:{result.Outcome}");
+    }
 
     public void HungUp(string cause) => Events.Enqueue($"hungup:{cause}");
 

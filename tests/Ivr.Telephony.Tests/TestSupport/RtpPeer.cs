@@ -29,6 +29,9 @@ public sealed class RtpPeer : IDisposable
 
     public IPEndPoint? Target { get; set; }
 
+    /// <summary>The clock <see cref="ReceivedRtp.Arrival"/> is measured on.</summary>
+    public TimeSpan Now => _clock.Elapsed;
+
     /// <summary>Sends <paramref name="packets"/> 20 ms packets of <paramref name="samples"/> (repeated), paced in real time.</summary>
     public async Task SendAudioAsync(int packets, short[]? samples = null, G711Law law = G711Law.MuLaw, byte payloadType = 0)
     {

@@ -43,4 +43,18 @@ public sealed class TransferTargetsTests
     [Fact]
     public void Constructor_NonPositiveTimeout_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TransferTargets(new Dictionary<string, string>(), TimeSpan.Zero));
+
+    [Fact]
+    public void BridgeModes_DefaultFallback_UnlistedQueueRefused()
+    {
+        var queues = new Dictionary<string, string> { ["general"] = "sip:a@127.0.0.1", ["pension"] = "sip:p@127.0.0.1" };
+        var targets = new TransferTargets(queues, bridging: new Dictionary<string, BridgeMode> { ["PENSION"] = BridgeMode.Never });
+
+        Assert.Equal(BridgeMode.Fallback, targets.BridgeModeOf("general"));
+        Assert.Equal(BridgeMode.Never, targets.BridgeModeOf("pension"));
+        Assert.Equal(TimeSpan.FromSeconds(30), targets.BridgeRingTimeout);
+        var error = Assert.Throws<ArgumentException>(() => new TransferTargets(queues, bridging: new Dictionary<string, BridgeMode> { ["cards"] = BridgeMode.Always }));
+        Assert.Contains("'cards'", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TransferTargets(queues, bridgeRingTimeout: TimeSpan.Zero));
+    }
 }
