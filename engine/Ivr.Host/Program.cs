@@ -17,6 +17,7 @@ public static class Program
         new DbCommand(),
         new PromptsCommand(),
         new FaxCommand(),
+        new UsersCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

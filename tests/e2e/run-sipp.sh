@@ -14,7 +14,7 @@ if [[ ! -x "$SIPP" ]]; then echo "sipp not installed ($SIPP): skipped"; exit 0; 
 if [[ ! -x "$IVR" ]]; then echo "no ivr binary at $IVR: build it with dotnet build engine/Ivr.Host" >&2; exit 2; fi
 
 WORK=$(mktemp -d /tmp/ivr-e2e-XXXXXX)
-"$IVR" serve --sip-port "$SIP_PORT" --address 127.0.0.1 --rtp-ports 42000-42099 --data "$WORK/data" >"$WORK/serve.log" 2>&1 &
+"$IVR" serve --sip-port "$SIP_PORT" --address 127.0.0.1 --rtp-ports 42000-42099 --no-console --data "$WORK/data" >"$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

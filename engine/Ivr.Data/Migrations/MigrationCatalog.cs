@@ -10,5 +10,6 @@ public static class MigrationCatalog
         M002Residents.Migration,
         M003ServiceRecords.Migration,
         M004FaxJobs.Migration,
+        M005Console.Migration,
     ];
 }

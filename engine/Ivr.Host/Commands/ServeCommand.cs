@@ -7,6 +7,8 @@ using Ivr.Data.Services;
 using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
 using Ivr.Media.Playout;
+using Ivr.OperationsConsole;
+using Ivr.OperationsConsole.Flows;
 using Ivr.Runtime.Calls;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
@@ -23,7 +25,7 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [options]
+        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
@@ -39,8 +41,12 @@ public sealed class ServeCommand : CommandBase
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
           --trunk FILE       SIP trunk for outbound calls and bridged transfers (default: deploy/trunk.yaml when present)
-          --http-port P      operations console port (default 8080)
+          --http-port P      operations console port (default 8080; 0 = any free port, the log tells which)
+          --http-bind IP     operations console address (default 127.0.0.1)
+          --no-console       no operations console (no HTTP at all)
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
+        The console's first admin comes from IVR_ADMIN_USER and IVR_ADMIN_PASSWORD when no user exists yet
+        (or 'ivr users add NAME --role admin'); there is no default password.
         {IvrPaths.Help}
         """;
 
@@ -48,13 +54,16 @@ public sealed class ServeCommand : CommandBase
 
     private static readonly string DefaultTrunkFile = Path.Combine("deploy", "trunk.yaml");
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "trunk", "clock-start"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "sip-port", "http-port", "address", "rtp-ports", "trust", "queues", "max-calls", "http-bind", "trunk", "clock-start"];
+
+    protected override IReadOnlyCollection<string> Switches => ["no-console"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
         var paths = IvrPaths.From(line);
         var sipPort = line.GetInt("sip-port", 5060, 1, 65535);
-        var httpPort = line.GetInt("http-port", 8080, 1, 65535);
+        var httpPort = line.GetInt("http-port", ConsoleOptions.DefaultPort, 0, 65535);
+        var httpBind = ParseBind(line.Get("http-bind"));
         var address = ParseAddress(line.Get("address"));
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
         var trusted = ParseTrust(line.Get("trust"));
@@ -130,7 +139,13 @@ public sealed class ServeCommand : CommandBase
         var lookups = new ServiceLookupService(database, callClock,
             flows.Current!.Calendar is { } calendar ? calendar.AddWorkingDays : null, log: ConsoleLog.Write,
             fax: faxSettings, faxDocuments: new FaxDocumentSource(() => flows.Current));
-        var factory = new CallFactory(flows, new CallServices(callClock, lookups, recorder));
+        var live = new LiveCalls(recorder);
+        var factory = new CallFactory(flows, new CallServices(callClock, lookups, live));
+        var history = new FlowHistory(database, paths.Flows, TimeProvider.System, ConsoleLog.Write);
+        await history.RecordAsync(flows.Current!, cancellation);
+        flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
+        await using var console = line.Has("no-console") ? null : await StartConsoleAsync(httpBind, httpPort, paths, database, live, flows, cancellation);
+        if (console is null && !line.Has("no-console")) return 1;
         foreach (var (number, flow) in flows.Current!.Routes)
             ConsoleLog.Write($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
@@ -179,7 +194,7 @@ public sealed class ServeCommand : CommandBase
         await using (sip)
         {
             ConsoleLog.Write($"SIP on {address}:{sipPort} (UDP and TCP), RTP ports {rtpMin}-{rtpMax}, at most {maxCalls} calls; call sip:12333@{address}:{sipPort}");
-            ConsoleLog.Write($"the console on port {httpPort} arrives with the console issue; watching {paths.Flows} and {paths.Prompts}");
+            ConsoleLog.Write($"watching {paths.Flows} and {paths.Prompts}");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation);
@@ -216,6 +231,41 @@ public sealed class ServeCommand : CommandBase
             throw new UsageException($"--clock-start takes a moment like 2026-11-23T10:00:00+08:00, not '{text}'");
         ConsoleLog.Write($"calls see time running from {start:yyyy-MM-dd HH:mm:ss zzz} (--clock-start)");
         return Ivr.Host.SipReplay.ShiftedTimeProvider.StartingAt(start);
+    }
+
+    private static async Task<ConsoleHost?> StartConsoleAsync(IPAddress bind, int port, IvrPaths paths, IvrDatabase database, LiveCalls live,
+        FlowSetHost flows, CancellationToken cancellation)
+    {
+        var admin = Environment.GetEnvironmentVariable("IVR_ADMIN_USER");
+        var password = Environment.GetEnvironmentVariable("IVR_ADMIN_PASSWORD");
+        try
+        {
+            var console = await ConsoleHost.StartAsync(
+                new ConsoleOptions
+                {
+                    BindAddress = bind,
+                    Port = port,
+                    RecordingsDirectory = Path.Combine(paths.Data, "recordings"),
+                    InitialAdmin = admin is { Length: > 0 } && password is { Length: > 0 } ? (admin, password) : null,
+                },
+                new ConsoleServices(database, TimeProvider.System, live,
+                    new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), ConsoleLog.Write,
+                    new ConsoleFaxJobs(database, TimeProvider.System)),
+                cancellation);
+            ConsoleLog.Write($"console: listening on {console.Address}");
+            return console;
+        }
+        catch (IOException e)
+        {
+            ConsoleLog.Write($"cannot listen for the console on {bind}:{port}: {e.Message} (--http-port, or --no-console)");
+            return null;
+        }
+    }
+
+    private static IPAddress ParseBind(string? text)
+    {
+        if (text is null) return IPAddress.Loopback;
+        return IPAddress.TryParse(text, out var address) ? address : throw new UsageException($"--http-bind must be an IP address, not '{text}'");
     }
 
     private static IPAddress ParseAddress(string? text)

@@ -36,7 +36,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
         var rtp = FreeRtpRange(40);
         _serve = Task.Run(() => new ServeCommand().RunAsync(
         [
-            "--sip-port", port.ToString(), "--address", "127.0.0.1", "--rtp-ports", $"{rtp}-{rtp + 39}",
+            "--sip-port", port.ToString(), "--address", "127.0.0.1", "--no-console", "--rtp-ports", $"{rtp}-{rtp + 39}",
             "--clock-start", "2026-11-23T10:00:00+08:00", // the scripts' default moment: dates come out as written
             "--flows", Path.Combine(Root, "flows"), "--prompts", Path.Combine(Root, "prompts", "zh-CN"), "--data", Data,
         ], _stop.Token));

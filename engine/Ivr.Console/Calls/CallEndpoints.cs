@@ -1,0 +1,99 @@
+using System.Globalization;
+using Ivr.OperationsConsole.Api;
+using Ivr.OperationsConsole.Security;
+using Ivr.Data;
+using Ivr.Data.Accounts;
+using Ivr.Data.Calls;
+using Ivr.Data.Operations;
+using Ivr.Runtime.Replay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Ivr.OperationsConsole.Calls;
+
+/// <summary><c>/api/calls</c>: search, one call's timeline, and the exports (replay script, CSV), each export logged.</summary>
+internal static class CallEndpoints
+{
+    private const int MaxLimit = 1000;
+    private const int MinSuffixDigits = 4;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var calls = api.MapGroup("/calls").RequireRoles(ConsoleRole.Supervisor);
+        calls.MapGet("", async (HttpContext http, IvrDatabase database) =>
+        {
+            if (!TryQuery(http.Request.Query, 100, out var query, out var problem)) return ApiError.BadRequest(problem);
+            var found = await new CallSearch(database).FindAsync(query, http.RequestAborted);
+            return Results.Ok(found.Select(CallView.Of));
+        });
+        calls.MapGet("/export.csv", async (HttpContext http, IvrDatabase database, AccessLog accessLog) =>
+        {
+            if (!TryQuery(http.Request.Query, MaxLimit, out var query, out var problem)) return ApiError.BadRequest(problem);
+            var found = await new CallSearch(database).FindAsync(query, http.RequestAborted);
+            await accessLog.WriteAsync(http, AccessLog.ExportCsv, "calls", "ok", $"{found.Count} calls");
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(CallCsv.Write(found)), "text/csv; charset=utf-8", "calls.csv");
+        });
+        calls.MapGet("/{id}", (string id, IvrDatabase database) =>
+        {
+            var history = new SqliteCallHistory(database);
+            var call = history.Find(id);
+            if (call is null) return ApiError.NotFound();
+            return Results.Ok(new
+            {
+                call = CallView.Of(call),
+                events = history.Events(id).Select(e => new { seq = e.Sequence, e.At, kind = e.Kind.ToString(), e.Node, e.Outcome, e.Detail }),
+            });
+        });
+        calls.MapGet("/{id}/script", async (HttpContext http, string id, IvrDatabase database, AccessLog accessLog) =>
+        {
+            var history = new SqliteCallHistory(database);
+            var call = history.Find(id);
+            if (call is null) return ApiError.NotFound();
+            var script = CallScriptWriter.Write(call, history.Events(id));
+            await accessLog.WriteAsync(http, AccessLog.ExportScript, $"call:{id}", "ok");
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(script), "text/yaml; charset=utf-8", $"call-{SafeFileName(id)}.yaml");
+        });
+    }
+
+    private static bool TryQuery(IQueryCollection q, int defaultLimit, out CallQuery query, out string problem)
+    {
+        query = new CallQuery();
+        problem = "";
+        DateTimeOffset? from = null, to = null;
+        if (q["from"].ToString() is { Length: > 0 } f)
+        {
+            if (!DateTimeOffset.TryParse(f, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) { problem = "from is an ISO-8601 time"; return false; }
+            from = parsed;
+        }
+
+        if (q["to"].ToString() is { Length: > 0 } t)
+        {
+            if (!DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) { problem = "to is an ISO-8601 time"; return false; }
+            to = parsed;
+        }
+
+        string? number = null;
+        var suffix = false;
+        if (q["number"].ToString() is { Length: > 0 } n)
+        {
+            if (!n.All(char.IsAsciiDigit) || n.Length > 20) { problem = "number is digits only"; return false; }
+            if (n.Length < MinSuffixDigits) { problem = $"number needs at least {MinSuffixDigits} digits (the full number, or its ending)"; return false; }
+            number = n;
+            suffix = true; // the full number is its own ending
+        }
+
+        var limit = defaultLimit;
+        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            problem = $"limit is 1..{MaxLimit}";
+            return false;
+        }
+
+        var disposition = q["disposition"].ToString() is { Length: > 0 } d ? d : null;
+        query = new CallQuery(from, to, number, suffix, disposition, limit);
+        return true;
+    }
+
+    private static string SafeFileName(string id) => new(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+}

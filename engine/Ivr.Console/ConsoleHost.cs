@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Ivr.OperationsConsole.Calls;
+using Ivr.OperationsConsole.Cards;
+using Ivr.OperationsConsole.Faxes;
+using Ivr.OperationsConsole.Flows;
+using Ivr.OperationsConsole.Live;
+using Ivr.OperationsConsole.Security;
+using Ivr.OperationsConsole.Statistics;
+using Ivr.OperationsConsole.Users;
+using Ivr.OperationsConsole.Work;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+
+namespace Ivr.OperationsConsole;
+
+/// <summary>
+/// The operations console: Kestrel serving the pages and the JSON API (see API.md) in the server's
+/// own process. <see cref="StartAsync"/> returns once it listens; <see cref="Address"/> tells where.
+/// </summary>
+public sealed class ConsoleHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ConsoleHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
+    public Uri Address { get; }
+
+    public static async Task<ConsoleHost> StartAsync(ConsoleOptions options, ConsoleServices services, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(services);
+        var webRoot = options.WebRoot ?? Environment.GetEnvironmentVariable("IVR_CONSOLE_WWWROOT") ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(options.BindAddress, options.Port);
+        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(services);
+        builder.Services.AddSingleton(services.Database);
+        builder.Services.AddSingleton(services.Time);
+        builder.Services.AddSingleton(services.LiveCalls);
+        builder.Services.AddSingleton(services.Flows);
+        builder.Services.AddSingleton(_ => new AccessLog(services.Database, services.Time, services.Log));
+        builder.Services.AddSingleton(_ => new SignInLimiter(services.Database, services.Time, options));
+        builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddSingleton(_ => new UserAccounts(services.Database, options.Passwords, services.Time));
+        builder.Services.AddSingleton(_ => new FlowDiagrams());
+
+        var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<SessionMiddleware>();
+        var api = app.MapGroup("/api");
+        SessionEndpoints.Map(api);
+        LiveEndpoints.Map(api);
+        StatisticsEndpoints.Map(api);
+        FlowEndpoints.Map(api);
+        CallEndpoints.Map(api);
+        WorkEndpoints.Map(api);
+        FaxEndpoints.Map(api);
+        CardEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        api.Map("/{**rest}", () => Api.ApiError.NotFound());
+        StaticPages.Map(app, webRoot);
+
+        var firstAdmin = await app.Services.GetRequiredService<UserAccounts>()
+            .EnsureFirstAdminAsync(options.InitialAdmin?.Name, options.InitialAdmin?.Password, cancellation);
+        if (firstAdmin is not null) services.Log(firstAdmin);
+
+        await app.StartAsync(cancellation);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ConsoleHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _app.StopAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+
+namespace Ivr.OperationsConsole;
+
+/// <summary>
+/// Serves the pages from the web root: <c>/</c> is <c>index.html</c>; a path without a file extension
+/// that names no file (a page's own route, like <c>/calls/abc</c>) also gets <c>index.html</c>.
+/// </summary>
+internal static class StaticPages
+{
+    public static void Map(WebApplication app, string webRoot)
+    {
+        if (!Directory.Exists(webRoot))
+        {
+            app.MapFallback(() => Results.Text("The console pages are not installed (no wwwroot).", "text/plain; charset=utf-8", statusCode: 404));
+            return;
+        }
+
+        var files = new PhysicalFileProvider(Path.GetFullPath(webRoot));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        app.MapFallback(async context =>
+        {
+            var index = files.GetFileInfo("index.html");
+            if (Path.HasExtension(context.Request.Path.Value) || !index.Exists || !HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-cache";
+            await context.Response.SendFileAsync(index, context.RequestAborted);
+        });
+    }
+}

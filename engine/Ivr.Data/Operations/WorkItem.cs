@@ -1,0 +1,25 @@
+namespace Ivr.Data.Operations;
+
+/// <summary>
+/// A voice message or follow-up with who works it. <see cref="CallbackNumber"/> (messages only) is in
+/// clear as stored, for the agent's dialler: anything shown or logged masks it. <see cref="Status"/> is
+/// the stored text (<c>new</c>, <c>assigned</c>, <c>called_back</c> / <c>done</c>).
+/// </summary>
+public sealed record WorkItem(
+    WorkItemKind Kind,
+    long Id,
+    string CallId,
+    string? Recording,
+    string? CallbackNumber,
+    string Reason,
+    DateTimeOffset CreatedAt,
+    DateOnly DueDate,
+    string Status,
+    string? Outcome,
+    string? AssignedTo,
+    DateTimeOffset? AssignedAt,
+    DateTimeOffset? DoneAt,
+    string? DoneBy)
+{
+    public bool IsDone => Status is "called_back" or "done";
+}

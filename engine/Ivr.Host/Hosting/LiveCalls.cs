@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Ivr.OperationsConsole.Live;
+using Ivr.Core.Calls;
+using Ivr.Core.Privacy;
+
+namespace Ivr.Host.Hosting;
+
+/// <summary>
+/// The calls in progress, kept from the calls' own events: a decorator on the call recorder that passes
+/// everything on and notes each call's start (caller masked at once, never kept in clear), the node it
+/// enters and its end. Cheap on the call's thread: a dictionary update and a version bump.
+/// </summary>
+public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
+{
+    private readonly ConcurrentDictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
+    private readonly object _changeGate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _version;
+
+    public int Count => _calls.Count;
+
+    public void CallStarted(CallStart start)
+    {
+        inner.CallStarted(start);
+        _calls[start.CallId] = new LiveCall(start.CallId, Mask.Phone(start.Caller), start.Dialled, start.Flow, null, start.FlowVersion, start.At);
+        Changed();
+    }
+
+    public void Append(CallEvent callEvent)
+    {
+        inner.Append(callEvent);
+        if (callEvent.Kind != CallEventKind.NodeEntered || callEvent.Node is not { } node) return;
+        if (!_calls.TryGetValue(callEvent.CallId, out var call)) return;
+        var dot = node.IndexOf('.');
+        _calls[callEvent.CallId] = call with { Node = node, Flow = dot > 0 ? node[..dot] : call.Flow };
+        Changed();
+    }
+
+    public void CallEnded(string callId, DateTimeOffset at, string disposition)
+    {
+        inner.CallEnded(callId, at, disposition);
+        if (_calls.TryRemove(callId, out _)) Changed();
+    }
+
+    public LiveSnapshot Snapshot()
+    {
+        var version = Interlocked.Read(ref _version);
+        return new LiveSnapshot(version, _calls.Values.OrderBy(c => c.StartedAt).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList());
+    }
+
+    public Task WaitForChangeAsync(long version, CancellationToken cancellation)
+    {
+        Task changed;
+        lock (_changeGate)
+        {
+            if (Interlocked.Read(ref _version) > version) return Task.CompletedTask;
+            changed = _changed.Task;
+        }
+
+        return changed.WaitAsync(cancellation);
+    }
+
+    private void Changed()
+    {
+        TaskCompletionSource done;
+        lock (_changeGate)
+        {
+            Interlocked.Increment(ref _version);
+            done = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        done.TrySetResult();
+    }
+}

@@ -1,0 +1,116 @@
+using Ivr.Data;
+using Ivr.Data.Accounts;
+using Ivr.Data.Calls;
+using Ivr.Flows.Loading;
+using Ivr.Host.Commands;
+using Ivr.Host.Hosting;
+using Ivr.OperationsConsole.Flows;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.OperationsConsole.Tests.Support;
+
+/// <summary>
+/// The console on real Kestrel at 127.0.0.1 on a free port, over a temporary database, the repository's
+/// flows, a fake clock (sessions and statistics follow it) and a live-calls registry the test can feed.
+/// Users: admin, supervisor, agent, agent2, editor — each with password <see cref="Password"/>.
+/// </summary>
+internal sealed class ConsoleTestServer : IAsyncDisposable
+{
+    public const string Password = "test-password-1";
+
+    private readonly string _folder;
+
+    private ConsoleTestServer(string folder, IvrDatabase database, FakeTimeProvider time, LiveCalls live, SqliteCallRecorder recorder, ConsoleHost host, FlowSource flows)
+    {
+        _folder = folder;
+        Database = database;
+        Time = time;
+        Live = live;
+        Recorder = recorder;
+        Host = host;
+        Flows = flows;
+    }
+
+    public IvrDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>Where calls write: the live registry in front of the SQLite recorder.</summary>
+    public LiveCalls Live { get; }
+
+    public SqliteCallRecorder Recorder { get; }
+
+    public ConsoleHost Host { get; }
+
+    public FlowSource Flows { get; }
+
+    /// <summary>Every response any client of this server received.</summary>
+    public ResponseLog Log { get; } = new();
+
+    public string Recordings => Path.Combine(_folder, "recordings");
+
+    public List<string> ServerLog { get; } = [];
+
+    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "recordings"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // 10:00 in Beijing, a Monday
+        var database = IvrDatabase.Open(Path.Combine(folder, "ivr.db"));
+        var recorder = new SqliteCallRecorder(database);
+        var live = new LiveCalls(recorder);
+        var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+        Assert.True(loaded.Succeeded, string.Join('\n', loaded.Errors));
+        var set = loaded.Set;
+        var flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+        var serverLog = new List<string>();
+        var host = await ConsoleHost.StartAsync(
+            new ConsoleOptions
+            {
+                Port = 0,
+                RecordingsDirectory = Path.Combine(folder, "recordings"),
+                Passwords = new PasswordHasher(1000),
+                InitialAdmin = ("admin", Password),
+                WebRoot = Path.Combine(RepositoryPaths.Root, "engine", "Ivr.Console", "wwwroot"),
+            },
+            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null),
+            CancellationToken.None);
+        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows);
+        server.ServerLog.AddRange(serverLog);
+        var accounts = new Users.UserAccounts(database, new PasswordHasher(1000), time);
+        foreach (var (name, role) in new[] { ("supervisor", ConsoleRole.Supervisor), ("agent", ConsoleRole.Agent), ("agent2", ConsoleRole.Agent), ("editor", ConsoleRole.Editor) })
+            Assert.Null(await accounts.AddAsync(name, role, Password, CancellationToken.None));
+        return server;
+    }
+
+    /// <summary>A new client (own cookies) whose responses go to <see cref="Log"/>.</summary>
+    public ApiClient Client() => new(Host.Address, Log);
+
+    public async Task<ApiClient> SignedInAsync(string user)
+    {
+        var client = Client();
+        var response = await client.SignInAsync(user, Password);
+        Assert.True(response.IsSuccessStatusCode, $"sign-in of {user}: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync()
+    {
+        await using var connection = await Database.OpenConnectionAsync(CancellationToken.None);
+        return await new AccessLogRepository(connection).RecentAsync(1000, null, null, null, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Recorder.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
