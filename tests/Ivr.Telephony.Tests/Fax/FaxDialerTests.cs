@@ -1,4 +1,5 @@
 using Ivr.Core.Fax;
+using Ivr.Fax.Tests.Support;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Fax;
 using Ivr.Telephony.Tests.TestSupport;
@@ -22,7 +23,7 @@ public sealed class FaxDialerTests
         Assert.True(result.Outcome == FaxOutcome.Sent, result.Detail);
         Assert.Equal((1, 1, 0), (result.PagesSent, result.PagesTotal, result.ResultCode));
         Assert.Equal(1, (await machine.Finished.WaitAsync(TimeSpan.FromSeconds(30))).PagesReceived);
-        ReceivedFax.AssertMatches(FaxDocuments.OnePage, machine.ReceivedPath);
+        ReceivedFax.AssertMatches(FaxDocuments.OnePage, machine.ReceivedPath, minSourceBlackPixels: 5_000);
         var flow = await callee.WaitForCallAsync();
         Assert.True(await flow.WaitForAsync("hungup:caller", 10), string.Join(", ", flow.Events));
         lock (log) Assert.DoesNotContain(log, l => l.Contains("01088886666"));

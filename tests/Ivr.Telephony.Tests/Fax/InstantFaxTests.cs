@@ -1,5 +1,6 @@
 using Ivr.Core.Channel;
 using Ivr.Core.Fax;
+using Ivr.Fax.Tests.Support;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Tests.TestSupport;
 
@@ -29,7 +30,7 @@ public sealed class InstantFaxTests
         Assert.Equal((1, 1, 0), (result.PagesSent, result.PagesTotal, result.ResultCode));
         var received = await machine.Finished.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal((0, 1), (received.CompletionCode, received.PagesReceived));
-        ReceivedFax.AssertMatches(document, machine.ReceivedPath);
+        ReceivedFax.AssertMatches(document, machine.ReceivedPath, minSourceBlackPixels: 5_000);
 
         var channel = (SipCallChannel)flow.Channel;
         Assert.True(await Poll.UntilAsync(() => channel.Inbound.KeyDetection && channel.Outbound.Generator is null), "the line was not given back to the flow");
