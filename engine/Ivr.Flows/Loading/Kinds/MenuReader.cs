@@ -13,13 +13,12 @@ internal sealed class MenuReader : NodeKindReader
     public override NodeKind Kind => NodeKind.Menu;
 
     public override IReadOnlyList<string> Fields { get; } =
-        [.. InputSettingsReader.Fields, "options", "options_from", "into", "next", "back_key", "repeat_key", "back"];
+        [.. InputSettingsReader.Fields, .. FlowDefaults.KeyFields, "options", "options_from", "into", "next", "back"];
 
     public override Node Read(FieldReader f, NodeHeader h)
     {
         var input = InputSettingsReader.Read(f, h.Defaults);
-        var backKey = f.Key("back_key", out var backGiven);
-        var repeatKey = f.Key("repeat_key", out var repeatGiven);
+        var keys = h.Defaults.KeysOverriddenBy(f);
         var generated = ReadGenerated(f);
         return new MenuNode
         {
@@ -29,8 +28,8 @@ internal sealed class MenuReader : NodeKindReader
             Input = input,
             Options = generated is null ? ReadOptions(f, h.Name) : [],
             OptionsFrom = generated,
-            BackKey = backGiven ? backKey : h.Defaults.BackKey,
-            RepeatKey = repeatGiven ? repeatKey : h.Defaults.RepeatKey,
+            BackKey = keys.BackKey,
+            RepeatKey = keys.RepeatKey,
             Back = f.Target("back"),
         };
     }

@@ -15,11 +15,18 @@ public sealed record InputSettings
 
     public required PromptList NoInput { get; init; }
 
-    public TimeSpan FirstDigitTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The values a flow without <c>defaults:</c> gets.</summary>
+    public static readonly TimeSpan DefaultFirstDigitTimeout = TimeSpan.FromSeconds(5);
 
-    public TimeSpan InterDigitTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DefaultInterDigitTimeout = TimeSpan.FromSeconds(3);
 
-    public int MaxTries { get; init; } = 3;
+    public const int DefaultMaxTries = 3;
+
+    public TimeSpan FirstDigitTimeout { get; init; } = DefaultFirstDigitTimeout;
+
+    public TimeSpan InterDigitTimeout { get; init; } = DefaultInterDigitTimeout;
+
+    public int MaxTries { get; init; } = DefaultMaxTries;
 
     /// <summary>Where the call goes when tries run out.</summary>
     public required Target OnFail { get; init; }

@@ -19,9 +19,14 @@ public sealed class MenuNode : Node
     /// <summary>Where the keys come from when they are generated from a catalog; null for written options.</summary>
     public GeneratedOptions? OptionsFrom { get; init; }
 
-    public char? BackKey { get; init; } = '*';
+    /// <summary>The keys a flow without <c>defaults:</c> gets.</summary>
+    public const char DefaultBackKey = '*';
 
-    public char? RepeatKey { get; init; } = '#';
+    public const char DefaultRepeatKey = '#';
+
+    public char? BackKey { get; init; } = DefaultBackKey;
+
+    public char? RepeatKey { get; init; } = DefaultRepeatKey;
 
     /// <summary>Where <see cref="BackKey"/> leads; null: the previous menu of the call (or this one when there is none).</summary>
     public Target? Back { get; init; }

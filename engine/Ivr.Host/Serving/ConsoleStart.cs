@@ -1,0 +1,43 @@
+using Ivr.Data;
+using Ivr.Host.Commands;
+using Ivr.Host.Hosting;
+using Ivr.OperationsConsole;
+using Ivr.OperationsConsole.Flows;
+
+namespace Ivr.Host.Serving;
+
+/// <summary>
+/// Starts the operations console on the server's database, live calls, flow set and clock. Its first admin
+/// comes from IVR_ADMIN_USER and IVR_ADMIN_PASSWORD (only while no user exists); there is no default password.
+/// </summary>
+internal static class ConsoleStart
+{
+    public static async Task<ConsoleHost> StartAsync(ServeOptions options, IvrDatabase database, LiveCalls live, FlowSetHost flows,
+        TimeProvider clock, Action<string> log, CancellationToken cancellation)
+    {
+        var admin = Environment.GetEnvironmentVariable("IVR_ADMIN_USER");
+        var password = Environment.GetEnvironmentVariable("IVR_ADMIN_PASSWORD");
+        var paths = options.Paths;
+        try
+        {
+            var console = await ConsoleHost.StartAsync(
+                new ConsoleOptions
+                {
+                    BindAddress = options.HttpBind,
+                    Port = options.HttpPort,
+                    RecordingsDirectory = Path.Combine(paths.Data, "recordings"),
+                    InitialAdmin = admin is { Length: > 0 } && password is { Length: > 0 } ? (admin, password) : null,
+                },
+                new ConsoleServices(database, clock, live,
+                    new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), log,
+                    new ConsoleFaxJobs(database, clock)),
+                cancellation);
+            log($"console: listening on {console.Address}");
+            return console;
+        }
+        catch (IOException e)
+        {
+            throw new ServerStartException($"cannot listen for the console on {options.HttpBind}:{options.HttpPort}: {e.Message} (--http-port, or --no-console)");
+        }
+    }
+}

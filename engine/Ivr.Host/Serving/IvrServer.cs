@@ -1,0 +1,174 @@
+using System.Net;
+using Ivr.Core.Lookups;
+using Ivr.Data;
+using Ivr.Data.Calls;
+using Ivr.Data.Migrations;
+using Ivr.Data.Services;
+using Ivr.Host.Commands;
+using Ivr.Host.Hosting;
+using Ivr.Host.SipReplay;
+using Ivr.OperationsConsole.Flows;
+using Ivr.Runtime.Calls;
+
+namespace Ivr.Host.Serving;
+
+/// <summary>
+/// The running hotline, composed once: <see cref="StartAsync"/> builds and starts every part in dependency order
+/// on one clock — operators' files, database, flow set (watched), call recording, back end, operations console,
+/// pacing thread, SIP and telephony, scheduled faxes — and <see cref="DisposeAsync"/> stops them in the reverse
+/// order (calls still up get their BYE). A part that cannot start stops what started before it and throws
+/// <see cref="ServerStartException"/>.
+/// </summary>
+/// <remarks>
+/// Cluster mode (issue 12) plugs in here: a heartbeat is one more started part after the SIP front, and a drain
+/// (refuse new calls with 503, let calls end, then stop) runs at the top of <see cref="DisposeAsync"/>.
+/// </remarks>
+public sealed class IvrServer : IAsyncDisposable
+{
+    private readonly StartedParts _parts;
+    private readonly SipFront _sip;
+    private readonly Action<string> _log;
+    private int _stopped;
+
+    private IvrServer(StartedParts parts, TimeProvider clock, FlowSetHost flows, ILookupService lookups, SipFront sip, Uri? console, Action<string> log)
+    {
+        _parts = parts;
+        Clock = clock;
+        Flows = flows;
+        Lookups = lookups;
+        _sip = sip;
+        ConsoleAddress = console;
+        _log = log;
+    }
+
+    /// <summary>The one clock of calls, back end, database, console and SIP: the system's, or one running from --clock-start.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The flow set serving (reloaded when the flows or prompts folders change).</summary>
+    public FlowSetHost Flows { get; }
+
+    /// <summary>The back end the flows' lookup nodes call.</summary>
+    public ILookupService Lookups { get; }
+
+    /// <summary>Where SIP listens (UDP; TCP on the same port).</summary>
+    public IPEndPoint SipEndPoint => _sip.EndPoint;
+
+    /// <summary>The operations console's address; null with --no-console.</summary>
+    public Uri? ConsoleAddress { get; }
+
+    public int ActiveCalls => _sip.ActiveCalls;
+
+    public static async Task<IvrServer> StartAsync(ServeOptions options, Action<string> log, CancellationToken cancellation)
+    {
+        var clock = ClockFor(options, log);
+        var parts = new StartedParts(log);
+        try
+        {
+            var files = OperatorFiles.Load(options, log);
+            var database = OpenDatabase(options.Paths, clock, log);
+            var flows = parts.AddDisposable("flow watcher", StartFlows(options.Paths, clock, log));
+            var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log));
+            var live = new LiveCalls(recorder);
+            var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
+                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current));
+            var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
+            await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
+            var console = options.Console
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, clock, log, cancellation))
+                : null;
+            foreach (var (number, flow) in flows.Current!.Routes)
+                log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
+
+            var sip = SipFront.Start(options, files, calls, flows, parts, clock, log);
+            var faxes = new CancellationTokenSource();
+            parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token), async queue =>
+            {
+                await faxes.CancelAsync();
+                await queue;
+                faxes.Dispose();
+            });
+            log($"SIP on {options.Address}:{sip.EndPoint.Port} (UDP and TCP), RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
+            log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
+            return new IvrServer(parts, clock, flows, lookups, sip, console?.Address, log);
+        }
+        catch
+        {
+            await parts.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Serves until <paramref name="cancellation"/> is cancelled (Ctrl+C, SIGTERM).</summary>
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Stops every part in reverse order of start; calls still up are ended with a BYE.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        _log($"stopping; {ActiveCalls} calls still up are ended");
+        await _parts.DisposeAsync();
+        _log("stopped");
+    }
+
+    private static TimeProvider ClockFor(ServeOptions options, Action<string> log)
+    {
+        if (options.ClockStart is not { } start) return TimeProvider.System;
+        log($"calls see time running from {start:yyyy-MM-dd HH:mm:ss zzz} (--clock-start)");
+        return ShiftedTimeProvider.StartingAt(start);
+    }
+
+    private static IvrDatabase OpenDatabase(Cli.IvrPaths paths, TimeProvider clock, Action<string> log)
+    {
+        IvrDatabase database;
+        try
+        {
+            Directory.CreateDirectory(paths.Data);
+            database = IvrDatabase.Open(paths.Database, MigrationCatalog.All, clock);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            throw new ServerStartException($"database: {ex.Message}");
+        }
+
+        log($"database {paths.Database} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
+        if (database.AppliedNow.Contains(1))
+        {
+            // A brand-new database: put the documented demo identities in, so a softphone can try the service at once.
+            Ivr.Data.Seeding.DemoSeeder.Seed(paths.Database, people: 0, seed: 12333);
+            log("new database: seeded the 6 demo identities listed in the README (tools/ivr db seed adds synthetic people)");
+        }
+
+        return database;
+    }
+
+    private static FlowSetHost StartFlows(Cli.IvrPaths paths, TimeProvider clock, Action<string> log)
+    {
+        var flows = new FlowSetHost(paths.Flows, paths.Prompts, KnownOperations.All, clock, log);
+        if (!flows.Reload())
+        {
+            flows.Dispose();
+            throw new ServerStartException("no valid flow set: fix the errors above (ivr validate) and start again");
+        }
+
+        flows.Watch();
+        return flows;
+    }
+
+    /// <summary>Notes the version serving now and each one swapped in later, for the console's flow history.</summary>
+    private static async Task RecordFlowHistoryAsync(IvrDatabase database, Cli.IvrPaths paths, FlowSetHost flows, TimeProvider clock,
+        Action<string> log, CancellationToken cancellation)
+    {
+        var history = new FlowHistory(database, paths.Flows, clock, log);
+        await history.RecordAsync(flows.Current!, cancellation);
+        flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
+    }
+}

@@ -1,0 +1,23 @@
+using Ivr.Core.Channel;
+using Ivr.Core.Privacy;
+using Ivr.Host.Hosting;
+using Ivr.Runtime.Calls;
+using Ivr.Telephony;
+
+namespace Ivr.Host.Serving;
+
+/// <summary>The telephony layer's answered call, started as a flow call; the flow ending the call hangs up the SIP side.</summary>
+internal sealed class TelephonyCalls(CallFactory factory, Action<string> log)
+{
+    /// <returns>The running call, or null when no flow serves the dialled number (the telephony layer then hangs up).</returns>
+    public CallSession? Start(IncomingCall call, ICallChannel channel)
+    {
+        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled), channel, s => s.Ended += ended =>
+        {
+            log($"call {call.CallId} from {Mask.Phone(call.Caller)}: flow ended ({ended.Disposition})");
+            channel.Hangup(ended.Disposition ?? "ended");
+        });
+        if (session is not null) log($"call {call.CallId} from {Mask.Phone(call.Caller)} to {call.Dialled}: flow started");
+        return session;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Ivr.Host.Cli;
+using Ivr.Host.Commands;
+using Ivr.Host.Serving;
+using Ivr.Host.Tests.Cli;
+
+namespace Ivr.Host.Tests.Serving;
+
+[Collection("console")]
+public sealed class ServeOptionsTests
+{
+    private static ServeOptions Parse(params string[] args) => ServeOptions.Parse(CommandLine.Parse(args, ServeOptions.Valued, ServeOptions.Switches));
+
+    [Fact]
+    public void Parse_NoOptions_TheDocumentedDefaults()
+    {
+        var options = Parse("--address", "192.0.2.10");
+
+        Assert.Equal(5060, options.SipPort);
+        Assert.Equal((20000, 20999), (options.RtpPortMin, options.RtpPortMax));
+        Assert.Equal(500, options.MaxCalls); // one per RTP port pair
+        Assert.True(options.Console);
+        Assert.Equal(8080, options.HttpPort);
+        Assert.Equal(IPAddress.Loopback, options.HttpBind);
+        Assert.Null(options.ClockStart);
+    }
+
+    [Fact]
+    public void Parse_EveryOption_EndsUpInTheRecord()
+    {
+        var options = Parse("--sip-port", "0", "--address", "192.0.2.10", "--rtp-ports", "30000-30099", "--trust", "any", "--max-calls", "7",
+            "--queues", "q.yaml", "--trunk", "t.yaml", "--http-port", "0", "--http-bind", "0.0.0.0", "--no-console",
+            "--clock-start", "2026-11-23T10:00:00+08:00", "--flows", "f", "--prompts", "p", "--data", "d");
+
+        Assert.Equal(0, options.SipPort);
+        Assert.Equal(IPAddress.Parse("192.0.2.10"), options.Address);
+        Assert.Equal((30000, 30099), (options.RtpPortMin, options.RtpPortMax));
+        Assert.Equal(7, options.MaxCalls);
+        Assert.Equal(("q.yaml", "t.yaml"), (options.QueueFile, options.TrunkFile));
+        Assert.False(options.Console);
+        Assert.Equal((0, IPAddress.Any), (options.HttpPort, options.HttpBind));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero), options.ClockStart);
+        Assert.Equal(new IvrPaths("f", "p", "d"), options.Paths);
+    }
+
+    [Fact]
+    public void Help_NamesEveryOptionServeAccepts()
+    {
+        var usage = new ServeCommand().Usage;
+
+        Assert.All(ServeOptions.Valued.Concat(ServeOptions.Switches), name => Assert.Contains($"--{name} ", usage));
+    }
+
+    [Theory]
+    [InlineData("--sip-port 70000", "--sip-port must be a whole number from 0 to 65535, not '70000'")]
+    [InlineData("--sip-port five", "--sip-port must be a whole number")]
+    [InlineData("--rtp-ports 30000", "--rtp-ports must be a range like 20000-20999 within 1024-65535, not '30000'")]
+    [InlineData("--rtp-ports 80-90", "--rtp-ports must be a range")]
+    [InlineData("--address 0.0.0.0", "--address must be the IP address callers reach this machine at, not '0.0.0.0'")]
+    [InlineData("--address pbx.example", "--address must be the IP address")]
+    [InlineData("--trust 10.0.0.0/99", "--trust: not a CIDR prefix or IP address: '10.0.0.0/99'")]
+    [InlineData("--trust ,", "--trust lists no network; give networks like 10.0.0.0/8,192.168.1.7 or 'any'")]
+    [InlineData("--max-calls 0", "--max-calls must be a whole number from 1 to 100000, not '0'")]
+    [InlineData("--http-port -1", "--http-port must be a whole number from 0 to 65535")]
+    [InlineData("--http-bind localhost", "--http-bind must be an IP address, not 'localhost'")]
+    [InlineData("--clock-start tomorrow", "--clock-start takes a moment like 2026-11-23T10:00:00+08:00, not 'tomorrow'")]
+    [InlineData("--sip-prot 5060", "unknown option --sip-prot")]
+    [InlineData("--data", "--data needs a value")]
+    public async Task Serve_BadOption_ExitsTwoNamingTheOptionAndShowsTheUsage(string arguments, string message)
+    {
+        var (code, _, errors) = await ProgramTests.Run(["serve", .. arguments.Split(' ')]);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"ivr serve: {message}", errors);
+        Assert.Contains("usage: ivr serve", errors);
+        Assert.DoesNotContain("database", errors.Split("usage:")[0]); // refused before anything started
+    }
+}
