@@ -26,37 +26,33 @@ namespace Ivr.Host.Serving;
 public sealed class IvrServer : IAsyncDisposable
 {
     private readonly StartedParts _parts;
-    private readonly SipFront _sip;
     private readonly Action<string> _log;
     private int _stopped;
 
-    private IvrServer(StartedParts parts, TimeProvider clock, FlowSetHost flows, ILookupService lookups, SipFront sip, Uri? console, Action<string> log)
+    private IvrServer(StartedParts parts, Action<string> log)
     {
         _parts = parts;
-        Clock = clock;
-        Flows = flows;
-        Lookups = lookups;
-        _sip = sip;
-        ConsoleAddress = console;
         _log = log;
     }
 
     /// <summary>The one clock of calls, back end, database, console and SIP: the system's, or one running from --clock-start.</summary>
-    public TimeProvider Clock { get; }
+    public required TimeProvider Clock { get; init; }
 
     /// <summary>The flow set serving (reloaded when the flows or prompts folders change).</summary>
-    public FlowSetHost Flows { get; }
+    public required FlowSetHost Flows { get; init; }
 
     /// <summary>The back end the flows' lookup nodes call.</summary>
-    public ILookupService Lookups { get; }
+    public required ILookupService Lookups { get; init; }
 
     /// <summary>Where SIP listens (UDP; TCP on the same port).</summary>
-    public IPEndPoint SipEndPoint => _sip.EndPoint;
+    public IPEndPoint SipEndPoint => Sip.EndPoint;
 
     /// <summary>The operations console's address; null with --no-console.</summary>
-    public Uri? ConsoleAddress { get; }
+    public required Uri? ConsoleAddress { get; init; }
 
-    public int ActiveCalls => _sip.ActiveCalls;
+    public int ActiveCalls => Sip.ActiveCalls;
+
+    private SipFront Sip { get; init; } = null!;
 
     public static async Task<IvrServer> StartAsync(ServeOptions options, Action<string> log, CancellationToken cancellation)
     {
@@ -89,7 +85,7 @@ public sealed class IvrServer : IAsyncDisposable
             });
             log($"SIP on {options.Address}:{sip.EndPoint.Port} (UDP and TCP), RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
-            return new IvrServer(parts, clock, flows, lookups, sip, console?.Address, log);
+            return new IvrServer(parts, log) { Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address };
         }
         catch
         {
