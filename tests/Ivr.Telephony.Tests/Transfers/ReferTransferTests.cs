@@ -80,6 +80,20 @@ public sealed class ReferTransferTests
     }
 
     [Fact]
+    public async Task CallEndedFirst_NothingReportedAndNoBye()
+    {
+        var transfer = Create(new SipReferOutcome(SipReferResult.CallEnded), new TransferResult(true, "bridged"));
+
+        transfer.Start(Request());
+        Assert.True(await Poll.UntilAsync(() => _refers == 1));
+        transfer.Start(Request()); // the first one is over: a second REFER goes out
+
+        Assert.True(await Poll.UntilAsync(() => _refers == 2));
+        Assert.Empty(_events);
+        Assert.Equal(0, _bridges);
+    }
+
+    [Fact]
     public async Task NoDialer_RefusedReferReportedAsBefore()
     {
         var targets = new TransferTargets(new Dictionary<string, string> { ["general"] = "sip:agents@127.0.0.1:5070" });
