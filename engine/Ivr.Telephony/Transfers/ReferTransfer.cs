@@ -26,7 +26,7 @@ internal sealed class ReferTransfer(
         if (targets is null)
         {
             log($"call {callId}: transfer to queue '{request.Queue}' requested; no transfer targets are configured");
-            report(new TransferResult(false, TransferReasons.NotSupported));
+            report(new TransferResult(false, TransferReasons.Of(SipReferResult.NotSupported)));
             return;
         }
 
@@ -39,7 +39,7 @@ internal sealed class ReferTransfer(
 
         if (Interlocked.Exchange(ref _running, 1) == 1)
         {
-            report(new TransferResult(false, TransferReasons.InProgress));
+            report(new TransferResult(false, TransferReasons.Of(SipReferResult.InProgress)));
             return;
         }
 
@@ -108,7 +108,7 @@ internal sealed class ReferTransfer(
         catch (Exception ex)
         {
             log($"call {callId}: bridging failed: {ex.GetType().Name}: {ex.Message}");
-            result = new TransferResult(false, TransferReasons.Rejected);
+            result = new TransferResult(false, TransferReasons.Of(SipReferResult.Rejected));
         }
 
         Volatile.Write(ref _running, 0);

@@ -8,28 +8,20 @@ namespace Ivr.Telephony.Transfers;
 /// </summary>
 internal static class TransferReasons
 {
-    /// <summary>No transfer targets are configured, or the caller's side cannot transfer (405/501 to the REFER).</summary>
-    public const string NotSupported = "not_supported";
-
-    /// <summary>The flow named a queue that is not configured.</summary>
+    /// <summary>The flow named a queue that is not configured (no REFER was tried).</summary>
     public const string NoQueue = "no_queue";
-
-    /// <summary>Another transfer of the call is still running.</summary>
-    public const string InProgress = "in_progress";
-
-    public const string Rejected = "rejected";
 
     public static string Of(SipReferResult result) => result switch
     {
         SipReferResult.Answered => "answered",
         SipReferResult.Busy => "busy",
         SipReferResult.NoAnswer => "no_answer",
-        SipReferResult.Rejected => Rejected,
-        SipReferResult.NotSupported => NotSupported,
+        SipReferResult.Rejected => "rejected",
+        SipReferResult.NotSupported => "not_supported",
         SipReferResult.Timeout => "timeout",
         SipReferResult.CallEnded => "call_ended",
         SipReferResult.NotConfirmed => "not_confirmed",
-        SipReferResult.InProgress => InProgress,
+        SipReferResult.InProgress => "in_progress",
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an unknown REFER result"),
     };
 }
