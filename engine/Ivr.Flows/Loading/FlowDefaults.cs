@@ -1,4 +1,3 @@
-using Ivr.Flows.Loading.Kinds;
 using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 using Ivr.Flows.Validation;
