@@ -1,5 +1,6 @@
 using Ivr.Core.Speech;
 using Ivr.Flows.Prompts;
+using Ivr.Flows.Tests.Support;
 using Ivr.Flows.Validation;
 using Ivr.Media.Wav;
 
@@ -117,6 +118,30 @@ public sealed class PromptSetLoaderTests : IDisposable
             Assert.InRange(p.Duration.TotalSeconds, 0.1, 30);
         });
         Assert.InRange(result.Prompts["beep"].Duration.TotalSeconds, 0.29, 0.31);
+    }
+
+    /// <summary>NAudio in the flow layer reads each committed prompt as the media layer's reader does (the old path).</summary>
+    [Fact]
+    public void Load_CommittedPrompts_SamplesAsTheMediaReaderSeesThem()
+    {
+        var result = PromptSetLoader.Load(RepositoryFiles.CatalogPath);
+
+        Assert.All(result.Prompts.Values, p => Assert.Equal(WavFile.Read(p.AudioFile!).Samples, p.Samples.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("clip-mulaw.wav")]
+    [InlineData("clip-alaw.wav")]
+    public void Load_G711Prompt_DecodesAsTheMediaCodecDoes(string clip)
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "Ivr.Media.Tests", "Audio", clip), _folder.File("welcome.wav"));
+
+        var result = PromptSetLoader.Load(catalog);
+
+        var expected = WavFile.Read(_folder.File("welcome.wav"));
+        Assert.Equal(expected.Samples, result.Prompts["welcome"].Samples.ToArray());
+        Assert.Equal(expected.Duration, result.Prompts["welcome"].Duration);
     }
 
     private static byte[] MonoWav(short[] samples)

@@ -1,6 +1,8 @@
-using Ivr.Flows.Prompts;
+using Ivr.Media.Resampling;
+using Ivr.Media.Tests.Support;
+using Ivr.Media.Wav;
 
-namespace Ivr.Flows.Tests.Prompts;
+namespace Ivr.Media.Tests.Resampling;
 
 public sealed class PcmResamplerTests
 {
@@ -38,4 +40,30 @@ public sealed class PcmResamplerTests
     [Fact]
     public void Resample_SameRate_CopiesInput() =>
         Assert.Equal(new short[] { 1, 2, 3 }, PcmResampler.Resample(new short[] { 1, 2, 3 }, 8000, 8000));
+
+    /// <summary>
+    /// A real prompt (8 kHz speech) taken up to espeak-ng's 22 050 Hz and back: what the prompt builder does
+    /// without sox must keep the speech sample for sample, aligned (no filter delay), within −30 dB.
+    /// </summary>
+    [Fact]
+    public void Resample_RealPromptThere_AndBack_KeepsTheSpeech()
+    {
+        var prompt = WavFile.Read(TestAudio.CommittedPrompts().Single(p => p.EndsWith("welcome.wav", StringComparison.Ordinal))).Samples;
+
+        var up = PcmResampler.Resample(prompt, 8000, 22050);
+        var back = PcmResampler.Resample(up, 22050, 8000);
+
+        Assert.Equal(prompt.Length * 22050 / 8000, up.Length);
+        Assert.InRange(back.Length, prompt.Length - 1, prompt.Length);
+        double signal = 0, error = 0;
+        for (var i = 100; i < back.Length - 100; i++)
+        {
+            signal += (double)prompt[i] * prompt[i];
+            error += (double)(back[i] - prompt[i]) * (back[i] - prompt[i]);
+        }
+
+        Assert.True(signal > 0, "the prompt is silent");
+        var snr = 10 * Math.Log10(signal / error);
+        Assert.True(snr > 30, $"round trip keeps the speech only {snr:F1} dB above the error");
+    }
 }

@@ -1,0 +1,47 @@
+using System.Buffers.Binary;
+using NAudio.Codecs;
+using NAudio.Wave;
+
+namespace Ivr.Flows.Prompts;
+
+/// <summary>
+/// Reads a prompt's audio with NAudio: the WAV format and, for 16-bit PCM, G.711 µ-law or A-law
+/// (also as WAVE_FORMAT_EXTENSIBLE), the first channel as 16-bit linear samples. Flows reads WAV
+/// here rather than through Ivr.Media so that the flow layer knows nothing of the media stack.
+/// </summary>
+internal static class PromptWavFile
+{
+    public sealed record Audio(int SampleRate, int Channels, short[] Samples)
+    {
+        public TimeSpan Duration => TimeSpan.FromSeconds((double)Samples.Length / SampleRate);
+    }
+
+    /// <exception cref="InvalidDataException">not a WAV file of a supported encoding; the message says why.</exception>
+    public static Audio Read(string path)
+    {
+        try
+        {
+            using var reader = new WaveFileReader(path);
+            var format = reader.WaveFormat;
+            var tag = format is WaveFormatExtensible extensible ? BitConverter.ToUInt16(extensible.SubFormat.ToByteArray(), 0) : (int)format.Encoding;
+            Func<byte[], int, short> decode = (tag, format.BitsPerSample) switch
+            {
+                (1, 16) => (data, at) => BinaryPrimitives.ReadInt16LittleEndian(data.AsSpan(at)),
+                (6, 8) => (data, at) => ALawDecoder.ALawToLinearSample(data[at]),
+                (7, 8) => (data, at) => MuLawDecoder.MuLawToLinearSample(data[at]),
+                _ => throw new InvalidDataException($"unsupported WAV encoding (format {tag}, {format.BitsPerSample} bits); expected 16-bit PCM, µ-law or A-law"),
+            };
+            if (format.Channels < 1 || format.SampleRate <= 0) throw new InvalidDataException("WAV fmt chunk has no channels or sample rate");
+            using var data = new MemoryStream();
+            reader.CopyTo(data, format.BlockAlign * 4096);
+            var bytes = data.GetBuffer();
+            var samples = new short[data.Length / format.BlockAlign];
+            for (var i = 0; i < samples.Length; i++) samples[i] = decode(bytes, i * format.BlockAlign);
+            return new Audio(format.SampleRate, format.Channels, samples);
+        }
+        catch (Exception e) when (e is FormatException or EndOfStreamException)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+}
