@@ -28,7 +28,7 @@ internal static class PromptWavFile
             {
                 (1, 16) => (data, at) => BinaryPrimitives.ReadInt16LittleEndian(data.AsSpan(at)),
                 (6, 8) => (data, at) => ALawDecoder.ALawToLinearSample(data[at]),
-                (7, 8) => (data, at) => MuLawDecoder.MuLawToLinearSample(data[at]),
+                (7, 8) => (data, at) => MuLaw(data[at]),
                 _ => throw new InvalidDataException($"unsupported WAV encoding (format {tag}, {format.BitsPerSample} bits); expected 16-bit PCM, µ-law or A-law"),
             };
             if (format.Channels < 1 || format.SampleRate <= 0) throw new InvalidDataException("WAV fmt chunk has no channels or sample rate");
@@ -44,4 +44,7 @@ internal static class PromptWavFile
             throw new InvalidDataException(e.Message, e);
         }
     }
+
+    /// <summary>NAudio's µ-law table, except for the negative zero 0x7F: ITU-T G.191 (and the media codec) gives 0, NAudio −1.</summary>
+    private static short MuLaw(byte code) => code == 0x7F ? (short)0 : MuLawDecoder.MuLawToLinearSample(code);
 }

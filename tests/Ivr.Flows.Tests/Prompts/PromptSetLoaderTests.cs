@@ -144,6 +144,25 @@ public sealed class PromptSetLoaderTests : IDisposable
         Assert.Equal(expected.Duration, result.Prompts["welcome"].Duration);
     }
 
+    /// <summary>Every µ-law and A-law code decodes to the sample the media codec (ITU-T G.191) gives it.</summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(6)]
+    public void Load_EveryG711Code_DecodesAsTheMediaCodecDoes(int formatTag)
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        using (var writer = new NAudio.Wave.WaveFileWriter(_folder.File("welcome.wav"), NAudio.Wave.WaveFormat.CreateCustomFormat(
+            (NAudio.Wave.WaveFormatEncoding)formatTag, 8000, 1, 8000, 1, 8)))
+        {
+            writer.Write(Enumerable.Range(0, 256).Select(c => (byte)c).ToArray());
+        }
+
+        var samples = PromptSetLoader.Load(catalog).Prompts["welcome"].Samples.ToArray();
+
+        var codes = Enumerable.Range(0, 256).Select(c => (byte)c);
+        Assert.Equal(codes.Select(c => formatTag == 7 ? Ivr.Media.Codecs.MuLaw.Decode(c) : Ivr.Media.Codecs.ALaw.Decode(c)), samples);
+    }
+
     private static byte[] MonoWav(short[] samples)
     {
         using var stream = new MemoryStream();

@@ -3,26 +3,29 @@ using NAudio.Codecs;
 
 namespace Ivr.Media.Benchmarks;
 
-/// <summary>How many of the 65 536 samples and 256 codes NAudio's G.711 maps exactly as ours (ITU-T G.191) does.</summary>
+/// <summary>
+/// Where NAudio's G.711 maps a sample or a code differently from ours (ITU-T G.191): how many of the
+/// 65 536 samples and 256 codes differ, and which.
+/// </summary>
 internal static class G711Agreement
 {
     public static void Print(TextWriter output)
     {
-        int muEncode = 0, aEncode = 0, muDecode = 0, aDecode = 0;
-        for (var s = short.MinValue; ; s++)
-        {
-            if (MuLawEncoder.LinearToMuLawSample(s) == MuLaw.Encode(s)) muEncode++;
-            if (ALawEncoder.LinearToALawSample(s) == ALaw.Encode(s)) aEncode++;
-            if (s == short.MaxValue) break;
-        }
+        Compare(output, "µ-law encode", Samples(), s => MuLawEncoder.LinearToMuLawSample(s), MuLaw.Encode);
+        Compare(output, "A-law encode", Samples(), s => ALawEncoder.LinearToALawSample(s), ALaw.Encode);
+        Compare(output, "µ-law decode", Codes(), MuLawDecoder.MuLawToLinearSample, MuLaw.Decode);
+        Compare(output, "A-law decode", Codes(), ALawDecoder.ALawToLinearSample, ALaw.Decode);
+    }
 
-        for (var c = 0; c < 256; c++)
-        {
-            if (MuLawDecoder.MuLawToLinearSample((byte)c) == MuLaw.Decode((byte)c)) muDecode++;
-            if (ALawDecoder.ALawToLinearSample((byte)c) == ALaw.Decode((byte)c)) aDecode++;
-        }
+    private static IEnumerable<short> Samples() => Enumerable.Range(short.MinValue, 65536).Select(i => (short)i);
 
-        output.WriteLine($"µ-law encode: {muEncode}/65536 samples give the same code; decode: {muDecode}/256 codes give the same sample");
-        output.WriteLine($"A-law encode: {aEncode}/65536 samples give the same code; decode: {aDecode}/256 codes give the same sample");
+    private static IEnumerable<byte> Codes() => Enumerable.Range(0, 256).Select(i => (byte)i);
+
+    private static void Compare<TIn, TOut>(TextWriter output, string what, IEnumerable<TIn> inputs, Func<TIn, TOut> naudio, Func<TIn, TOut> ours)
+    {
+        var differences = inputs.Where(i => !EqualityComparer<TOut>.Default.Equals(naudio(i), ours(i))).ToList();
+        output.WriteLine($"{what}: {differences.Count} of {inputs.Count()} differ");
+        foreach (var i in differences.Take(3).Concat(differences.Skip(Math.Max(3, differences.Count - 3))))
+            output.WriteLine($"  {i}: NAudio {naudio(i)}, Ivr {ours(i)}");
     }
 }
