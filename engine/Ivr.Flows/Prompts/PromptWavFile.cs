@@ -31,12 +31,14 @@ internal static class PromptWavFile
                 (7, 8) => (data, at) => MuLaw(data[at]),
                 _ => throw new InvalidDataException($"unsupported WAV encoding (format {tag}, {format.BitsPerSample} bits); expected 16-bit PCM, µ-law or A-law"),
             };
-            if (format.Channels < 1 || format.SampleRate <= 0) throw new InvalidDataException("WAV fmt chunk has no channels or sample rate");
+            if (format.Channels < 1 || format.SampleRate <= 0 || format.BlockAlign <= 0) throw new InvalidDataException("WAV fmt chunk has no channels, sample rate or block alignment");
             using var data = new MemoryStream();
-            reader.CopyTo(data, format.BlockAlign * 4096);
+            var buffer = new byte[format.BlockAlign * Math.Max(1, 65536 / format.BlockAlign)]; // the reader wants whole sample frames
+            for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) data.Write(buffer, 0, read);
             var bytes = data.GetBuffer();
-            var samples = new short[data.Length / format.BlockAlign];
-            for (var i = 0; i < samples.Length; i++) samples[i] = decode(bytes, i * format.BlockAlign);
+            var bytesPerFrame = format.BitsPerSample / 8 * format.Channels;
+            var samples = new short[data.Length / bytesPerFrame];
+            for (var i = 0; i < samples.Length; i++) samples[i] = decode(bytes, i * bytesPerFrame);
             return new Audio(format.SampleRate, format.Channels, samples);
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException)

@@ -83,8 +83,10 @@ public static class WavFile
     /// <summary>The data chunk, or as much of it as the file holds.</summary>
     private static byte[] ReadData(WaveFileReader reader)
     {
+        var blockAlign = reader.WaveFormat.BlockAlign;
+        if (blockAlign <= 0) throw new WavFormatException("WAV fmt chunk has no block alignment");
         using var data = new MemoryStream();
-        var buffer = new byte[reader.WaveFormat.BlockAlign * 4096]; // the reader wants whole sample frames
+        var buffer = new byte[blockAlign * Math.Max(1, 65536 / blockAlign)]; // the reader wants whole sample frames
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0) data.Write(buffer, 0, read);
         return data.ToArray();

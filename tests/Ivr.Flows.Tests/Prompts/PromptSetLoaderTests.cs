@@ -163,6 +163,25 @@ public sealed class PromptSetLoaderTests : IDisposable
         Assert.Equal(codes.Select(c => formatTag == 7 ? Ivr.Media.Codecs.MuLaw.Decode(c) : Ivr.Media.Codecs.ALaw.Decode(c)), samples);
     }
 
+    /// <summary>A damaged prompt file is an error diagnostic, whatever its bytes, never an exception.</summary>
+    [Fact]
+    public void Load_DamagedWav_IsAnErrorNotAnException()
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        var good = MonoWav([.. Enumerable.Range(0, 800).Select(i => (short)(i * 40))]);
+        var random = new Random(12333);
+        for (var trial = 0; trial < 160; trial++)
+        {
+            var bytes = trial < 60 ? good[..trial] : (byte[])good.Clone();
+            if (trial >= 60) for (var flips = random.Next(1, 4); flips > 0; flips--) bytes[random.Next(4, 44)] = (byte)random.Next(256);
+            File.WriteAllBytes(_folder.File("welcome.wav"), bytes);
+
+            var result = PromptSetLoader.Load(catalog);
+
+            Assert.True(result.Prompts.ContainsKey("welcome") || result.HasErrors, $"trial {trial}: neither audio nor an error");
+        }
+    }
+
     private static byte[] MonoWav(short[] samples)
     {
         using var stream = new MemoryStream();
