@@ -1,7 +1,6 @@
 using Ivr.Core.Channel;
 using Ivr.Core.Speech;
 using Ivr.Flows.Validation;
-using Ivr.Media.Wav;
 
 namespace Ivr.Flows.Prompts;
 
@@ -63,17 +62,17 @@ public static class PromptSetLoader
         return estimate < PerCharacter ? PerCharacter : estimate;
     }
 
-    private static WavAudio? ReadAudio(string wav, List<Diagnostic> diagnostics)
+    private static PromptWavFile.Audio? ReadAudio(string wav, List<Diagnostic> diagnostics)
     {
         var fix = $"convert it with: sox in.wav -r 8000 -c 1 -b 16 {Path.GetFileName(wav)}";
         try
         {
-            var audio = WavFile.Read(wav);
+            var audio = PromptWavFile.Read(wav);
             if (audio.SampleRate == SampleRate && audio.Channels == 1) return audio;
             diagnostics.Add(Diagnostic.Error(SourceLocation.File(wav),
                 $"audio is {audio.SampleRate} Hz, {audio.Channels} channel(s); telephone prompts must be 8000 Hz mono 16-bit — {fix}"));
         }
-        catch (WavFormatException e)
+        catch (InvalidDataException e)
         {
             diagnostics.Add(Diagnostic.Error(SourceLocation.File(wav), $"not a playable WAV file ({e.Message}); {fix}"));
         }

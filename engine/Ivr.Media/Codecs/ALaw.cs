@@ -1,11 +1,9 @@
-using Ivr.Media.Wav;
-
 namespace Ivr.Media.Codecs;
 
 /// <summary>
 /// ITU-T G.711 A-law (PCMA, RTP payload type 8, RFC 3551 §4.5.14) between 16-bit linear samples and
 /// 8-bit codes. Encoding reads a 64 Ki-entry table indexed by the sample; decoding a 256-entry table
-/// (filled from the expansion formula the WAV reader uses). The tables are built once, so the span
+/// (filled from the G.191 expansion formula, <see cref="G711Decode"/>). The tables are built once, so the span
 /// methods allocate nothing.
 /// </summary>
 public static class ALaw

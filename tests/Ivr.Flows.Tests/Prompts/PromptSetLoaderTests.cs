@@ -1,5 +1,6 @@
 using Ivr.Core.Speech;
 using Ivr.Flows.Prompts;
+using Ivr.Flows.Tests.Support;
 using Ivr.Flows.Validation;
 using Ivr.Media.Wav;
 
@@ -117,6 +118,68 @@ public sealed class PromptSetLoaderTests : IDisposable
             Assert.InRange(p.Duration.TotalSeconds, 0.1, 30);
         });
         Assert.InRange(result.Prompts["beep"].Duration.TotalSeconds, 0.29, 0.31);
+    }
+
+    /// <summary>NAudio in the flow layer reads each committed prompt as the media layer's reader does (the old path).</summary>
+    [Fact]
+    public void Load_CommittedPrompts_SamplesAsTheMediaReaderSeesThem()
+    {
+        var result = PromptSetLoader.Load(RepositoryFiles.CatalogPath);
+
+        Assert.All(result.Prompts.Values, p => Assert.Equal(WavFile.Read(p.AudioFile!).Samples, p.Samples.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("clip-mulaw.wav")]
+    [InlineData("clip-alaw.wav")]
+    public void Load_G711Prompt_DecodesAsTheMediaCodecDoes(string clip)
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "Ivr.Media.Tests", "Audio", clip), _folder.File("welcome.wav"));
+
+        var result = PromptSetLoader.Load(catalog);
+
+        var expected = WavFile.Read(_folder.File("welcome.wav"));
+        Assert.Equal(expected.Samples, result.Prompts["welcome"].Samples.ToArray());
+        Assert.Equal(expected.Duration, result.Prompts["welcome"].Duration);
+    }
+
+    /// <summary>Every µ-law and A-law code decodes to the sample the media codec (ITU-T G.191) gives it.</summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(6)]
+    public void Load_EveryG711Code_DecodesAsTheMediaCodecDoes(int formatTag)
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        using (var writer = new NAudio.Wave.WaveFileWriter(_folder.File("welcome.wav"), NAudio.Wave.WaveFormat.CreateCustomFormat(
+            (NAudio.Wave.WaveFormatEncoding)formatTag, 8000, 1, 8000, 1, 8)))
+        {
+            writer.Write(Enumerable.Range(0, 256).Select(c => (byte)c).ToArray());
+        }
+
+        var samples = PromptSetLoader.Load(catalog).Prompts["welcome"].Samples.ToArray();
+
+        var codes = Enumerable.Range(0, 256).Select(c => (byte)c);
+        Assert.Equal(codes.Select(c => formatTag == 7 ? Ivr.Media.Codecs.MuLaw.Decode(c) : Ivr.Media.Codecs.ALaw.Decode(c)), samples);
+    }
+
+    /// <summary>A damaged prompt file is an error diagnostic, whatever its bytes, never an exception.</summary>
+    [Fact]
+    public void Load_DamagedWav_IsAnErrorNotAnException()
+    {
+        var catalog = WriteCatalog("  welcome: 您好。");
+        var good = MonoWav([.. Enumerable.Range(0, 800).Select(i => (short)(i * 40))]);
+        var random = new Random(12333);
+        for (var trial = 0; trial < 160; trial++)
+        {
+            var bytes = trial < 60 ? good[..trial] : (byte[])good.Clone();
+            if (trial >= 60) for (var flips = random.Next(1, 4); flips > 0; flips--) bytes[random.Next(4, 44)] = (byte)random.Next(256);
+            File.WriteAllBytes(_folder.File("welcome.wav"), bytes);
+
+            var result = PromptSetLoader.Load(catalog);
+
+            Assert.True(result.Prompts.ContainsKey("welcome") || result.HasErrors, $"trial {trial}: neither audio nor an error");
+        }
     }
 
     private static byte[] MonoWav(short[] samples)

@@ -87,7 +87,7 @@ public class WavFileTests
     public void Read_HeaderWithoutChunks_ClearError()
     {
         var error = Assert.Throws<WavFormatException>(() => WavFile.Read("RIFF\u0004\0\0\0WAVE"u8.ToArray()));
-        Assert.Contains("no fmt chunk", error.Message);
+        Assert.Contains("no fmt chunk", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-namespace Ivr.Media.Wav;
+namespace Ivr.Media.Codecs;
 
-/// <summary>ITU-T G.711 expansion for reading µ-law/A-law WAV files. The codec proper (tables for
-/// the RTP hot path) lives in Ivr.Media.Codecs; this is the reference formula.</summary>
+/// <summary>ITU-T G.711 expansion (the G.191 reference formulas); <see cref="MuLaw"/> and <see cref="ALaw"/>
+/// fill their 256-entry decode tables from it once.</summary>
 internal static class G711Decode
 {
     public static short MuLaw(byte code)

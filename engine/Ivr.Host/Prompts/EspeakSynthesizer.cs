@@ -1,14 +1,17 @@
 using System.Diagnostics;
+using Ivr.Flows.Prompts;
+using Ivr.Media.Resampling;
 using Ivr.Media.Wav;
 
-namespace Ivr.Flows.Prompts;
+namespace Ivr.Host.Prompts;
 
 /// <summary>
 /// Synthesizes prompts with espeak-ng (<c>espeak-ng -v VOICE -s 150 -w tmp.wav</c>, text on stdin),
 /// then converts to 8 kHz mono 16-bit with <c>sox tmp.wav -r 8000 -c 1 -b 16 out.wav</c> when sox is
 /// on the PATH, otherwise with <see cref="PcmResampler"/> (same format, no external tool); then cuts
 /// the leading and trailing silence (<see cref="SilenceTrimmer"/>) and sets the peak to −3 dBFS
-/// (<see cref="PeakNormalizer"/>; sox runs with -G so it never clips).
+/// (<see cref="PeakNormalizer"/>; sox runs with -G so it never clips). It lives in the host because it joins
+/// the flow layer's <see cref="IPromptSynthesizer"/> to the media layer's WAV and resampling code.
 /// </summary>
 /// <param name="useSoxIfPresent">false forces the built-in resampler even where sox is installed.</param>
 public sealed class EspeakSynthesizer(string espeakCommand = "espeak-ng", bool useSoxIfPresent = true, int wordsPerMinute = 150) : IPromptSynthesizer

@@ -1,14 +1,16 @@
-using Ivr.Flows.Prompts;
+using Ivr.Host.Prompts;
 using Ivr.Media.Wav;
 
-namespace Ivr.Flows.Tests.Prompts;
+namespace Ivr.Host.Tests.Prompts;
 
 /// <summary>Runs the real espeak-ng (installed on the build machines; the test says so when it is not).</summary>
 public sealed class EspeakSynthesizerTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ivr-espeak-");
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string File(string name) => Path.Combine(_folder.FullName, name);
 
     [Theory]
     [InlineData(true)]
@@ -16,7 +18,7 @@ public sealed class EspeakSynthesizerTests : IDisposable
     public async Task SynthesizeAsync_ChineseText_WritesEightKilohertzMonoSpeech(bool useSox)
     {
         Assert.True(EspeakSynthesizer.IsInstalled, "espeak-ng is not installed; apt-get install espeak-ng");
-        var wav = _folder.File("hello.wav");
+        var wav = File("hello.wav");
 
         var error = await new EspeakSynthesizer(useSoxIfPresent: useSox).SynthesizeAsync("cmn-latn-pinyin", "您好，再见。", wav, CancellationToken.None);
 
@@ -32,10 +34,10 @@ public sealed class EspeakSynthesizerTests : IDisposable
     {
         Assert.True(EspeakSynthesizer.IsInstalled, "espeak-ng is not installed; apt-get install espeak-ng");
 
-        var error = await new EspeakSynthesizer().SynthesizeAsync("no-such-voice", "您好", _folder.File("x.wav"), CancellationToken.None);
+        var error = await new EspeakSynthesizer().SynthesizeAsync("no-such-voice", "您好", File("x.wav"), CancellationToken.None);
 
         Assert.NotNull(error);
         Assert.Contains("no-such-voice", error);
-        Assert.False(File.Exists(_folder.File("x.wav")));
+        Assert.False(System.IO.File.Exists(File("x.wav")));
     }
 }

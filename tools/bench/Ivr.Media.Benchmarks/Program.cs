@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Running;
+using Ivr.Media.Benchmarks;
+
+// `--agreement`: where NAudio's G.711 differs from ours. `--cpu-time`: the benchmarks timed by CPU time, for a
+// loaded machine. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+switch (args)
+{
+    case ["--agreement"]:
+        G711Agreement.Print(Console.Out);
+        return;
+    case ["--cpu-time"]:
+        CpuTimeComparison.Print(Console.Out);
+        return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(G711FrameBenchmarks).Assembly).Run(args);
