@@ -12,13 +12,16 @@ namespace Ivr.Runtime.Nodes;
 /// </summary>
 internal sealed class MenuHandler : INodeHandler
 {
-    private static readonly Action<CallSession, char> OnDigit = Digit;
-    private static readonly Action<CallSession> OnInterDigitTimeout = InterDigitTimeout;
+    private static readonly Action<CallSession, char> DigitRule = Digit;
+    private static readonly Action<CallSession> InterDigitTimeoutRule = InterDigitTimeout;
 
-    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((MenuNode)node).Input, OnDigit);
+    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((MenuNode)node).Input, DigitRule);
 
-    public void OnInput(CallSession call, Node node, SessionInput input) =>
-        InputCycle.OnInput(call, node, ((MenuNode)node).Input, input, OnDigit, OnInterDigitTimeout);
+    public void OnDigit(CallSession call, Node node, char digit) => InputCycle.Digit(call, digit, DigitRule);
+
+    public void OnPlaybackFinished(CallSession call, Node node) => InputCycle.PromptFinished(call, ((MenuNode)node).Input, DigitRule);
+
+    public void OnTimer(CallSession call, Node node) => InputCycle.Timer(call, node, ((MenuNode)node).Input, InterDigitTimeoutRule);
 
     private static void Digit(CallSession call, char digit)
     {
@@ -36,7 +39,7 @@ internal sealed class MenuHandler : INodeHandler
             if (digit == menu.RepeatKey)
             {
                 call.Record(CallEventKind.InputRejected, menu, Outcomes.Repeat, digit.ToString());
-                InputCycle.Prompt(call, menu.Input, OnDigit);
+                InputCycle.Prompt(call, menu.Input, DigitRule);
                 return;
             }
         }
