@@ -12,8 +12,8 @@ namespace Ivr.Runtime.Calls;
 /// <summary>
 /// One call: a run-to-completion state machine over a flow set. Channel reports, timers and lookup
 /// results are queued (<see cref="SerialQueue{T}"/>, inline dispatch) and handled one at a time,
-/// never re-entered, on whichever thread posted while no other was handling. Node transitions are trampolined, so long chains of nodes that do
-/// not wait never deepen the stack. The flow set is fixed for the call's life: a reload never
+/// never re-entered, on whichever thread posted while no other was handling. Node transitions are
+/// trampolined, so long chains of nodes that do not wait never deepen the stack. The flow set is fixed for the call's life: a reload never
 /// changes a running call.
 /// </summary>
 public sealed partial class CallSession : ICallInput
