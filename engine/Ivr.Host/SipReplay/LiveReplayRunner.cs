@@ -44,10 +44,15 @@ public sealed class LiveReplayRunner : IAsyncDisposable
         if (!File.Exists(database)) throw new FileNotFoundException($"no database at {database}: pass the server's with --db (its --data folder's ivr.db)", database);
         var local = LocalAddressFor(target.Address);
         var sip = SipStack.Start(new SipStackOptions { ListenAddress = local, Port = 0, EnableTcp = false, AdvertisedHost = local.ToString() }, new CallerOnlySipHandler());
-        var pacer = new PlayoutScheduler(TimeProvider.System);
+        // As the server's: one pacing thread, real-time where allowed (with a non-real-time thread on a
+        // busy machine the callers' packets jitter more than they did with one sleeping thread per call).
+        var pacer = new PlayoutScheduler(TimeProvider.System, onError: e => Console.Error.WriteLine($"replay caller RTP: {e.GetType().Name}: {e.Message}"), realTimePriority: true);
         pacer.Start();
         return new LiveReplayRunner(target, set, new SqliteCallHistory(IvrDatabase.Open(database)), options ?? new LiveReplayOptions(), local, sip, pacer);
     }
+
+    /// <summary>Whether the callers' RTP is paced by a real-time thread (Linux SCHED_FIFO, needs CAP_SYS_NICE).</summary>
+    public bool RealTimePacing => _pacer.RealTimeThreads > 0;
 
     /// <summary>Places the script's call, drives it, and checks the server's events against it.</summary>
     public ReplayResult Run(ReplayScript script)
