@@ -14,6 +14,7 @@ public sealed partial class CallSession
     private void Accept(SessionInput input)
     {
         var handler = Current is { } current ? NodeHandlers.For(current.Kind) : null;
+        if (input is SessionInput.DigitPressed or SessionInput.RecordingEnded or SessionInput.TransferEnded) _entriesWithoutInput = 0; // the caller, or the line, acted
         switch (input)
         {
             case SessionInput.Started:
@@ -37,15 +38,12 @@ public sealed partial class CallSession
                 handler?.OnFaxFinished(this, Current!, fax.Result);
                 break;
             case SessionInput.DigitPressed pressed:
-                _entriesWithoutInput = 0;
                 handler?.OnDigit(this, Current!, pressed.Digit);
                 break;
             case SessionInput.RecordingEnded recording:
-                _entriesWithoutInput = 0;
                 handler?.OnRecordingFinished(this, Current!, recording.Result);
                 break;
             case SessionInput.TransferEnded transfer:
-                _entriesWithoutInput = 0;
                 handler?.OnTransferFinished(this, Current!, transfer.Result);
                 break;
         }
