@@ -84,7 +84,7 @@ public sealed partial class CallSession : ICallInput
     /// <summary>Answers the call: records its start and enters the flow's start node.</summary>
     public void Start() => Post(SessionInput.Started.Instance);
 
-    public void Digit(char digit) => Post(new SessionInput.DigitPressed(digit));
+    public void Digit(char digit) => Post(SessionInput.DigitPressed.Of(digit));
 
     public void PlaybackFinished(int playbackId, bool interrupted) => Post(new SessionInput.PlaybackEnded(playbackId, interrupted));
 

@@ -7,7 +7,8 @@ namespace Ivr.Runtime.Calls;
 /// <summary>
 /// One event queued for a call's state machine: a closed set (the constructor is private), each case
 /// carrying exactly what it reports, so the session hands handlers typed values and nothing is cast.
-/// Events without data (the start, a timer) are shared instances.
+/// Events without data (the start, a timer) and key presses are shared instances, so the most frequent
+/// events allocate nothing.
 /// </summary>
 internal abstract record SessionInput
 {
@@ -21,7 +22,14 @@ internal abstract record SessionInput
         public static readonly Started Instance = new();
     }
 
-    public sealed record DigitPressed(char Digit) : SessionInput;
+    /// <summary>A key; the 16 DTMF keys are shared instances (<see cref="Of"/>), as a caller typing an ID presses many.</summary>
+    public sealed record DigitPressed(char Digit) : SessionInput
+    {
+        private const string Keys = "0123456789*#ABCD";
+        private static readonly DigitPressed[] Shared = [.. Keys.Select(k => new DigitPressed(k))];
+
+        public static DigitPressed Of(char digit) => Keys.IndexOf(digit) is >= 0 and var at ? Shared[at] : new DigitPressed(digit);
+    }
 
     /// <param name="PlaybackId">The id the session gave the playback; a stale one is ignored.</param>
     public sealed record PlaybackEnded(int PlaybackId, bool Interrupted) : SessionInput;
