@@ -51,6 +51,7 @@ public static class LiveReplay
         if (resetDemo && changing.Count + shared.Count > 0) DemoDataChanges.Reset(database);
         await using (var runner = LiveReplayRunner.Start(target, set, database, options))
         {
+            if (!runner.RealTimePacing) Console.Error.WriteLine("replay: no real-time priority for the callers' RTP pacing (needs CAP_SYS_NICE); on a busy machine their keys and audio may jitter");
             await Parallel.ForEachAsync(shared, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel), CancellationToken = cancellation },
                 (i, _) =>
                 {

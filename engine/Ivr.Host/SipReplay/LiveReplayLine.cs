@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ivr.Core.Calls;
 using Ivr.Data.Calls;
 using Ivr.Flows.Model;
@@ -13,11 +12,12 @@ namespace Ivr.Host.SipReplay;
 /// (<see cref="CallerMedia"/>); what the server did is read back from the call events it records
 /// (its SQLite database), found by the SIP Call-ID. A prompt is heard when its event is recorded;
 /// it is playing while its audio arrives; a record node records once its instructions (and beep)
-/// have played. Time is real: waits poll the database until the condition holds or the step limit.
+/// have played. Time is real (the media's clock): waits poll the database until the condition holds
+/// or the step limit; the caller's RTP is paced apart from them, by the replay's playout scheduler.
 /// </summary>
 public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedia media, SqliteCallHistory history, LiveReplayOptions options) : IReplayLine
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _started = media.Time.GetTimestamp();
     private readonly List<CallEvent> _events = [];
     private readonly Queue<string> _unheard = new();
     private readonly List<string> _transfers = [];
@@ -36,10 +36,10 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
     {
         get
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = media.Time.GetTimestamp();
             var audio = media.LastAudio;
-            if (audio != 0 && Stopwatch.GetElapsedTime(audio, now) < options.QuietGap) return true;
-            return _promptSeen > audio && Stopwatch.GetElapsedTime(_promptSeen, now) < options.AudioStartGrace;
+            if (audio != 0 && media.Time.GetElapsedTime(audio, now) < options.QuietGap) return true;
+            return _promptSeen > audio && media.Time.GetElapsedTime(_promptSeen, now) < options.AudioStartGrace;
         }
     }
 
@@ -59,17 +59,17 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
 
     public string? CurrentNode => _currentNode;
 
-    public TimeSpan Elapsed => _clock.Elapsed;
+    public TimeSpan Elapsed => media.Time.GetElapsedTime(_started);
 
     public bool RunUntil(Func<bool> condition)
     {
-        var deadline = _clock.Elapsed + options.StepLimit;
+        var deadline = Elapsed + options.StepLimit;
         while (true)
         {
             Refresh();
             if (condition()) return true;
             if (HasEnded && !media.KeysPending && !IsPlaying) return false; // the call is over and every event read: nothing more will happen
-            if (_clock.Elapsed > deadline) return false;
+            if (Elapsed > deadline) return false;
             Thread.Sleep(options.PollInterval);
         }
     }
@@ -122,7 +122,7 @@ public sealed class LiveReplayLine(FlowSet set, SipOutboundCall call, CallerMedi
                 break;
             case CallEventKind.PromptPlayed when e.Outcome is null:
                 foreach (var id in (e.Detail ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)) _unheard.Enqueue(id);
-                if (!string.IsNullOrEmpty(e.Detail)) _promptSeen = Stopwatch.GetTimestamp();
+                if (!string.IsNullOrEmpty(e.Detail)) _promptSeen = media.Time.GetTimestamp();
                 if (_recordNode is { } record && e.Node == record.Id)
                 {
                     _recordInstructionsPlayed = true;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Ivr.Data;
 using Ivr.Data.Calls;
 using Ivr.Flows.Model;
+using Ivr.Media.Playout;
 using Ivr.Runtime.Replay;
 using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
@@ -11,8 +12,9 @@ using Ivr.Sip.UserAgent;
 namespace Ivr.Host.SipReplay;
 
 /// <summary>
-/// Runs replay scripts as real calls to a live server: one caller SIP stack (UDP) for all calls, one
-/// RTP stream per call, the server's recorded events read from its database. Each script is checked
+/// Runs replay scripts as real calls to a live server: one caller SIP stack (UDP) and one playout
+/// scheduler (the pacer of every call's RTP stream) for all calls, the server's recorded events read
+/// from its database. Each script is checked
 /// by the same <see cref="ReplayExecution"/> as the simulated replay.
 /// </summary>
 public sealed class LiveReplayRunner : IAsyncDisposable
@@ -23,9 +25,11 @@ public sealed class LiveReplayRunner : IAsyncDisposable
     private readonly LiveReplayOptions _options;
     private readonly IPAddress _local;
     private readonly SipStack _sip;
+    private readonly PlayoutScheduler _pacer;
 
-    private LiveReplayRunner(SipTarget target, FlowSet set, SqliteCallHistory history, LiveReplayOptions options, IPAddress local, SipStack sip)
+    private LiveReplayRunner(SipTarget target, FlowSet set, SqliteCallHistory history, LiveReplayOptions options, IPAddress local, SipStack sip, PlayoutScheduler pacer)
     {
+        _pacer = pacer;
         _target = target;
         _set = set;
         _history = history;
@@ -40,13 +44,20 @@ public sealed class LiveReplayRunner : IAsyncDisposable
         if (!File.Exists(database)) throw new FileNotFoundException($"no database at {database}: pass the server's with --db (its --data folder's ivr.db)", database);
         var local = LocalAddressFor(target.Address);
         var sip = SipStack.Start(new SipStackOptions { ListenAddress = local, Port = 0, EnableTcp = false, AdvertisedHost = local.ToString() }, new CallerOnlySipHandler());
-        return new LiveReplayRunner(target, set, new SqliteCallHistory(IvrDatabase.Open(database)), options ?? new LiveReplayOptions(), local, sip);
+        // As the server's: one pacing thread, real-time where allowed (with a non-real-time thread on a
+        // busy machine the callers' packets jitter more than they did with one sleeping thread per call).
+        var pacer = new PlayoutScheduler(TimeProvider.System, onError: e => Console.Error.WriteLine($"replay caller RTP: {e.GetType().Name}: {e.Message}"), realTimePriority: true);
+        pacer.Start();
+        return new LiveReplayRunner(target, set, new SqliteCallHistory(IvrDatabase.Open(database)), options ?? new LiveReplayOptions(), local, sip, pacer);
     }
+
+    /// <summary>Whether the callers' RTP is paced by a real-time thread (Linux SCHED_FIFO, needs CAP_SYS_NICE).</summary>
+    public bool RealTimePacing => _pacer.RealTimeThreads > 0;
 
     /// <summary>Places the script's call, drives it, and checks the server's events against it.</summary>
     public ReplayResult Run(ReplayScript script)
     {
-        using var media = new CallerMedia(_local);
+        using var media = new CallerMedia(_local, _pacer);
         var local = new SdpLocalMedia(_local, media.LocalEndPoint.Port) { PayloadTypes = [SdpCodecs.Pcmu], UserName = "replay", SessionId = Random.Shared.NextInt64(1, long.MaxValue) };
         var from = NameAddress.Parse($"<sip:{script.Caller}@{_local}>");
         if (!from.IsSuccess) return Failed(script, $"the caller '{script.Caller}' cannot be written as a SIP URI: {from.Error}");
@@ -79,7 +90,11 @@ public sealed class LiveReplayRunner : IAsyncDisposable
         return new ReplayResult(script, failure, line.Events, line.Disposition, line.Elapsed);
     }
 
-    public ValueTask DisposeAsync() => _sip.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _sip.DisposeAsync();
+        _pacer.Dispose();
+    }
 
     private static ReplayResult Failed(ReplayScript script, string problem) =>
         new(script, $"{script.Path}: {problem}", [], null, TimeSpan.Zero);

@@ -16,7 +16,7 @@ public sealed partial class CallSession
         _awaitedPlayback = id;
         _playbackWasSilent = prompts.Count == 0;
         Record(CallEventKind.PromptPlayed, Current, null, Describe(prompts));
-        if (prompts.Count == 0) Post(new(SessionInputKind.PlaybackFinished, Id: id));
+        if (prompts.Count == 0) Post(new SessionInput.PlaybackEnded(id, Interrupted: false));
         else Channel.Play(new PlayRequest(id, prompts, bargeIn));
     }
 
@@ -33,7 +33,7 @@ public sealed partial class CallSession
     {
         _timerDue = Time.GetTimestamp() + (long)(due.TotalSeconds * Time.TimestampFrequency);
         _timerArmed = true;
-        _timer ??= Time.CreateTimer(static s => ((CallSession)s!).Post(new(SessionInputKind.Timer)), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer ??= Time.CreateTimer(static s => ((CallSession)s!).Post(SessionInput.TimerFired.Instance), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timer.Change(due, Timeout.InfiniteTimeSpan);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class CallSession
 
         if (pending.IsCompleted)
         {
-            Post(new(SessionInputKind.LookupCompleted, Id: id, Payload: Outcome(pending)));
+            Post(new SessionInput.LookupEnded(id, Outcome(pending)));
             return;
         }
 
@@ -84,7 +84,7 @@ public sealed partial class CallSession
             {
                 var (call, lookupId) = ((CallSession, int))state!;
                 var result = task.IsCompletedSuccessfully && task.Result is { } answer ? answer : LookupResult.Of(LookupResult.Error);
-                call.Post(new(SessionInputKind.LookupCompleted, Id: lookupId, Payload: result));
+                call.Post(new SessionInput.LookupEnded(lookupId, result));
             },
             (this, id),
             CancellationToken.None,

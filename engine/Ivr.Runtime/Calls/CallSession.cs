@@ -1,8 +1,8 @@
 using System.Text;
 using Ivr.Core.Calls;
 using Ivr.Core.Channel;
-using Ivr.Core.Lookups;
-using Ivr.Core.Privacy;
+using Ivr.Core.Fax;
+using Ivr.Core.Serial;
 using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 using Ivr.Runtime.Nodes;
@@ -11,9 +11,9 @@ namespace Ivr.Runtime.Calls;
 
 /// <summary>
 /// One call: a run-to-completion state machine over a flow set. Channel reports, timers and lookup
-/// results are queued and handled one at a time, never re-entered, on whichever thread posted
-/// while no other was handling. Node transitions are trampolined, so long chains of nodes that do
-/// not wait never deepen the stack. The flow set is fixed for the call's life: a reload never
+/// results are queued (<see cref="SerialQueue{T}"/>, inline dispatch) and handled one at a time,
+/// never re-entered, on whichever thread posted while no other was handling. Node transitions are
+/// trampolined, so long chains of nodes that do not wait never deepen the stack. The flow set is fixed for the call's life: a reload never
 /// changes a running call.
 /// </summary>
 public sealed partial class CallSession : ICallInput
@@ -21,15 +21,13 @@ public sealed partial class CallSession : ICallInput
     /// <summary>Node entries without any caller or media event before the call is stopped as a runaway flow.</summary>
     public const int RunawayLimit = 1000;
 
-    private readonly Lock _gate = new();
-    private readonly Queue<SessionInput> _queue = new();
+    private readonly SerialQueue<SessionInput> _inputs;
     private readonly Queue<char> _typeAhead = new();
     private readonly Stack<SubflowNode> _returns = new();
     private readonly List<MenuNode> _menus = [];
     private readonly List<string> _initialisedFlows = [];
     private readonly StringBuilder _path = new();
     private readonly Flow _startFlow;
-    private bool _draining;
     private Node? _pending;
     private ITimer? _timer;
     private bool _timerArmed;
@@ -52,6 +50,7 @@ public sealed partial class CallSession : ICallInput
         Services = services;
         Channel = channel;
         Variables = new CallVariables(identity, () => _path.ToString(), () => set.Version);
+        _inputs = new SerialQueue<SessionInput>(Handle, Fault, SerialDispatch.Inline);
     }
 
     public CallIdentity Identity { get; }
@@ -83,122 +82,44 @@ public sealed partial class CallSession : ICallInput
     internal bool IsLeaving => _pending is not null || HasEnded;
 
     /// <summary>Answers the call: records its start and enters the flow's start node.</summary>
-    public void Start() => Post(new(SessionInputKind.Start));
+    public void Start() => Post(SessionInput.Started.Instance);
 
-    public void Digit(char digit) => Post(new(SessionInputKind.Digit, Digit: digit));
+    public void Digit(char digit) => Post(SessionInput.DigitPressed.Of(digit));
 
-    public void PlaybackFinished(int playbackId, bool interrupted) => Post(new(SessionInputKind.PlaybackFinished, Id: playbackId, Flag: interrupted));
+    public void PlaybackFinished(int playbackId, bool interrupted) => Post(new SessionInput.PlaybackEnded(playbackId, interrupted));
 
-    public void RecordingFinished(RecordingResult result) => Post(new(SessionInputKind.RecordingFinished, Payload: result));
+    public void RecordingFinished(RecordingResult result) => Post(new SessionInput.RecordingEnded(result));
 
-    public void TransferFinished(TransferResult result) => Post(new(SessionInputKind.TransferFinished, Payload: result));
+    public void TransferFinished(TransferResult result) => Post(new SessionInput.TransferEnded(result));
 
-    public void FaxFinished(int requestId, Ivr.Core.Fax.FaxResult result) => Post(new(SessionInputKind.FaxFinished, Id: requestId, Payload: result));
+    public void FaxFinished(int requestId, FaxResult result) => Post(new SessionInput.FaxEnded(requestId, result));
 
-    public void HungUp(string cause) => Post(new(SessionInputKind.HungUp, Payload: cause));
+    public void HungUp(string cause) => Post(new SessionInput.HungUp(cause));
 
-    internal void Post(SessionInput input)
+    /// <summary>Queues <paramref name="input"/>; the poster drains the queue unless another thread already is.</summary>
+    internal void Post(SessionInput input) => _inputs.Post(input);
+
+    /// <summary>
+    /// A fault in one call never escapes to the thread that posted (a socket, a timer): the call ends
+    /// as an error, once, and its events say why.
+    /// </summary>
+    private void Fault(SessionInput input, Exception ex)
     {
-        lock (_gate)
-        {
-            _queue.Enqueue(input);
-            if (_draining) return;
-            _draining = true;
-        }
-
-        while (true)
-        {
-            SessionInput next;
-            lock (_gate)
-            {
-                if (!_queue.TryDequeue(out next))
-                {
-                    _draining = false;
-                    return;
-                }
-            }
-
-            try
-            {
-                Handle(next);
-            }
-            catch (Exception ex)
-            {
-                // A fault in one call never escapes to the thread that posted (a socket, a timer):
-                // the call ends as an error, once, and its events say why.
-                if (!HasEnded)
-                {
-                    Record(CallEventKind.CallEnded, Current, "error", $"internal error: {ex.GetType().Name}");
-                    End("error", hangUpChannel: true, recordEvent: false);
-                }
-            }
-        }
+        if (HasEnded) return;
+        Record(CallEventKind.CallEnded, Current, "error", $"internal error: {ex.GetType().Name}");
+        End("error", hangUpChannel: true, recordEvent: false);
     }
 
+    /// <summary>Handles one event to completion: the current node's handler, then every node it leads to that does not wait.</summary>
     private void Handle(SessionInput input)
     {
         if (HasEnded) return;
-        switch (input.Kind)
-        {
-            case SessionInputKind.Start:
-                Services.Recorder.CallStarted(new CallStart(Identity.CallId, Identity.Caller, Identity.Dialled, Set.Version, _startFlow.Name, Time.GetUtcNow()));
-                Record(CallEventKind.CallStarted, null, null, $"flow {_startFlow.Name} caller {Mask.Phone(Identity.Caller)} dialled {Identity.Dialled}");
-                Jump(_startFlow.Start.Node!);
-                break;
-            case SessionInputKind.HungUp:
-                CallerHungUp((string?)input.Payload ?? "caller");
-                return;
-            case SessionInputKind.Timer:
-                if (!_timerArmed) return; // cancelled since it fired
-                var early = _timerDue - Time.GetTimestamp();
-                if (early > 0)
-                {
-                    // Fired before its deadline (re-armed meanwhile, or a coarse timer): wait the rest.
-                    _timer!.Change(TimeSpan.FromSeconds((double)early / Time.TimestampFrequency), Timeout.InfiniteTimeSpan);
-                    return;
-                }
-
-                _timerArmed = false;
-                Dispatch(input);
-                break;
-            case SessionInputKind.PlaybackFinished:
-                if (input.Id != _awaitedPlayback) return; // a stopped or superseded playback
-                _awaitedPlayback = 0;
-                if (!_playbackWasSilent) _entriesWithoutInput = 0; // an empty prompt list takes no time: no reason to trust the loop
-                Dispatch(input);
-                break;
-            case SessionInputKind.LookupCompleted:
-                if (input.Id != _lookupId) return; // a lookup the node already gave up on
-                _lookupCancel?.Dispose();
-                _lookupCancel = null;
-                Dispatch(input);
-                break;
-            case SessionInputKind.Digit:
-                _entriesWithoutInput = 0;
-                Dispatch(input);
-                break;
-            case SessionInputKind.FaxFinished:
-                if (input.Id != _awaitedFax) return; // a fax of a node the call has left
-                _awaitedFax = 0;
-                _entriesWithoutInput = 0;
-                Dispatch(input);
-                break;
-            default:
-                _entriesWithoutInput = 0;
-                Dispatch(input);
-                break;
-        }
-
+        Accept(input);
         while (_pending is { } next && !HasEnded)
         {
             _pending = null;
             Enter(next);
         }
-    }
-
-    private void Dispatch(SessionInput input)
-    {
-        if (Current is { } node) NodeHandlers.For(node.Kind).OnInput(this, node, input);
     }
 
     private void Enter(Node node)

@@ -22,8 +22,5 @@ internal sealed class BranchHandler : INodeHandler
         call.Leave(Outcomes.Else, branch.Else);
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input)
-    {
-        if (input.Kind == SessionInputKind.Digit) call.TypeAhead(input.Digit);
-    }
+    public void OnDigit(CallSession call, Node node, char digit) => call.TypeAhead(digit);
 }

@@ -13,13 +13,16 @@ namespace Ivr.Runtime.Nodes;
 /// </summary>
 internal sealed class CollectHandler : INodeHandler
 {
-    private static readonly Action<CallSession, char> OnDigit = Digit;
-    private static readonly Action<CallSession> OnInterDigitTimeout = Finish;
+    private static readonly Action<CallSession, char> DigitRule = Digit;
+    private static readonly Action<CallSession> InterDigitTimeoutRule = Finish;
 
-    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((CollectNode)node).Input, OnDigit);
+    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((CollectNode)node).Input, DigitRule);
 
-    public void OnInput(CallSession call, Node node, SessionInput input) =>
-        InputCycle.OnInput(call, node, ((CollectNode)node).Input, input, OnDigit, OnInterDigitTimeout);
+    public void OnDigit(CallSession call, Node node, char digit) => InputCycle.Digit(call, digit, DigitRule);
+
+    public void OnPlaybackFinished(CallSession call, Node node) => InputCycle.PromptFinished(call, ((CollectNode)node).Input, DigitRule);
+
+    public void OnTimer(CallSession call, Node node) => InputCycle.Timer(call, node, ((CollectNode)node).Input, InterDigitTimeoutRule);
 
     private static void Digit(CallSession call, char digit)
     {

@@ -31,11 +31,10 @@ internal sealed class FaxHandler : INodeHandler
         call.SendFax(document);
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input)
+    public void OnFaxFinished(CallSession call, Node node, FaxResult result)
     {
-        if (input.Kind != SessionInputKind.FaxFinished || call.State.Phase != NodePhase.Working) return;
+        if (call.State.Phase != NodePhase.Working) return;
         var fax = (FaxNode)node;
-        var result = (FaxResult)input.Payload!;
         var document = fax.Document.Evaluate(call.Variables).AsText();
         call.Record(CallEventKind.FaxFinished, fax, OutcomeName(result.Outcome),
             $"document {document}: {result.PagesSent}/{result.PagesTotal} pages, result code {result.ResultCode}{(result.Detail.Length > 0 ? $" ({result.Detail})" : "")}");

@@ -7,8 +7,4 @@ namespace Ivr.Runtime.Nodes;
 internal sealed class GotoHandler : INodeHandler
 {
     public void Enter(CallSession call, Node node) => call.Leave(Outcomes.Next, ((GotoNode)node).Target);
-
-    public void OnInput(CallSession call, Node node, SessionInput input)
-    {
-    }
 }

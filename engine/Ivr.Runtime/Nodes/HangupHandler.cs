@@ -10,18 +10,15 @@ internal sealed class HangupHandler : INodeHandler
     public void Enter(CallSession call, Node node) =>
         PlaybackInput.Instructions(call, ((HangupNode)node).Prompt);
 
-    public void OnInput(CallSession call, Node node, SessionInput input)
+    public void OnPlaybackFinished(CallSession call, Node node)
     {
-        var hangup = (HangupNode)node;
-        switch (input.Kind)
-        {
-            case SessionInputKind.PlaybackFinished when call.State.Phase == NodePhase.Prompting:
-                call.State.Phase = NodePhase.Lingering;
-                call.StartTimer(hangup.Linger);
-                break;
-            case SessionInputKind.Timer when call.State.Phase == NodePhase.Lingering:
-                call.End(hangup.Disposition, hangUpChannel: true);
-                break;
-        }
+        if (call.State.Phase != NodePhase.Prompting) return;
+        call.State.Phase = NodePhase.Lingering;
+        call.StartTimer(((HangupNode)node).Linger);
+    }
+
+    public void OnTimer(CallSession call, Node node)
+    {
+        if (call.State.Phase == NodePhase.Lingering) call.End(((HangupNode)node).Disposition, hangUpChannel: true);
     }
 }

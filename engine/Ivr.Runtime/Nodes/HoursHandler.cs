@@ -29,8 +29,5 @@ internal sealed class HoursHandler : INodeHandler
         }
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input)
-    {
-        if (input.Kind == SessionInputKind.Digit) call.TypeAhead(input.Digit);
-    }
+    public void OnDigit(CallSession call, Node node, char digit) => call.TypeAhead(digit);
 }

@@ -8,7 +8,8 @@ namespace Ivr.Runtime.Nodes;
 /// <summary>
 /// The prompt → wait → retry cycle menus and collects share: the prompt (the shorter re-prompt from
 /// the second try), barge-in, the first-digit and inter-digit timeouts, the invalid and no-input
-/// prompts, and the bound on tries after which the node fails.
+/// prompts, and the bound on tries after which the node fails. The node handler passes its own rules
+/// for a key and for the inter-digit timeout.
 /// </summary>
 internal static class InputCycle
 {
@@ -74,23 +75,22 @@ internal static class InputCycle
         call.Play((outcome == Outcomes.NoInput ? input.NoInput : input.Invalid).Resolved, bargeIn: true);
     }
 
-    /// <summary>Routes playback ends and timer expiries; digits go to the node's own rule.</summary>
-    public static void OnInput(CallSession call, Node node, InputSettings input, SessionInput message,
-        Action<CallSession, char> onDigit, Action<CallSession> onInterDigitTimeout)
+    /// <summary>A key: stops the prompt, then goes to the node's own rule.</summary>
+    public static void Digit(CallSession call, char digit, Action<CallSession, char> onDigit)
     {
-        switch (message.Kind)
+        KeyPressed(call);
+        onDigit(call, digit);
+    }
+
+    /// <summary>The first-digit timeout counts a no-input try; the inter-digit timeout ends the entry by the node's rule.</summary>
+    public static void Timer(CallSession call, Node node, InputSettings input, Action<CallSession> onInterDigitTimeout)
+    {
+        switch (call.State.Phase)
         {
-            case SessionInputKind.Digit:
-                KeyPressed(call);
-                onDigit(call, message.Digit);
-                break;
-            case SessionInputKind.PlaybackFinished:
-                PromptFinished(call, input, onDigit);
-                break;
-            case SessionInputKind.Timer when call.State.Phase == NodePhase.Waiting:
+            case NodePhase.Waiting:
                 Reject(call, node, input, Outcomes.NoInput);
                 break;
-            case SessionInputKind.Timer when call.State.Phase == NodePhase.Collecting:
+            case NodePhase.Collecting:
                 onInterDigitTimeout(call);
                 break;
         }

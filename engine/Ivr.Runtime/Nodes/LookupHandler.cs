@@ -22,43 +22,47 @@ internal sealed class LookupHandler : INodeHandler
         call.StartLookup(lookup);
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input)
+    public void OnPlaybackFinished(CallSession call, Node node)
     {
-        var lookup = (LookupNode)node;
-        switch (input.Kind)
-        {
-            case SessionInputKind.LookupCompleted:
-                Complete(call, lookup, (LookupResult)input.Payload!);
-                break;
-            case SessionInputKind.PlaybackFinished when call.State.Phase == NodePhase.Thanking:
-                call.Leave(call.State.PendingOutcome!, Branch(lookup, call.State.PendingOutcome!));
-                break;
-            case SessionInputKind.Digit when call.State.Phase == NodePhase.Thanking:
-                call.StopPlayback();
-                call.TypeAhead(input.Digit);
-                call.Leave(call.State.PendingOutcome!, Branch(lookup, call.State.PendingOutcome!));
-                break;
-            case SessionInputKind.Timer when call.State.Phase == NodePhase.Thanking:
-                break;
-            case SessionInputKind.Timer when !call.State.WaitPromptPlayed && Elapsed(call) < lookup.TimeLimit:
-                call.State.WaitPromptPlayed = true;
-                call.Play(lookup.WaitPrompt.Resolved, bargeIn: false);
-                call.StartTimer(lookup.TimeLimit - Elapsed(call));
-                break;
-            case SessionInputKind.Timer:
-                call.AbandonLookup();
-                call.Record(CallEventKind.LookupCompleted, lookup, LookupResult.Timeout, $"{lookup.Operation} gave no answer within {lookup.TimeLimit.TotalSeconds:0.###} s");
-                var taken = Has(lookup, LookupResult.Timeout) ? LookupResult.Timeout : LookupResult.Error;
-                call.Leave(taken, Branch(lookup, taken));
-                break;
-            case SessionInputKind.Digit:
-                call.TypeAhead(input.Digit);
-                break;
-        }
+        if (call.State.Phase == NodePhase.Thanking) LeaveByPendingOutcome(call, (LookupNode)node);
     }
 
-    private static void Complete(CallSession call, LookupNode lookup, LookupResult result)
+    /// <summary>A key is kept for the next menu; during the thanks prompt it also cuts the prompt short.</summary>
+    public void OnDigit(CallSession call, Node node, char digit)
     {
+        if (call.State.Phase != NodePhase.Thanking)
+        {
+            call.TypeAhead(digit);
+            return;
+        }
+
+        call.StopPlayback();
+        call.TypeAhead(digit);
+        LeaveByPendingOutcome(call, (LookupNode)node);
+    }
+
+    /// <summary>The wait threshold (play the wait prompt once), else the time limit (give up on the lookup).</summary>
+    public void OnTimer(CallSession call, Node node)
+    {
+        var lookup = (LookupNode)node;
+        if (call.State.Phase == NodePhase.Thanking) return;
+        if (!call.State.WaitPromptPlayed && Elapsed(call) < lookup.TimeLimit)
+        {
+            call.State.WaitPromptPlayed = true;
+            call.Play(lookup.WaitPrompt.Resolved, bargeIn: false);
+            call.StartTimer(lookup.TimeLimit - Elapsed(call));
+            return;
+        }
+
+        call.AbandonLookup();
+        call.Record(CallEventKind.LookupCompleted, lookup, LookupResult.Timeout, $"{lookup.Operation} gave no answer within {lookup.TimeLimit.TotalSeconds:0.###} s");
+        var taken = Has(lookup, LookupResult.Timeout) ? LookupResult.Timeout : LookupResult.Error;
+        call.Leave(taken, Branch(lookup, taken));
+    }
+
+    public void OnLookupCompleted(CallSession call, Node node, LookupResult result)
+    {
+        var lookup = (LookupNode)node;
         var elapsed = Elapsed(call);
         call.Record(CallEventKind.LookupCompleted, lookup, result.Outcome, $"{lookup.Operation} {elapsed.TotalMilliseconds:0} ms");
         foreach (var (field, variable) in lookup.Outputs)
@@ -79,6 +83,9 @@ internal sealed class LookupHandler : INodeHandler
 
         call.Leave(outcome, Branch(lookup, outcome));
     }
+
+    private static void LeaveByPendingOutcome(CallSession call, LookupNode lookup) =>
+        call.Leave(call.State.PendingOutcome!, Branch(lookup, call.State.PendingOutcome!));
 
     private static TimeSpan FirstDeadline(LookupNode lookup) =>
         !lookup.WaitPrompt.IsEmpty && lookup.WaitAfter < lookup.TimeLimit ? lookup.WaitAfter : lookup.TimeLimit;

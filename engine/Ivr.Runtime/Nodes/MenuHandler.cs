@@ -6,19 +6,25 @@ using Ivr.Runtime.Calls;
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>
-/// A menu: keys may be several digits; a key that is also the prefix of a longer one waits for the
-/// inter-digit timeout. The back key returns to the previous menu, the repeat key replays the prompt
-/// without counting a try — unless a menu option starts with that key, which then wins.
+/// A menu: keys may be several digits (11, 12), and no key is the start of another — the validator
+/// refuses such menus (MenuKeyCheck), so a key is chosen the moment its last digit arrives and the
+/// caller never waits to be understood. The first digits of a longer key wait the inter-digit timeout
+/// for the next; a timeout or a digit no key continues with is an invalid try. The back key returns
+/// to the previous menu, the repeat key replays the prompt without counting a try — unless a menu
+/// option starts with that key, which then wins.
 /// </summary>
 internal sealed class MenuHandler : INodeHandler
 {
-    private static readonly Action<CallSession, char> OnDigit = Digit;
-    private static readonly Action<CallSession> OnInterDigitTimeout = InterDigitTimeout;
+    private static readonly Action<CallSession, char> DigitRule = Digit;
+    private static readonly Action<CallSession> InterDigitTimeoutRule = InterDigitTimeout;
 
-    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((MenuNode)node).Input, OnDigit);
+    public void Enter(CallSession call, Node node) => InputCycle.Prompt(call, ((MenuNode)node).Input, DigitRule);
 
-    public void OnInput(CallSession call, Node node, SessionInput input) =>
-        InputCycle.OnInput(call, node, ((MenuNode)node).Input, input, OnDigit, OnInterDigitTimeout);
+    public void OnDigit(CallSession call, Node node, char digit) => InputCycle.Digit(call, digit, DigitRule);
+
+    public void OnPlaybackFinished(CallSession call, Node node) => InputCycle.PromptFinished(call, ((MenuNode)node).Input, DigitRule);
+
+    public void OnTimer(CallSession call, Node node) => InputCycle.Timer(call, node, ((MenuNode)node).Input, InterDigitTimeoutRule);
 
     private static void Digit(CallSession call, char digit)
     {
@@ -36,24 +42,21 @@ internal sealed class MenuHandler : INodeHandler
             if (digit == menu.RepeatKey)
             {
                 call.Record(CallEventKind.InputRejected, menu, Outcomes.Repeat, digit.ToString());
-                InputCycle.Prompt(call, menu.Input, OnDigit);
+                InputCycle.Prompt(call, menu.Input, DigitRule);
                 return;
             }
         }
 
         digits.Append(digit);
         var (exact, longer) = Match(menu, digits);
-        if (exact is { } chosen && !longer) Select(call, menu, chosen);
+        if (exact is { } chosen) Select(call, menu, chosen);
         else if (longer) call.StartTimer(menu.Input.InterDigitTimeout);
         else InputCycle.Reject(call, menu, menu.Input, Outcomes.Invalid, digits.ToString());
     }
 
-    private static void InterDigitTimeout(CallSession call)
-    {
-        var menu = (MenuNode)call.Current!;
-        if (Match(menu, call.State.Digits).Exact is { } chosen) Select(call, menu, chosen);
-        else InputCycle.Reject(call, menu, menu.Input, Outcomes.Invalid, call.State.Digits.ToString());
-    }
+    /// <summary>The start of a longer key, and no next digit: an invalid try.</summary>
+    private static void InterDigitTimeout(CallSession call) =>
+        InputCycle.Reject(call, call.Current!, ((MenuNode)call.Current!).Input, Outcomes.Invalid, call.State.Digits.ToString());
 
     private static void Select(CallSession call, MenuNode menu, KeyValuePair<string, Target> option)
     {

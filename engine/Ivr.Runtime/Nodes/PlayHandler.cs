@@ -20,6 +20,8 @@ internal sealed class PlayHandler : INodeHandler
         call.Play([.. play.Prompts.Resolved, recording], play.BargeIn);
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input) =>
-        PlaybackInput.Handle(call, input, ((PlayNode)node).BargeIn, ((PlayNode)node).Next);
+    public void OnPlaybackFinished(CallSession call, Node node) => PlaybackInput.Finished(call, ((PlayNode)node).Next);
+
+    public void OnDigit(CallSession call, Node node, char digit) =>
+        PlaybackInput.Digit(call, digit, ((PlayNode)node).BargeIn, ((PlayNode)node).Next);
 }

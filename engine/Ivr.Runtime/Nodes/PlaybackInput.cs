@@ -25,18 +25,15 @@ internal static class PlaybackInput
         call.Play(prompt.Resolved, bargeIn: false);
     }
 
-    public static void Handle(CallSession call, SessionInput input, bool bargeIn, Target next)
+    /// <summary>The prompt played through: on to the next node.</summary>
+    public static void Finished(CallSession call, Target next) => call.Leave(Outcomes.Next, next);
+
+    /// <summary>With barge-in, a key stops the prompt and is kept for the next menu; without, it is dropped.</summary>
+    public static void Digit(CallSession call, char digit, bool bargeIn, Target next)
     {
-        switch (input.Kind)
-        {
-            case SessionInputKind.PlaybackFinished:
-                call.Leave(Outcomes.Next, next);
-                break;
-            case SessionInputKind.Digit when bargeIn:
-                call.StopPlayback();
-                call.TypeAhead(input.Digit);
-                call.Leave(Outcomes.Next, next);
-                break;
-        }
+        if (!bargeIn) return;
+        call.StopPlayback();
+        call.TypeAhead(digit);
+        call.Leave(Outcomes.Next, next);
     }
 }

@@ -29,8 +29,4 @@ internal sealed class ReturnHandler : INodeHandler
 
         call.Leave(Outcomes.Next, caller.Next);
     }
-
-    public void OnInput(CallSession call, Node node, SessionInput input)
-    {
-    }
 }

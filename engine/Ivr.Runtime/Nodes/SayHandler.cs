@@ -32,6 +32,8 @@ internal sealed class SayHandler : INodeHandler
         call.Play(prompts, say.BargeIn);
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input) =>
-        PlaybackInput.Handle(call, input, ((SayNode)node).BargeIn, ((SayNode)node).Next);
+    public void OnPlaybackFinished(CallSession call, Node node) => PlaybackInput.Finished(call, ((SayNode)node).Next);
+
+    public void OnDigit(CallSession call, Node node, char digit) =>
+        PlaybackInput.Digit(call, digit, ((SayNode)node).BargeIn, ((SayNode)node).Next);
 }

@@ -21,8 +21,5 @@ internal sealed class SetHandler : INodeHandler
         call.Leave(Outcomes.Next, set.Next);
     }
 
-    public void OnInput(CallSession call, Node node, SessionInput input)
-    {
-        if (input.Kind == SessionInputKind.Digit) call.TypeAhead(input.Digit);
-    }
+    public void OnDigit(CallSession call, Node node, char digit) => call.TypeAhead(digit);
 }

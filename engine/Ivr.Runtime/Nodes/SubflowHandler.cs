@@ -13,8 +13,4 @@ internal sealed class SubflowHandler : INodeHandler
         call.PushReturn(subflow);
         call.Jump(subflow.Entry!);
     }
-
-    public void OnInput(CallSession call, Node node, SessionInput input)
-    {
-    }
 }

@@ -138,13 +138,14 @@ public sealed class MenuHandlerTests
         Assert.Equal("main.two", call.Call.Current?.Id);
     }
 
-    // Keys 1 and 12 in one menu are refused by the loader as ambiguous, so this menu is built directly.
-    private static CallHarness PrefixMenu()
+    // Keys of two digits beside a key of one (no key the start of another: the loader refuses 1 with 12).
+    private static CallHarness TwoDigitMenu()
     {
         var model = new ModelBuilder();
-        model.Menu("menu", "menu_main", "failed", ("1", "one"), ("12", "twelve"));
-        model.Hangup("one", "one");
+        model.Menu("menu", "menu_main", "failed", ("11", "eleven"), ("12", "twelve"), ("2", "two"));
+        model.Hangup("eleven", "one");
         model.Hangup("twelve", "twelve");
+        model.Hangup("two", "two");
         model.Hangup("failed", "sorry");
         var call = new CallHarness(model.Build()).Start();
         call.FinishPrompt();
@@ -152,23 +153,37 @@ public sealed class MenuHandlerTests
     }
 
     [Fact]
-    public void Menu_KeyThatPrefixesAnother_SelectedAfterTheInterDigitTimeout()
+    public void Menu_OneDigitKeyBesideLongerOnes_SelectedAtOnce()
     {
-        var call = PrefixMenu();
+        var call = TwoDigitMenu();
+
+        call.Channel.Press('2');
+
+        Assert.Equal("main.two", call.Call.Current?.Id);
+        Assert.Equal("2", Assert.Single(call.EventsOf(CallEventKind.DigitsReceived)).Detail);
+    }
+
+    [Fact]
+    public void Menu_FirstDigitOfALongerKey_InvalidAfterTheInterDigitTimeout()
+    {
+        var call = TwoDigitMenu();
 
         call.Channel.Press('1');
         call.Advance(2.999);
         Assert.Equal("main.menu", call.Call.Current?.Id);
+        Assert.Empty(Rejections(call));
         call.Advance(0.001);
 
-        Assert.Equal("main.one", call.Call.Current?.Id);
-        Assert.Equal("1", Assert.Single(call.EventsOf(CallEventKind.DigitsReceived)).Detail);
+        var rejected = Assert.Single(Rejections(call));
+        Assert.Equal(("invalid", "1"), (rejected.Outcome, rejected.Detail));
+        Assert.Equal("main.menu", call.Call.Current?.Id);
+        Assert.Empty(call.EventsOf(CallEventKind.DigitsReceived));
     }
 
     [Fact]
     public void Menu_LongerKey_SelectedAtItsLastDigit()
     {
-        var call = PrefixMenu();
+        var call = TwoDigitMenu();
 
         call.Channel.Press('1');
         call.Advance(1);
@@ -181,7 +196,7 @@ public sealed class MenuHandlerTests
     [Fact]
     public void Menu_PrefixFollowedByAWrongDigit_IsInvalid()
     {
-        var call = PrefixMenu();
+        var call = TwoDigitMenu();
 
         call.Press("13");
 

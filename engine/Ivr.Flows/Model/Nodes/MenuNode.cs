@@ -1,9 +1,10 @@
 namespace Ivr.Flows.Model.Nodes;
 
 /// <summary>
-/// <c>menu</c>: a prompt and keys. Keys may be several digits long (a key that is the prefix of
-/// another waits for the inter-digit timeout). <see cref="BackKey"/> returns to the menu the
-/// caller came from; <see cref="RepeatKey"/> plays the prompt again without counting a try.
+/// <c>menu</c>: a prompt and keys. Keys may be several digits long, but none is the start of another
+/// (the validator refuses <c>1</c> with <c>12</c>: after 1 the menu could not know whether 2 follows),
+/// so the runtime takes a key as soon as its last digit arrives. <see cref="BackKey"/> returns to the
+/// menu the caller came from; <see cref="RepeatKey"/> plays the prompt again without counting a try.
 /// </summary>
 public sealed class MenuNode : Node
 {
