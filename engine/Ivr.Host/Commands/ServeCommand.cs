@@ -188,7 +188,7 @@ public sealed class ServeCommand : CommandBase
             return 1;
         }
 
-        var outbound = new OutboundDialer(sip, telephony.Options, telephony.Ports, TimeProvider.System, ConsoleLog.Write);
+        var outbound = new OutboundDialer(sip, telephony.Options, telephony.Ports, TimeProvider.System, ConsoleLog.Write, telephony.Playout);
         telephony.AttachDialer(outbound);
         var faxQueue = FaxScheduling.Start(database, flows, faxSettings, FaxDialerFactory.Create(outbound, telephony.Options.Fax, ConsoleLog.Write), callClock, ConsoleLog.Write, cancellation);
         await using (sip)
