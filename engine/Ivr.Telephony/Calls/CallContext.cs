@@ -5,21 +5,30 @@ namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// What every part of one answered call shares: its id, the settings, the clock, the log, and the call's one
-/// serial queue. Commands from the flow and events from the pacing, RTP, timer and SIP threads are posted to the
-/// queue and run there one at a time, to completion, so the parts keep their state without locks; reports to the
-/// flow (<see cref="CallReports"/>) are made from it. Production runs the queue on the thread pool; tests run it
-/// inline on their own thread, with a fake clock.
+/// serial queue (<see cref="Work"/>), where the parts run one item at a time, to completion, so they keep their
+/// state without locks; reports to the flow (<see cref="CallReports"/>) are made from it.
+/// <para>
+/// Commands from the flow (<see cref="Run"/>) run at once on the flow's thread when the queue is idle — a prompt
+/// starts without a thread hop, as a direct call would — and otherwise after what is queued. Events from the pacing,
+/// RTP, timer and SIP threads (<see cref="Post"/>) never run there: they are handed, in order, to the thread pool,
+/// which posts them to the queue, so the flow (which runs its next node on the reporting thread) never runs on them.
+/// Tests pass <see cref="SerialDispatch.Inline"/> to run events on their own thread too, with a fake clock.
+/// </para>
 /// </summary>
 internal sealed class CallContext
 {
-    public CallContext(string callId, TelephonyOptions options, TimeProvider time, Action<string> log, SerialDispatch dispatch = SerialDispatch.ThreadPool)
+    private readonly SerialQueue<Action>? _events;
+
+    public CallContext(string callId, TelephonyOptions options, TimeProvider time, Action<string> log, SerialDispatch events = SerialDispatch.ThreadPool)
     {
         CallId = callId;
         Options = options;
         Time = time;
         Log = log;
         Reports = new CallReports(callId, log);
-        Work = new SerialQueue<Action>(static item => item(), (_, ex) => log($"call {callId}: {ex.GetType().Name}: {ex.Message}"), dispatch);
+        Action<Action, Exception> onError = (_, ex) => log($"call {callId}: {ex.GetType().Name}: {ex.Message}");
+        Work = new SerialQueue<Action>(static item => item(), onError, SerialDispatch.Inline);
+        if (events == SerialDispatch.ThreadPool) _events = new SerialQueue<Action>(Work.Post, onError, SerialDispatch.ThreadPool);
     }
 
     public string CallId { get; }
@@ -35,8 +44,16 @@ internal sealed class CallContext
     /// <summary>Use only from <see cref="Work"/>.</summary>
     public CallReports Reports { get; }
 
-    public void Post(Action item) => Work.Post(item);
+    /// <summary>A command from the flow (or a bridge): runs now if the queue is idle, else after what is queued.</summary>
+    public void Run(Action command) => Work.Post(command);
 
-    /// <summary>Reports to the flow from any thread: the report is made on the queue, after what was posted before.</summary>
-    public void PostReport(Action<ICallInput> report) => Work.Post(() => Reports.Report(report));
+    /// <summary>An event from a media, timer or SIP thread: handled on the queue, never on the posting thread.</summary>
+    public void Post(Action item)
+    {
+        if (_events is { } events) events.Post(item);
+        else Work.Post(item);
+    }
+
+    /// <summary>Reports to the flow from any thread: the report is made on the queue, after the events posted before.</summary>
+    public void PostReport(Action<ICallInput> report) => Post(() => Reports.Report(report));
 }

@@ -27,7 +27,7 @@ public sealed partial class SipCallChannel : IBridgeLeg
 
     void IBridgeLeg.StopRingback() => StopPlayback();
 
-    void IBridgeLeg.Hangup(string cause) => _call.Post(() => EndLeg(cause));
+    void IBridgeLeg.Hangup(string cause) => _call.Run(() => EndLeg(cause));
 
     void IBridgeLeg.MarkBridged() => _bridged = true;
 }

@@ -13,9 +13,9 @@ namespace Ivr.Telephony.Calls;
 /// One answered SIP call as the flow engine sees it (<see cref="ICallChannel"/>): a thin front over the call's
 /// parts — its <see cref="MediaLeg"/> (RTP, media timeout, port), <see cref="CallPlayback"/>,
 /// <see cref="CallRecording"/>, <see cref="LineFax"/> and <see cref="ReferTransfer"/>. Every command, from any
-/// thread, and every event (keys, prompt ends, recorder ends, media timeout, the SIP side's end) is posted to the
-/// call's one serial queue (<see cref="CallContext"/>) and handled there to completion, so nothing here takes a
-/// lock; reports reach the flow from that queue, in order. Transfer sends a REFER (RFC 3515) and after success
+/// thread, and every event (keys, prompt ends, recorder ends, media timeout, the SIP side's end) goes through the
+/// call's one serial queue (<see cref="CallContext"/>) and is handled there to completion, so nothing here takes a
+/// lock; reports reach the flow from that queue, in order, never on a media or SIP thread. Transfer sends a REFER (RFC 3515) and after success
 /// ends the IVR leg with a BYE, as a transferor does (RFC 5589 §6); it may bridge instead (see Bridging/).
 /// </summary>
 public sealed partial class SipCallChannel : ICallChannel
@@ -62,7 +62,7 @@ public sealed partial class SipCallChannel : ICallChannel
     public void Attach(ICallInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        _call.Post(() => _call.Reports.Attach(input));
+        _call.Run(() => _call.Reports.Attach(input));
     }
 
     /// <summary>A new playback replaces the one in progress (reported interrupted).</summary>
@@ -103,7 +103,7 @@ public sealed partial class SipCallChannel : ICallChannel
 
     /// <summary>Ends the call from our side: BYE, media stopped, port released. No HungUp is reported. Ignored once the
     /// call was bridged to an agent: the flow is done with it, and the bridge ends it when either party hangs up.</summary>
-    public void Hangup(string cause) => _call.Post(() =>
+    public void Hangup(string cause) => _call.Run(() =>
     {
         if (!_bridged) EndLeg(cause);
     });
@@ -123,7 +123,7 @@ public sealed partial class SipCallChannel : ICallChannel
         _leg.SetHold(media.IsHold);
     }
 
-    private void WhileOpen(Action command) => _call.Post(() =>
+    private void WhileOpen(Action command) => _call.Run(() =>
     {
         if (!IsClosed) command();
     });
