@@ -10,15 +10,10 @@ namespace Ivr.Telephony.Calls;
 /// RFC 3264 §6.1) and silence is legitimate. <see cref="Close"/> stops everything once. Thread-safe; received
 /// packets are handed on on the receive thread, the timeout on a timer thread.
 /// </summary>
-internal sealed class MediaLeg
+/// <param name="name">How the log names the leg (<c>call ID</c>, <c>outbound call to …</c>).</param>
+internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeProvider time, TimeSpan mediaTimeout, string name, Action<string> log)
 {
     private readonly Lock _gate = new();
-    private readonly IRtpTransport _rtp;
-    private readonly Action<int> _releasePort;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _mediaTimeout;
-    private readonly string _name;
-    private readonly Action<string> _log;
     private readonly CancellationTokenSource _receiving = new();
     private MediaTimeoutWatch? _timeout;
     private long _received;
@@ -26,20 +21,9 @@ internal sealed class MediaLeg
     private volatile bool _onHold;
     private volatile bool _closed;
 
-    /// <param name="name">How the log names the leg (<c>call ID</c>, <c>outbound call ID to …</c>).</param>
-    public MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeProvider time, TimeSpan mediaTimeout, string name, Action<string> log)
-    {
-        _rtp = rtp;
-        _releasePort = releasePort;
-        _time = time;
-        _mediaTimeout = mediaTimeout;
-        _name = name;
-        _log = log;
-    }
+    public int LocalPort => rtp.LocalPort;
 
-    public int LocalPort => _rtp.LocalPort;
-
-    public TimeSpan MediaTimeout => _mediaTimeout;
+    public TimeSpan MediaTimeout => mediaTimeout;
 
     public bool IsClosed => _closed;
 
@@ -55,7 +39,7 @@ internal sealed class MediaLeg
     /// <summary>From now on, <see cref="MediaTimeout"/> without RTP (outside hold) calls <paramref name="onTimeout"/> once.</summary>
     public void WatchTimeout(Action onTimeout)
     {
-        var watch = new MediaTimeoutWatch(_time, _mediaTimeout, onTimeout);
+        var watch = new MediaTimeoutWatch(time, mediaTimeout, onTimeout);
         watch.SetHold(_onHold);
         lock (_gate)
         {
@@ -69,13 +53,13 @@ internal sealed class MediaLeg
         watch.Dispose();
     }
 
-    public void SetRemote(IPEndPoint remote) => _rtp.SetRemote(remote);
+    public void SetRemote(IPEndPoint remote) => rtp.SetRemote(remote);
 
     /// <summary>The remote media moved (re-INVITE): send there and latch on its packets anew.</summary>
     public void MoveRemote(IPEndPoint remote)
     {
-        _rtp.SetRemote(remote);
-        _rtp.Relatch();
+        rtp.SetRemote(remote);
+        rtp.Relatch();
     }
 
     public void SetHold(bool onHold)
@@ -87,7 +71,7 @@ internal sealed class MediaLeg
     /// <summary>Sends one finished packet; false on hold, after <see cref="Close"/>, or when the socket refused it.</summary>
     public bool Send(ReadOnlySpan<byte> packet)
     {
-        if (_closed || _onHold || !_rtp.Send(packet)) return false;
+        if (_closed || _onHold || !rtp.Send(packet)) return false;
         Interlocked.Increment(ref _sent);
         return true;
     }
@@ -105,8 +89,8 @@ internal sealed class MediaLeg
 
         timeout?.Dispose();
         _receiving.Cancel();
-        _rtp.Dispose();
-        _releasePort(_rtp.LocalPort);
+        rtp.Dispose();
+        releasePort(rtp.LocalPort);
         return true;
     }
 
@@ -114,7 +98,7 @@ internal sealed class MediaLeg
     {
         try
         {
-            await _rtp.ReceiveAsync(packet =>
+            await rtp.ReceiveAsync(packet =>
             {
                 Interlocked.Increment(ref _received);
                 Volatile.Read(ref _timeout)?.Activity();
@@ -123,7 +107,7 @@ internal sealed class MediaLeg
         }
         catch (Exception ex)
         {
-            _log($"{_name}: RTP receive stopped: {ex.GetType().Name}: {ex.Message}");
+            log($"{name}: RTP receive stopped: {ex.GetType().Name}: {ex.Message}");
         }
     }
 }

@@ -32,13 +32,11 @@ public sealed partial class SipCallChannel : ICallChannel
     {
         _call = call;
         _media = media;
-        _leg = leg;
-        _parts = parts;
-        _sip = sip;
-        _transfer = new ReferTransfer(call.CallId, call.Options.TransferTargets, sip.Refer, r => call.PostReport(i => i.TransferFinished(r)), () => Hangup("transferred"), call.Log,
-            sip.Dialer is not { } dialer ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, call.Log).RunAsync(target, headers, ringTimeout));
         if (media.Remote is { } remote) leg.SetRemote(remote);
         leg.SetHold(media.IsHold);
+        (_leg, _parts, _sip) = (leg, parts, sip);
+        _transfer = new ReferTransfer(call.CallId, call.Options.TransferTargets, sip.Refer, r => call.PostReport(i => i.TransferFinished(r)), () => Hangup("transferred"), call.Log,
+            sip.Dialer is not { } dialer ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, call.Log).RunAsync(target, headers, ringTimeout));
         leg.WatchTimeout(() => call.Post(OnMediaTimeout));
         leg.Receive(OnPacket);
     }
