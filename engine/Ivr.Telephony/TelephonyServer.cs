@@ -57,6 +57,9 @@ public sealed class TelephonyServer : ISipCallHandler
 
     public RtpPortPool Ports => _ports;
 
+    /// <summary>The scheduler that paces every call's audio; give it to an <see cref="Outbound.OutboundDialer"/> too.</summary>
+    public PlayoutScheduler Playout => _scheduler;
+
     public TelephonyOptions Options => _options;
 
     /// <summary>
@@ -128,9 +131,7 @@ public sealed class TelephonyServer : ISipCallHandler
             leg.Media = media;
         }
 
-        var channel = new SipCallChannel(
-            leg.Info.CallId, media, leg.Rtp, _scheduler, _options, call.Hangup,
-            (target, headers, timeout) => call.Refer(target, headers, timeout), _ports.Release, _time, _log, Volatile.Read(ref _dialer));
+        var channel = OpenChannel(leg, media, new CallSignalling(call.Hangup, (target, headers, timeout) => call.Refer(target, headers, timeout), Volatile.Read(ref _dialer)));
         leg.Channel = channel;
         _log($"{Describe(leg.Info)}: answered ({media.CodecName}{(media.TelephoneEventPayloadType is { } te ? $", telephone-event {te}" : ", in-band DTMF")}, RTP port {channel.RtpPort})");
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Server.StartFlow(s.Leg, s.Channel), (Server: this, Leg: leg, Channel: channel), preferLocal: false);
@@ -212,6 +213,14 @@ public sealed class TelephonyServer : ISipCallHandler
 
         Interlocked.Increment(ref _callsStarted);
         channel.Attach(input);
+    }
+
+    /// <summary>The call's parts over its RTP port, driven from one serial queue on the thread pool.</summary>
+    private SipCallChannel OpenChannel(CallLeg leg, NegotiatedMedia media, CallSignalling sip)
+    {
+        var call = new CallContext(leg.Info.CallId, _options, _time, _log);
+        var mediaLeg = new MediaLeg(new RtpEndpointTransport(leg.Rtp), _ports.Release, _time, _options.MediaTimeout, $"call {leg.Info.CallId}", _log);
+        return new SipCallChannel(call, media, mediaLeg, new CallParts(call, media, mediaLeg, _scheduler), sip);
     }
 
     private void ReleaseMedia(RtpEndpoint rtp)

@@ -74,7 +74,7 @@ internal sealed class SipFront
         }
 
         parts.Add("SIP (calls still up get a BYE)", stack);
-        var dialer = new OutboundDialer(stack, telephony.Options, telephony.Ports, clock, log);
+        var dialer = new OutboundDialer(stack, telephony.Options, telephony.Ports, clock, log, telephony.Playout);
         telephony.AttachDialer(dialer);
         return new SipFront(telephony, stack, dialer);
     }

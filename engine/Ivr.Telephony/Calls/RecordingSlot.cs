@@ -3,14 +3,12 @@ using Ivr.Media.Recording;
 
 namespace Ivr.Telephony.Calls;
 
-/// <summary>One recording of a call: the flow's request, its number in the call, the beep prompt that precedes it, and the recorder once started.</summary>
+/// <summary>One recording of a call: the flow's request, its number in the call, and the recorder once started (after the beep, if any).</summary>
 internal sealed class RecordingSlot(RecordRequest request, int number)
 {
     public RecordRequest Request { get; } = request;
 
     public int Number { get; } = number;
-
-    public long? BeepPromptId { get; set; }
 
     public Recorder? Recorder { get; set; }
 

@@ -8,7 +8,7 @@ namespace Ivr.Telephony.Fax;
 /// <summary>
 /// 定时传真's delivery (<see cref="IFaxDialer"/>): dials the number through <see cref="OutboundDialer"/> (the
 /// trunk, or a <c>sip:</c> URI), and when it is answered runs a spandsp <see cref="FaxTransmitter"/> on the call,
-/// paced every 20 ms by <see cref="OutboundFramePacer"/>, until phase E; then hangs up. Busy and no answer come
+/// its audio paced every 20 ms by the dialer's <see cref="Ivr.Media.Playout.PlayoutScheduler"/> like every other stream, until phase E; then hangs up. Busy and no answer come
 /// back as such (the job queue retries them), a call answered by no fax machine as <see cref="FaxOutcome.NoAnswer"/>,
 /// the far end hanging up mid-page as Failed or PartiallySent. Numbers are masked in every log line.
 /// Cancelling hangs the call up and throws <see cref="OperationCanceledException"/>.
@@ -17,14 +17,12 @@ public sealed class FaxDialer : IFaxDialer
 {
     private readonly OutboundDialer _dialer;
     private readonly FaxSessionOptions _options;
-    private readonly TimeProvider _time;
     private readonly Action<string> _log;
 
-    public FaxDialer(OutboundDialer dialer, FaxSessionOptions? options = null, TimeProvider? time = null, Action<string>? log = null)
+    public FaxDialer(OutboundDialer dialer, FaxSessionOptions? options = null, Action<string>? log = null)
     {
         _dialer = dialer ?? throw new ArgumentNullException(nameof(dialer));
         _options = options ?? new FaxSessionOptions();
-        _time = time ?? TimeProvider.System;
         _log = log ?? (_ => { });
     }
 
@@ -86,12 +84,7 @@ public sealed class FaxDialer : IFaxDialer
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(MaxTransmission);
         call.Ended += _ => transmitter.Hangup(); // the far end hung up: phase E as a dropped call
-        var pacing = OutboundFramePacer.RunAsync(call, frame =>
-        {
-            transmitter.Transmit(frame.Span);
-            return !transmitter.IsFinished;
-        }, _time, limit.Token);
-
+        call.Generator = transmitter.Transmit; // paced every 20 ms by the server's playout scheduler; silence after phase E
         try
         {
             await Task.WhenAny(finished, Task.Delay(Timeout.InfiniteTimeSpan, limit.Token)).ConfigureAwait(false);
@@ -99,8 +92,7 @@ public sealed class FaxDialer : IFaxDialer
         finally
         {
             transmitter.Hangup(); // no-op after phase E; ends the session on cancellation or the time limit
-            call.Hangup();
-            await pacing.ConfigureAwait(false);
+            call.Hangup(); // the stream leaves the scheduler: the transmitter is asked for no more audio
         }
 
         cancellation.ThrowIfCancellationRequested();

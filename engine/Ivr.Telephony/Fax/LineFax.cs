@@ -3,6 +3,7 @@ using Ivr.Core.Fax;
 using Ivr.Fax;
 using Ivr.Media.Inbound;
 using Ivr.Media.Playout;
+using Ivr.Telephony.Calls;
 
 namespace Ivr.Telephony.Fax;
 
@@ -14,131 +15,75 @@ namespace Ivr.Telephony.Fax;
 /// would read as keys). At phase E the line is given back and <c>FaxFinished</c> reported with the pages
 /// confirmed and the T.30 code; if the call ends first the fax is reported failed (or partly sent) before
 /// the hang-up. Missing spandsp answers <see cref="FaxOutcome.Unavailable"/> at once.
+/// <para>Runs on the call's serial queue. Phase E comes on the pacing thread (inside the stream's tick), the
+/// receiving thread or the hang-up's: it is only posted to the queue, which never runs on the pacing thread
+/// in production, so giving the line back never waits for the stream's lock held by its own caller.</para>
 /// </summary>
-internal sealed class LineFax
+internal sealed class LineFax(CallContext call, PlayoutStream outbound, InboundMedia inbound)
 {
-    private readonly object _gate = new();
-    private readonly string _callId;
-    private readonly PlayoutStream _outbound;
-    private readonly InboundMedia _inbound;
-    private readonly FaxSessionOptions _options;
-    private readonly Action<int, FaxResult> _report;
-    private readonly Action<string> _log;
     private Running? _running;
 
-    public LineFax(string callId, PlayoutStream outbound, InboundMedia inbound, FaxSessionOptions options, Action<int, FaxResult> report, Action<string> log)
-    {
-        _callId = callId;
-        _outbound = outbound;
-        _inbound = inbound;
-        _options = options;
-        _report = report;
-        _log = log;
-    }
-
-    public bool IsRunning
-    {
-        get
-        {
-            lock (_gate) return _running is not null;
-        }
-    }
+    public bool IsRunning => _running is not null;
 
     public void Start(FaxRequest request)
     {
         if (Refusal(request) is { } refused)
         {
-            _log($"call {_callId}: fax {request.DocumentId} not sent: {refused.Detail}");
-            _report(request.RequestId, refused);
+            call.Log($"call {call.CallId}: fax {request.DocumentId} not sent: {refused.Detail}");
+            call.Reports.Report(i => i.FaxFinished(request.RequestId, refused));
             return;
         }
 
-        FaxTransmitter transmitter;
-        Running running;
-        lock (_gate)
+        var running = new Running(request);
+        try
         {
-            if (_running is not null)
-            {
-                _report(request.RequestId, new FaxResult(FaxOutcome.Failed, 0, 0, -1, "a fax is already being sent on this call"));
-                return;
-            }
-
-            running = new Running(request);
-            try
-            {
-                transmitter = new FaxTransmitter(request.TiffPath, _options, result => Finished(running, result));
-            }
-            catch (Exception e) when (e is FaxUnavailableException or IOException or InvalidDataException or InvalidOperationException)
-            {
-                _log($"call {_callId}: fax {request.DocumentId} not started: {e.Message}");
-                _report(request.RequestId, e is FaxUnavailableException ? FaxResult.Unavailable(e.Message) : new FaxResult(FaxOutcome.Failed, 0, 0, -1, e.Message));
-                return;
-            }
-
-            running.Transmitter = transmitter;
-            _running = running;
-
-            // Under the lock, so that a late GiveTheLineBack of an earlier fax cannot undo this. No deadlock with the
-            // pacing thread: the only transmitter it can be running now has finished, and never calls Finished again.
-            _outbound.Stop(); // prompts end (reported interrupted); the modem has the line from the next tick
-            _inbound.KeyDetection = false;
-            _inbound.AudioTap = transmitter.Receive;
-            _outbound.Generator = transmitter.Transmit;
+            running.Transmitter = new FaxTransmitter(request.TiffPath, call.Options.Fax, session => call.Post(() => Finished(running, session)));
+        }
+        catch (Exception e) when (e is FaxUnavailableException or IOException or InvalidDataException or InvalidOperationException)
+        {
+            call.Log($"call {call.CallId}: fax {request.DocumentId} not started: {e.Message}");
+            var failed = e is FaxUnavailableException ? FaxResult.Unavailable(e.Message) : new FaxResult(FaxOutcome.Failed, 0, 0, -1, e.Message);
+            call.Reports.Report(i => i.FaxFinished(request.RequestId, failed));
+            return;
         }
 
-        _log($"call {_callId}: fax {request.DocumentId} starts ({transmitter.PagesInDocument} pages, ECM {(_options.ErrorCorrection ? "on" : "off")})");
+        _running = running;
+        outbound.Stop(); // prompts end (reported interrupted); the modem has the line from the next tick
+        inbound.KeyDetection = false;
+        inbound.AudioTap = running.Transmitter.Receive;
+        outbound.Generator = running.Transmitter.Transmit;
+        call.Log($"call {call.CallId}: fax {request.DocumentId} starts ({running.Transmitter.PagesInDocument} pages, ECM {(call.Options.Fax.ErrorCorrection ? "on" : "off")})");
     }
 
-    /// <summary>The call ended (<paramref name="cause"/>): a fax still running ends as dropped and is reported.</summary>
+    /// <summary>The call ended (<paramref name="cause"/>): a fax still running ends as dropped; its report is posted ahead of the hang-up's.</summary>
     public void CallEnded(string cause)
     {
-        Running? running;
-        lock (_gate)
-        {
-            running = _running;
-            if (running is null) return;
-            running.EndedBy = cause;
-        }
-
-        running.Transmitter!.Hangup(); // phase E: Finished runs here, on this thread
+        if (_running is not { } running) return;
+        running.EndedBy = cause;
+        running.Transmitter!.Hangup(); // phase E: its end is posted now
     }
 
-    private static FaxResult? Refusal(FaxRequest request)
+    private FaxResult? Refusal(FaxRequest request)
     {
+        if (_running is not null) return new FaxResult(FaxOutcome.Failed, 0, 0, -1, "a fax is already being sent on this call");
         if (FaxLibrary.Problem is { } problem) return FaxResult.Unavailable(problem);
         if (!File.Exists(request.TiffPath)) return new FaxResult(FaxOutcome.Failed, 0, 0, -1, $"document {request.DocumentId} is not rendered (run: ivr fax render)");
         return null;
     }
 
-    /// <summary>Phase E, on the pacing thread (inside the stream's tick), the receiving thread, or a hang-up's: nothing here touches the stream.</summary>
     private void Finished(Running running, FaxSessionResult session)
     {
-        lock (_gate)
-        {
-            if (_running != running) return;
-            _running = null;
-        }
-
-        var result = running.Transmitter!.ToFaxResult(session);
+        if (_running != running) return;
+        _running = null;
+        var transmitter = running.Transmitter!;
+        outbound.Generator = null; // from the next tick the stream sends prompts again
+        inbound.AudioTap = null;
+        inbound.KeyDetection = true;
+        var result = transmitter.ToFaxResult(session);
         if (running.EndedBy is { } cause) result = result with { Detail = $"call ended ({cause}) during the fax: {result.Detail}" };
-        _log($"call {_callId}: fax {running.Request.DocumentId} {result.Outcome}: {result.Detail}");
-        ThreadPool.QueueUserWorkItem(_ => GiveTheLineBack(running.Transmitter)); // the stream's lock may be held by this thread's caller
-        _report(running.Request.RequestId, result);
-    }
-
-    private void GiveTheLineBack(FaxTransmitter transmitter)
-    {
-        lock (_gate)
-        {
-            if (_running is null) // else a new fax already has the line
-            {
-                _outbound.Generator = null;
-                _inbound.AudioTap = null;
-                _inbound.KeyDetection = true;
-            }
-        }
-
         transmitter.Dispose();
+        call.Log($"call {call.CallId}: fax {running.Request.DocumentId} {result.Outcome}: {result.Detail}");
+        call.Reports.Report(i => i.FaxFinished(running.Request.RequestId, result));
     }
 
     private sealed class Running(FaxRequest request)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Ivr.Media.Playout;
 using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.UserAgent;
@@ -21,15 +22,20 @@ public sealed class OutboundDialer
     private readonly RtpPortPool _ports;
     private readonly TimeProvider _time;
     private readonly Action<string> _log;
+    private readonly Lazy<PlayoutScheduler> _playout;
 
     /// <param name="ports">The pool the inbound side uses too (<see cref="TelephonyServer.Ports"/>), so the two never collide.</param>
-    public OutboundDialer(SipStack stack, TelephonyOptions options, RtpPortPool ports, TimeProvider? time = null, Action<string>? log = null)
+    /// <param name="playout">The scheduler that paces the calls' audio: the server's (<see cref="TelephonyServer.Playout"/>),
+    /// so one set of pacing threads serves every call; null: one of the dialer's own, started on the first call.</param>
+    public OutboundDialer(SipStack stack, TelephonyOptions options, RtpPortPool ports, TimeProvider? time = null, Action<string>? log = null, PlayoutScheduler? playout = null)
     {
         _stack = stack ?? throw new ArgumentNullException(nameof(stack));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _ports = ports ?? throw new ArgumentNullException(nameof(ports));
         _time = time ?? TimeProvider.System;
         _log = log ?? (_ => { });
+        var clock = _time;
+        _playout = playout is not null ? new Lazy<PlayoutScheduler>(playout) : new Lazy<PlayoutScheduler>(() => StartedScheduler(clock));
     }
 
     public TrunkOptions? Trunk => _options.Trunk;
@@ -53,7 +59,7 @@ public sealed class OutboundDialer
         }
 
         var local = new SdpLocalMedia(_options.MediaAddress, rtp.LocalEndPoint.Port) { SessionId = RandomNumberGenerator.GetInt32(1, int.MaxValue) };
-        var call = new OutboundCall(resolved.Display, rtp, _ports.Release, options, _options, _time, _log);
+        var call = new OutboundCall(resolved.Display, new RtpEndpointTransport(rtp), _ports.Release, options, _options, _playout.Value, _time, _log);
         var from = new NameAddress(new SipUri("sip", options.FromUser ?? _options.Trunk?.FromUser ?? "12333", resolved.FromHost));
         var attempt = new DialAttempt(call, local, options.Progress, _log);
         var sipOptions = new SipOutboundOptions
@@ -106,5 +112,12 @@ public sealed class OutboundDialer
         var detail = outcome == OutboundOutcome.AuthFailed && sip.AuthenticationFailure is { } why ? why : answer.ReasonPhrase;
         _log($"{call}: {OutboundDialResult.ReasonOf(outcome)} ({answer.StatusCode} {detail})");
         return new OutboundDialResult(outcome, answer.StatusCode, detail);
+    }
+
+    private static PlayoutScheduler StartedScheduler(TimeProvider time)
+    {
+        var scheduler = new PlayoutScheduler(time);
+        scheduler.Start();
+        return scheduler;
     }
 }

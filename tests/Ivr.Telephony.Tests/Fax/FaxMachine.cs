@@ -25,18 +25,14 @@ public sealed class FaxMachine : IDisposable
 
     public Task<FaxSessionResult> Finished => _finished.Task;
 
-    /// <summary>Dials <paramref name="uri"/> and runs the receiver on the call until it ends; returns the call and its pacing.</summary>
+    /// <summary>Dials <paramref name="uri"/> and runs the receiver on the call until it ends; returns the call and its end.</summary>
     public async Task<(OutboundCall Call, Task Pacing)> DialAsync(OutboundDialer dialer, string uri)
     {
         var result = await dialer.DialAsync(uri, new OutboundCallOptions { Audio = Receiver.Receive });
         Assert.Equal(OutboundOutcome.Answered, result.Outcome);
         var call = result.Call!;
-        var pacing = OutboundFramePacer.RunAsync(call, frame =>
-        {
-            Receiver.Transmit(frame.Span);
-            return true;
-        });
-        return (call, pacing);
+        call.Generator = Receiver.Transmit; // paced by the dialer's playout scheduler until the call ends
+        return (call, call.Completion);
     }
 
     /// <summary>Takes over an answered channel's media: its audio out comes from the receiver, its audio in goes to it.</summary>

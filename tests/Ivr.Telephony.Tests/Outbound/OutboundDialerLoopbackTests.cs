@@ -25,19 +25,13 @@ public sealed class OutboundDialerLoopbackTests
         Assert.Equal(OutboundOutcome.Answered, result.Outcome);
         var call = result.Call!;
         Assert.Equal("PCMU", call.Media!.CodecName);
-        var tone = Tone.Sine(1000, TimeSpan.FromSeconds(1));
-        var offset = 0;
-        using var pacing = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var sent = await OutboundFramePacer.RunAsync(call, frame =>
-        {
-            if (offset >= tone.Length) return false;
-            tone.AsSpan(offset, 160).CopyTo(frame.Span);
-            offset += 160;
-            return true;
-        }, cancellationToken: pacing.Token);
+        var sentBefore = call.PacketsSent;
+        var played = await call.PlayAsync(Tone.Sine(1000, TimeSpan.FromSeconds(1))).WaitAsync(TimeSpan.FromSeconds(20));
+        var sent = call.PacketsSent - sentBefore;
 
         var answered = await callee.WaitForCallAsync();
         var channel = (SipCallChannel)answered.Channel;
+        Assert.True(played);
         Assert.Equal(50, sent);
         Assert.True(await Poll.UntilAsync(() => channel.Inbound.AudioPackets >= 45, 10), $"callee received {channel.Inbound.AudioPackets} packets");
         Assert.True(await Poll.UntilAsync(() => Volatile.Read(ref loudFrames) >= 10, 10), $"caller heard {loudFrames} loud frames");

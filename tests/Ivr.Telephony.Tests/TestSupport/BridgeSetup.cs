@@ -16,7 +16,7 @@ public static class BridgeSetup
             new Dictionary<string, string> { ["general"] = agentUri }, bridging: new Dictionary<string, BridgeMode> { ["general"] = mode },
             bridgeRingTimeout: ringTimeout ?? TimeSpan.FromSeconds(10));
         var ivr = new TelephonyHarness(options: new TelephonyOptions { TransferTargets = targets });
-        ivr.Server.AttachDialer(new OutboundDialer(ivr.Stack, ivr.Options, ivr.Server.Ports, log: ivr.Log.Enqueue));
+        ivr.Server.AttachDialer(new OutboundDialer(ivr.Stack, ivr.Options, ivr.Server.Ports, log: ivr.Log.Enqueue, playout: ivr.Server.Playout));
         return ivr;
     }
 

@@ -24,7 +24,8 @@ public sealed class DialerHarness : IAsyncDisposable
         };
         Server = new TelephonyServer(Options, _scheduler, (_, _) => null, _ => false, log: Log.Enqueue);
         Stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, Server);
-        Dialer = new OutboundDialer(Stack, Options, Server.Ports, log: Log.Enqueue);
+        _scheduler.Start();
+        Dialer = new OutboundDialer(Stack, Options, Server.Ports, log: Log.Enqueue, playout: Server.Playout);
     }
 
     public TelephonyOptions Options { get; }

@@ -1,0 +1,59 @@
+using Ivr.Core.Channel;
+using Ivr.Core.Serial;
+
+namespace Ivr.Telephony.Calls;
+
+/// <summary>
+/// What every part of one answered call shares: its id, the settings, the clock, the log, and the call's one
+/// serial queue (<see cref="Work"/>), where the parts run one item at a time, to completion, so they keep their
+/// state without locks; reports to the flow (<see cref="CallReports"/>) are made from it.
+/// <para>
+/// Commands from the flow (<see cref="Run"/>) run at once on the flow's thread when the queue is idle — a prompt
+/// starts without a thread hop, as a direct call would — and otherwise after what is queued. Events from the pacing,
+/// RTP, timer and SIP threads (<see cref="Post"/>) never run there: they are handed, in order, to the thread pool,
+/// which posts them to the queue, so the flow (which runs its next node on the reporting thread) never runs on them.
+/// Tests pass <see cref="SerialDispatch.Inline"/> to run events on their own thread too, with a fake clock.
+/// </para>
+/// </summary>
+internal sealed class CallContext
+{
+    private readonly SerialQueue<Action>? _events;
+
+    public CallContext(string callId, TelephonyOptions options, TimeProvider time, Action<string> log, SerialDispatch events = SerialDispatch.ThreadPool)
+    {
+        CallId = callId;
+        Options = options;
+        Time = time;
+        Log = log;
+        Reports = new CallReports(callId, log);
+        Action<Action, Exception> onError = (_, ex) => log($"call {callId}: {ex.GetType().Name}: {ex.Message}");
+        Work = new SerialQueue<Action>(static item => item(), onError, SerialDispatch.Inline);
+        if (events == SerialDispatch.ThreadPool) _events = new SerialQueue<Action>(Work.Post, onError, SerialDispatch.ThreadPool);
+    }
+
+    public string CallId { get; }
+
+    public TelephonyOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public Action<string> Log { get; }
+
+    public SerialQueue<Action> Work { get; }
+
+    /// <summary>Use only from <see cref="Work"/>.</summary>
+    public CallReports Reports { get; }
+
+    /// <summary>A command from the flow (or a bridge): runs now if the queue is idle, else after what is queued.</summary>
+    public void Run(Action command) => Work.Post(command);
+
+    /// <summary>An event from a media, timer or SIP thread: handled on the queue, never on the posting thread.</summary>
+    public void Post(Action item)
+    {
+        if (_events is { } events) events.Post(item);
+        else Work.Post(item);
+    }
+
+    /// <summary>Reports to the flow from any thread: the report is made on the queue, after the events posted before.</summary>
+    public void PostReport(Action<ICallInput> report) => Post(() => Reports.Report(report));
+}

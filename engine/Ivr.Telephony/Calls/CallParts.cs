@@ -1,0 +1,41 @@
+using Ivr.Media.Inbound;
+using Ivr.Media.Playout;
+using Ivr.Telephony.Fax;
+
+namespace Ivr.Telephony.Calls;
+
+/// <summary>
+/// The media-side parts of one answered call, over its <see cref="MediaLeg"/>: what it hears
+/// (<see cref="InboundMedia"/>: keys, recording, a fax modem's tap), what it plays (<see cref="CallPlayback"/>),
+/// its recordings (<see cref="CallRecording"/>) and a fax on the line (<see cref="LineFax"/>). Keys are posted to
+/// the call's queue; there a recording's end key is taken by the recording and any other key reported to the flow.
+/// </summary>
+internal sealed class CallParts
+{
+    private readonly CallContext _call;
+    private readonly MediaLeg _leg;
+
+    public CallParts(CallContext call, NegotiatedMedia media, MediaLeg leg, PlayoutScheduler scheduler)
+    {
+        _call = call;
+        _leg = leg;
+        Inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, key => call.Post(() => OnKey(key.Key)));
+        Playback = new CallPlayback(call, scheduler, media, packet => leg.Send(packet));
+        Recording = new CallRecording(call, Playback, Inbound);
+        Fax = new LineFax(call, Playback.Stream, Inbound);
+    }
+
+    public InboundMedia Inbound { get; }
+
+    public CallPlayback Playback { get; }
+
+    public CallRecording Recording { get; }
+
+    public LineFax Fax { get; }
+
+    private void OnKey(char key)
+    {
+        if (_leg.IsClosed || Recording.TakeKey(key)) return;
+        _call.Reports.Report(i => i.Digit(key));
+    }
+}

@@ -1,0 +1,71 @@
+using Ivr.Core.Channel;
+using Ivr.Media.Playout;
+using Ivr.Media.Rtp;
+
+namespace Ivr.Telephony.Calls;
+
+/// <summary>
+/// What a call plays (its <see cref="PlayoutStream"/> in the shared <see cref="PlayoutScheduler"/>): the flow's
+/// playbacks, reported finished or interrupted through <see cref="CallReports"/>, and the channel's own sounds (the
+/// recording beep, ring-back), whose end goes to whoever played them. A new playback replaces the one in progress.
+/// The pacing thread only posts the stream's completions to the call's serial queue; everything else here runs on
+/// that queue, so nothing needs a lock — prompt files (a caller's recording played back) are read there too.
+/// </summary>
+internal sealed class CallPlayback
+{
+    private readonly CallContext _call;
+    private readonly PlayoutScheduler _scheduler;
+    private readonly PlayoutStream _stream;
+    private readonly PlaybackTracker _playbacks = new();
+    private readonly Dictionary<long, Action<PlayoutEndReason>> _sounds = [];
+
+    /// <param name="send">Where the stream's packets go (the call's <see cref="MediaLeg.Send"/>).</param>
+    public CallPlayback(CallContext call, PlayoutScheduler scheduler, NegotiatedMedia media, PacketSink send)
+    {
+        _call = call;
+        _scheduler = scheduler;
+        _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, call.Time), send, completion => call.Post(() => Completed(completion)));
+    }
+
+    public PlayoutStream Stream => _stream;
+
+    /// <summary>Plays the request's prompts after stopping what plays; a request without prompts is finished at once.</summary>
+    public void Play(PlayRequest request)
+    {
+        if (request.Prompts.Count == 0)
+        {
+            _call.Reports.Report(i => i.PlaybackFinished(request.PlaybackId, false));
+            return;
+        }
+
+        if (_stream.IsPlaying) _stream.Stop(); // reported interrupted, as in a simulated call
+        var ids = new List<long>(request.Prompts.Count);
+        foreach (var prompt in request.Prompts)
+        {
+            var samples = PromptAudio.Of(prompt, _call.Options.RecordingsFolder, out var problem);
+            if (problem is not null) _call.Log($"call {_call.CallId}: {problem}; playing nothing for it");
+            ids.Add(_stream.Enqueue(samples));
+        }
+
+        _playbacks.Add(request.PlaybackId, ids);
+    }
+
+    /// <summary>Takes effect on the next 20 ms tick; a flow playback is reported interrupted.</summary>
+    public void Stop() => _stream.Stop();
+
+    /// <summary>Queues a sound of the channel's own behind what plays; <paramref name="ended"/> learns how it ended.</summary>
+    public void PlaySound(ReadOnlyMemory<short> samples, Action<PlayoutEndReason>? ended = null)
+    {
+        var id = _stream.Enqueue(samples);
+        if (ended is not null) _sounds[id] = ended;
+    }
+
+    /// <summary>The call ended: the stream leaves the scheduler; what it still held ends unreported.</summary>
+    public void Remove() => _scheduler.RemoveStream(_stream);
+
+    private void Completed(PromptCompletion completion)
+    {
+        if (_sounds.Remove(completion.PromptId, out var ended)) ended(completion.Reason);
+        else if (_playbacks.Complete(completion.PromptId, completion.Reason) is { } r) _call.Reports.Report(i => i.PlaybackFinished(r.PlaybackId, r.Interrupted));
+    }
+}

@@ -1,0 +1,40 @@
+using Ivr.Core.Channel;
+
+namespace Ivr.Telephony.Calls;
+
+/// <summary>
+/// A call's reports to the flow (<see cref="ICallInput"/>): keys, playback, recording, transfer and fax ends,
+/// hang-up. Used only from the call's serial queue, so reports reach the flow one at a time, in order, and never
+/// on the pacing, RTP or SIP threads (the flow runs its next node on the reporting thread). Reports made before
+/// <see cref="Attach"/> — the flow may play a prompt while it is being started — are kept and delivered then.
+/// </summary>
+internal sealed class CallReports(string callId, Action<string> log)
+{
+    private readonly List<Action<ICallInput>> _pending = [];
+    private ICallInput? _input;
+
+    public void Attach(ICallInput input)
+    {
+        _input = input;
+        foreach (var report in _pending) Deliver(report);
+        _pending.Clear();
+    }
+
+    public void Report(Action<ICallInput> report)
+    {
+        if (_input is null) _pending.Add(report);
+        else Deliver(report);
+    }
+
+    private void Deliver(Action<ICallInput> report)
+    {
+        try
+        {
+            report(_input!);
+        }
+        catch (Exception ex)
+        {
+            log($"call {callId}: call input failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}

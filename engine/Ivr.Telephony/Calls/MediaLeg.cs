@@ -1,0 +1,113 @@
+using System.Net;
+using Ivr.Media.Rtp;
+
+namespace Ivr.Telephony.Calls;
+
+/// <summary>
+/// The media plumbing of one call leg, inbound or placed: its RTP port (<see cref="IRtpTransport"/>), the receive
+/// loop, the dead-media watch (<see cref="MediaTimeoutWatch"/>: no RTP for the timeout, outside hold, ends the
+/// call) and the port's return to the pool. On hold nothing is sent (our answer is recvonly or inactive,
+/// RFC 3264 §6.1) and silence is legitimate. <see cref="Close"/> stops everything once. Thread-safe; received
+/// packets are handed on on the receive thread, the timeout on a timer thread.
+/// </summary>
+/// <param name="name">How the log names the leg (<c>call ID</c>, <c>outbound call to …</c>).</param>
+internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeProvider time, TimeSpan mediaTimeout, string name, Action<string> log)
+{
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _receiving = new();
+    private MediaTimeoutWatch? _timeout;
+    private long _received;
+    private long _sent;
+    private volatile bool _onHold;
+    private volatile bool _closed;
+
+    public int LocalPort => rtp.LocalPort;
+
+    public TimeSpan MediaTimeout => mediaTimeout;
+
+    public bool IsClosed => _closed;
+
+    public bool IsOnHold => _onHold;
+
+    public long PacketsReceived => Interlocked.Read(ref _received);
+
+    public long PacketsSent => Interlocked.Read(ref _sent);
+
+    /// <summary>Starts the receive loop: each packet counts as media activity, then goes to <paramref name="onPacket"/>.</summary>
+    public void Receive(RtpPacketHandler onPacket) => _ = ReceiveAsync(onPacket);
+
+    /// <summary>From now on, <see cref="MediaTimeout"/> without RTP (outside hold) calls <paramref name="onTimeout"/> once.</summary>
+    public void WatchTimeout(Action onTimeout)
+    {
+        var watch = new MediaTimeoutWatch(time, mediaTimeout, onTimeout);
+        watch.SetHold(_onHold);
+        lock (_gate)
+        {
+            if (!_closed && _timeout is null)
+            {
+                _timeout = watch;
+                return;
+            }
+        }
+
+        watch.Dispose();
+    }
+
+    public void SetRemote(IPEndPoint remote) => rtp.SetRemote(remote);
+
+    /// <summary>The remote media moved (re-INVITE): send there and latch on its packets anew.</summary>
+    public void MoveRemote(IPEndPoint remote)
+    {
+        rtp.SetRemote(remote);
+        rtp.Relatch();
+    }
+
+    public void SetHold(bool onHold)
+    {
+        _onHold = onHold;
+        lock (_gate) _timeout?.SetHold(onHold);
+    }
+
+    /// <summary>Sends one finished packet; false on hold, after <see cref="Close"/>, or when the socket refused it.</summary>
+    public bool Send(ReadOnlySpan<byte> packet)
+    {
+        if (_closed || _onHold || !rtp.Send(packet)) return false;
+        Interlocked.Increment(ref _sent);
+        return true;
+    }
+
+    /// <summary>Stops the timeout watch and the receive loop, closes the socket and returns the port; true for the call that closed it.</summary>
+    public bool Close()
+    {
+        MediaTimeoutWatch? timeout;
+        lock (_gate)
+        {
+            if (_closed) return false;
+            _closed = true;
+            timeout = _timeout;
+        }
+
+        timeout?.Dispose();
+        _receiving.Cancel();
+        rtp.Dispose();
+        releasePort(rtp.LocalPort);
+        return true;
+    }
+
+    private async Task ReceiveAsync(RtpPacketHandler onPacket)
+    {
+        try
+        {
+            await rtp.ReceiveAsync(packet =>
+            {
+                Interlocked.Increment(ref _received);
+                Volatile.Read(ref _timeout)?.Activity();
+                onPacket(packet);
+            }, _receiving.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            log($"{name}: RTP receive stopped: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
