@@ -39,8 +39,8 @@ public sealed record ConsoleOptions
     /// <summary>How long a wrong password is remembered.</summary>
     public TimeSpan SignInWindow { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Refused requests per client address and reason logged one by one in a minute; the rest are counted in one summary row.</summary>
-    public int RefusalsLoggedPerMinute { get; init; } = 1;
+    /// <summary>Refused requests per client address, reason and signed-in user logged one by one in a minute; the rest are counted in one summary row.</summary>
+    public int RefusalsLoggedPerMinute { get; init; } = 5;
 
     public PasswordHasher Passwords { get; init; } = PasswordHasher.Production;
 

@@ -9,8 +9,8 @@ namespace Ivr.OperationsConsole.Security;
 /// Writes the console's access log: who, when, from where, what and how it ended. Targets name
 /// records by id (<c>call:ID</c>, <c>message:3</c>) or a request's path — never its query string,
 /// which may hold a searched phone number. Refusals go through a <see cref="RefusalDigest"/>: beyond
-/// the first of each address and reason in a minute they are counted, and each minute's counts are
-/// written as one row per address and reason (target <see cref="AggregatedTarget"/>) once the minute ends.
+/// the first few of each address, reason and signed-in user in a minute they are counted, and each minute's
+/// counts are written as one row per address, reason and user (target <see cref="AggregatedTarget"/>) once the minute ends.
 /// </summary>
 internal sealed class AccessLog : IDisposable
 {
@@ -36,7 +36,7 @@ internal sealed class AccessLog : IDisposable
     private readonly ITimer _flushTimer;
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
-    public AccessLog(IvrDatabase database, TimeProvider time, Action<string> log, int refusalsLoggedPerMinute = 1)
+    public AccessLog(IvrDatabase database, TimeProvider time, Action<string> log, int refusalsLoggedPerMinute = 5)
     {
         _database = database;
         _time = time;
@@ -50,7 +50,7 @@ internal sealed class AccessLog : IDisposable
 
     public async Task RefusedAsync(HttpContext context, string outcome, string? user = null)
     {
-        if (_refusals.Admit(context.ClientIp(), outcome))
+        if (_refusals.Admit(context.ClientIp(), outcome, context.Session()?.User.Name))
             await WriteAsync(context, Refused, $"{context.Request.Method} {context.Request.Path}", outcome, user: user);
         await FlushRefusalsAsync();
     }
@@ -75,7 +75,7 @@ internal sealed class AccessLog : IDisposable
             {
                 var minute = count.Minute.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
                 var detail = $"{count.Count} more refused in the minute from {minute}";
-                await WriteAsync(null, count.Ip, Refused, AggregatedTarget, count.Outcome, detail, CancellationToken.None);
+                await WriteAsync(count.User, count.Ip, Refused, AggregatedTarget, count.Outcome, detail, CancellationToken.None);
                 _log($"console: {count.Count} more requests from {count.Ip} refused ({count.Outcome}) in the minute from {minute}");
             }
         }
