@@ -55,7 +55,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton(services.Time);
         builder.Services.AddSingleton(services.LiveCalls);
         builder.Services.AddSingleton(services.Flows);
-        builder.Services.AddSingleton(_ => new AccessLog(services.Database, services.Time, services.Log));
+        builder.Services.AddSingleton(_ => new AccessLog(services.Database, services.Time, services.Log, options.RefusalsLoggedPerMinute));
         builder.Services.AddSingleton(_ => new SignInLimiter(services.Database, services.Time, options));
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton(_ => new UserAccounts(services.Database, options.Passwords, services.Time));

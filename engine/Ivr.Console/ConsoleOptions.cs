@@ -24,10 +24,23 @@ public sealed record ConsoleOptions
 
     public TimeSpan SessionAbsoluteTimeout { get; init; } = TimeSpan.FromHours(12);
 
-    /// <summary>Wrong passwords allowed per user name and per client address within <see cref="SignInWindow"/>.</summary>
+    /// <summary>Wrong passwords per (user name, client address) within <see cref="SignInWindow"/> before each further try must wait.</summary>
     public int SignInAttempts { get; init; } = 5;
 
-    public TimeSpan SignInWindow { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>The wait after the first wrong password beyond <see cref="SignInAttempts"/>; it doubles with each further one.</summary>
+    public TimeSpan SignInFirstDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait one (user name, client address) pair is given.</summary>
+    public TimeSpan SignInMaxDelay { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Wrong passwords, for any user names, allowed per client address within <see cref="SignInWindow"/>.</summary>
+    public int SignInAttemptsPerAddress { get; init; } = 30;
+
+    /// <summary>How long a wrong password is remembered.</summary>
+    public TimeSpan SignInWindow { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Refused requests per client address, reason and signed-in user logged one by one in a minute; the rest are counted in one summary row.</summary>
+    public int RefusalsLoggedPerMinute { get; init; } = 5;
 
     public PasswordHasher Passwords { get; init; } = PasswordHasher.Production;
 

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ivr.OperationsConsole.BrowserTests;
 
 /// <summary>
-/// Its own server: after five wrong passwords the client address is refused for a quarter of an hour,
+/// Its own server: after five wrong passwords for one user from one address, each try waits (a minute, then longer),
 /// which would lock every other test out of a shared server.
 /// </summary>
 public sealed class RateLimitTests : IAsyncLifetime

@@ -62,34 +62,83 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignIn_SixthTryWithinFifteenMinutes_Is429WithRetryAfter_EvenWithTheRightPassword()
+    public async Task SignIn_SixthTry_Is429WithRetryAfter_EvenWithTheRightPassword_AndTheWaitDoublesWithEachFailure()
     {
         using var client = _server.Client();
         for (var i = 0; i < 5; i++)
-        {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync("supervisor", "wrong-password-" + i)).StatusCode);
-            _server.Time.Advance(TimeSpan.FromMinutes(1));
-        }
 
         var blocked = await client.SignInAsync("supervisor", ConsoleTestServer.Password);
-
         Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
-        var retryAfter = int.Parse(Assert.Single(blocked.Headers.GetValues("Retry-After")));
-        Assert.Equal(10 * 60, retryAfter); // failures at minutes 0..4, now minute 5: the first leaves the 15-minute window in 10 minutes
+        Assert.Equal(60, RetryAfter(blocked)); // five failures just now: the first extra try waits a minute
         Assert.Contains(await _server.AccessLogAsync(), e => e is { Action: "refused", Outcome: "too_many_attempts" });
 
-        _server.Time.Advance(TimeSpan.FromSeconds(retryAfter + 1));
+        _server.Time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync("supervisor", "wrong-password-6")).StatusCode);
+        var longer = await client.SignInAsync("supervisor", ConsoleTestServer.Password);
+        Assert.Equal((HttpStatusCode)429, longer.StatusCode);
+        Assert.Equal(120, RetryAfter(longer)); // six failures: two minutes
+
+        _server.Time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(60, RetryAfter(await client.SignInAsync("supervisor", ConsoleTestServer.Password))); // refused tries do not prolong it
+        _server.Time.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync("supervisor", ConsoleTestServer.Password)).StatusCode);
     }
 
     [Fact]
-    public async Task SignIn_ManyUserNamesFromOneAddress_IsLimitedPerAddress()
+    public async Task SignIn_TheWaitDoublesUpToFifteenMinutes()
     {
         using var client = _server.Client();
-        foreach (var name in new[] { "a1", "a2", "a3", "a4", "a5" })
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync(name, "wrong-password")).StatusCode);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync("editor", "wrong-password-" + i)).StatusCode);
 
-        Assert.Equal((HttpStatusCode)429, (await client.SignInAsync("editor", ConsoleTestServer.Password)).StatusCode);
+        var waits = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            var blocked = await client.SignInAsync("editor", ConsoleTestServer.Password);
+            Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
+            waits.Add(RetryAfter(blocked));
+            _server.Time.Advance(TimeSpan.FromSeconds(waits[^1]));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync("editor", "wrong-again-" + i)).StatusCode);
+        }
+
+        Assert.Equal([60, 120, 240, 480, 900, 900], waits);
+    }
+
+    [Fact]
+    public async Task SignIn_AnAttackerAtOneAddress_DoesNotLockTheAdminOutAtAnother()
+    {
+        using var attacker = _server.Client(IPAddress.Parse("127.0.0.2"));
+        using var admin = _server.Client(IPAddress.Parse("127.0.0.3"));
+        for (var i = 0; i < 20; i++)
+        {
+            var guess = await attacker.SignInAsync("admin", "guess-" + i);
+            Assert.True(guess.StatusCode is HttpStatusCode.Unauthorized or (HttpStatusCode)429, $"guess {i}: {(int)guess.StatusCode}");
+            _server.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal((HttpStatusCode)429, (await attacker.SignInAsync("admin", ConsoleTestServer.Password)).StatusCode);
+
+        var signedIn = await admin.SignInAsync("admin", ConsoleTestServer.Password);
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var log = await _server.AccessLogAsync();
+        Assert.Contains(log, e => e is { Action: "refused", Outcome: "too_many_attempts", Ip: "127.0.0.2" });
+        Assert.Contains(log, e => e is { Action: "sign_in", User: "admin", Outcome: "ok", Ip: "127.0.0.3" });
+    }
+
+    [Fact]
+    public async Task SignIn_ManyUserNamesFromOneAddress_IsLimitedPerAddress_AndOnlyThere()
+    {
+        using var client = _server.Client(IPAddress.Parse("127.0.0.2"));
+        for (var i = 0; i < 30; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync($"a{i}", "wrong-password")).StatusCode);
+
+        var blocked = await client.SignInAsync("editor", ConsoleTestServer.Password);
+
+        Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
+        Assert.Equal(60 * 60, RetryAfter(blocked)); // until the first failure leaves the hour
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client(IPAddress.Parse("127.0.0.3")).SignInAsync("editor", ConsoleTestServer.Password)).StatusCode);
     }
 
     [Fact]
@@ -144,4 +193,6 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await agent.GetAsync("api/session")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client().SignInAsync("agent", ConsoleTestServer.Password)).StatusCode);
     }
+
+    private static int RetryAfter(HttpResponseMessage response) => int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")));
 }

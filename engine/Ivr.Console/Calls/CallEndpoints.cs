@@ -34,27 +34,42 @@ internal static class CallEndpoints
             await accessLog.WriteAsync(http, AccessLog.ExportCsv, "calls", "ok", $"{found.Count} calls");
             return Results.File(System.Text.Encoding.UTF8.GetBytes(CallCsv.Write(found)), "text/csv; charset=utf-8", "calls.csv");
         });
-        calls.MapGet("/{id}", (string id, IvrDatabase database) =>
+        // The Call-ID is read from the raw target: any Call-ID, '/' and '%' included, percent-encoded as one segment.
+        calls.MapGet("/{id}", (HttpContext http, IvrDatabase database) => Detail(RawPathSegment.Of(http, 2)!, database));
+        calls.MapGet("/{id}/script", (HttpContext http, IvrDatabase database, AccessLog accessLog) => ScriptAsync(http, RawPathSegment.Of(http, 2)!, database, accessLog));
+
+        // The same in the query string, for the Call-IDs no path can carry: ".", ".." and "export.csv".
+        var byQuery = api.MapGroup("/call").RequireRoles(ConsoleRole.Supervisor);
+        byQuery.MapGet("", (HttpContext http, IvrDatabase database) => IdFromQuery(http) is { } id ? Detail(id, database) : MissingId());
+        byQuery.MapGet("/script", (HttpContext http, IvrDatabase database, AccessLog accessLog)
+            => IdFromQuery(http) is { } id ? ScriptAsync(http, id, database, accessLog) : Task.FromResult(MissingId()));
+    }
+
+    private static IResult Detail(string id, IvrDatabase database)
+    {
+        var history = new SqliteCallHistory(database);
+        var call = history.Find(id);
+        if (call is null) return ApiError.NotFound();
+        return Results.Ok(new
         {
-            var history = new SqliteCallHistory(database);
-            var call = history.Find(id);
-            if (call is null) return ApiError.NotFound();
-            return Results.Ok(new
-            {
-                call = CallView.Of(call),
-                events = history.Events(id).Select(e => new { seq = e.Sequence, e.At, kind = e.Kind.ToString(), e.Node, e.Outcome, e.Detail }),
-            });
-        });
-        calls.MapGet("/{id}/script", async (HttpContext http, string id, IvrDatabase database, AccessLog accessLog) =>
-        {
-            var history = new SqliteCallHistory(database);
-            var call = history.Find(id);
-            if (call is null) return ApiError.NotFound();
-            var script = CallScriptWriter.Write(call, history.Events(id));
-            await accessLog.WriteAsync(http, AccessLog.ExportScript, $"call:{id}", "ok");
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(script), "text/yaml; charset=utf-8", $"call-{SafeFileName(id)}.yaml");
+            call = CallView.Of(call),
+            events = history.Events(id).Select(e => new { seq = e.Sequence, e.At, kind = e.Kind.ToString(), e.Node, e.Outcome, e.Detail }),
         });
     }
+
+    private static async Task<IResult> ScriptAsync(HttpContext http, string id, IvrDatabase database, AccessLog accessLog)
+    {
+        var history = new SqliteCallHistory(database);
+        var call = history.Find(id);
+        if (call is null) return ApiError.NotFound();
+        var script = CallScriptWriter.Write(call, history.Events(id));
+        await accessLog.WriteAsync(http, AccessLog.ExportScript, $"call:{id}", "ok");
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(script), "text/yaml; charset=utf-8", $"call-{SafeFileName(id)}.yaml");
+    }
+
+    private static string? IdFromQuery(HttpContext http) => http.Request.Query["id"].ToString() is { Length: > 0 } id ? id : null;
+
+    private static IResult MissingId() => ApiError.BadRequest("id is the Call-ID");
 
     private static bool TryQuery(IQueryCollection q, int defaultLimit, out CallQuery query, out string problem)
     {

@@ -16,8 +16,7 @@ internal sealed class SessionService(IvrDatabase database, TimeProvider time, Co
 
     public async Task<SignInResult> SignInAsync(string name, string password, string ip, CancellationToken cancellation)
     {
-        var subjects = new[] { SignInLimiter.UserSubject(name), SignInLimiter.IpSubject(ip) };
-        if (await limiter.BlockedForAsync(subjects, cancellation) is { } wait)
+        if (await limiter.BlockedForAsync(name, ip, cancellation) is { } wait)
             return new SignInResult(SignInOutcome.TooManyAttempts, RetryAfter: wait);
 
         await using var connection = await database.OpenConnectionAsync(cancellation);
@@ -36,11 +35,11 @@ internal sealed class SessionService(IvrDatabase database, TimeProvider time, Co
 
         if (!valid)
         {
-            await limiter.FailedAsync(subjects, cancellation);
+            await limiter.FailedAsync(name, ip, cancellation);
             return new SignInResult(SignInOutcome.InvalidCredentials);
         }
 
-        await limiter.SucceededAsync(subjects[0], cancellation);
+        await limiter.SucceededAsync(name, ip, cancellation);
         var now = time.GetUtcNow();
         var token = SessionTokens.New();
         var csrf = SessionTokens.New();

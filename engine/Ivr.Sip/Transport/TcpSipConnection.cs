@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Ivr.Sip.Transport;
 
-/// <summary>One TCP connection: a read loop that frames messages, and serialized writes.</summary>
+/// <summary>
+/// One TCP connection: a read loop that frames messages, serialized writes, and what its deadlines need —
+/// when it opened, whether a complete message has arrived, when the last complete message went either way.
+/// </summary>
 internal sealed class TcpSipConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
@@ -12,18 +15,57 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private readonly SipStreamFramer _framer;
     private readonly ISipLog _log;
     private readonly MalformedInputLimiter _limiter;
+    private readonly TimeProvider _time;
+    private long _lastActivityTicks;
+    private volatile bool _received;
+    private volatile bool _closing;
 
-    public TcpSipConnection(Socket socket, int maxMessageSize, ISipLog log, MalformedInputLimiter limiter)
+    public TcpSipConnection(Socket socket, bool inbound, int maxMessageSize, ISipLog log, MalformedInputLimiter limiter, TimeProvider time)
     {
         _limiter = limiter;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _framer = new SipStreamFramer(maxMessageSize);
         _log = log;
+        _time = time;
+        Inbound = inbound;
         Remote = (IPEndPoint)socket.RemoteEndPoint!;
+        OpenedAt = time.GetUtcNow();
+        _lastActivityTicks = OpenedAt.UtcTicks;
     }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>Accepted from a peer (as opposed to opened by us to send).</summary>
+    public bool Inbound { get; }
+
+    public DateTimeOffset OpenedAt { get; }
+
+    /// <summary>When the last complete message was received or sent (opening counts as the first).</summary>
+    public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
+
+    /// <summary>At least one complete SIP message has arrived.</summary>
+    public bool HasReceivedMessage => _received;
+
+    /// <summary><see cref="Close"/> was called: the connection no longer counts towards the limits.</summary>
+    public bool Closing => _closing;
+
+    /// <summary>Closes the socket; the read loop then ends and the transport forgets the connection.</summary>
+    public void Close()
+    {
+        _closing = true;
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+        }
+
+        _socket.Dispose();
+    }
+
+    private void Touch() => Interlocked.Exchange(ref _lastActivityTicks, _time.GetUtcNow().UtcTicks);
 
     public async Task ReadLoopAsync(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage, CancellationToken cancellationToken)
     {
@@ -42,6 +84,8 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 _framer.Append(buffer.AsSpan(0, read));
                 while (_framer.TryReadMessage() is { } message)
                 {
+                    _received = true;
+                    Touch();
                     onMessage(message, source);
                 }
 
@@ -75,6 +119,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         try
         {
             await _stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            Touch();
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {

@@ -8,25 +8,37 @@ namespace Ivr.Sip.Transport;
 /// <summary>
 /// SIP over TCP (RFC 3261 §18): accepts connections, frames each stream by Content-Length, and sends on the
 /// connection to the remote address, opening one when none exists (§18.2.2: responses go back on the
-/// connection the request came on). Connections beyond <see cref="MaxConnections"/> are refused.
+/// connection the request came on). Bounded by <see cref="TcpConnectionLimits"/>: an accepted connection must
+/// send a complete message within <see cref="TcpConnectionLimits.FirstMessageTimeout"/>, any connection idle for
+/// <see cref="TcpConnectionLimits.IdleTimeout"/> is closed, and one address holds at most
+/// <see cref="TcpConnectionLimits.MaxConnectionsPerAddress"/> of the <see cref="TcpConnectionLimits.MaxConnections"/>
+/// (see <see cref="TcpConnectionAdmission"/>), so idle connections from one source never lock out another.
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
+    /// <summary>The default of <see cref="TcpConnectionLimits.MaxConnections"/>.</summary>
     public const int MaxConnections = 1024;
 
     private readonly Socket _listener;
     private readonly ISipLog _log;
     private readonly MalformedInputLimiter _limiter;
     private readonly int _maxMessageSize;
+    private readonly TimeProvider _time;
+    private readonly TcpConnectionLimits _limits;
+    private readonly ITimer _sweeper;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
     private readonly ConcurrentDictionary<Task, bool> _readers = new();
     private Action<ReadOnlyMemory<byte>, SipEndPoint> _onMessage = (_, _) => { };
     private Task _acceptLoop = Task.CompletedTask;
+    private long _timedOut;
 
-    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time)
+    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time, TcpConnectionLimits limits)
     {
         _listener = listener;
+        _time = time;
+        _limits = limits;
+        _sweeper = time.CreateTimer(_ => Sweep(), null, limits.SweepInterval, limits.SweepInterval);
         _limiter = new MalformedInputLimiter(time);
         _maxMessageSize = maxMessageSize;
         _log = log;
@@ -39,15 +51,26 @@ public sealed class TcpSipTransport : ISipTransport
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Connections refused at accept (over a cap), since start.</summary>
+    public long Refused { get; private set; }
+
+    /// <summary>Connections closed to make room for another address, since start.</summary>
+    public long Evicted { get; private set; }
+
+    /// <summary>Connections closed by a deadline (no first message, idle), since start.</summary>
+    public long TimedOut => Interlocked.Read(ref _timedOut);
+
+
     /// <summary>Binds and listens (port 0 picks a free port); accepting starts with <see cref="Start"/>.</summary>
     public static TcpSipTransport Bind(
-        IPEndPoint local, ISipLog? log = null, int maxMessageSize = SipParseOptions.DefaultMaxMessageSize, TimeProvider? time = null)
+        IPEndPoint local, ISipLog? log = null, int maxMessageSize = SipParseOptions.DefaultMaxMessageSize, TimeProvider? time = null,
+        TcpConnectionLimits? limits = null)
     {
         var listener = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             listener.Bind(local);
-            listener.Listen(128);
+            listener.Listen(512);
         }
         catch
         {
@@ -55,7 +78,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw;
         }
 
-        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System);
+        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System, limits ?? TcpConnectionLimits.Default);
     }
 
     public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage)
@@ -69,6 +92,7 @@ public sealed class TcpSipTransport : ISipTransport
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        await _sweeper.DisposeAsync().ConfigureAwait(false);
         _listener.Dispose();
         foreach (var connection in _connections.Values)
         {
@@ -97,7 +121,7 @@ public sealed class TcpSipTransport : ISipTransport
                 return;
             }
 
-            connection = Track(socket);
+            connection = Track(socket, inbound: false);
         }
 
         await connection.SendAsync(data, cancellationToken).ConfigureAwait(false);
@@ -122,24 +146,59 @@ public sealed class TcpSipTransport : ISipTransport
                 continue;
             }
 
-            if (_connections.Count >= MaxConnections)
+            if (socket.RemoteEndPoint is not IPEndPoint remote)
             {
-                if (socket.RemoteEndPoint is IPEndPoint refused && _limiter.ShouldLog(refused.Address))
+                socket.Dispose();
+                continue;
+            }
+
+            var (admit, evict, refusal) = TcpConnectionAdmission.Decide(remote.Address, _connections.Values, _limits);
+            if (!admit)
+            {
+                Refused++;
+                if (_limiter.ShouldLog(remote.Address))
                 {
-                    _log.Warning($"refusing TCP connection from {refused}: {MaxConnections} open");
+                    _log.Warning($"refusing TCP connection from {remote} (further reports muted for a minute): {refusal}");
                 }
 
                 socket.Dispose();
                 continue;
             }
 
-            Track(socket);
+            if (evict is not null)
+            {
+                Evicted++;
+                evict.Close();
+            }
+
+            Track(socket, inbound: true);
         }
     }
 
-    private TcpSipConnection Track(Socket socket)
+    /// <summary>Closes the connections whose first-message or idle deadline has passed.</summary>
+    private void Sweep()
     {
-        var connection = new TcpSipConnection(socket, _maxMessageSize, _log, _limiter);
+        var now = _time.GetUtcNow();
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.Closing) continue;
+            string? reason = null;
+            if (connection.Inbound && !connection.HasReceivedMessage && now - connection.OpenedAt >= _limits.FirstMessageTimeout)
+                reason = $"no complete SIP message within {_limits.FirstMessageTimeout.TotalSeconds:0} s";
+            else if (now - connection.LastActivity >= _limits.IdleTimeout)
+                reason = $"idle for {_limits.IdleTimeout.TotalMinutes:0} min";
+            if (reason is null) continue;
+
+            Interlocked.Increment(ref _timedOut);
+            if (_limiter.ShouldLog(connection.Remote.Address))
+                _log.Info($"closing TCP connection from {connection.Remote} (further reports muted for a minute): {reason}");
+            connection.Close();
+        }
+    }
+
+    private TcpSipConnection Track(Socket socket, bool inbound)
+    {
+        var connection = new TcpSipConnection(socket, inbound, _maxMessageSize, _log, _limiter, _time);
         _connections[connection.Remote] = connection;
         var reader = Task.Run(async () =>
         {

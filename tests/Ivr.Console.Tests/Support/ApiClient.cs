@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Ivr.OperationsConsole.Tests.Support;
@@ -9,10 +10,13 @@ internal sealed class ApiClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public ApiClient(Uri address, ResponseLog? log = null)
+    /// <param name="from">The loopback address to connect from (127.0.0.2, 127.0.0.3 …), so a test can play several clients; default the system's choice.</param>
+    public ApiClient(Uri address, ResponseLog? log = null, IPAddress? from = null)
     {
         Cookies = new CookieContainer();
-        HttpMessageHandler handler = new HttpClientHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = false };
+        var sockets = new SocketsHttpHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = false };
+        if (from is not null) sockets.ConnectCallback = (context, cancellation) => ConnectFromAsync(from, context.DnsEndPoint, cancellation);
+        HttpMessageHandler handler = sockets;
         if (log is not null) handler = log.Handler(handler);
 
         _http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
@@ -65,4 +69,20 @@ internal sealed class ApiClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint to, CancellationToken cancellation)
+    {
+        var socket = new Socket(from.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(to, cancellation);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 }

@@ -20,8 +20,9 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     private readonly string _folder;
 
-    private ConsoleTestServer(string folder, IvrDatabase database, FakeTimeProvider time, LiveCalls live, SqliteCallRecorder recorder, ConsoleHost host, FlowSource flows)
+    private ConsoleTestServer(string folder, IvrDatabase database, FakeTimeProvider time, LiveCalls live, SqliteCallRecorder recorder, ConsoleHost host, FlowSource flows, List<string> serverLog)
     {
+        ServerLog = serverLog;
         _folder = folder;
         Database = database;
         Time = time;
@@ -49,7 +50,8 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     public string Recordings => Path.Combine(_folder, "recordings");
 
-    public List<string> ServerLog { get; } = [];
+    /// <summary>The lines the console logged (lock it to read).</summary>
+    public List<string> ServerLog { get; }
 
     public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false)
     {
@@ -75,8 +77,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
             },
             new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null),
             CancellationToken.None);
-        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows);
-        server.ServerLog.AddRange(serverLog);
+        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog);
         var accounts = new Users.UserAccounts(database, new PasswordHasher(1000), time);
         foreach (var (name, role) in new[] { ("supervisor", ConsoleRole.Supervisor), ("agent", ConsoleRole.Agent), ("agent2", ConsoleRole.Agent), ("editor", ConsoleRole.Editor) })
             Assert.Null(await accounts.AddAsync(name, role, Password, CancellationToken.None));
@@ -84,7 +85,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     }
 
     /// <summary>A new client (own cookies) whose responses go to <see cref="Log"/>.</summary>
-    public ApiClient Client() => new(Host.Address, Log);
+    public ApiClient Client(System.Net.IPAddress? from = null) => new(Host.Address, Log, from);
 
     public async Task<ApiClient> SignedInAsync(string user)
     {

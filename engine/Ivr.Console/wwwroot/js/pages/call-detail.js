@@ -1,6 +1,6 @@
 // 通话详情: one call, its timeline of events, and its replay script to download.
 
-import { get } from '../api.js';
+import { get, query } from '../api.js';
 import { h, pageHeader, replaceChildren } from '../dom.js';
 import { dateTime, dispositionLabel, duration, eventKindLabel, time } from '../format.js';
 import { showFailure } from './failure.js';
@@ -8,14 +8,15 @@ import { showFailure } from './failure.js';
 export async function render(view, { params }) {
   let detail;
   try {
-    detail = await get(`/api/calls/${encodeURIComponent(params.id)}`);
+    // The query form carries any Call-ID, even '.', '..' and 'export.csv' (API.md).
+    detail = await get(`/api/call${query({ id: params.id })}`);
   } catch (error) {
     showFailure(view, error, '通话详情');
     return;
   }
   const { call, events } = detail;
   const script = h('a', {
-    class: 'button primary', href: `/api/calls/${encodeURIComponent(call.callId)}/script`, download: `call-${call.callId}.yaml`,
+    class: 'button primary', href: `/api/call/script${query({ id: call.callId })}`, download: `call-${call.callId}.yaml`,
   }, '下载回放脚本');
 
   replaceChildren(view,
