@@ -3,17 +3,17 @@ using Ivr.Data.Cards;
 using Ivr.Data.Contributions;
 using Ivr.Data.Pensions;
 using Ivr.Data.People;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data.Seeding;
 
 /// <summary>Writes synthetic people in one transaction per batch with prepared commands, using each
 /// repository's own INSERT statement.</summary>
-internal sealed class BulkWriter(SqliteConnection connection)
+internal sealed class BulkWriter(DbConnection connection)
 {
     public (int Pensions, int Appraisals) Write(IReadOnlyList<SyntheticPerson> people)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connection.BeginWrite();
         using var person = PreparedCommand.Prepare(connection, transaction, PersonRepository.InsertSql, "@id", "@name", "@region", "@birth_date", "@pin_hash");
         using var card = PreparedCommand.Prepare(connection, transaction, CardRepository.InsertSql, "@number", "@serial", "@person_id", "@status", "@lost_at", "@loss_reference");
         using var pension = PreparedCommand.Prepare(connection, transaction, PensionRepository.InsertSql, "@person_id", "@monthly_fen", "@last_paid_month", "@account_balance_fen", "@years_contributed");
