@@ -93,7 +93,7 @@ public sealed class FaxJobRepository(IDbConnection connection, IDbTransaction? t
                 status = CASE WHEN attempts < max_attempts THEN 'retry_wait' ELSE 'failed' END,
                 due_at = CASE WHEN attempts < max_attempts THEN @now ELSE due_at END,
                 last_outcome = 'interrupted', detail = 'the server stopped while sending', updated_at = @now
-            WHERE status = 'sending' AND (@expiredOnly = 0 OR (lease_until IS NOT NULL AND lease_until < @now));
+            WHERE status = 'sending' AND (@expiredOnly = 0 OR lease_until IS NULL OR lease_until < @now);
             """, new { now = DbTime.ToText(now), expiredOnly = expiredLeasesOnly ? 1 : 0 }, cancellation));
 
     /// <summary>Withdraws a job that has not started sending; false otherwise.</summary>

@@ -20,6 +20,11 @@ public static class WriteTransactions
     public static DatabaseDialect Dialect(this IDbConnection connection)
         => connection is SqliteConnection ? DatabaseDialect.Sqlite : DatabaseDialect.PostgreSql;
 
+    /// <summary>"<c>column</c> is one of the list <c>@name</c>" as Dapper needs it: SQLite expands
+    /// <c>IN @name</c> into one parameter per item, PostgreSQL takes the array whole (<c>= ANY (@name)</c>).</summary>
+    public static string InList(this IDbConnection connection, string column, string parameter)
+        => connection.Dialect() == DatabaseDialect.Sqlite ? $"{column} IN @{parameter}" : $"{column} = ANY (@{parameter})";
+
     /// <summary>
     /// Holds, until <paramref name="transaction"/> ends, a lock on <paramref name="key"/> that every node
     /// asking for the same key waits on (PostgreSQL's transaction-scoped advisory lock). SQLite needs

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Ivr.Data.Tests;
+
+/// <summary>
+/// A throw-away PostgreSQL 15 server for the test run: <c>initdb</c> into a temp folder, <c>pg_ctl start</c>
+/// on a free loopback port (no fsync: the data dies with the run), run as the <c>postgres</c> user when
+/// the tests run as root (PostgreSQL refuses root). Never a server assumed to be there. When the binaries
+/// are missing (<c>tools/test</c> installs <c>postgresql-15</c>) every PostgreSQL test is skipped with
+/// <see cref="SkipReason"/>; any other failure to start fails them.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    public const string DefaultBin = "/usr/lib/postgresql/15/bin";
+
+    /// <summary>The superuser's password: connections over TCP need it (scram-sha-256), so wrong credentials can be tested.</summary>
+    public const string Password = "ivr-test-secret";
+
+    private readonly string? _folder;
+    private readonly string _bin;
+    private readonly bool _asPostgresUser;
+    private int _databases;
+
+    public PostgresServer()
+    {
+        _bin = Environment.GetEnvironmentVariable("IVR_TEST_PG_BIN") ?? DefaultBin;
+        if (!File.Exists(Path.Combine(_bin, "initdb")) || !File.Exists(Path.Combine(_bin, "pg_ctl")))
+        {
+            SkipReason = $"PostgreSQL tests skipped: no initdb/pg_ctl in {_bin} (apt-get install postgresql-15, or set IVR_TEST_PG_BIN)";
+            return;
+        }
+        _asPostgresUser = Environment.UserName == "root";
+        _folder = Directory.CreateTempSubdirectory("ivr-pg-test-").FullName;
+        var passwordFile = Path.Combine(_folder, "password");
+        File.WriteAllText(passwordFile, Password + "\n");
+        if (_asPostgresUser) Run("chown", "-R", "postgres:postgres", _folder);
+        Port = FreePort();
+        var data = Path.Combine(_folder, "data");
+        RunPostgres("initdb", "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", passwordFile,
+            "-E", "UTF8", "--locale=C", "--no-sync");
+        RunPostgres("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o",
+            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=200", "start");
+        AdminConnectionString = $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database=postgres;Pooling=false";
+    }
+
+    /// <summary>Why the PostgreSQL tests are skipped, or null when the server runs.</summary>
+    public string? SkipReason { get; }
+
+    public int Port { get; }
+
+    public string AdminConnectionString { get; } = "";
+
+    /// <summary>A new empty database for one test; skips the test when there is no server.</summary>
+    public PostgresDatabase NewDatabase()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var name = $"ivr_test_{Interlocked.Increment(ref _databases)}";
+        Admin($"CREATE DATABASE {name};");
+        return new PostgresDatabase(Url(name));
+    }
+
+    public string Url(string database, string password = Password) => $"postgresql://postgres:{password}@127.0.0.1:{Port}/{database}";
+
+    /// <summary>Runs one statement as the superuser on the server's <c>postgres</c> database.</summary>
+    public void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        if (_folder is null) return;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            RunPostgres("pg_ctl", "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop");
+        }
+        finally
+        {
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private void RunPostgres(string tool, params string[] arguments)
+    {
+        var path = Path.Combine(_bin, tool);
+        if (_asPostgresUser) Run("runuser", ["-u", "postgres", "--", path, .. arguments]);
+        else Run(path, arguments);
+    }
+
+    private void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder ?? "/" };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(120_000)) process.Kill(entireProcessTree: true);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {error}{output.Result}"
+                + (_folder is not null && File.Exists(Path.Combine(_folder, "server.log")) ? File.ReadAllText(Path.Combine(_folder, "server.log")) : ""));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
