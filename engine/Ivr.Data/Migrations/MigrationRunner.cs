@@ -52,7 +52,7 @@ public sealed class MigrationRunner(TimeProvider time)
             }
             catch (DbException ex)
             {
-                throw new InvalidOperationException($"Migration {migration.Version} ({migration.Name}) failed: {ex.Message}", ex);
+                throw new DatabaseOpenException($"Migration {migration.Version} ({migration.Name}) failed: {ex.Message}", ex);
             }
             connection.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@v, @n, @at);",
                 new { v = migration.Version, n = migration.Name, at = DbTime.ToText(time.GetUtcNow()) }, transaction);
@@ -71,7 +71,7 @@ public sealed class MigrationRunner(TimeProvider time)
         var known = ordered.Count == 0 ? 0 : ordered[^1].Version;
         var newest = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version;") ?? 0;
         if (newest > known)
-            throw new InvalidOperationException(
+            throw new DatabaseOpenException(
                 $"The database schema is at version {newest}, newer than this program knows (version {known}): upgrade ivr before using this database.");
     }
 

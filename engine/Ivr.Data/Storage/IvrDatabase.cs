@@ -81,7 +81,7 @@ public sealed class IvrDatabase
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot open the database '{path}': {ex.Message}", ex);
+            throw new DatabaseOpenException($"Cannot open the database '{path}': {ex.Message}", ex);
         }
     }
 

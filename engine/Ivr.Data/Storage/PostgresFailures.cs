@@ -17,23 +17,23 @@ internal static class PostgresFailures
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
         {
-            throw new InvalidOperationException($"PostgreSQL at {display} refused the credentials ({ex.SqlState}: {ex.MessageText}).", ex);
+            throw new DatabaseOpenException($"PostgreSQL at {display} refused the credentials ({ex.SqlState}: {ex.MessageText}).", ex);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            throw new InvalidOperationException($"PostgreSQL at {display} has no such database ({ex.MessageText}); create it first (createdb).", ex);
+            throw new DatabaseOpenException($"PostgreSQL at {display} has no such database ({ex.MessageText}); create it first (createdb).", ex);
         }
         catch (PostgresException ex)
         {
-            throw new InvalidOperationException($"PostgreSQL at {display} failed: {ex.SqlState}: {ex.MessageText}", ex);
+            throw new DatabaseOpenException($"PostgreSQL at {display} failed: {ex.SqlState}: {ex.MessageText}", ex);
         }
         catch (NpgsqlException ex)
         {
-            throw new InvalidOperationException($"Cannot reach PostgreSQL at {display}: {Reason(ex)}", ex);
+            throw new DatabaseOpenException($"Cannot reach PostgreSQL at {display}: {Reason(ex)}", ex);
         }
         catch (SocketException ex)
         {
-            throw new InvalidOperationException($"Cannot reach PostgreSQL at {display}: {ex.Message}", ex);
+            throw new DatabaseOpenException($"Cannot reach PostgreSQL at {display}: {ex.Message}", ex);
         }
     }
 

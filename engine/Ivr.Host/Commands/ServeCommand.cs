@@ -106,12 +106,12 @@ public sealed class ServeCommand : CommandBase
         }
 
         Directory.CreateDirectory(paths.Data);
-        var database = IvrDatabase.Open(paths.Database);
-        ConsoleLog.Write($"database {paths.Database} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
+        var database = paths.OpenDatabase();
+        ConsoleLog.Write($"database {database.Path} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
         if (database.AppliedNow.Contains(1))
         {
             // A brand-new database: put the documented demo identities in, so a softphone can try the service at once.
-            Ivr.Data.Seeding.DemoSeeder.Seed(paths.Database, people: 0, seed: 12333);
+            Ivr.Data.Seeding.DemoSeeder.Seed(database, people: 0, seed: 12333, Ivr.Data.Seeding.SeedOptions.Today(TimeProvider.System));
             ConsoleLog.Write("new database: seeded the 6 demo identities listed in the README (tools/ivr db seed adds synthetic people)");
         }
 

@@ -48,7 +48,7 @@ public abstract class MigrationRunnerTests : IDisposable
     {
         var broken = new Migration(1, "broken", "CREATE TABLE a (x INTEGER); CREATE TABLE a (y INTEGER);");
 
-        var error = Assert.Throws<InvalidOperationException>(() => _file.Open([broken]));
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => _file.Open([broken]));
 
         Assert.Contains("broken", error.Message);
         var database = _file.Open([]);
@@ -72,7 +72,7 @@ public abstract class MigrationRunnerTests : IDisposable
         var next = new Migration(MigrationCatalog.All.Max(m => m.Version) + 1, "from a newer ivr", "CREATE TABLE newer (x INTEGER);");
         _file.Open([.. MigrationCatalog.All, next]);
 
-        var error = Assert.Throws<InvalidOperationException>(() => _file.Open());
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => _file.Open());
 
         Assert.Contains($"version {next.Version}, newer than this program knows", error.Message);
     }
@@ -125,7 +125,7 @@ public sealed class MigrationRunnerOnSqliteTests : MigrationRunnerTests
     [SkippableFact]
     public void Open_UnwritablePath_InvalidOperationNamingThePath()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => IvrDatabase.Open("/proc/ivr-cannot-be-here/x.db"));
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => IvrDatabase.Open("/proc/ivr-cannot-be-here/x.db"));
 
         Assert.Contains("/proc/ivr-cannot-be-here/x.db", error.Message);
     }
