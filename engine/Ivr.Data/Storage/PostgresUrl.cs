@@ -28,14 +28,14 @@ public sealed class PostgresUrl
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri))
-            throw new ArgumentException("The database URL is not a URL; expected postgresql://user@host:port/database.", nameof(text));
+            throw new ArgumentException("The database URL is not a URL; expected postgresql://user@host:port/database.");
         var display = Masked(uri);
         if (uri.Scheme is not ("postgresql" or "postgres"))
-            throw new ArgumentException($"The database URL '{display}' has scheme '{uri.Scheme}'; only postgresql:// is supported (without --database the SQLite file in --data is used).", nameof(text));
+            throw new ArgumentException($"The database URL '{display}' has scheme '{uri.Scheme}'; only postgresql:// is supported (without --database the SQLite file in --data is used).");
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         var (user, password) = UserInfo(uri);
         if (uri.Host.Length == 0 || database.Length == 0 || user.Length == 0)
-            throw new ArgumentException($"The database URL '{display}' must name a user, a host and a database: postgresql://user@host:port/database.", nameof(text));
+            throw new ArgumentException($"The database URL '{display}' must name a user, a host and a database: postgresql://user@host:port/database.");
 
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -56,7 +56,7 @@ public sealed class PostgresUrl
                 case "sslmode": builder.SslMode = Enum.Parse<SslMode>(value.Replace("-", ""), ignoreCase: true); break;
                 case "connect_timeout": builder.Timeout = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "application_name": builder.ApplicationName = value; break;
-                default: throw new ArgumentException($"The database URL '{display}' has an unknown parameter '{key}'.", nameof(text));
+                default: throw new ArgumentException($"The database URL '{display}' has an unknown parameter '{key}'.");
             }
         }
         if (password is not null) builder.Password = password;
