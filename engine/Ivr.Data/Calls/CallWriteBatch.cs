@@ -1,13 +1,14 @@
 using System.Data.Common;
 using Ivr.Core.Calls;
 using Ivr.Core.Privacy;
+using Statement = Ivr.Data.StatementBatch.Statement;
 
 namespace Ivr.Data.Calls;
 
 /// <summary>
 /// The write side of the <c>calls</c> / <c>call_events</c> SQL: every queued item of a batch, in one
-/// transaction. SQLite runs three prepared commands reused for every item; PostgreSQL sends the whole
-/// batch as one <see cref="DbBatch"/>, a single round trip however many events it holds.
+/// transaction — on PostgreSQL one round trip however many events it holds (<see cref="StatementBatch"/>).
+/// A call is 2 + (its events) statements: its start, each event, its end.
 /// </summary>
 internal static class CallWriteBatch
 {
@@ -27,68 +28,24 @@ internal static class CallWriteBatch
 
     public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items)
     {
-        if (connection.CanCreateBatch) WriteAsOneBatch(connection, transaction, items);
-        else WritePrepared(connection, transaction, items);
-    }
-
-    private static void WritePrepared(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items)
-    {
-        using var insertCall = PreparedCommand.Prepare(connection, transaction, InsertCall.Sql, InsertCall.Names);
-        using var insertEvent = PreparedCommand.Prepare(connection, transaction, InsertEvent.Sql, InsertEvent.Names);
-        using var endCall = PreparedCommand.Prepare(connection, transaction, EndCall.Sql, EndCall.Names);
+        using var batch = new StatementBatch(connection, transaction);
         foreach (var item in items)
         {
-            var (statement, values) = Bind(item);
-            PreparedCommand.Run(statement == InsertCall ? insertCall : statement == InsertEvent ? insertEvent : endCall, values);
-        }
-    }
-
-    private static void WriteAsOneBatch(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items)
-    {
-        using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var item in items)
-        {
-            var (statement, values) = Bind(item);
-            var command = batch.CreateBatchCommand();
-            command.CommandText = statement.Positional;
-            foreach (var value in values)
+            switch (item)
             {
-                var parameter = command.CreateParameter();
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                case CallStart start:
+                    batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At));
+                    break;
+                case CallEvent e:
+                    batch.Add(InsertEvent, e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion);
+                    break;
+                case CallEnd end:
+                    batch.Add(EndCall, end.CallId, DbTime.ToText(end.At), end.Disposition);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown call write {item.GetType().Name}.", nameof(item));
             }
-            batch.BatchCommands.Add(command);
         }
-        batch.ExecuteNonQuery();
-    }
-
-    /// <summary>The statement for one queued item and its values; unknown items are a programming error.</summary>
-    private static (Statement Statement, object?[] Values) Bind(object item) => item switch
-    {
-        CallStart start => (InsertCall, [start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At)]),
-        CallEvent e => (InsertEvent, [e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion]),
-        CallEnd end => (EndCall, [end.CallId, DbTime.ToText(end.At), end.Disposition]),
-        _ => throw new ArgumentException($"Unknown call write {item.GetType().Name}.", nameof(item)),
-    };
-
-    /// <summary>One statement with named parameters (<c>@name</c>, SQLite) and the same with positional ones (<c>$1</c>, PostgreSQL batches).</summary>
-    private sealed class Statement
-    {
-        public Statement(string sql, params string[] names)
-        {
-            Sql = sql;
-            Names = names;
-            var positional = sql;
-            foreach (var (name, index) in names.Select((n, i) => (n, i)).OrderByDescending(p => p.n.Length))
-                positional = positional.Replace(name, "$" + (index + 1));
-            Positional = positional;
-        }
-
-        public string Sql { get; }
-
-        public string[] Names { get; }
-
-        public string Positional { get; }
+        batch.Execute();
     }
 }
