@@ -132,4 +132,4 @@ public sealed class MigrationRunnerOnSqliteTests : MigrationRunnerTests
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class MigrationRunnerOnPostgresTests(PostgresServer server) : MigrationRunnerTests(server.NewDatabase());
+public sealed class MigrationRunnerOnPostgresTests(PostgresServer server) : MigrationRunnerTests(server.NewEmptyDatabase());

@@ -17,7 +17,7 @@ public sealed class CallRecorderWhenPostgresIsDownTests(PostgresServer server) :
     public async Task DatabaseDown_CallsGoOn_HeldWithinTheBound_RestDroppedAndLogged_HeldWrittenWhenBack()
     {
         var database = _file.Open();
-        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+        var name = _file.Name;
         var log = new List<string>();
         var recorder = new SqliteCallRecorder(database, line => { lock (log) log.Add(line); }, capacity: 60);
         Record(recorder, "before");

@@ -42,9 +42,15 @@ public sealed class PostgresServer : IDisposable
         RunPostgres("initdb", "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", passwordFile,
             "-E", "UTF8", "--locale=C", "--no-sync");
         RunPostgres("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=200", "start");
+            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=500", "start");
         AdminConnectionString = $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database=postgres;Pooling=false";
+        Admin($"CREATE DATABASE {Template};");
+        IvrDatabase.Open(Url(Template));
+        Disconnect(Template);
     }
+
+    /// <summary>A database with every migration applied, copied for each test (migrating anew each time costs more than the copy).</summary>
+    private const string Template = "ivr_migrated";
 
     /// <summary>Why the PostgreSQL tests are skipped, or null when the server runs.</summary>
     public string? SkipReason { get; }
@@ -53,13 +59,22 @@ public sealed class PostgresServer : IDisposable
 
     public string AdminConnectionString { get; } = "";
 
-    /// <summary>A new empty database for one test; skips the test when there is no server.</summary>
-    public PostgresDatabase NewDatabase()
+    /// <summary>A new database for one test, already migrated to the current schema; skips the test when there is no server.</summary>
+    public PostgresDatabase NewDatabase() => Create(Template);
+
+    /// <summary>A new database without any table, for the tests of migrating.</summary>
+    public PostgresDatabase NewEmptyDatabase() => Create("template1");
+
+    /// <summary>Ends every session on <paramref name="database"/> (pools left open by the code under test).</summary>
+    public void Disconnect(string database)
+        => Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid();");
+
+    private PostgresDatabase Create(string template)
     {
         Skip.If(SkipReason is not null, SkipReason);
         var name = $"ivr_test_{Interlocked.Increment(ref _databases)}";
-        Admin($"CREATE DATABASE {name};");
-        return new PostgresDatabase(Url(name));
+        Admin($"CREATE DATABASE {name} TEMPLATE {template};");
+        return new PostgresDatabase(this, name);
     }
 
     public string Url(string database, string password = Password) => $"postgresql://postgres:{password}@127.0.0.1:{Port}/{database}";
