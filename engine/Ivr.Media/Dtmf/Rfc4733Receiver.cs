@@ -15,7 +15,9 @@ namespace Ivr.Media.Dtmf;
 /// Packets of an older event (timestamp before the current one, or one recently reported) are
 /// <see cref="Rfc4733Outcome.Stale"/>. A long event cut into segments (§2.5.1.3: the next segment's
 /// timestamp lies within the previous segment's duration, or the previous segment reached the 16-bit
-/// limit) continues the same press.
+/// limit) continues the same press. Nothing resets it when a re-INVITE renegotiates the media: a stream that
+/// moves comes with a new SSRC and starts afresh by itself, and a press straddling the re-INVITE on the same
+/// stream stays one press.
 /// </para>
 /// Not thread-safe: feed it from the one thread that receives the call's RTP.
 /// </summary>
@@ -71,14 +73,6 @@ public sealed class Rfc4733Receiver
         Remember(ssrc, timestamp, value.Event);
         KeyPresses++;
         return new Rfc4733Result(Rfc4733Outcome.KeyPressed, key, timestamp, value.Duration);
-    }
-
-    /// <summary>Forgets the current event and history (e.g. when the call's media is renegotiated).</summary>
-    public void Reset()
-    {
-        _hasEvent = false;
-        _historyCount = 0;
-        _historyNext = 0;
     }
 
     private Rfc4733Result Continue(char key, Rfc4733Event value)

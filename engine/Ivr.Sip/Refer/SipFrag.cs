@@ -35,9 +35,9 @@ public static class SipFrag
     public static SipReferOutcome? OutcomeOf(int status) => status switch
     {
         < 200 => null,
-        < 300 => new SipReferOutcome(true, "answered", status),
-        486 or 600 => SipReferOutcome.Failed("busy", status),
-        408 or 480 or 487 => SipReferOutcome.Failed("no_answer", status),
-        _ => SipReferOutcome.Failed("rejected", status),
+        < 300 => new SipReferOutcome(SipReferResult.Answered, status),
+        486 or 600 => new SipReferOutcome(SipReferResult.Busy, status),
+        408 or 480 or 487 => new SipReferOutcome(SipReferResult.NoAnswer, status),
+        _ => new SipReferOutcome(SipReferResult.Rejected, status),
     };
 }

@@ -6,7 +6,7 @@ namespace Ivr.Sip.Refer;
 /// <summary>
 /// The transferor's side of one REFER (RFC 3515 §2.4): the REFER's final response, then the implicit
 /// subscription's NOTIFYs whose <c>message/sipfrag</c> bodies report the referred call, until a final status,
-/// a terminated subscription, the end of the call, or <c>timeout</c> after the given time on the injected clock.
+/// a terminated subscription, the end of the call, or <see cref="SipReferResult.Timeout"/> after the given time on the injected clock.
 /// Completes exactly once. Runs only on the stack's work queue.
 /// </summary>
 internal sealed class SipReferSubscription
@@ -23,7 +23,7 @@ internal sealed class SipReferSubscription
         }
 
         _timeout = timeout;
-        _timer = new TransactionTimer(context, () => Complete(SipReferOutcome.Failed("timeout")));
+        _timer = new TransactionTimer(context, () => Fail(SipReferResult.Timeout));
     }
 
     public Task<SipReferOutcome> Completion => _completion.Task;
@@ -50,16 +50,16 @@ internal sealed class SipReferSubscription
             return;
         }
 
-        var reason = response.StatusCode is 405 or 501 ? "not_supported" : "rejected";
-        Complete(SipReferOutcome.Failed(reason, response.StatusCode) with { ReferRefused = true });
+        var result = response.StatusCode is 405 or 501 ? SipReferResult.NotSupported : SipReferResult.Rejected;
+        Complete(new SipReferOutcome(result, response.StatusCode) { ReferRefused = true });
     }
 
     /// <summary>The REFER's client transaction timed out (no response at all).</summary>
-    public void OnReferTimeout() => Complete(SipReferOutcome.Failed("timeout", 408));
+    public void OnReferTimeout() => Complete(new SipReferOutcome(SipReferResult.Timeout, 408));
 
     /// <summary>
     /// A NOTIFY of the refer event (the caller answers it 200): a final sipfrag status ends the transfer;
-    /// a terminated subscription without one ends it as <c>rejected</c>.
+    /// a terminated subscription without one ends it as <see cref="SipReferResult.Rejected"/>.
     /// </summary>
     public void OnNotify(SipRequest notify)
     {
@@ -78,15 +78,15 @@ internal sealed class SipReferSubscription
 
         if (IsTerminated(notify))
         {
-            Complete(SipReferOutcome.Failed("rejected", status ?? 0));
+            Complete(new SipReferOutcome(SipReferResult.Rejected, status ?? 0));
         }
     }
 
     /// <summary>The call ended before the transfer did.</summary>
-    public void OnCallEnded() => Fail("call_ended");
+    public void OnCallEnded() => Fail(SipReferResult.CallEnded);
 
-    /// <summary>Ends the transfer with a failure <paramref name="reason"/> (no effect once completed).</summary>
-    public void Fail(string reason) => Complete(SipReferOutcome.Failed(reason));
+    /// <summary>Ends the transfer with a failure <paramref name="result"/> (no effect once completed).</summary>
+    public void Fail(SipReferResult result) => Complete(new SipReferOutcome(result));
 
     /// <summary>Whether <paramref name="notify"/> belongs to a refer subscription (Event: refer, RFC 3515 §2.4.4).</summary>
     public static bool IsReferEvent(SipRequest notify) =>

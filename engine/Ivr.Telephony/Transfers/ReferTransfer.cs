@@ -26,20 +26,20 @@ internal sealed class ReferTransfer(
         if (targets is null)
         {
             log($"call {callId}: transfer to queue '{request.Queue}' requested; no transfer targets are configured");
-            report(new TransferResult(false, "not_supported"));
+            report(new TransferResult(false, TransferReasons.Of(SipReferResult.NotSupported)));
             return;
         }
 
         if (targets.Find(request.Queue) is not { } target)
         {
             log($"call {callId}: transfer to queue '{request.Queue}' requested; no such queue is configured");
-            report(new TransferResult(false, "no_queue"));
+            report(new TransferResult(false, TransferReasons.NoQueue));
             return;
         }
 
         if (Interlocked.Exchange(ref _running, 1) == 1)
         {
-            report(new TransferResult(false, "in_progress"));
+            report(new TransferResult(false, TransferReasons.Of(SipReferResult.InProgress)));
             return;
         }
 
@@ -67,7 +67,7 @@ internal sealed class ReferTransfer(
 
     /// <summary>The caller's side refused the REFER itself: it cannot or will not transfer (RFC 3515 §2.4.2).</summary>
     private static bool ReferRefusedByPeer(SipReferOutcome outcome) =>
-        outcome.ReferRefused && (outcome.Reason == "not_supported" || outcome.StatusCode is 403 or 489);
+        outcome.ReferRefused && (outcome.Result == SipReferResult.NotSupported || outcome.StatusCode is 403 or 489);
 
     private async Task FinishAsync(string queue, SipUri target, IReadOnlyList<SipHeader> headers, BridgeMode mode, Task<SipReferOutcome> referred)
     {
@@ -79,11 +79,12 @@ internal sealed class ReferTransfer(
         catch (Exception ex)
         {
             log($"call {callId}: transfer failed: {ex.GetType().Name}: {ex.Message}");
-            outcome = SipReferOutcome.Failed("rejected");
+            outcome = new SipReferOutcome(SipReferResult.Rejected);
         }
 
+        var reason = TransferReasons.Of(outcome.Result);
         var status = outcome.StatusCode > 0 ? $" ({outcome.StatusCode})" : "";
-        log($"call {callId}: transfer to queue '{queue}' {(outcome.Succeeded ? "succeeded" : "failed")}: {outcome.Reason}{status}");
+        log($"call {callId}: transfer to queue '{queue}' {(outcome.Succeeded ? "succeeded" : "failed")}: {reason}{status}");
         if (!outcome.Succeeded && bridge is not null && mode == BridgeMode.Fallback && ReferRefusedByPeer(outcome))
         {
             await BridgeAsync(queue, target, headers).ConfigureAwait(false);
@@ -91,8 +92,8 @@ internal sealed class ReferTransfer(
         }
 
         Volatile.Write(ref _running, 0);
-        if (outcome.Reason == "call_ended") return;
-        report(new TransferResult(outcome.Succeeded, outcome.Reason));
+        if (outcome.Result == SipReferResult.CallEnded) return;
+        report(new TransferResult(outcome.Succeeded, reason));
         if (outcome.Succeeded) onSucceeded();
     }
 
@@ -107,7 +108,7 @@ internal sealed class ReferTransfer(
         catch (Exception ex)
         {
             log($"call {callId}: bridging failed: {ex.GetType().Name}: {ex.Message}");
-            result = new TransferResult(false, "rejected");
+            result = new TransferResult(false, TransferReasons.Of(SipReferResult.Rejected));
         }
 
         Volatile.Write(ref _running, 0);

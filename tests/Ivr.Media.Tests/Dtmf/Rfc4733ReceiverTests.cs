@@ -167,15 +167,6 @@ public class Rfc4733ReceiverTests
     }
 
     [Fact]
-    public void Reset_ForgetsTheCurrentPress()
-    {
-        var receiver = new Rfc4733Receiver();
-        Keys(receiver, Press('5', 500, 800));
-        receiver.Reset();
-        Assert.Equal("5", Keys(receiver, Press('5', 500, 800)));
-    }
-
-    [Fact]
     public void Receive_DifferentEventAtSameTimestamp_NewPress()
     {
         var receiver = new Rfc4733Receiver();

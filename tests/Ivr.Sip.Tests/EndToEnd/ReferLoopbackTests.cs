@@ -26,7 +26,7 @@ public sealed class ReferLoopbackTests
         Assert.Equal(200, await setup.NotifyAsync("SIP/2.0 100 Trying", "active;expires=60", 2));
         Assert.Equal(200, await setup.NotifyAsync("SIP/2.0 200 OK", "terminated;reason=noresource", 3));
 
-        Assert.Equal(new SipReferOutcome(true, "answered", 200), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(new SipReferOutcome(SipReferResult.Answered, 200), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ReferLoopbackTests
         await setup.RespondAsync(refer, 202);
         await setup.NotifyAsync("SIP/2.0 486 Busy Here", "terminated;reason=noresource", 2);
 
-        Assert.Equal(SipReferOutcome.Failed("busy", 486), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(new SipReferOutcome(SipReferResult.Busy, 486), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ReferLoopbackTests
         var outcome = setup.Call.Refer(Agents);
         await setup.RespondAsync(await setup.ReceiveReferAsync(), 405);
 
-        Assert.Equal(SipReferOutcome.Failed("not_supported", 405) with { ReferRefused = true }, await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(new SipReferOutcome(SipReferResult.NotSupported, 405) { ReferRefused = true }, await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ReferLoopbackTests
         Assert.False(outcome.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(SipReferOutcome.Failed("timeout"), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(new SipReferOutcome(SipReferResult.Timeout), await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     /// <summary>A confirmed call from <see cref="LoopbackPeer"/> to a stack on 127.0.0.1.</summary>

@@ -51,7 +51,7 @@ public sealed class ReferTests
         Assert.False(outcome.IsCompleted);
         Notify("SIP/2.0 200 OK", "terminated;reason=noresource");
 
-        Assert.Equal(new SipReferOutcome(true, "answered", 200), await outcome);
+        Assert.Equal(new SipReferOutcome(SipReferResult.Answered, 200), await outcome);
         Assert.Equal([200, 200], _h.Sender.StatusCodes);
         Assert.Equal(SipCallState.Confirmed, _call.State); // the transferor's BYE is the caller's decision
     }
@@ -63,7 +63,7 @@ public sealed class ReferTests
         Accept();
         Notify("SIP/2.0 486 Busy Here", "terminated;reason=noresource");
 
-        Assert.Equal(SipReferOutcome.Failed("busy", 486), await outcome);
+        Assert.Equal(new SipReferOutcome(SipReferResult.Busy, 486), await outcome);
     }
 
     [Fact]
@@ -73,20 +73,20 @@ public sealed class ReferTests
         Notify("SIP/2.0 480 Temporarily Unavailable", "terminated");
         Accept();
 
-        Assert.Equal(SipReferOutcome.Failed("no_answer", 480), await outcome);
+        Assert.Equal(new SipReferOutcome(SipReferResult.NoAnswer, 480), await outcome);
     }
 
     [Theory]
-    [InlineData(405, "not_supported")]
-    [InlineData(501, "not_supported")]
-    [InlineData(403, "rejected")]
-    [InlineData(503, "rejected")]
-    public async Task Refer_RefusedWithStatus_Fails(int status, string reason)
+    [InlineData(405, SipReferResult.NotSupported)]
+    [InlineData(501, SipReferResult.NotSupported)]
+    [InlineData(403, SipReferResult.Rejected)]
+    [InlineData(503, SipReferResult.Rejected)]
+    public async Task Refer_RefusedWithStatus_Fails(int status, SipReferResult result)
     {
         var outcome = _call.Refer(Agents);
         _h.Receive(TestMessages.ResponseTo(_h.Sender.Requests.Single(), status, toTag: "peer-tag"));
 
-        Assert.Equal(SipReferOutcome.Failed(reason, status) with { ReferRefused = true }, await outcome);
+        Assert.Equal(new SipReferOutcome(result, status) { ReferRefused = true }, await outcome);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ReferTests
         Assert.False(outcome.IsCompleted);
         _h.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(SipReferOutcome.Failed("timeout"), await outcome);
+        Assert.Equal(new SipReferOutcome(SipReferResult.Timeout), await outcome);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ReferTests
         Accept();
         Notify("SIP/2.0 100 Trying", "terminated;reason=rejected");
 
-        Assert.Equal(SipReferOutcome.Failed("rejected", 100), await outcome);
+        Assert.Equal(new SipReferOutcome(SipReferResult.Rejected, 100), await outcome);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ReferTests
         Accept();
         _h.Receive(TestMessages.Request("BYE", branch: "z9hG4bK-bye", cseq: ++_peerCSeq, toTag: _localTag));
 
-        Assert.Equal(SipReferOutcome.Failed("call_ended"), await outcome);
+        Assert.Equal(new SipReferOutcome(SipReferResult.CallEnded), await outcome);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ReferTests
         var first = _call.Refer(Agents);
         var second = _call.Refer(Agents);
 
-        Assert.Equal(SipReferOutcome.Failed("in_progress"), await second);
+        Assert.Equal(new SipReferOutcome(SipReferResult.InProgress), await second);
         Assert.False(first.IsCompleted);
         Assert.Single(_h.Sender.Requests, r => r.Method == "REFER");
     }

@@ -26,22 +26,23 @@ public sealed class SipFragTests
         Assert.Null(SipFrag.ReadStatus(Encoding.UTF8.GetBytes(body)));
 
     [Theory]
-    [InlineData(200, true, "answered")]
-    [InlineData(202, true, "answered")]
-    [InlineData(486, false, "busy")]
-    [InlineData(600, false, "busy")]
-    [InlineData(480, false, "no_answer")]
-    [InlineData(408, false, "no_answer")]
-    [InlineData(487, false, "no_answer")]
-    [InlineData(603, false, "rejected")]
-    [InlineData(404, false, "rejected")]
-    [InlineData(503, false, "rejected")]
-    [InlineData(302, false, "rejected")]
-    public void OutcomeOf_FinalStatus_MapsReason(int status, bool succeeded, string reason)
+    [InlineData(200, true, SipReferResult.Answered)]
+    [InlineData(202, true, SipReferResult.Answered)]
+    [InlineData(486, false, SipReferResult.Busy)]
+    [InlineData(600, false, SipReferResult.Busy)]
+    [InlineData(480, false, SipReferResult.NoAnswer)]
+    [InlineData(408, false, SipReferResult.NoAnswer)]
+    [InlineData(487, false, SipReferResult.NoAnswer)]
+    [InlineData(603, false, SipReferResult.Rejected)]
+    [InlineData(404, false, SipReferResult.Rejected)]
+    [InlineData(503, false, SipReferResult.Rejected)]
+    [InlineData(302, false, SipReferResult.Rejected)]
+    public void OutcomeOf_FinalStatus_MapsResult(int status, bool succeeded, SipReferResult result)
     {
         var outcome = SipFrag.OutcomeOf(status);
 
-        Assert.Equal(new SipReferOutcome(succeeded, reason, status), outcome);
+        Assert.Equal(new SipReferOutcome(result, status), outcome);
+        Assert.Equal(succeeded, outcome!.Succeeded);
     }
 
     [Theory]

@@ -15,13 +15,13 @@ public sealed class ReferTransferTests
     private int _bridges;
 
     [Theory]
-    [InlineData("not_supported", 405)]
-    [InlineData("not_supported", 501)]
-    [InlineData("rejected", 403)]
-    [InlineData("rejected", 489)]
-    public async Task ReferRefusedByPeer_Bridges(string reason, int status)
+    [InlineData(SipReferResult.NotSupported, 405)]
+    [InlineData(SipReferResult.NotSupported, 501)]
+    [InlineData(SipReferResult.Rejected, 403)]
+    [InlineData(SipReferResult.Rejected, 489)]
+    public async Task ReferRefusedByPeer_Bridges(SipReferResult result, int status)
     {
-        var transfer = Create(SipReferOutcome.Failed(reason, status) with { ReferRefused = true }, new TransferResult(true, "bridged"));
+        var transfer = Create(new SipReferOutcome(result, status) { ReferRefused = true }, new TransferResult(true, "bridged"));
 
         transfer.Start(Request());
 
@@ -30,13 +30,13 @@ public sealed class ReferTransferTests
     }
 
     [Theory]
-    [InlineData("rejected", 603, true)]
-    [InlineData("rejected", 403, false)]
-    [InlineData("busy", 486, false)]
-    [InlineData("timeout", 408, false)]
-    public async Task OtherFailures_ReportedWithoutBridging(string reason, int status, bool referRefused)
+    [InlineData(SipReferResult.Rejected, 603, true, "rejected")]
+    [InlineData(SipReferResult.Rejected, 403, false, "rejected")]
+    [InlineData(SipReferResult.Busy, 486, false, "busy")]
+    [InlineData(SipReferResult.Timeout, 408, false, "timeout")]
+    public async Task OtherFailures_ReportedWithoutBridging(SipReferResult result, int status, bool referRefused, string reason)
     {
-        var transfer = Create(SipReferOutcome.Failed(reason, status) with { ReferRefused = referRefused }, new TransferResult(true, "bridged"));
+        var transfer = Create(new SipReferOutcome(result, status) { ReferRefused = referRefused }, new TransferResult(true, "bridged"));
 
         transfer.Start(Request());
 
@@ -47,7 +47,7 @@ public sealed class ReferTransferTests
     [Fact]
     public async Task ModeNever_RefusedReferNotBridged()
     {
-        var transfer = Create(SipReferOutcome.Failed("not_supported", 405) with { ReferRefused = true }, new TransferResult(true, "bridged"), BridgeMode.Never);
+        var transfer = Create(new SipReferOutcome(SipReferResult.NotSupported, 405) { ReferRefused = true }, new TransferResult(true, "bridged"), BridgeMode.Never);
 
         transfer.Start(Request());
 
@@ -58,7 +58,7 @@ public sealed class ReferTransferTests
     [Fact]
     public async Task ModeAlways_BridgesWithoutRefer()
     {
-        var transfer = Create(SipReferOutcome.Failed("not_supported", 405), new TransferResult(false, "busy"), BridgeMode.Always);
+        var transfer = Create(new SipReferOutcome(SipReferResult.NotSupported, 405), new TransferResult(false, "busy"), BridgeMode.Always);
 
         transfer.Start(Request());
 
@@ -69,7 +69,7 @@ public sealed class ReferTransferTests
     [Fact]
     public async Task BridgeEndsWithTheCallerGone_NothingReportedAndNextTransferAllowed()
     {
-        var transfer = Create(SipReferOutcome.Failed("not_supported", 405), null, BridgeMode.Always);
+        var transfer = Create(new SipReferOutcome(SipReferResult.NotSupported, 405), null, BridgeMode.Always);
 
         transfer.Start(Request());
         Assert.True(await Poll.UntilAsync(() => _bridges == 1));
@@ -80,10 +80,24 @@ public sealed class ReferTransferTests
     }
 
     [Fact]
+    public async Task CallEndedFirst_NothingReportedAndNoBye()
+    {
+        var transfer = Create(new SipReferOutcome(SipReferResult.CallEnded), new TransferResult(true, "bridged"));
+
+        transfer.Start(Request());
+        Assert.True(await Poll.UntilAsync(() => _refers == 1));
+        transfer.Start(Request()); // the first one is over: a second REFER goes out
+
+        Assert.True(await Poll.UntilAsync(() => _refers == 2));
+        Assert.Empty(_events);
+        Assert.Equal(0, _bridges);
+    }
+
+    [Fact]
     public async Task NoDialer_RefusedReferReportedAsBefore()
     {
         var targets = new TransferTargets(new Dictionary<string, string> { ["general"] = "sip:agents@127.0.0.1:5070" });
-        var transfer = new ReferTransfer("c1", targets, (_, _, _) => Task.FromResult(SipReferOutcome.Failed("not_supported", 405) with { ReferRefused = true }),
+        var transfer = new ReferTransfer("c1", targets, (_, _, _) => Task.FromResult(new SipReferOutcome(SipReferResult.NotSupported, 405) { ReferRefused = true }),
             r => _events.Enqueue($"transfer:{r.Succeeded}:{r.Reason}"), () => { }, _ => { });
 
         transfer.Start(Request());

@@ -2,37 +2,36 @@ using Ivr.Sip.Message;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
 
-namespace Ivr.Sip.UserAgent;
+namespace Ivr.Sip.UserAgent.Uas;
 
 /// <summary>
 /// The UAS core's 2xx retransmission (RFC 3261 §13.3.1.4): resend the 200 at T1, doubling up to T2,
 /// until the ACK arrives (<see cref="Stop"/>); after 64*T1 without ACK report the give-up, upon which the
 /// session is ended with a BYE. Over a reliable transport nothing is resent but the 64*T1 wait still applies.
+/// A new <see cref="Start"/> (a re-INVITE's 200) replaces the 2xx resent so far.
 /// </summary>
 internal sealed class InviteOkRetransmitter
 {
     private readonly TransactionContext _context;
-    private readonly SipResponse _response;
     private readonly SipEndPoint _destination;
     private readonly Action _onGiveUp;
     private readonly TransactionTimer _resend;
     private readonly TransactionTimer _giveUp;
+    private SipResponse? _response;
 
-    public InviteOkRetransmitter(TransactionContext context, SipResponse response, SipEndPoint destination, Action onGiveUp)
+    public InviteOkRetransmitter(TransactionContext context, SipEndPoint destination, Action onGiveUp)
     {
         _context = context;
-        _response = response;
         _destination = destination;
         _onGiveUp = onGiveUp;
         _resend = new TransactionTimer(context, OnResend);
         _giveUp = new TransactionTimer(context, OnGiveUp);
     }
 
-    public bool IsActive { get; private set; }
-
-    public void Start()
+    public void Start(SipResponse response)
     {
-        IsActive = true;
+        Stop();
+        _response = response;
         if (!_destination.IsReliable)
         {
             _resend.Start(_context.Timers.T1);
@@ -43,14 +42,13 @@ internal sealed class InviteOkRetransmitter
 
     public void Stop()
     {
-        IsActive = false;
         _resend.Stop();
         _giveUp.Stop();
     }
 
     private void OnResend()
     {
-        _context.Sender.SendResponse(_response, _destination);
+        _context.Sender.SendResponse(_response!, _destination);
         _resend.Start(_context.Timers.Backoff(_resend.Interval));
     }
 

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Kamailio (deploy/kamailio/kamailio.cfg, generated defines for loopback) in front of two real
+# `ivr serve` nodes, SIPp calling through Kamailio (uac_via_proxy.xml: Record-Route followed, key 1
+# by RFC 4733). Checks that
+#   1. calls are spread over both nodes and ACK/BYE reach the node that answered (route set);
+#   2. after one node is killed (kill -9) every new call is still answered: Kamailio moves the
+#      INVITE to the other node after fr_timer, and marks the dead node inactive;
+#   3. once the probes have noticed (≤ 5 s), the dead node is not tried at all (no call waits).
+# Usage: tests/cluster/kamailio-failover.sh [path/to/ivr]   (default: the Release build tools/test makes)
+# Prints one summary line starting with "cluster:"; exit 0 when all checks hold.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+IVR=${1:-engine/Ivr.Host/bin/Release/net10.0/ivr}
+SIPP=${SIPP:-/usr/bin/sipp}
+KAMAILIO=${KAMAILIO:-/usr/sbin/kamailio}
+for tool in "$SIPP" "$KAMAILIO"; do
+  [[ -x "$tool" ]] || { echo "cluster: $tool not installed (tools/test installs sip-tester and kamailio)" >&2; exit 2; }
+done
+[[ -x "$IVR" ]] || { echo "cluster: no ivr binary at $IVR (dotnet build engine/Ivr.Host -c Release)" >&2; exit 2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+WORK=$(mktemp -d /tmp/ivr-cluster-XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  if [[ -n "${KEEP_CLUSTER:-}" ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+start_node() { # index port rtp-range
+  local log="$WORK/node$1.log"
+  "$IVR" serve --sip-port "$2" --address 127.0.0.1 --rtp-ports "$3" --no-console --data "$WORK/node$1" >"$log" 2>&1 &
+  echo $!
+}
+
+wait_for() { # file pattern seconds pid
+  for _ in $(seq 1 $(($3 * 10))); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$4" 2>/dev/null || { cat "$1" >&2; echo "cluster: process $4 exited" >&2; return 1; }
+    sleep 0.1
+  done
+  cat "$1" >&2; echo "cluster: '$2' not seen in $1 within $3 s" >&2; return 1
+}
+
+P1=$(free_port); P2=$(free_port); PK=$(free_port)
+N1=$(start_node 1 "$P1" 43000-43199); pids+=("$N1")
+N2=$(start_node 2 "$P2" 43200-43399); pids+=("$N2")
+wait_for "$WORK/node1.log" "; call sip:" 60 "$N1"
+wait_for "$WORK/node2.log" "; call sip:" 60 "$N2"
+
+printf '1 sip:127.0.0.1:%s 0 0\n1 sip:127.0.0.1:%s 0 0\n' "$P1" "$P2" >"$WORK/dispatcher.list"
+mkdir -p "$WORK/run"
+"$KAMAILIO" -f deploy/kamailio/kamailio.cfg -DD -E -Y "$WORK/run" -P "$WORK/kamailio.pid" \
+  -A "LISTEN_UDP=udp:127.0.0.1:$PK" -A "LISTEN_TCP=tcp:127.0.0.1:$PK" \
+  -A "DISPATCHER_LIST=\"$WORK/dispatcher.list\"" >"$WORK/kamailio.log" 2>&1 &
+KPID=$!; pids+=("$KPID")
+sleep 2
+kill -0 "$KPID" 2>/dev/null || { cat "$WORK/kamailio.log" >&2; echo "cluster: kamailio did not start" >&2; exit 1; }
+
+calls() { # label count: SIPp places COUNT calls through Kamailio; its exit code is not used, the stat file is
+  local label=$1 count=$2 mp=$((45000 + RANDOM % 2000 * 2))
+  (cd "$WORK" && "$SIPP" "127.0.0.1:$PK" -sf "$OLDPWD/tests/cluster/uac_via_proxy.xml" -s 12333 -m "$count" -r 4 -l 20 \
+    -d 1500 -timeout 40 -timeout_error -i 127.0.0.1 -p "$(free_port)" -mi 127.0.0.1 -mp "$mp" -nostdin -nd \
+    -trace_stat -fd 1 -stf "$label.csv" -trace_err -error_file "$label.err" >"$label.out" 2>&1) || true
+}
+
+successful() { # label -> cumulative successful calls from SIPp's stat file
+  python3 - "$WORK/$1.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter=';'))
+head, last = rows[0], rows[-1]
+print(last[head.index("SuccessfulCall(C)")], last[head.index("FailedCall(C)")])
+PY
+}
+
+flows_started() { grep -c "flow started" "$WORK/node$1.log" || true; }
+
+# 1. Both nodes take calls; ACK/BYE follow the route set (a BYE to the wrong node would fail the call).
+calls before 8
+read -r ok1 failed1 < <(successful before)
+on1=$(flows_started 1); on2=$(flows_started 2)
+
+# 2. Kill node 1 without warning; call at once.
+kill -9 "$N1"
+calls after_kill 8
+read -r ok2 failed2 < <(successful after_kill)
+moved=$(grep -c "moved to the next node" "$WORK/kamailio.log" || true)
+
+# 3. After the probes noticed, no call waits for the dead node.
+sleep 4
+calls settled 4
+read -r ok3 failed3 < <(successful settled)
+moved_late=$(( $(grep -c "moved to the next node" "$WORK/kamailio.log" || true) - moved ))
+on2_end=$(flows_started 2)
+
+total=$((ok1 + ok2 + ok3))
+echo "cluster: 2 nodes via kamailio, $total calls answered, before kill $ok1/8 (node1 $on1, node2 $on2), after kill $ok2/8 ($failed2 failed, $moved moved to the next node), settled $ok3/4 ($moved_late moved)"
+status=0
+[[ $ok1 -eq 8 && $failed1 -eq 0 ]] || { echo "FAIL: calls before the kill failed"; status=1; }
+[[ $on1 -ge 1 && $on2 -ge 1 ]] || { echo "FAIL: calls not spread over both nodes"; status=1; }
+[[ $ok2 -eq 8 && $failed2 -eq 0 ]] || { echo "FAIL: calls failed after the kill"; status=1; }
+[[ $ok3 -eq 4 && $failed3 -eq 0 ]] || { echo "FAIL: calls failed once the dead node was out"; status=1; }
+[[ $moved_late -eq 0 ]] || { echo "FAIL: the dead node was still tried 4 s after the kill"; status=1; }
+[[ $on2_end -ge $((on2 + 12)) ]] || { echo "FAIL: node 2 did not take the calls after the kill ($on2 -> $on2_end)"; status=1; }
+if [[ $status -ne 0 ]]; then
+  for f in kamailio.log node2.log after_kill.err; do echo "--- $f"; tail -n 30 "$WORK/$f" 2>/dev/null; done
+fi
+exit $status
