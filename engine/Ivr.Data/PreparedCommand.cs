@@ -1,24 +1,36 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
-/// <summary>Prepared, positional-parameter commands for batched inserts (call events, bulk seeding).</summary>
+/// <summary>Prepared, named-parameter commands for batched inserts (call events, bulk seeding), on either database.</summary>
 internal static class PreparedCommand
 {
-    public static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    /// <param name="names">The parameters in the order <see cref="Run"/> binds them, each written <c>@name</c> in <paramref name="sql"/>.</param>
+    public static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        // SQLite compiles the statement once here; PostgreSQL prepares it on first use (Max Auto Prepare).
+        if (connection.Dialect() == DatabaseDialect.Sqlite) command.Prepare();
         return command;
     }
 
     /// <summary>Binds <paramref name="values"/> in parameter order (null as SQL NULL) and executes.</summary>
-    public static void Run(SqliteCommand command, params object?[] values)
+    public static void Run(DbCommand command, params object?[] values)
     {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        Bind(command.Parameters, values);
         command.ExecuteNonQuery();
+    }
+
+    public static void Bind(DbParameterCollection parameters, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
     }
 }

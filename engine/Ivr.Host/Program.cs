@@ -66,6 +66,11 @@ public static class Program
         {
             return 130;
         }
+        catch (Ivr.Data.DatabaseOpenException ex)
+        {
+            Console.Error.WriteLine($"ivr {command.Name}: {ex.Message}");
+            return 1;
+        }
     }
 
     private static string Overview() =>

@@ -31,7 +31,7 @@ public sealed class SqliteCallHistory(IvrDatabase database) : ICallHistory
         var calls = connection.Query<CallRow>($"{SelectCalls} ORDER BY started_at DESC, id DESC LIMIT @count;", new { count }).ToList();
         if (calls.Count == 0) return [];
         var paths = connection.Query<(string CallId, string Node)>(
-                "SELECT call_id, node FROM call_events WHERE kind = @kind AND node IS NOT NULL AND call_id IN @ids ORDER BY call_id, seq;",
+                $"SELECT call_id, node FROM call_events WHERE kind = @kind AND node IS NOT NULL AND {connection.InList("call_id", "ids")} ORDER BY call_id, seq;",
                 new { kind = nameof(CallEventKind.NodeEntered), ids = calls.Select(c => c.Id).ToArray() })
             .GroupBy(r => r.CallId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Node).ToList());

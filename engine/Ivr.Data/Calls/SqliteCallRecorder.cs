@@ -1,16 +1,20 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Ivr.Core.Calls;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Ivr.Data.Calls;
 
 /// <summary>
-/// Records calls into SQLite without ever touching the disk on the caller's thread: every call
-/// only enqueues in memory; one background writer drains the queue in batches, each batch in one
-/// transaction. A batch that fails is retried item by item so one bad item (an event for a call
-/// never started, a duplicate sequence) costs only itself; such items are logged and counted.
-/// <see cref="Flush"/> waits until everything enqueued before it is written;
-/// <see cref="DisposeAsync"/> drains and stops.
+/// Records calls into the database (SQLite or PostgreSQL) without ever touching it on the caller's
+/// thread: every call only enqueues in memory; one background writer per node drains the queue in
+/// batches, each batch in one transaction. A batch that fails is retried item by item so one bad item
+/// (an event for a call never started, a duplicate sequence) costs only itself; such items are logged
+/// and counted. When PostgreSQL is unreachable or slow the batch waits and is tried again while calls
+/// go on; what arrives meanwhile is held up to the queue's capacity, beyond it dropped, counted and
+/// logged. <see cref="Flush"/> waits until everything enqueued before it is written;
+/// <see cref="DisposeAsync"/> drains and stops (giving up on an unreachable server after <see cref="DrainTimeout"/>).
 /// </summary>
 public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 {
@@ -21,6 +25,12 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     /// (counted and logged) rather than growing without bound or blocking a call.</summary>
     public const int DefaultCapacity = 250_000;
 
+    /// <summary>How long <see cref="DisposeAsync"/> keeps retrying an unreachable database before dropping what is left.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
     private readonly IvrDatabase _database;
     private readonly Action<string> _log;
     private readonly Channel<object> _queue;
@@ -29,6 +39,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     private long _failed;
     private long _dropped;
     private int _dropping;
+    private long _disposedAt;
 
     /// <param name="log">Receives writer failures (never values, only what failed and why).</param>
     /// <param name="capacity">See <see cref="DefaultCapacity"/>.</param>
@@ -78,6 +89,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Interlocked.CompareExchange(ref _disposedAt, Environment.TickCount64, 0);
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
@@ -106,7 +118,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
                 }
                 batch.Add(item);
             }
-            if (batch.Count > 0) WriteBatch(batch);
+            if (batch.Count > 0) await WriteBatchAsync(batch).ConfigureAwait(false);
             Volatile.Write(ref _dropping, 0);
             foreach (var flush in flushes) flush.TrySetResult();
             batch.Clear();
@@ -114,44 +126,79 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
         }
     }
 
-    private void WriteBatch(List<object> batch)
+    private async Task WriteBatchAsync(List<object> batch)
     {
-        try
-        {
-            WriteInTransaction(batch);
-            Interlocked.Add(ref _written, batch.Count);
-            return;
-        }
-        catch (Exception ex)
-        {
-            if (batch.Count == 1)
-            {
-                Refused(batch[0], ex);
-                return;
-            }
-        }
-        foreach (var item in batch)
+        var wait = FirstRetry;
+        Exception failure;
+        while (true)
         {
             try
             {
-                WriteInTransaction([item]);
-                Interlocked.Increment(ref _written);
+                WriteInTransaction(batch);
+                Interlocked.Add(ref _written, batch.Count);
+                return;
+            }
+            catch (Exception ex) when (IsUnavailable(ex))
+            {
+                if (GaveUpDraining())
+                {
+                    Interlocked.Add(ref _dropped, batch.Count);
+                    _log($"call recorder: the database stayed unreachable while stopping; {batch.Count} call record(s) dropped");
+                    return;
+                }
+                if (wait == FirstRetry) _log($"call recorder: the database is unavailable ({ex.GetType().Name}: {ex.Message}); holding call records and retrying");
+                await Task.Delay(wait).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LastRetry.Ticks));
             }
             catch (Exception ex)
             {
-                Refused(item, ex);
+                failure = ex;
+                break;
             }
         }
+        if (batch.Count == 1)
+        {
+            Refused(batch[0], failure);
+            return;
+        }
+        foreach (var item in batch) RefuseAlone(item);
+    }
+
+    /// <summary>Writes one item alone after its batch failed: only the item at fault is refused.</summary>
+    private void RefuseAlone(object item)
+    {
+        try
+        {
+            WriteInTransaction([item]);
+            Interlocked.Increment(ref _written);
+        }
+        catch (Exception ex)
+        {
+            Refused(item, ex);
+        }
+    }
+
+    /// <summary>PostgreSQL not answering (down, restarting, unreachable, out of connections) as opposed to refusing
+    /// an item (a constraint or a bad value, SQLSTATE classes 22 and 23). SQLite's errors are all the item's.</summary>
+    private bool IsUnavailable(Exception ex) => _database.Dialect == DatabaseDialect.PostgreSql && ex switch
+    {
+        PostgresException pg => !pg.SqlState.StartsWith("22", StringComparison.Ordinal) && !pg.SqlState.StartsWith("23", StringComparison.Ordinal),
+        NpgsqlException or DbException or TimeoutException or IOException or System.Net.Sockets.SocketException => true,
+        InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
+    };
+
+    private bool GaveUpDraining()
+    {
+        var since = Interlocked.Read(ref _disposedAt);
+        return since != 0 && Environment.TickCount64 - since > DrainTimeout.TotalMilliseconds;
     }
 
     private void WriteInTransaction(IReadOnlyList<object> items)
     {
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using (var writes = new CallWriteBatch(connection, transaction))
-        {
-            foreach (var item in items) writes.Write(item);
-        }
+        using var transaction = connection.BeginWrite();
+        CallWriteBatch.Write(connection, transaction, items);
         transaction.Commit();
     }
 
@@ -165,6 +212,6 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
             CallEnd e => $"call end {e.CallId}",
             _ => item.GetType().Name,
         };
-        _log($"call recorder: {what} not written: {ex.GetType().Name} {(ex as SqliteException)?.SqliteErrorCode}: {ex.Message}");
+        _log($"call recorder: {what} not written: {ex.GetType().Name} {(ex as SqliteException)?.SqliteErrorCode}{(ex as PostgresException)?.SqlState}: {ex.Message}");
     }
 }

@@ -3,7 +3,12 @@ using Dapper;
 
 namespace Ivr.Data.Fax;
 
-/// <summary>The SQL of <c>fax_jobs</c>. Claiming a job is one conditional UPDATE, so two schedulers never send the same job twice.</summary>
+/// <summary>
+/// The SQL of <c>fax_jobs</c>. Claiming a job is one conditional UPDATE, so two schedulers never send the
+/// same job twice; on PostgreSQL the claim picks its row <c>FOR UPDATE SKIP LOCKED</c>, so nodes claiming
+/// at once take different jobs instead of queueing on one. A claim holds for a lease; a job whose lease
+/// ran out (its node died) is recovered by whichever node looks next.
+/// </summary>
 public sealed class FaxJobRepository(IDbConnection connection, IDbTransaction? transaction = null)
 {
     private const string Columns = """
@@ -45,17 +50,33 @@ public sealed class FaxJobRepository(IDbConnection connection, IDbTransaction? t
             WHERE id = @id AND status IN {Pending};
             """, new { id, now = DbTime.ToText(now) }, cancellation)) == 1;
 
+    /// <summary>
+    /// Claims the earliest due waiting job for <paramref name="node"/> until <paramref name="leaseUntil"/>:
+    /// <c>sending</c>, one more attempt. Null when no job is due (or every due one is being claimed elsewhere).
+    /// </summary>
+    public async Task<FaxJob?> ClaimNextAsync(string node, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellation)
+    {
+        var skipLocked = connection.Dialect() == DatabaseDialect.PostgreSql ? "FOR UPDATE SKIP LOCKED" : "";
+        return (await connection.QueryAsync<Row>(Command($"""
+            UPDATE fax_jobs SET status = 'sending', attempts = attempts + 1, claimed_by = @node, lease_until = @leaseUntil, updated_at = @now
+            WHERE id = (SELECT id FROM fax_jobs WHERE status IN {Pending} AND due_at <= @now ORDER BY due_at, id LIMIT 1 {skipLocked})
+              AND status IN {Pending}
+            RETURNING {Columns};
+            """, new { node, now = DbTime.ToText(now), leaseUntil = DbTime.ToText(leaseUntil) }, cancellation))).Select(r => r.ToJob()).FirstOrDefault();
+    }
+
     /// <summary>Records how an attempt of a <c>sending</c> job ended.</summary>
     /// <param name="nextDue">For <see cref="FaxJobStatus.RetryWait"/>: when to try again; the due time is kept otherwise.</param>
+    /// <param name="node">When given, only that node's claim is recorded: a node whose lease ran out and whose job was taken over records nothing.</param>
     public async Task<bool> RecordAttemptAsync(long id, FaxJobStatus status, DateTimeOffset? nextDue, string outcome, int pagesSent, int pagesTotal,
-        int resultCode, string detail, DateTimeOffset now, CancellationToken cancellation)
+        int resultCode, string detail, DateTimeOffset now, CancellationToken cancellation, string? node = null)
         => await connection.ExecuteAsync(Command("""
             UPDATE fax_jobs SET status = @status, due_at = COALESCE(@nextDue, due_at), last_outcome = @outcome, pages_sent = @pagesSent,
                 pages_total = @pagesTotal, result_code = @resultCode, detail = @detail, updated_at = @now
-            WHERE id = @id AND status = 'sending';
+            WHERE id = @id AND status = 'sending' AND (@node IS NULL OR claimed_by = @node);
             """, new
             {
-                id, status = FaxJobStatusText.ToText(status), nextDue = nextDue is { } due ? DbTime.ToText(due) : null, outcome,
+                id, node, status = FaxJobStatusText.ToText(status), nextDue = nextDue is { } due ? DbTime.ToText(due) : null, outcome,
                 pagesSent, pagesTotal, resultCode, detail, now = DbTime.ToText(now),
             }, cancellation)) == 1;
 
@@ -63,15 +84,17 @@ public sealed class FaxJobRepository(IDbConnection connection, IDbTransaction? t
     /// After a crash or a stop mid-send: every job still <c>sending</c> was interrupted. Those with tries
     /// left wait for a retry due <paramref name="now"/>; the others have failed.
     /// </summary>
+    /// <param name="expiredLeasesOnly">Several nodes: only jobs whose claim's lease ran out before <paramref name="now"/>
+    /// (the others are being sent by a live node).</param>
     /// <returns>How many jobs were found interrupted.</returns>
-    public Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellation)
+    public Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellation, bool expiredLeasesOnly = false)
         => connection.ExecuteAsync(Command("""
             UPDATE fax_jobs SET
                 status = CASE WHEN attempts < max_attempts THEN 'retry_wait' ELSE 'failed' END,
                 due_at = CASE WHEN attempts < max_attempts THEN @now ELSE due_at END,
                 last_outcome = 'interrupted', detail = 'the server stopped while sending', updated_at = @now
-            WHERE status = 'sending';
-            """, new { now = DbTime.ToText(now) }, cancellation));
+            WHERE status = 'sending' AND (@expiredOnly = 0 OR lease_until IS NULL OR lease_until < @now);
+            """, new { now = DbTime.ToText(now), expiredOnly = expiredLeasesOnly ? 1 : 0 }, cancellation));
 
     /// <summary>Withdraws a job that has not started sending; false otherwise.</summary>
     public async Task<bool> CancelAsync(long id, DateTimeOffset now, CancellationToken cancellation)

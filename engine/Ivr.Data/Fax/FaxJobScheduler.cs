@@ -10,11 +10,19 @@ namespace Ivr.Data.Fax;
 /// (<c>failed</c>). The queue lives in the database, so it survives restarts: at start, jobs left
 /// <c>sending</c> by a crash are retried, and jobs that fell due while the server was down go out at once.
 /// Jobs are sent one at a time. Numbers appear in the log masked only.
+/// Several nodes may run a scheduler on one PostgreSQL database: each claims jobs for itself
+/// (<paramref name="node"/>) with a lease of <see cref="FaxSettings.ClaimLease"/>, so every job is dialled
+/// once; a job whose node died while sending is recovered by another once the lease has run out (on
+/// SQLite, one machine, a start recovers every job left <c>sending</c> at once, as before).
 /// </summary>
-public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFaxDocuments documents, FaxSettings settings, TimeProvider time, Action<string>? log = null)
+public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFaxDocuments documents, FaxSettings settings, TimeProvider time,
+    Action<string>? log = null, string? node = null)
 {
-    private const int BatchSize = 20;
     private readonly Action<string> _log = log ?? (_ => { });
+    private readonly bool _shared = database.Dialect == DatabaseDialect.PostgreSql;
+
+    /// <summary>Who this scheduler claims jobs as (the node id, plus this process).</summary>
+    public string Node { get; } = $"{node ?? Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Recovers interrupted jobs, then sends due jobs every <see cref="FaxSettings.PollInterval"/> until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellation)
@@ -32,7 +40,7 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
             {
                 return;
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidDataException or IOException or TimeoutException)
             {
                 // The next round tries again; a database that stays broken is logged once per poll, never with a number.
                 _log($"fax: the scheduler could not use the queue ({ex.GetType().Name}: {ex.Message}); trying again in {settings.PollInterval.TotalSeconds:0} s");
@@ -48,11 +56,11 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
         }
     }
 
-    /// <summary>Jobs a crash left <c>sending</c>: retried now while they have tries left, failed otherwise.</summary>
+    /// <summary>Jobs a crash left <c>sending</c> (on PostgreSQL: whose lease has run out): retried now while they have tries left, failed otherwise.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellation)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        return await new FaxJobRepository(connection).RecoverInterruptedAsync(time.GetUtcNow(), cancellation).ConfigureAwait(false);
+        return await new FaxJobRepository(connection).RecoverInterruptedAsync(time.GetUtcNow(), cancellation, expiredLeasesOnly: _shared).ConfigureAwait(false);
     }
 
     /// <summary>Sends every job due now, one after another.</summary>
@@ -60,25 +68,29 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
     public async Task<int> SendDueAsync(CancellationToken cancellation)
     {
         var attempts = 0;
+        if (_shared)
+        {
+            var recovered = await RecoverAsync(cancellation).ConfigureAwait(false);
+            if (recovered > 0) _log($"fax: {recovered} job(s) whose node stopped while sending are retried now");
+        }
         while (true)
         {
-            IReadOnlyList<FaxJob> due;
+            FaxJob? job;
             await using (var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false))
-                due = await new FaxJobRepository(connection).DueAsync(time.GetUtcNow(), BatchSize, cancellation).ConfigureAwait(false);
-            if (due.Count == 0) return attempts;
-            foreach (var job in due)
-                if (await TrySendAsync(job, cancellation).ConfigureAwait(false)) attempts++;
+            {
+                var now = time.GetUtcNow();
+                job = await new FaxJobRepository(connection).ClaimNextAsync(Node, now, now + settings.ClaimLease, cancellation).ConfigureAwait(false);
+            }
+            if (job is null) return attempts;
+            await SendClaimedAsync(job, cancellation).ConfigureAwait(false);
+            attempts++;
         }
     }
 
-    private async Task<bool> TrySendAsync(FaxJob job, CancellationToken cancellation)
+    /// <param name="job">As claimed: its attempt already counted.</param>
+    private async Task SendClaimedAsync(FaxJob job, CancellationToken cancellation)
     {
-        await using (var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false))
-        {
-            if (!await new FaxJobRepository(connection).TryClaimAsync(job.Id, time.GetUtcNow(), cancellation).ConfigureAwait(false)) return false;
-        }
-
-        var attempt = job.Attempts + 1;
+        var attempt = job.Attempts;
         var result = await SendAsync(job, cancellation).ConfigureAwait(false);
         var finished = result.Succeeded || attempt >= job.MaxAttempts || !documents.Contains(job.DocumentId);
         var status = result.Succeeded ? FaxJobStatus.Sent : finished ? FaxJobStatus.Failed : FaxJobStatus.RetryWait;
@@ -88,12 +100,11 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
         await using (var connection = await database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false))
         {
             await new FaxJobRepository(connection).RecordAttemptAsync(job.Id, status, retryAt, outcome, result.PagesSent, result.PagesTotal,
-                result.ResultCode, result.Detail, now, CancellationToken.None).ConfigureAwait(false);
+                result.ResultCode, result.Detail, now, CancellationToken.None, Node).ConfigureAwait(false);
         }
 
         _log($"fax job {job.Id} ({job.DocumentId} to {job.NumberMasked}), try {attempt}/{job.MaxAttempts}: {outcome}, {result.PagesSent}/{result.PagesTotal} pages, code {result.ResultCode}"
             + (retryAt is { } next ? $"; next try at {next:HH:mm} UTC" : $"; {FaxJobStatusText.ToText(status)}"));
-        return true;
     }
 
     private async Task<FaxResult> SendAsync(FaxJob job, CancellationToken cancellation)

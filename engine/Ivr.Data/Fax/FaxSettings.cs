@@ -23,11 +23,16 @@ public sealed record FaxSettings
     /// <summary>How often the scheduler looks for due jobs (default 5 s).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a node's claim on a job it is sending holds (default 15 minutes, longer than any fax call):
+    /// when the node dies mid-send, another node takes the job over once the lease has run out.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Why these settings cannot work, or null.</summary>
     public string? Problem() =>
         AllowedUntil <= AllowedFrom ? $"allowed_until ({AllowedUntil:HH\\:mm}) must be later than allowed_from ({AllowedFrom:HH\\:mm})"
         : MaxAttempts is < 1 or > 10 ? $"max_attempts must be 1 to 10, not {MaxAttempts}"
         : RetryDelay < TimeSpan.FromSeconds(10) ? "retry_delay must be at least 10s"
         : PollInterval <= TimeSpan.Zero || PollInterval > TimeSpan.FromMinutes(5) ? "poll_interval must be more than 0 and at most 5m"
+        : ClaimLease < TimeSpan.FromMinutes(1) ? "claim_lease must be at least 1m"
         : null;
 }

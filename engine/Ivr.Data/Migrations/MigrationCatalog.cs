@@ -11,5 +11,6 @@ public static class MigrationCatalog
         M003ServiceRecords.Migration,
         M004FaxJobs.Migration,
         M005Console.Migration,
+        M006Nodes.Migration,
     ];
 }

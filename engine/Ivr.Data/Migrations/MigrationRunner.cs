@@ -1,12 +1,15 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
+using Dapper;
 
 namespace Ivr.Data.Migrations;
 
 /// <summary>
 /// Applies pending migrations in version order, each in its own transaction together with its
 /// <c>schema_version</c> row, so a step is either wholly applied and recorded or not at all.
-/// The applied set is read inside the (immediate) transaction: two processes opening the same
-/// file at once do not apply a step twice.
+/// The applied set is read inside the write transaction (SQLite: immediate; PostgreSQL: under an
+/// advisory lock every node takes), so two processes opening the same database at once do not apply
+/// a step twice. A database already at a version this program does not know is refused untouched.
 /// </summary>
 public sealed class MigrationRunner(TimeProvider time)
 {
@@ -19,16 +22,25 @@ public sealed class MigrationRunner(TimeProvider time)
         """;
 
     /// <returns>The versions applied now, in order.</returns>
-    public IReadOnlyList<int> Apply(SqliteConnection connection, IReadOnlyList<Migration> migrations)
+    /// <exception cref="InvalidOperationException">A step failed (rolled back), or the schema is newer than <paramref name="migrations"/>.</exception>
+    public IReadOnlyList<int> Apply(DbConnection connection, IReadOnlyList<Migration> migrations)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var ordered = Validate(migrations);
-        Execute(connection, null, CreateVersionTable);
+        var dialect = connection.Dialect();
+        using (var create = connection.BeginWrite())
+        {
+            connection.LockKeyAsync(create, "ivr", "migrations", CancellationToken.None).GetAwaiter().GetResult();
+            Execute(connection, create, dialect == DatabaseDialect.Sqlite ? CreateVersionTable : PostgresDdl.From(CreateVersionTable));
+            create.Commit();
+        }
+        RefuseNewerSchema(connection, ordered);
 
         var applied = new List<int>();
         foreach (var migration in ordered)
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var transaction = connection.BeginWrite();
+            connection.LockKeyAsync(transaction, "ivr", "migrations", CancellationToken.None).GetAwaiter().GetResult();
             if (IsApplied(connection, transaction, migration.Version))
             {
                 transaction.Rollback();
@@ -36,21 +48,14 @@ public sealed class MigrationRunner(TimeProvider time)
             }
             try
             {
-                Execute(connection, transaction, migration.Sql);
+                Execute(connection, transaction, migration.SqlFor(dialect));
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
-                throw new InvalidOperationException($"Migration {migration.Version} ({migration.Name}) failed: {ex.Message}", ex);
+                throw new DatabaseOpenException($"Migration {migration.Version} ({migration.Name}) failed: {ex.Message}", ex);
             }
-            using (var record = connection.CreateCommand())
-            {
-                record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES ($v, $n, $at);";
-                record.Parameters.AddWithValue("$v", migration.Version);
-                record.Parameters.AddWithValue("$n", migration.Name);
-                record.Parameters.AddWithValue("$at", DbTime.ToText(time.GetUtcNow()));
-                record.ExecuteNonQuery();
-            }
+            connection.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@v, @n, @at);",
+                new { v = migration.Version, n = migration.Name, at = DbTime.ToText(time.GetUtcNow()) }, transaction);
             transaction.Commit();
             applied.Add(migration.Version);
         }
@@ -58,14 +63,16 @@ public sealed class MigrationRunner(TimeProvider time)
     }
 
     /// <summary>The versions recorded in <c>schema_version</c>, ascending.</summary>
-    public static IReadOnlyList<int> AppliedVersions(SqliteConnection connection)
+    public static IReadOnlyList<int> AppliedVersions(IDbConnection connection)
+        => connection.Query<long>("SELECT version FROM schema_version ORDER BY version;").Select(v => (int)v).ToList();
+
+    private static void RefuseNewerSchema(DbConnection connection, List<Migration> ordered)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version FROM schema_version ORDER BY version;";
-        using var reader = command.ExecuteReader();
-        var versions = new List<int>();
-        while (reader.Read()) versions.Add(reader.GetInt32(0));
-        return versions;
+        var known = ordered.Count == 0 ? 0 : ordered[^1].Version;
+        var newest = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version;") ?? 0;
+        if (newest > known)
+            throw new DatabaseOpenException(
+                $"The database schema is at version {newest}, newer than this program knows (version {known}): upgrade ivr before using this database.");
     }
 
     private static List<Migration> Validate(IReadOnlyList<Migration> migrations)
@@ -82,16 +89,10 @@ public sealed class MigrationRunner(TimeProvider time)
         return ordered;
     }
 
-    private static bool IsApplied(SqliteConnection connection, SqliteTransaction transaction, int version)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = $v;";
-        command.Parameters.AddWithValue("$v", version);
-        return Convert.ToInt64(command.ExecuteScalar()) > 0;
-    }
+    private static bool IsApplied(DbConnection connection, DbTransaction transaction, int version)
+        => connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_version WHERE version = @v;", new { v = version }, transaction) > 0;
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -28,7 +28,7 @@ public sealed class CallSearch(IvrDatabase database)
                 }, cancellationToken: cancellation))).ToList();
         if (rows.Count == 0) return [];
         var paths = (await connection.QueryAsync<(string CallId, string Node)>(new CommandDefinition(
-                "SELECT call_id, node FROM call_events WHERE kind = @kind AND node IS NOT NULL AND call_id IN @ids ORDER BY call_id, seq;",
+                $"SELECT call_id, node FROM call_events WHERE kind = @kind AND node IS NOT NULL AND {connection.InList("call_id", "ids")} ORDER BY call_id, seq;",
                 new { kind = nameof(CallEventKind.NodeEntered), ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellation)))
             .GroupBy(r => r.CallId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Node).ToList());

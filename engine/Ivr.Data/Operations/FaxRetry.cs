@@ -15,7 +15,7 @@ public sealed class FaxRetry(IDbConnection connection, IDbTransaction? transacti
     {
         var at = DbTime.ToText(now);
         var retried = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("""
-            UPDATE fax_jobs SET status = 'queued', due_at = @at, updated_at = @at, max_attempts = MAX(max_attempts, attempts + 1)
+            UPDATE fax_jobs SET status = 'queued', due_at = @at, updated_at = @at, max_attempts = CASE WHEN max_attempts > attempts THEN max_attempts ELSE attempts + 1 END
             WHERE id = @id AND status IN ('queued', 'retry_wait', 'failed')
             RETURNING status;
             """, new { id, at }, transaction, cancellationToken: cancellation));

@@ -23,7 +23,7 @@ public sealed class FlowVersionRepository(IDbConnection connection, IDbTransacti
         foreach (var file in files)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO flow_version_files (version, path, content) VALUES (@version, @path, @content);",
+                "INSERT INTO flow_version_files (version, path, content) VALUES (@version, @path, @content) ON CONFLICT DO NOTHING;",
                 new { version, path = file.Path, content = file.Content }, transaction, cancellationToken: cancellation));
         }
         return inserted > 0;

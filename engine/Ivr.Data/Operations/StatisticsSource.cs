@@ -16,7 +16,7 @@ public sealed class StatisticsSource(IvrDatabase database)
         var calls = await connection.QueryAsync<(string Id, string FlowVersion, string StartedAt, string? EndedAt, string? Disposition, long Served)>(
             new CommandDefinition($"""
                 SELECT c.id, c.flow_version, c.started_at, c.ended_at, c.disposition,
-                       EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = c.id AND e.kind = '{nameof(CallEventKind.LookupCompleted)}')
+                       CASE WHEN EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = c.id AND e.kind = '{nameof(CallEventKind.LookupCompleted)}') THEN 1 ELSE 0 END
                 FROM calls c
                 WHERE c.started_at >= @from AND c.started_at < @to AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)
                 ORDER BY c.started_at;
@@ -59,7 +59,9 @@ public sealed class StatisticsSource(IvrDatabase database)
     public async Task<long?> FaxesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
-        var columns = (await connection.QueryAsync<string>(new CommandDefinition("SELECT name FROM pragma_table_info('fax_jobs');",
+        var columns = (await connection.QueryAsync<string>(new CommandDefinition(database.Dialect == DatabaseDialect.Sqlite
+            ? "SELECT name FROM pragma_table_info('fax_jobs');"
+            : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'fax_jobs';",
             cancellationToken: cancellation))).ToList();
         if (!columns.Contains("created_at")) return null;
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(

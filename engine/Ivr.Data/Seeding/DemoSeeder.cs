@@ -6,7 +6,7 @@ using Ivr.Data.Contributions;
 using Ivr.Data.Pensions;
 using Ivr.Data.People;
 using Ivr.Data.Security;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data.Seeding;
 
@@ -28,27 +28,32 @@ public static class DemoSeeder
         => Seed(dbPath, people, seed, SeedOptions.Today(TimeProvider.System));
 
     public static SeedReport Seed(string dbPath, int people, int seed, SeedOptions options)
+        => Seed(IvrDatabase.Open(dbPath), people, seed, options);
+
+    /// <summary>Seeds an open database, SQLite or PostgreSQL.</summary>
+    public static SeedReport Seed(IvrDatabase database, int people, int seed, SeedOptions options)
     {
+        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(people);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         var watch = Stopwatch.StartNew();
-        var database = IvrDatabase.Open(dbPath);
+        var sqlite = database.Dialect == DatabaseDialect.Sqlite;
         using var connection = database.OpenConnection();
-        connection.Execute("PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+        if (sqlite) connection.Execute("PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
 
         ClearResidents(connection);
         InsertDemoSet(connection, new PinHasher(options.DemoPinIterations));
         var (pensions, appraisals) = InsertSynthetic(connection, people, seed, options);
         pensions += DemoSet.Records.Count(r => r.Pension is not null);
         appraisals += DemoSet.Records.Count(r => r.Appraisal is not null);
-        connection.Execute("PRAGMA synchronous=NORMAL; PRAGMA optimize;");
+        connection.Execute(sqlite ? "PRAGMA synchronous=NORMAL; PRAGMA optimize;" : "ANALYZE;");
         return new SeedReport(DemoSet.Records.Count, people, pensions, appraisals, watch.Elapsed);
     }
 
-    private static void ClearResidents(SqliteConnection connection)
+    private static void ClearResidents(DbConnection connection)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connection.BeginWrite();
         connection.Execute("""
             DELETE FROM appraisals; DELETE FROM contributions; DELETE FROM pensions; DELETE FROM cards;
             DELETE FROM people; DELETE FROM pin_failures; DELETE FROM pin_locks;
@@ -56,11 +61,11 @@ public static class DemoSeeder
         transaction.Commit();
     }
 
-    private static void InsertDemoSet(SqliteConnection connection, PinHasher hasher)
+    private static void InsertDemoSet(DbConnection connection, PinHasher hasher)
     {
         var hashes = DemoSet.Records.AsParallel().AsOrdered().Select(r => hasher.Hash(r.Identity.Pin)).ToList();
         var ct = CancellationToken.None;
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connection.BeginWrite();
         for (var i = 0; i < DemoSet.Records.Count; i++)
         {
             var r = DemoSet.Records[i];
@@ -76,7 +81,7 @@ public static class DemoSeeder
         transaction.Commit();
     }
 
-    private static (int Pensions, int Appraisals) InsertSynthetic(SqliteConnection connection, int people, int seed, SeedOptions options)
+    private static (int Pensions, int Appraisals) InsertSynthetic(DbConnection connection, int people, int seed, SeedOptions options)
     {
         var generator = new SyntheticPeople(seed, options.AsOf, DemoSet.Records.Select(r => r.Identity.Id));
         var hasher = new PinHasher(options.BulkPinIterations);

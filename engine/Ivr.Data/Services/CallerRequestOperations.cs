@@ -48,7 +48,7 @@ internal sealed class CallerRequestOperations(ServiceContext context)
         var callId = ServiceInputs.Get(inputs, ServiceInputs.CallId);
         var now = context.Now;
         await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connection.BeginWrite();
         await new SurveyRepository(connection, transaction).InsertAsync(callId, score, now, cancellation).ConfigureAwait(false);
         if (score == SurveyResponse.Dissatisfied)
             await new FollowUpRepository(connection, transaction).InsertAsync(callId, DissatisfiedReason, now, context.CallbackDueDate(), cancellation).ConfigureAwait(false);

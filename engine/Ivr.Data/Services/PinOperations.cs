@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Data.Common;
 using Ivr.Core.Lookups;
 using Ivr.Core.Privacy;
 using Ivr.Data.Audit;
@@ -32,8 +32,8 @@ internal sealed class PinOperations(ServiceContext context)
         await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         var check = await _verifier.CheckAsync(connection, subject, ServiceInputs.Get(inputs, "pin"), callId, cancellation).ConfigureAwait(false);
 
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = check.Person is null ? Refused(check) : await MarkLostAsync(new CardRepository(connection, transaction), check.Person.Id, cancellation).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        var result = check.Person is null ? Refused(check) : await MarkLostAsync(connection, transaction, check.Person.Id, cancellation).ConfigureAwait(false);
         await new AuditRepository(connection, transaction).AppendAsync(
             new AuditEntry(callId, context.Now, AuditAction.LossReport, Mask.ResidentId(subject), result.Outcome), cancellation).ConfigureAwait(false);
         transaction.Commit();
@@ -60,7 +60,7 @@ internal sealed class PinOperations(ServiceContext context)
         }
         cancellation.ThrowIfCancellationRequested();
 
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connection.BeginWrite();
         if (newHash is not null && !await new PersonRepository(connection, transaction).SetPinHashAsync(check.Person!.Id, newHash, cancellation).ConfigureAwait(false))
             result = LookupResult.Of(LookupResult.Error);
         await new AuditRepository(connection, transaction).AppendAsync(
@@ -69,22 +69,18 @@ internal sealed class PinOperations(ServiceContext context)
         return result;
     }
 
-    private async Task<LookupResult> MarkLostAsync(CardRepository cards, string personId, CancellationToken cancellation)
+    private async Task<LookupResult> MarkLostAsync(DbConnection connection, DbTransaction transaction, string personId, CancellationToken cancellation)
     {
+        var cards = new CardRepository(connection, transaction);
         var card = await cards.FindByPersonAsync(personId, cancellation).ConfigureAwait(false);
         if (card is null) return LookupResult.Of(LookupResult.NotFound);
         if (card.Status == CardStatus.Lost) return LookupResult.Of(ServiceOutcomes.AlreadyLost);
         var now = context.Now;
-        var reference = NewReference(now);
+        var reference = await context.References.IssueAsync(connection, transaction, "loss", now, cancellation).ConfigureAwait(false);
         if (!await cards.MarkLostAsync(card.Number, now, reference, cancellation).ConfigureAwait(false))
             return LookupResult.Of(ServiceOutcomes.AlreadyLost);
         return LookupResult.Success(new Dictionary<string, string> { ["reference"] = reference });
     }
-
-    /// <summary>A loss-report reference: the China date (yyyyMMdd) and six random digits.</summary>
-    private static string NewReference(DateTimeOffset at)
-        => ChinaTime.ToChina(at).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
-           + RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     private static LookupResult Refused(PinCheck check) => check.Outcome == ServiceOutcomes.Denied
         ? new LookupResult(ServiceOutcomes.Denied, new Dictionary<string, string> { ["tries_left"] = check.TriesLeft.ToString(CultureInfo.InvariantCulture) })

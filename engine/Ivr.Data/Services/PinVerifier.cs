@@ -2,7 +2,7 @@ using Ivr.Core.Privacy;
 using Ivr.Data.Audit;
 using Ivr.Data.People;
 using Ivr.Data.Security;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data.Services;
 
@@ -13,7 +13,7 @@ namespace Ivr.Data.Services;
 /// </summary>
 internal sealed class PinVerifier(ServiceContext context)
 {
-    public async Task<PinCheck> CheckAsync(SqliteConnection connection, string subject, string pin, string callId, CancellationToken cancellation)
+    public async Task<PinCheck> CheckAsync(DbConnection connection, string subject, string pin, string callId, CancellationToken cancellation)
     {
         var lockout = context.Lockout;
         if (await lockout.LockedUntilAsync(new PinLockStore(connection), subject, cancellation).ConfigureAwait(false) is not null)
@@ -23,8 +23,12 @@ internal sealed class PinVerifier(ServiceContext context)
         var verified = Verify(person, pin);
         cancellation.ThrowIfCancellationRequested();
 
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connection.BeginWrite();
+        // Every node counting this subject's failures waits here, so three wrong PINs on three nodes lock.
+        await connection.LockKeyAsync(transaction, "pin", subject, cancellation).ConfigureAwait(false);
         var store = new PinLockStore(connection, transaction);
+        if (await lockout.LockedUntilAsync(store, subject, cancellation).ConfigureAwait(false) is not null)
+            return new PinCheck(null, ServiceOutcomes.Locked, 0);
         if (verified)
         {
             await lockout.RecordSuccessAsync(store, subject, cancellation).ConfigureAwait(false);

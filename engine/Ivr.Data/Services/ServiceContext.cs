@@ -1,3 +1,4 @@
+using Ivr.Data.Cards;
 using Ivr.Data.Security;
 
 namespace Ivr.Data.Services;
@@ -10,7 +11,8 @@ internal sealed record ServiceContext(
     PinHasher Hasher,
     PinLockout Lockout,
     Func<DateOnly, int, DateOnly> AddWorkingDays,
-    Action<string> Log)
+    Action<string> Log,
+    ReferenceIssuer References)
 {
     /// <summary>Callbacks and follow-ups are promised within this many working days (5个工作日内).</summary>
     public const int CallbackWorkingDays = 5;

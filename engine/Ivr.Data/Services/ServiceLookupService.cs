@@ -1,7 +1,9 @@
 using Ivr.Core.Lookups;
+using Ivr.Data.Cards;
 using Ivr.Data.Fax;
 using Ivr.Data.Security;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Ivr.Data.Services;
 
@@ -20,6 +22,7 @@ public sealed class ServiceLookupService : ILookupService
     /// holiday calendar's <c>AddWorkingDays</c>); weekends only when null.</param>
     /// <param name="fax">Allowed hours and tries of scheduled faxes; <see cref="FaxSettings.Default"/> when null.</param>
     /// <param name="faxDocuments">The fax catalog <c>fax.schedule</c> checks documents against; without it every document is unknown.</param>
+    /// <param name="references">How loss-report references are drawn; <see cref="ReferenceIssuer.Random"/> when null.</param>
     /// <param name="pinHasher">How new PINs are hashed; <see cref="PinHasher.Production"/> when null.
     /// Verification honours each stored hash's own iteration count.</param>
     public ServiceLookupService(
@@ -29,13 +32,14 @@ public sealed class ServiceLookupService : ILookupService
         PinHasher? pinHasher = null,
         Action<string>? log = null,
         FaxSettings? fax = null,
-        IFaxDocuments? faxDocuments = null)
+        IFaxDocuments? faxDocuments = null,
+        ReferenceIssuer? references = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         _log = log ?? (_ => { });
         var context = new ServiceContext(database, time, pinHasher ?? PinHasher.Production, new PinLockout(time),
-            addWorkingDays ?? WeekendCalendar.AddWorkingDays, _log);
+            addWorkingDays ?? WeekendCalendar.AddWorkingDays, _log, references ?? ReferenceIssuer.Random);
         var pins = new PinOperations(context);
         var records = new RecordOperations(context);
         var requests = new CallerRequestOperations(context);
@@ -77,7 +81,12 @@ public sealed class ServiceLookupService : ILookupService
         }
         catch (Exception ex)
         {
-            var detail = ex is SqliteException sqlite ? $"SQLite error {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}" : ex.GetType().Name;
+            var detail = ex switch
+            {
+                SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}",
+                PostgresException pg => $"PostgreSQL error {pg.SqlState}",
+                _ => ex.GetType().Name,
+            };
             _log($"lookup {operation} failed: {detail}");
             return LookupResult.Of(LookupResult.Error);
         }

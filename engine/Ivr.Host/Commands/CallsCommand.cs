@@ -30,13 +30,13 @@ public sealed class CallsCommand : CommandBase
     {
         var count = line.GetInt("last", 20, 1, 100_000);
         var paths = IvrPaths.From(line);
-        if (!File.Exists(paths.Database))
+        if (!paths.DatabaseMayExist)
         {
             Console.Error.WriteLine($"no database at {paths.Database}: start the server (ivr serve) or pass --data");
             return Task.FromResult(1);
         }
 
-        var calls = new SqliteCallHistory(IvrDatabase.Open(paths.Database)).Recent(count);
+        var calls = new SqliteCallHistory(paths.OpenDatabase()).Recent(count);
         if (line.Has("json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(calls, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));

@@ -33,17 +33,18 @@ public sealed class DbCommand : CommandBase
         switch (line.Positional.FirstOrDefault())
         {
             case "migrate":
-                var database = IvrDatabase.Open(paths.Database);
+                var database = paths.OpenDatabase();
                 Console.WriteLine(database.AppliedNow.Count == 0
-                    ? $"{paths.Database}: schema is current"
-                    : $"{paths.Database}: applied migrations {string.Join(", ", database.AppliedNow)}");
+                    ? $"{database.Path}: schema is current"
+                    : $"{database.Path}: applied migrations {string.Join(", ", database.AppliedNow)}");
                 return Task.FromResult(0);
             case "seed":
                 var people = line.GetInt("people", 1000, 0, 10_000_000);
                 var seed = line.GetInt("seed", 12333);
                 var clock = Stopwatch.StartNew();
-                DemoSeeder.Seed(paths.Database, people, seed);
-                Console.WriteLine($"{paths.Database}: demo identities and {people:N0} people seeded in {clock.Elapsed.TotalSeconds:0.0} s");
+                var seeded = paths.OpenDatabase();
+                DemoSeeder.Seed(seeded, people, seed, SeedOptions.Today(TimeProvider.System));
+                Console.WriteLine($"{seeded.Path}: demo identities and {people:N0} people seeded in {clock.Elapsed.TotalSeconds:0.0} s");
                 return Task.FromResult(0);
             default:
                 throw new UsageException("say 'migrate' or 'seed'");

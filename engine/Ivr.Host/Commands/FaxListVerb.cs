@@ -30,13 +30,13 @@ public sealed class FaxListVerb : IFaxVerb
             status = FaxJobStatusText.TryParse(text, out var s) ? s : throw new UsageException($"--status must be one of {string.Join(", ", FaxJobStatusText.All)}, not '{text}'");
         var count = line.GetInt("last", 50, 1, 100_000);
         var paths = IvrPaths.From(line);
-        if (!File.Exists(paths.Database))
+        if (!paths.DatabaseMayExist)
         {
             Console.Error.WriteLine($"no database at {paths.Database}: start the server (ivr serve) or pass --data");
             return 1;
         }
 
-        await using var connection = await IvrDatabase.Open(paths.Database).OpenConnectionAsync(cancellation);
+        await using var connection = await paths.OpenDatabase().OpenConnectionAsync(cancellation);
         var jobs = await new FaxJobRepository(connection).ListAsync(status, count, cancellation);
         if (line.Has("json"))
         {

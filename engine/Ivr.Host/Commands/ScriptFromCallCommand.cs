@@ -29,13 +29,13 @@ public sealed class ScriptFromCallCommand : CommandBase
     {
         if (line.Positional.Count != 1) throw new UsageException("name one call id (see ivr calls)");
         var paths = IvrPaths.From(line);
-        if (!File.Exists(paths.Database))
+        if (!paths.DatabaseMayExist)
         {
             Console.Error.WriteLine($"no database at {paths.Database}");
             return 1;
         }
 
-        var history = new SqliteCallHistory(IvrDatabase.Open(paths.Database));
+        var history = new SqliteCallHistory(paths.OpenDatabase());
         var call = history.Find(line.Positional[0]);
         if (call is null)
         {

@@ -32,13 +32,13 @@ public sealed class UsersCommand : CommandBase
         switch (line.Positional)
         {
             case ["list"]:
-                if (!File.Exists(paths.Database))
+                if (!paths.DatabaseMayExist)
                 {
                     Console.Error.WriteLine($"no database at {paths.Database}");
                     return 1;
                 }
 
-                await using (var connection = await IvrDatabase.Open(paths.Database).OpenConnectionAsync(cancellation))
+                await using (var connection = await paths.OpenDatabase().OpenConnectionAsync(cancellation))
                 {
                     foreach (var user in await new ConsoleUserRepository(connection).ListAsync(cancellation))
                         Console.WriteLine($"{user.Name,-20} {ConsoleRoles.ToText(user.Role),-10} {(user.Disabled ? "disabled" : "active")}");
@@ -50,7 +50,7 @@ public sealed class UsersCommand : CommandBase
                     throw new UsageException($"--role is one of {string.Join(", ", ConsoleRoles.Names)}");
                 var password = (await Console.In.ReadLineAsync(cancellation))?.TrimEnd('\r') ?? "";
                 Directory.CreateDirectory(paths.Data);
-                var accounts = new UserAccounts(IvrDatabase.Open(paths.Database), PasswordHasher.Production, TimeProvider.System);
+                var accounts = new UserAccounts(paths.OpenDatabase(), PasswordHasher.Production, TimeProvider.System);
                 var problem = await accounts.AddAsync(name, role, password, cancellation);
                 if (problem is not null)
                 {

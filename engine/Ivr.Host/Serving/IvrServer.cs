@@ -128,18 +128,18 @@ public sealed class IvrServer : IAsyncDisposable
         try
         {
             Directory.CreateDirectory(paths.Data);
-            database = IvrDatabase.Open(paths.Database, MigrationCatalog.All, clock);
+            database = paths.OpenDatabase();
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             throw new ServerStartException($"database: {ex.Message}");
         }
 
-        log($"database {paths.Database} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
+        log($"database {database.Path} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
         if (database.AppliedNow.Contains(1))
         {
             // A brand-new database: put the documented demo identities in, so a softphone can try the service at once.
-            Ivr.Data.Seeding.DemoSeeder.Seed(paths.Database, people: 0, seed: 12333);
+            Ivr.Data.Seeding.DemoSeeder.Seed(database, 0, 12333, Ivr.Data.Seeding.SeedOptions.Today(clock));
             log("new database: seeded the 6 demo identities listed in the README (tools/ivr db seed adds synthetic people)");
         }
 

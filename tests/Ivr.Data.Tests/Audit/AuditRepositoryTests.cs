@@ -2,11 +2,13 @@ using Ivr.Data.Audit;
 
 namespace Ivr.Data.Tests.Audit;
 
-public sealed class AuditRepositoryTests : IDisposable
+public abstract class AuditRepositoryTests : IDisposable
 {
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
 
-    [Fact]
+    protected AuditRepositoryTests(TestDatabase file) => _file = file;
+
+    [SkippableFact]
     public async Task Recent_NewestFirstRoundTrip()
     {
         using var connection = _file.Open().OpenConnection();
@@ -26,3 +28,8 @@ public sealed class AuditRepositoryTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 }
+
+public sealed class AuditRepositoryOnSqliteTests() : AuditRepositoryTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuditRepositoryOnPostgresTests(PostgresServer server) : AuditRepositoryTests(server.NewDatabase());

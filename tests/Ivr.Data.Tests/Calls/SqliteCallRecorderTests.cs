@@ -4,15 +4,19 @@ using Ivr.Data.Calls;
 
 namespace Ivr.Data.Tests.Calls;
 
-public sealed class SqliteCallRecorderTests : IDisposable
+public abstract class SqliteCallRecorderTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 30, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
     private readonly IvrDatabase _database;
 
-    public SqliteCallRecorderTests() => _database = _file.Open();
+    protected SqliteCallRecorderTests(TestDatabase file)
+    {
+        _file = file;
+        _database = _file.Open();
+    }
 
-    [Fact]
+    [SkippableFact]
     public async Task Flush_AfterCall_HistoryShowsCallEventsAndPath()
     {
         await using var recorder = new SqliteCallRecorder(_database);
@@ -38,7 +42,7 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Equal(T0.AddSeconds(2), events[1].At);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CallerNumber_KeptInClearForCallbacksAndMaskedBeside()
     {
         await using var recorder = new SqliteCallRecorder(_database);
@@ -51,7 +55,7 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Equal("139*****678", row.Masked);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Recent_ManyCalls_NewestFirstLimitedWithPaths()
     {
         await using var recorder = new SqliteCallRecorder(_database);
@@ -65,7 +69,7 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Equal(4000 + 2000, recorder.Written);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Append_EventForUnknownCall_RefusedAloneOthersWritten()
     {
         var log = new List<string>();
@@ -81,7 +85,7 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Empty(new SqliteCallHistory(_database).Events("ghost"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DisposeAsync_DrainsQueueThenDropsLaterWrites()
     {
         var recorder = new SqliteCallRecorder(_database);
@@ -95,11 +99,11 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Null(new SqliteCallHistory(_database).Find("late"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Enqueue_DoesNotWaitForTheDatabase()
     {
         using var connection = _database.OpenConnection();
-        using var blocking = connection.BeginTransaction(deferred: false);
+        using var blocking = BlockWriters(connection);
         await using var recorder = new SqliteCallRecorder(_database);
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
@@ -111,12 +115,12 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Equal(600, recorder.Written);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Enqueue_QueueFull_DropsAndLogsWithoutBlocking()
     {
         var log = new List<string>();
         using var connection = _database.OpenConnection();
-        var blocking = connection.BeginTransaction(deferred: false);
+        var blocking = BlockWriters(connection);
         await using var recorder = new SqliteCallRecorder(_database, line => { lock (log) log.Add(line); }, capacity: 10);
 
         for (var i = 0; i < 100; i++) RecordCall(recorder, $"c{i}", "13012345273", T0);
@@ -128,7 +132,7 @@ public sealed class SqliteCallRecorderTests : IDisposable
         Assert.Equal(600, recorder.Written + recorder.Dropped + recorder.Failed);
     }
 
-    [Fact]
+    [SkippableFact]
     public void History_UnknownCall_NullAndEmpty()
     {
         var history = new SqliteCallHistory(_database);
@@ -149,5 +153,20 @@ public sealed class SqliteCallRecorderTests : IDisposable
         recorder.CallEnded(id, at.AddSeconds(20), "completed");
     }
 
+    /// <summary>Holds every writer of the call tables back until the returned transaction ends: SQLite's one write
+    /// lock, PostgreSQL's table locks.</summary>
+    private static System.Data.Common.DbTransaction BlockWriters(System.Data.Common.DbConnection connection)
+    {
+        var transaction = connection.BeginWrite();
+        if (connection.Dialect() == DatabaseDialect.PostgreSql)
+            Dapper.SqlMapper.Execute(connection, "LOCK TABLE calls, call_events IN EXCLUSIVE MODE;", transaction: transaction);
+        return transaction;
+    }
+
     public void Dispose() => _file.Dispose();
 }
+
+public sealed class SqliteCallRecorderOnSqliteTests() : SqliteCallRecorderTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class SqliteCallRecorderOnPostgresTests(PostgresServer server) : SqliteCallRecorderTests(server.NewDatabase());

@@ -3,12 +3,14 @@ using Ivr.Data.People;
 
 namespace Ivr.Data.Tests.Cards;
 
-public sealed class CardRepositoryTests : IDisposable
+public abstract class CardRepositoryTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
 
-    [Fact]
+    protected CardRepositoryTests(TestDatabase file) => _file = file;
+
+    [SkippableFact]
     public async Task MarkLost_ActiveCard_OnceOnly()
     {
         var database = _file.Open();
@@ -24,7 +26,7 @@ public sealed class CardRepositoryTests : IDisposable
         Assert.Equal(new Card("100000000001", "1000000001", "11010519491231002X", CardStatus.Lost, At, "20261123000001"), card);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindByPerson_PrefersActiveCard()
     {
         var database = _file.Open();
@@ -37,15 +39,20 @@ public sealed class CardRepositoryTests : IDisposable
         Assert.Equal("100000000002", (await cards.FindByPersonAsync("11010519491231002X", default))!.Number);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Insert_CardForUnknownPerson_ForeignKeyRefuses()
     {
         var database = _file.Open();
         using var connection = database.OpenConnection();
 
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
             new CardRepository(connection).InsertAsync(new Card("100000000001", "1000000001", "nobody", CardStatus.Active), default));
     }
 
     public void Dispose() => _file.Dispose();
 }
+
+public sealed class CardRepositoryOnSqliteTests() : CardRepositoryTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class CardRepositoryOnPostgresTests(PostgresServer server) : CardRepositoryTests(server.NewDatabase());

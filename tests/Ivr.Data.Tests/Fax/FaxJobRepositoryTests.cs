@@ -2,18 +2,20 @@ using Ivr.Data.Fax;
 
 namespace Ivr.Data.Tests.Fax;
 
-public sealed class FaxJobRepositoryTests : IDisposable
+public abstract class FaxJobRepositoryTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
 
-    private FaxJobRepository Jobs(out Microsoft.Data.Sqlite.SqliteConnection connection)
+    protected FaxJobRepositoryTests(TestDatabase file) => _file = file;
+
+    private FaxJobRepository Jobs(out System.Data.Common.DbConnection connection)
     {
         connection = _file.Open().OpenConnection();
         return new FaxJobRepository(connection);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Insert_Queued_KeepsEverythingTheDialerNeeds_AndShowsTheNumberMasked()
     {
         var jobs = Jobs(out var connection);
@@ -28,7 +30,7 @@ public sealed class FaxJobRepositoryTests : IDisposable
         Assert.Equal([id], (await jobs.ForCallAsync("call-7", default)).Select(j => j.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Due_OnlyWaitingJobsAtOrBeforeNow_EarliestFirst()
     {
         var jobs = Jobs(out var connection);
@@ -46,7 +48,7 @@ public sealed class FaxJobRepositoryTests : IDisposable
         Assert.DoesNotContain(later, due.Select(j => j.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryClaim_OnlyOnce_CountsTheAttempt()
     {
         var jobs = Jobs(out var connection);
@@ -61,7 +63,7 @@ public sealed class FaxJobRepositoryTests : IDisposable
         Assert.Equal((FaxJobStatus.Sending, 1), (job.Status, job.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RecordAttempt_RetryWait_MovesTheDueTimeAndKeepsTheResult()
     {
         var jobs = Jobs(out var connection);
@@ -77,7 +79,7 @@ public sealed class FaxJobRepositoryTests : IDisposable
         Assert.Equal(At.AddMinutes(5), job.DueAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RecoverInterrupted_TriesLeftRetryNow_ExhaustedFail()
     {
         var jobs = Jobs(out var connection);
@@ -97,7 +99,7 @@ public sealed class FaxJobRepositoryTests : IDisposable
         Assert.Equal(FaxJobStatus.Queued, (await jobs.GetAsync(waiting, default))!.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_NewestFirst_FilteredByStatus()
     {
         var jobs = Jobs(out var connection);
@@ -110,7 +112,7 @@ public sealed class FaxJobRepositoryTests : IDisposable
         Assert.Equal([first], (await jobs.ListAsync(FaxJobStatus.Cancelled, 10, default)).Select(j => j.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public void StatusText_RoundTrips_SnakeCase()
     {
         Assert.Equal(["queued", "sending", "sent", "failed", "retry_wait", "cancelled"], FaxJobStatusText.All);
@@ -121,3 +123,8 @@ public sealed class FaxJobRepositoryTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 }
+
+public sealed class FaxJobRepositoryOnSqliteTests() : FaxJobRepositoryTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class FaxJobRepositoryOnPostgresTests(PostgresServer server) : FaxJobRepositoryTests(server.NewDatabase());

@@ -5,17 +5,21 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ivr.Data.Tests.Fax;
 
 /// <summary>The scheduled-fax queue on a fake clock: due times, retries, restarts.</summary>
-public sealed class FaxJobSchedulerTests : IDisposable
+public abstract class FaxJobSchedulerTests : IDisposable
 {
     private const string Number = "01088889999";
     private static readonly DateTimeOffset Monday10 = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
     private readonly IvrDatabase _database;
     private readonly FakeTimeProvider _time = new(Monday10);
     private readonly FakeFaxDocuments _documents = new("pension_policy");
     private readonly List<string> _log = [];
 
-    public FaxJobSchedulerTests() => _database = _file.Open();
+    protected FaxJobSchedulerTests(TestDatabase file)
+    {
+        _file = file;
+        _database = _file.Open();
+    }
 
     private FaxJobScheduler Scheduler(IFaxDialer dialer, FaxSettings? settings = null) =>
         new(_database, dialer, _documents, settings ?? FaxSettings.Default, _time, _log.Add);
@@ -32,7 +36,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         return (await new FaxJobRepository(connection).GetAsync(id, default))!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SendDue_DueJob_DialsTheRenderedFileAndRecordsSent()
     {
         var dialer = new FakeFaxDialer(_time, new FaxResult(FaxOutcome.Sent, 3, 3, 0, "ok"));
@@ -45,7 +49,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Sent, 1, "sent", 3, 3, 0), (job.Status, job.Attempts, job.LastOutcome, job.PagesSent, job.PagesTotal, job.ResultCode));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SendDue_NotYetDue_NothingDialled()
     {
         var dialer = new FakeFaxDialer(_time);
@@ -59,7 +63,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal(FaxJobStatus.Sent, (await Job(id)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Busy_RetriedFiveMinutesApart_ThreeTriesThenFailed()
     {
         var dialer = new FakeFaxDialer(_time, FakeFaxDialer.Busy);
@@ -82,7 +86,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Failed, 3, "busy"), (job.Status, job.Attempts, job.LastOutcome));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NoAnswerThenSent_SentOnTheSecondTry()
     {
         var dialer = new FakeFaxDialer(_time, new FaxResult(FaxOutcome.NoAnswer, 0, 0, -1, "no answer"), FakeFaxDialer.Sent);
@@ -97,7 +101,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Sent, 2), (job.Status, job.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConfiguredTriesAndDelay_AreHonoured()
     {
         var dialer = new FakeFaxDialer(_time, new FaxResult(FaxOutcome.Failed, 0, 1, 48, "T.30 failed"));
@@ -113,7 +117,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Failed, 48), ((await Job(id)).Status, (await Job(id)).ResultCode));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Restart_JobDueWhileDown_GoesOutAtStart()
     {
         var id = await Queue(Monday10.AddMinutes(10));
@@ -130,7 +134,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal(FaxJobStatus.Sent, (await Job(id)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Restart_JobLeftSendingByACrash_IsRetried()
     {
         var id = await Queue(Monday10);
@@ -147,7 +151,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Sent, 2), (job.Status, job.Attempts)); // the interrupted try counts
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Run_PicksUpJobsQueuedWhileRunning_OnThePollInterval()
     {
         var dialer = new FakeFaxDialer(_time);
@@ -170,7 +174,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal(FaxJobStatus.Sent, (await Job(id)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DocumentLeftTheCatalog_FailsAtOnceWithoutDialling()
     {
         var dialer = new FakeFaxDialer(_time);
@@ -183,7 +187,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Failed, "document 'withdrawn' is no longer in the fax catalog"), (job.Status, job.Detail));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DocumentNotRendered_CountsAsAFailedTryAndIsRetried()
     {
         _documents.Unrendered.Add("pension_policy");
@@ -198,7 +202,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Contains("not rendered", job.Detail);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DialerThrows_RecordedAsFailedTry_QueueGoesOn()
     {
         var dialer = new FakeFaxDialer(_time) { Throw = new InvalidOperationException("socket gone") };
@@ -210,7 +214,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.RetryWait, "the dialer failed: InvalidOperationException"), (job.Status, job.Detail));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UnavailableDialer_RetriedThenFailed_WithTheReasonRecorded()
     {
         var dialer = new FakeFaxDialer(_time, FaxResult.Unavailable("no fax dialer"));
@@ -227,7 +231,7 @@ public sealed class FaxJobSchedulerTests : IDisposable
         Assert.Equal((FaxJobStatus.Failed, "unavailable", "no fax dialer"), (job.Status, job.LastOutcome, job.Detail));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Log_ShowsTheNumberMaskedOnly()
     {
         await Queue(Monday10);
@@ -247,7 +251,11 @@ public sealed class FaxJobSchedulerTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _file.Dispose();
     }
 }
+
+public sealed class FaxJobSchedulerOnSqliteTests() : FaxJobSchedulerTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class FaxJobSchedulerOnPostgresTests(PostgresServer server) : FaxJobSchedulerTests(server.NewDatabase());

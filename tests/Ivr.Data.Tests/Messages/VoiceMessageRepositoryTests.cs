@@ -2,12 +2,14 @@ using Ivr.Data.Messages;
 
 namespace Ivr.Data.Tests.Messages;
 
-public sealed class VoiceMessageRepositoryTests : IDisposable
+public abstract class VoiceMessageRepositoryTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
 
-    [Fact]
+    protected VoiceMessageRepositoryTests(TestDatabase file) => _file = file;
+
+    [SkippableFact]
     public async Task Open_EarliestDueFirst_CalledBackLeaveTheList()
     {
         using var connection = _file.Open().OpenConnection();
@@ -27,3 +29,8 @@ public sealed class VoiceMessageRepositoryTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 }
+
+public sealed class VoiceMessageRepositoryOnSqliteTests() : VoiceMessageRepositoryTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class VoiceMessageRepositoryOnPostgresTests(PostgresServer server) : VoiceMessageRepositoryTests(server.NewDatabase());

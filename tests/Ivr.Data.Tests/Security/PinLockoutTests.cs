@@ -3,14 +3,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Data.Tests.Security;
 
-public sealed class PinLockoutTests : IDisposable
+public abstract class PinLockoutTests : IDisposable
 {
     private const string Subject = "11010519491231002X";
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
+
+    protected PinLockoutTests(TestDatabase file) => _file = file;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 23, 50, 0, China));
 
-    [Fact]
+    [SkippableFact]
     public async Task ThirdFailure_LocksUntilNextChinaMidnight()
     {
         using var connection = _file.Open().OpenConnection();
@@ -28,7 +30,7 @@ public sealed class PinLockoutTests : IDisposable
         Assert.Null(await lockout.LockedUntilAsync(store, Subject, default));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AfterLockEnds_CountStartsAfresh()
     {
         using var connection = _file.Open().OpenConnection();
@@ -42,7 +44,7 @@ public sealed class PinLockoutTests : IDisposable
         Assert.Equal(new PinFailureResult(2, null), next);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Subjects_CountedSeparately()
     {
         using var connection = _file.Open().OpenConnection();
@@ -56,3 +58,8 @@ public sealed class PinLockoutTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 }
+
+public sealed class PinLockoutOnSqliteTests() : PinLockoutTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PinLockoutOnPostgresTests(PostgresServer server) : PinLockoutTests(server.NewDatabase());

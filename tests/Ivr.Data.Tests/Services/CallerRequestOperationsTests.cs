@@ -4,11 +4,13 @@ using Ivr.Data.Surveys;
 
 namespace Ivr.Data.Tests.Services;
 
-public sealed class CallerRequestOperationsTests : IDisposable
+public abstract class CallerRequestOperationsTests : IDisposable
 {
-    private readonly ServiceFixture _f = new();
+    private readonly ServiceFixture _f;
 
-    [Fact]
+    protected CallerRequestOperationsTests(TestDatabase file) => _f = new ServiceFixture(file);
+
+    [SkippableFact]
     public async Task VoiceMessageSave_MondayDueFiveWorkingDaysLater()
     {
         var result = await _f.RunAsync("voice_message.save", ("recording", "rec/call-1.wav"), ("callback_number", "13912345678"), ("reason", "pension"));
@@ -21,7 +23,7 @@ public sealed class CallerRequestOperationsTests : IDisposable
         Assert.Equal(new DateOnly(2026, 11, 30), message.DueDate);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VoiceMessageSave_NoCallbackNumber_UsesCaller()
     {
         await _f.RunAsync("voice_message.save", ("recording", "rec/call-1.wav"), ("reason", "x"));
@@ -29,7 +31,7 @@ public sealed class CallerRequestOperationsTests : IDisposable
         Assert.Equal("13012345273", Assert.Single(await OpenMessages()).CallbackNumber);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VoiceMessageSave_InjectedCalendar_Used()
     {
         var service = new Ivr.Data.Services.ServiceLookupService(_f.Database, _f.Time, (from, days) => from.AddDays(days * 2));
@@ -40,13 +42,13 @@ public sealed class CallerRequestOperationsTests : IDisposable
         Assert.Equal("2026-12-03", result.Outputs["due_date"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VoiceMessageSave_NoRecording_Error()
     {
         Assert.Equal("error", (await _f.RunAsync("voice_message.save", ("callback_number", "1"))).Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FollowUpCreate_Ok_DueDate()
     {
         var result = await _f.RunAsync("followup.create", ("reason", "transfer_failed"));
@@ -55,7 +57,7 @@ public sealed class CallerRequestOperationsTests : IDisposable
         Assert.Equal("transfer_failed", Assert.Single(await FollowUps()).Reason);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("1", 0)]
     [InlineData("2", 0)]
     [InlineData("3", 1)]
@@ -71,7 +73,7 @@ public sealed class CallerRequestOperationsTests : IDisposable
         Assert.All(created, f => Assert.Equal("dissatisfied", f.Reason));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("0")]
     [InlineData("4")]
     [InlineData("")]
@@ -96,3 +98,8 @@ public sealed class CallerRequestOperationsTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 }
+
+public sealed class CallerRequestOperationsOnSqliteTests() : CallerRequestOperationsTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class CallerRequestOperationsOnPostgresTests(PostgresServer server) : CallerRequestOperationsTests(server.NewDatabase());

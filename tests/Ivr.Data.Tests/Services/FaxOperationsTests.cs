@@ -7,15 +7,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ivr.Data.Tests.Services;
 
 /// <summary>fax.check_time and fax.schedule: what the scheduled-fax dialogue asks of the back end.</summary>
-public sealed class FaxOperationsTests : IDisposable
+public abstract class FaxOperationsTests : IDisposable
 {
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
     private readonly IvrDatabase _database;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
     private readonly ServiceLookupService _service;
 
-    public FaxOperationsTests()
+    protected FaxOperationsTests(TestDatabase file)
     {
+        _file = file;
         _database = _file.Open();
         _service = new ServiceLookupService(_database, _time, fax: FaxSettings.Default, faxDocuments: new FakeFaxDocuments("pension_policy"));
     }
@@ -36,7 +37,7 @@ public sealed class FaxOperationsTests : IDisposable
         return await new FaxJobRepository(connection).ListAsync(null, 100, default);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckTime_Tomorrow0930_OkWithTheDueDateAndTime()
     {
         var result = await Run("fax.check_time", ("day", "tomorrow"), ("time", "0930"));
@@ -45,7 +46,7 @@ public sealed class FaxOperationsTests : IDisposable
         Assert.Equal(("2026-11-24", "09:30"), (result.Outputs["due_date"], result.Outputs["due_time"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckTime_OutsideHours_SaysTheAllowedHours()
     {
         var result = await Run("fax.check_time", ("day", "today"), ("time", "2130"));
@@ -54,14 +55,14 @@ public sealed class FaxOperationsTests : IDisposable
         Assert.Equal(("08:00", "20:00"), (result.Outputs["allowed_from"], result.Outputs["allowed_until"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckTime_PastAndBadDay_PastAndError()
     {
         Assert.Equal("past", (await Run("fax.check_time", ("day", "today"), ("time", "0900"))).Outcome);
         Assert.Equal(LookupResult.Error, (await Run("fax.check_time", ("day", "someday"), ("time", "0900"))).Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schedule_Now_QueuesTheJobLinkedToTheCall()
     {
         var result = await Schedule("now", "");
@@ -73,7 +74,7 @@ public sealed class FaxOperationsTests : IDisposable
         Assert.Equal(_time.GetUtcNow(), job.DueAt);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("today", "2130", "01088889999", "pension_policy", "outside_hours")]
     [InlineData("today", "0900", "01088889999", "pension_policy", "past")]
     [InlineData("today", "1530", "0108", "pension_policy", "invalid_number")]
@@ -89,7 +90,7 @@ public sealed class FaxOperationsTests : IDisposable
         Assert.Equal(outcome == "ok" ? 1 : 0, (await Jobs()).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schedule_WithoutACatalog_EveryDocumentIsUnknown()
     {
         var bare = new ServiceLookupService(_database, _time);
@@ -102,7 +103,11 @@ public sealed class FaxOperationsTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _file.Dispose();
     }
 }
+
+public sealed class FaxOperationsOnSqliteTests() : FaxOperationsTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class FaxOperationsOnPostgresTests(PostgresServer server) : FaxOperationsTests(server.NewDatabase());

@@ -6,11 +6,13 @@ using static Ivr.Data.Tests.Services.ServiceFixture;
 
 namespace Ivr.Data.Tests.Services;
 
-public sealed class PinOperationsTests : IDisposable
+public abstract class PinOperationsTests : IDisposable
 {
-    private readonly ServiceFixture _f = new();
+    private readonly ServiceFixture _f;
 
-    [Fact]
+    protected PinOperationsTests(TestDatabase file) => _f = new ServiceFixture(file);
+
+    [SkippableFact]
     public async Task VerifyPin_Right_OkWithMaskedName()
     {
         var result = await _f.RunAsync("auth.verify_pin", ("id", RetireeId), ("pin", RetireePin));
@@ -19,7 +21,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("张**", result.Outputs["name_masked"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VerifyPin_KeypadStarForX_Accepted()
     {
         var result = await _f.RunAsync("auth.verify_pin", ("id", RetireeId[..^1] + "*"), ("pin", RetireePin));
@@ -27,7 +29,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("ok", result.Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VerifyPin_WrongPinAndUnknownId_SameOutcomeAndTries()
     {
         var wrong = await _f.RunAsync("auth.verify_pin", ("id", RetireeId), ("pin", "111111"));
@@ -39,7 +41,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("2", wrong.Outputs["tries_left"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VerifyPin_ThreeWrong_LockedEvenWithRightPinThenAudited()
     {
         Assert.Equal("2", (await Wrong()).Outputs["tries_left"]);
@@ -56,7 +58,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("call-1", lockout.CallId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VerifyPin_UnknownId_LocksLikeAKnownOne()
     {
         const string unknown = "110101200001010070";
@@ -67,12 +69,12 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("locked", third.Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Lockout_LastsUntilNextChinaMidnight_SurvivesNewServiceInstance()
     {
         for (var i = 0; i < 3; i++) await Wrong();
         _f.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 23, 59, 0, TimeSpan.FromHours(8)));
-        var restarted = new Ivr.Data.Services.ServiceLookupService(IvrDatabase.Open(_f.Database.Path), _f.Time, pinHasher: _f.Hasher);
+        var restarted = new Ivr.Data.Services.ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher);
         var inputs = new Dictionary<string, string> { ["id"] = RetireeId, ["pin"] = RetireePin, ["call_id"] = "c2", ["caller"] = "1" };
 
         Assert.Equal("locked", (await restarted.ExecuteAsync("auth.verify_pin", inputs, CancellationToken.None)).Outcome);
@@ -80,7 +82,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("ok", (await restarted.ExecuteAsync("auth.verify_pin", inputs, CancellationToken.None)).Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Failures_OlderThan24Hours_DoNotCount()
     {
         await Wrong();
@@ -93,7 +95,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("2", third.Outputs["tries_left"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RightPin_ClearsEarlierFailures()
     {
         await Wrong();
@@ -103,7 +105,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("2", (await Wrong()).Outputs["tries_left"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReportLoss_Ok_ThenAlreadyLost_BothAudited()
     {
         var first = await _f.RunAsync("card.report_loss", ("id", RetireeId), ("pin", RetireePin));
@@ -117,7 +119,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal(["already_lost", "ok"], (await Audit()).Where(a => a.Action == AuditAction.LossReport).Select(a => a.Outcome));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReportLoss_WrongPin_DeniedCardStaysActive()
     {
         var result = await _f.RunAsync("card.report_loss", ("id", RetireeId), ("pin", "111111"));
@@ -127,7 +129,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("active", connection.ExecuteScalar<string>("SELECT status FROM cards WHERE number = @n;", new { n = RetireeCard }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangePin_Ok_NewPinWorksOldDoesNotAuditHasNoPin()
     {
         var result = await _f.RunAsync("card.change_pin", ("id", WorkerId), ("old_pin", WorkerPin), ("new_pin", "270381"));
@@ -143,7 +145,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.DoesNotContain(WorkerId, auditText);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangePin_NewHashUsesConfiguredCount()
     {
         await _f.RunAsync("card.change_pin", ("id", WorkerId), ("old_pin", WorkerPin), ("new_pin", "270381"));
@@ -153,7 +155,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal(_f.Hasher.Iterations, PinHasher.IterationsOf(person!.PinHash));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("123456")]
     [InlineData("800101")]
     [InlineData("777777")]
@@ -166,7 +168,7 @@ public sealed class PinOperationsTests : IDisposable
         Assert.Equal("ok", (await _f.RunAsync("auth.verify_pin", ("id", WorkerId), ("pin", WorkerPin))).Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangePin_WrongOldPin_DeniedWithTriesLeft()
     {
         var result = await _f.RunAsync("card.change_pin", ("id", WorkerId), ("old_pin", "000001"), ("new_pin", "270381"));
@@ -186,3 +188,8 @@ public sealed class PinOperationsTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 }
+
+public sealed class PinOperationsOnSqliteTests() : PinOperationsTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PinOperationsOnPostgresTests(PostgresServer server) : PinOperationsTests(server.NewDatabase());

@@ -2,11 +2,13 @@ using static Ivr.Data.Tests.Services.ServiceFixture;
 
 namespace Ivr.Data.Tests.Services;
 
-public sealed class RecordOperationsTests : IDisposable
+public abstract class RecordOperationsTests : IDisposable
 {
-    private readonly ServiceFixture _f = new();
+    private readonly ServiceFixture _f;
 
-    [Fact]
+    protected RecordOperationsTests(TestDatabase file) => _f = new ServiceFixture(file);
+
+    [SkippableFact]
     public async Task PensionSummary_Retiree_AmountsAsDecimalText()
     {
         var result = await _f.RunAsync("pension.summary", ("id", RetireeId));
@@ -18,7 +20,7 @@ public sealed class RecordOperationsTests : IDisposable
         Assert.Equal("35", result.Outputs["years_contributed"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(WorkerId)]
     [InlineData("110101200001010070")]
     [InlineData("")]
@@ -27,7 +29,7 @@ public sealed class RecordOperationsTests : IDisposable
         Assert.Equal("not_found", (await _f.RunAsync("pension.summary", ("id", id))).Outcome);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(WorkerCard)]
     [InlineData(WorkerSerial)]
     public async Task ContributionsSummary_CardNumberOrSerial_Ok(string number)
@@ -41,7 +43,7 @@ public sealed class RecordOperationsTests : IDisposable
         Assert.Equal("1234.00", result.Outputs["arrears"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ContributionsSummary_NoArrears_ZeroText()
     {
         var result = await _f.RunAsync("contributions.summary", ("id", RetireeId), ("number", RetireeCard));
@@ -49,7 +51,7 @@ public sealed class RecordOperationsTests : IDisposable
         Assert.Equal("0.00", result.Outputs["arrears"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(WorkerId, RetireeCard)]
     [InlineData("110101200001010070", WorkerCard)]
     [InlineData(WorkerId, "999999999999")]
@@ -62,7 +64,7 @@ public sealed class RecordOperationsTests : IDisposable
         Assert.Empty(result.Outputs);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(WorkerId)]
     [InlineData(AppraisalNumber)]
     public async Task AppraisalLookup_ByIdOrNumber_Ok(string key)
@@ -74,7 +76,7 @@ public sealed class RecordOperationsTests : IDisposable
         Assert.Contains("劳动功能障碍", result.Outputs["conclusion"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(RetireeId)]
     [InlineData("2025999999")]
     public async Task AppraisalLookup_None_NotFound(string key)
@@ -84,3 +86,8 @@ public sealed class RecordOperationsTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 }
+
+public sealed class RecordOperationsOnSqliteTests() : RecordOperationsTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class RecordOperationsOnPostgresTests(PostgresServer server) : RecordOperationsTests(server.NewDatabase());

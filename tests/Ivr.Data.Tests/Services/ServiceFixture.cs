@@ -24,10 +24,11 @@ public sealed class ServiceFixture : IDisposable
     public const string WorkerSerial = "1000000002";
     public const string AppraisalNumber = "2025000123";
 
-    private readonly TempDatabase _file = new();
+    private readonly TestDatabase _file;
 
-    public ServiceFixture()
+    public ServiceFixture(TestDatabase file)
     {
+        _file = file;
         Database = _file.Open();
         Hasher = new PinHasher(100);
         Service = new ServiceLookupService(Database, Time, pinHasher: Hasher, log: Log.Add);
@@ -50,6 +51,9 @@ public sealed class ServiceFixture : IDisposable
         foreach (var (name, value) in inputs) map[name] = value;
         return Service.ExecuteAsync(operation, map, CancellationToken.None).AsTask();
     }
+
+    /// <summary>The same database opened anew, as a restarted server (or another node) would.</summary>
+    public IvrDatabase Reopen() => _file.Open();
 
     public void Dispose() => _file.Dispose();
 

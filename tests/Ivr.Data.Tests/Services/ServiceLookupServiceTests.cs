@@ -3,17 +3,19 @@ using static Ivr.Data.Tests.Services.ServiceFixture;
 
 namespace Ivr.Data.Tests.Services;
 
-public sealed class ServiceLookupServiceTests : IDisposable
+public abstract class ServiceLookupServiceTests : IDisposable
 {
-    private readonly ServiceFixture _f = new();
+    private readonly ServiceFixture _f;
 
-    [Fact]
+    protected ServiceLookupServiceTests(TestDatabase file) => _f = new ServiceFixture(file);
+
+    [SkippableFact]
     public async Task Execute_UnknownOperation_Error()
     {
         Assert.Equal("error", (await _f.RunAsync("pension.teleport")).Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execute_Cancelled_TimeoutNotThrown()
     {
         using var cancelled = new CancellationTokenSource();
@@ -24,7 +26,7 @@ public sealed class ServiceLookupServiceTests : IDisposable
         Assert.Equal("timeout", result.Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execute_DatabaseFault_ErrorLoggedWithoutSecrets()
     {
         using (var connection = _f.Database.OpenConnection())
@@ -39,7 +41,7 @@ public sealed class ServiceLookupServiceTests : IDisposable
         Assert.DoesNotContain(RetireePin, line);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Operations_ListsTheFlowContract()
     {
         Assert.Equal(
@@ -50,3 +52,8 @@ public sealed class ServiceLookupServiceTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 }
+
+public sealed class ServiceLookupServiceOnSqliteTests() : ServiceLookupServiceTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class ServiceLookupServiceOnPostgresTests(PostgresServer server) : ServiceLookupServiceTests(server.NewDatabase());

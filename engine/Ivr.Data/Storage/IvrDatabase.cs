@@ -1,25 +1,36 @@
+using System.Data.Common;
 using Ivr.Data.Migrations;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Ivr.Data;
 
 /// <summary>
-/// The hotline's SQLite database: one file, WAL journal, foreign keys on, a busy timeout so that
-/// the call recorder, the lookup service and the console can share it. <see cref="Open(string)"/>
-/// creates the file when missing and applies every pending migration before anything reads it.
+/// The hotline's database: by default one SQLite file (WAL journal, foreign keys on, a busy timeout so
+/// that the call recorder, the lookup service and the console can share it); with a
+/// <c>postgresql://</c> URL, a PostgreSQL database several nodes share. <c>Open</c> creates what is
+/// missing and applies every pending migration before anything reads it, and refuses a schema newer
+/// than this program.
 /// </summary>
 public sealed class IvrDatabase
 {
     /// <summary>How long a connection waits for another writer before failing.</summary>
     public const int BusyTimeoutMilliseconds = 5000;
 
-    private IvrDatabase(string path, string connectionString, IReadOnlyList<int> appliedNow)
+    private readonly NpgsqlDataSource? _postgres;
+
+    private IvrDatabase(DatabaseDialect dialect, string path, string connectionString, IReadOnlyList<int> appliedNow, NpgsqlDataSource? postgres)
     {
+        Dialect = dialect;
         Path = path;
         ConnectionString = connectionString;
         AppliedNow = appliedNow;
+        _postgres = postgres;
     }
 
+    public DatabaseDialect Dialect { get; }
+
+    /// <summary>The SQLite file, or for PostgreSQL the URL without its password (safe to print).</summary>
     public string Path { get; }
 
     public string ConnectionString { get; }
@@ -27,15 +38,21 @@ public sealed class IvrDatabase
     /// <summary>The migration versions this <c>Open</c> applied (empty when the schema was current).</summary>
     public IReadOnlyList<int> AppliedNow { get; }
 
+    /// <summary>The database a verb uses: PostgreSQL when <paramref name="databaseUrl"/> is given, else the SQLite file.</summary>
+    public static IvrDatabase Open(string? databaseUrl, string sqlitePath)
+        => string.IsNullOrWhiteSpace(databaseUrl) ? Open(sqlitePath) : OpenPostgres(databaseUrl, MigrationCatalog.All, TimeProvider.System);
+
     public static IvrDatabase Open(string path) => Open(path, MigrationCatalog.All, TimeProvider.System);
 
-    /// <summary>Opens with an explicit migration list: for tests, and for tools that stop at a version.</summary>
+    /// <summary>Opens with an explicit migration list: for tests, and for tools that stop at a version.
+    /// A <c>postgresql://</c> URL opens PostgreSQL; anything else is a SQLite file path.</summary>
     public static IvrDatabase Open(string path, IReadOnlyList<Migration> migrations, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         ArgumentNullException.ThrowIfNull(time);
         if (string.IsNullOrWhiteSpace(path))
             throw new ArgumentException("The database path is empty.", nameof(path));
+        if (PostgresUrl.LooksLikeUrl(path)) return OpenPostgres(path, migrations, time);
         if (path.Trim() == ":memory:" || path.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException("The hotline database must be a file: every connection of an in-memory database is a different database.", nameof(path));
 
@@ -53,26 +70,47 @@ public sealed class IvrDatabase
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
 
-            using var connection = OpenConnection(connectionString);
+            using var connection = OpenSqlite(connectionString);
             using (var wal = connection.CreateCommand())
             {
                 wal.CommandText = "PRAGMA journal_mode=WAL;";
                 wal.ExecuteNonQuery();
             }
             var applied = new MigrationRunner(time).Apply(connection, migrations);
-            return new IvrDatabase(path, connectionString, applied);
+            return new IvrDatabase(DatabaseDialect.Sqlite, path, connectionString, applied, null);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot open the database '{path}': {ex.Message}", ex);
+            throw new DatabaseOpenException($"Cannot open the database '{path}': {ex.Message}", ex);
+        }
+    }
+
+    /// <exception cref="ArgumentException">Not a usable postgresql:// URL.</exception>
+    /// <exception cref="InvalidOperationException">The server cannot be reached, refuses the credentials, or holds a newer schema;
+    /// the message names the URL without its password.</exception>
+    public static IvrDatabase OpenPostgres(string url, IReadOnlyList<Migration> migrations, TimeProvider time)
+    {
+        var location = PostgresUrl.Parse(url);
+        var source = NpgsqlDataSource.Create(location.ConnectionString);
+        try
+        {
+            using var connection = PostgresFailures.Open(source, location.Display);
+            var applied = PostgresFailures.Run(location.Display, () => new MigrationRunner(time).Apply(connection, migrations));
+            return new IvrDatabase(DatabaseDialect.PostgreSql, location.Display, location.ConnectionString, applied, source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
         }
     }
 
     /// <summary>A new open connection (pooled) with this database's per-connection settings.</summary>
-    public SqliteConnection OpenConnection() => OpenConnection(ConnectionString);
+    public DbConnection OpenConnection() => _postgres is { } source ? source.OpenConnection() : OpenSqlite(ConnectionString);
 
-    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellation)
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellation)
     {
+        if (_postgres is { } source) return await source.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         var connection = new SqliteConnection(ConnectionString);
         try
         {
@@ -87,7 +125,7 @@ public sealed class IvrDatabase
         }
     }
 
-    private static SqliteConnection OpenConnection(string connectionString)
+    private static SqliteConnection OpenSqlite(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         try

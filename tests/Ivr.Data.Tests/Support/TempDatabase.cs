@@ -1,10 +1,9 @@
-using Ivr.Data.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data.Tests;
 
-/// <summary>A database file in the temp folder, deleted (with its WAL files) on dispose.</summary>
-public sealed class TempDatabase : IDisposable
+/// <summary>A SQLite database file in the temp folder, deleted (with its WAL files) on dispose.</summary>
+public sealed class TempDatabase : TestDatabase
 {
     public TempDatabase()
     {
@@ -13,11 +12,11 @@ public sealed class TempDatabase : IDisposable
 
     public string Path { get; }
 
-    public IvrDatabase Open() => IvrDatabase.Open(Path);
+    public override DatabaseDialect Dialect => DatabaseDialect.Sqlite;
 
-    public IvrDatabase Open(IReadOnlyList<Migration> migrations) => IvrDatabase.Open(Path, migrations, TimeProvider.System);
+    public override string Location => Path;
 
-    public void Dispose()
+    public override void Dispose()
     {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
