@@ -6,8 +6,7 @@ namespace Ivr.OperationsConsole;
 
 /// <summary>
 /// Serves the pages from the web root: <c>/</c> is <c>index.html</c>; a path without a file extension
-/// that names no file (a page's own route, like <c>/calls/abc</c>, or <c>/calls/a84b@pc33.example.com</c>
-/// whose Call-ID looks like a file name) also gets <c>index.html</c>.
+/// that names no file (a page's own route, like <c>/calls/abc</c>) also gets <c>index.html</c>.
 /// </summary>
 internal static class StaticPages
 {
@@ -26,11 +25,10 @@ internal static class StaticPages
             FileProvider = files,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
-        // Every path, not only those without a dot (MapFallback's default pattern): a page's Call-ID may hold dots.
-        app.MapFallback("{**path}", async context =>
+        app.MapFallback(async context =>
         {
             var index = files.GetFileInfo("index.html");
-            if (NamesAFile(context.Request.Path.Value ?? "", files) || !index.Exists || !HttpMethods.IsGet(context.Request.Method))
+            if (Path.HasExtension(context.Request.Path.Value) || !index.Exists || !HttpMethods.IsGet(context.Request.Method))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -40,13 +38,5 @@ internal static class StaticPages
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.SendFileAsync(index, context.RequestAborted);
         });
-    }
-
-    /// <summary>A missing file rather than a page: a name with an extension at the top or in one of the web root's folders (js/, css/).</summary>
-    private static bool NamesAFile(string path, IFileProvider files)
-    {
-        if (!Path.HasExtension(path)) return false;
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length <= 1 || files.GetDirectoryContents(segments[0]).Exists;
     }
 }
