@@ -25,18 +25,23 @@ internal static class StaticPages
             FileProvider = files,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
-        app.MapFallback(async context =>
-        {
-            var index = files.GetFileInfo("index.html");
-            if (Path.HasExtension(context.Request.Path.Value) || !index.Exists || !HttpMethods.IsGet(context.Request.Method))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
+        // A path with no extension that names no file is a page's own route; a call's page may hold
+        // dots in its Call-ID (/calls/a84b@pc33.example.com), so under /calls/ every path is a page.
+        app.MapFallback(context => SendIndex(context, files, allowExtension: false));
+        app.MapFallback("calls/{**id}", context => SendIndex(context, files, allowExtension: true));
+    }
 
-            context.Response.ContentType = "text/html; charset=utf-8";
-            context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.SendFileAsync(index, context.RequestAborted);
-        });
+    private static async Task SendIndex(HttpContext context, IFileProvider files, bool allowExtension)
+    {
+        var index = files.GetFileInfo("index.html");
+        if ((!allowExtension && Path.HasExtension(context.Request.Path.Value)) || !index.Exists || !HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.SendFileAsync(index, context.RequestAborted);
     }
 }
