@@ -30,12 +30,12 @@ public sealed class IvrServerTests : IDisposable
         var server = await IvrServer.StartAsync(Options(), _log.Enqueue, CancellationToken.None);
         var port = server.SipEndPoint.Port;
         Assert.NotEqual(0, port);
-        Assert.True(Bound(port), "SIP listens while serving");
+        Assert.True(UdpPorts.Held(port), "SIP listens while serving");
         Assert.Contains(_log, l => l.Contains($"call sip:12333@127.0.0.1:{port}"));
 
         await server.DisposeAsync();
 
-        Assert.False(Bound(port), "the SIP port is free once the server is stopped");
+        Assert.False(UdpPorts.Held(port), "the SIP port is free once the server is stopped");
         Assert.Contains("stopped", _log);
     }
 
@@ -88,21 +88,6 @@ public sealed class IvrServerTests : IDisposable
             CancellationToken.None);
         Assert.Equal("ok", result.Outcome);
         return result.Outputs["due_date"];
-    }
-
-    /// <summary>True when someone holds UDP <paramref name="port"/> on all interfaces.</summary>
-    private static bool Bound(int port)
-    {
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            probe.Bind(new IPEndPoint(IPAddress.Any, port));
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
     }
 
     public void Dispose()

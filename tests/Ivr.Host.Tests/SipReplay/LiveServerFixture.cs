@@ -42,7 +42,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
         ], _stop.Token));
         Target = new SipTarget("12333", IPAddress.Loopback, port);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (!Listening(port))
+        while (!UdpPorts.Held(port))
         {
             if (_serve.IsCompleted) throw new InvalidOperationException($"ivr serve stopped at once with exit code {await _serve}");
             if (DateTime.UtcNow > deadline) throw new TimeoutException("ivr serve did not listen for SIP within 120 s");
@@ -73,7 +73,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
             tcp.Start();
             var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
             tcp.Stop();
-            if (!Listening(port)) return port;
+            if (!UdpPorts.Held(port)) return port;
         }
     }
 
@@ -83,24 +83,9 @@ public sealed class LiveServerFixture : IAsyncLifetime
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var start = 30000 + 2 * Random.Shared.Next(0, 14000);
-            if (Enumerable.Range(start, count).All(p => !Listening(p))) return start;
+            if (Enumerable.Range(start, count).All(p => !UdpPorts.Held(p))) return start;
         }
 
         throw new InvalidOperationException("no free RTP port range");
-    }
-
-    /// <summary>True when someone holds UDP <paramref name="port"/> on all interfaces.</summary>
-    private static bool Listening(int port)
-    {
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            probe.Bind(new IPEndPoint(IPAddress.Any, port));
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
     }
 }
