@@ -8,14 +8,14 @@ namespace Ivr.Data.Calls;
 /// <summary>
 /// The write side of the <c>calls</c> / <c>call_events</c> SQL: every queued item of a batch, in one
 /// transaction — on PostgreSQL one round trip however many events it holds (<see cref="StatementBatch"/>).
-/// A call is 2 + (its events) statements: its start, each event, its end.
+/// A call is 2 + (its events) statements: its start (naming the node that answered it), each event, its end.
 /// </summary>
 internal static class CallWriteBatch
 {
     private static readonly Statement InsertCall = new("""
-        INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at)
-        VALUES (@id, @caller, @masked, @dialled, @flow, @version, @at);
-        """, "@id", "@caller", "@masked", "@dialled", "@flow", "@version", "@at");
+        INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, node)
+        VALUES (@id, @caller, @masked, @dialled, @flow, @version, @at, @node);
+        """, "@id", "@caller", "@masked", "@dialled", "@flow", "@version", "@at", "@node");
 
     private static readonly Statement InsertEvent = new("""
         INSERT INTO call_events (call_id, seq, at, kind, node, outcome, detail, flow_version)
@@ -26,7 +26,7 @@ internal static class CallWriteBatch
         UPDATE calls SET ended_at = @at, disposition = @disposition WHERE id = @id;
         """, "@id", "@at", "@disposition");
 
-    public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items)
+    public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node)
     {
         using var batch = new StatementBatch(connection, transaction);
         foreach (var item in items)
@@ -34,7 +34,7 @@ internal static class CallWriteBatch
             switch (item)
             {
                 case CallStart start:
-                    batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At));
+                    batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At), node);
                     break;
                 case CallEvent e:
                     batch.Add(InsertEvent, e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion);

@@ -33,6 +33,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 
     private readonly IvrDatabase _database;
     private readonly Action<string> _log;
+    private readonly string? _node;
     private readonly Channel<object> _queue;
     private readonly Task _writer;
     private long _written;
@@ -43,8 +44,10 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 
     /// <param name="log">Receives writer failures (never values, only what failed and why).</param>
     /// <param name="capacity">See <see cref="DefaultCapacity"/>.</param>
-    public SqliteCallRecorder(IvrDatabase database, Action<string>? log = null, int capacity = DefaultCapacity)
+    /// <param name="node">The node id written on every call this recorder starts (<c>calls.node</c>).</param>
+    public SqliteCallRecorder(IvrDatabase database, Action<string>? log = null, int capacity = DefaultCapacity, string? node = null)
     {
+        _node = node;
         _database = database ?? throw new ArgumentNullException(nameof(database));
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _log = log ?? (_ => { });
@@ -198,7 +201,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     {
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginWrite();
-        CallWriteBatch.Write(connection, transaction, items);
+        CallWriteBatch.Write(connection, transaction, items, _node);
         transaction.Commit();
     }
 
