@@ -47,10 +47,10 @@ public sealed class NodeHeartbeat : IAsyncDisposable
     /// <summary>What this node writes now; <see cref="NodeRegistration.ClaimAsync"/> takes the same.</summary>
     public NodeBeat Now() => new(_id, _address, _instance, _time.GetUtcNow(), _gauges.CallsUp(), _gauges.FlowVersion(), _gauges.Draining());
 
-    /// <summary>Beats every <see cref="Interval"/> until disposed.</summary>
+    /// <summary>Beats every <see cref="Interval"/> until disposed; the first wait is on the clock when this returns.</summary>
     public NodeHeartbeat Start()
     {
-        _loop = Task.Run(RunAsync);
+        _loop = RunAsync();
         return this;
     }
 
