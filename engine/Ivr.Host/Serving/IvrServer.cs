@@ -20,8 +20,9 @@ namespace Ivr.Host.Serving;
 /// <see cref="ServerStartException"/>.
 /// </summary>
 /// <remarks>
-/// Cluster mode (issue 12) plugs in here: a heartbeat is one more started part after the SIP front, and a drain
-/// (refuse new calls with 503, let calls end, then stop) runs at the top of <see cref="DisposeAsync"/>.
+/// Cluster mode (issue 12): the node claims its id before anything answers (<see cref="NodePresence"/>) and its
+/// heartbeat is one more started part after the SIP front; a drain (refuse new calls with 503, let calls end, then
+/// stop) runs at the top of <see cref="DisposeAsync"/>.
 /// </remarks>
 public sealed class IvrServer : IAsyncDisposable
 {
@@ -63,7 +64,8 @@ public sealed class IvrServer : IAsyncDisposable
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
             var flows = parts.AddDisposable("flow watcher", StartFlows(options.Paths, clock, log));
-            var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log));
+            await NodePresence.ClaimAsync(options, database, flows, clock, log, cancellation);
+            var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log, node: options.NodeId));
             var live = new LiveCalls(recorder);
             var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current));
@@ -83,7 +85,9 @@ public sealed class IvrServer : IAsyncDisposable
                 await queue;
                 faxes.Dispose();
             });
-            log($"SIP on {options.Address}:{sip.EndPoint.Port} (UDP and TCP), RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
+            parts.Add("node heartbeat", await NodePresence.StartHeartbeatAsync(options, sip.EndPoint.Port, database, live, flows,
+                draining: () => false, clock, log)); // the drain (issue 12 item 7) feeds draining
+            log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP), written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
             return new IvrServer(parts, log) { Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address };
         }

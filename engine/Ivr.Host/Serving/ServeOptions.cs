@@ -21,7 +21,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "address", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console"];
@@ -29,7 +29,10 @@ public sealed record ServeOptions
     /// <summary>One line per option, in the order <c>--help</c> shows them.</summary>
     public const string Help = """
           --sip-port P       SIP port, UDP and TCP (default 5060; 0 = any free port, the log tells which)
-          --address IP       address written in SIP Contact and SDP (default: first non-loopback IPv4)
+          --bind IP          address SIP (UDP and TCP) and RTP listen on (default: all interfaces); several nodes on one
+                             machine bind 127.0.0.2, 127.0.0.3 … with the same --sip-port
+          --address IP       address written in Via, Contact and SDP (default: the --bind address, else the first non-loopback IPv4)
+          --node-id ID       this node's name in the nodes table and on its calls (default: HOST-ADDRESS-SIPPORT, printed at start)
           --rtp-ports A-B    RTP port range, even ports used (default 20000-20999)
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
@@ -45,8 +48,18 @@ public sealed record ServeOptions
 
     public int SipPort { get; init; } = 5060;
 
+    /// <summary>The address SIP and RTP sockets bind; null: every interface.</summary>
+    public IPAddress? Bind { get; init; }
+
     /// <summary>The address written in SIP and SDP: where callers reach this machine.</summary>
     public required IPAddress Address { get; init; }
+
+    /// <summary>The node's id as given by --node-id; null: <see cref="NodeId"/> derives one.</summary>
+    public string? GivenNodeId { get; init; }
+
+    /// <summary>This node's name in the <c>nodes</c> table and on the calls it answers: --node-id, or host name,
+    /// bound (else advertised) address and SIP port, so that nodes sharing a machine or a database differ.</summary>
+    public string NodeId => GivenNodeId ?? $"{Environment.MachineName}-{Bind ?? Address}-{SipPort}";
 
     public int RtpPortMin { get; init; } = 20000;
 
@@ -75,11 +88,14 @@ public sealed record ServeOptions
     public static ServeOptions Parse(CommandLine line)
     {
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
+        var bind = ParseListen(line.Get("bind"));
         return new ServeOptions
         {
             Paths = IvrPaths.From(line),
             SipPort = line.GetInt("sip-port", 5060, 0, 65535),
-            Address = ParseAddress(line.Get("address")),
+            Bind = bind,
+            Address = line.Get("address") is null && bind is not null ? bind : ParseAddress(line.Get("address")),
+            GivenNodeId = ParseNodeId(line.Get("node-id")),
             RtpPortMin = rtpMin,
             RtpPortMax = rtpMax,
             Trusted = ParseTrust(line.Get("trust")),
@@ -99,6 +115,22 @@ public sealed record ServeOptions
         if (!IPAddress.TryParse(text, out var address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
             throw new UsageException($"--address must be the IP address callers reach this machine at, not '{text}'");
         return address;
+    }
+
+    private static IPAddress? ParseListen(string? text)
+    {
+        if (text is null) return null;
+        if (!IPAddress.TryParse(text, out var address))
+            throw new UsageException($"--bind must be an IP address of this machine, like 127.0.0.2, not '{text}'");
+        return address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? null : address;
+    }
+
+    private static string? ParseNodeId(string? text)
+    {
+        if (text is null) return null;
+        if (text.Length is 0 or > 64 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            throw new UsageException($"--node-id takes 1 to 64 letters, digits, '-', '_' or '.', not '{text}'");
+        return text;
     }
 
     private static (int Min, int Max) ParseRange(string text)

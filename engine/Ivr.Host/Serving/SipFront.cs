@@ -47,7 +47,7 @@ internal sealed class SipFront
             new TelephonyOptions
             {
                 MediaAddress = options.Address,
-                RtpBindAddress = IPAddress.Any,
+                RtpBindAddress = options.Bind ?? IPAddress.Any,
                 RtpPortMin = options.RtpPortMin,
                 RtpPortMax = options.RtpPortMax,
                 RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
@@ -61,7 +61,7 @@ internal sealed class SipFront
             stack = SipStack.Start(
                 new SipStackOptions
                 {
-                    ListenAddress = IPAddress.Any,
+                    ListenAddress = options.Bind ?? IPAddress.Any,
                     Port = options.SipPort,
                     AdvertisedHost = options.Address.ToString(),
                     UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls },
@@ -70,7 +70,7 @@ internal sealed class SipFront
         }
         catch (SocketException e)
         {
-            throw new ServerStartException($"cannot listen for SIP on port {options.SipPort}: {e.Message}");
+            throw new ServerStartException($"cannot listen for SIP on {(options.Bind is { } bind ? $"{bind}:" : "port ")}{options.SipPort}: {e.Message}");
         }
 
         parts.Add("SIP (calls still up get a BYE)", stack);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Data.Nodes;
 using Ivr.Host.Cli;
 using Ivr.Host.Serving;
 
@@ -12,9 +13,9 @@ public sealed class IvrServerTests : IDisposable
     private readonly ExampleFlows _files = new();
     private readonly ConcurrentQueue<string> _log = new();
 
-    private ServeOptions Options(string? clockStart = null) => new()
+    private ServeOptions Options(string? clockStart = null, string data = "data") => new()
     {
-        Paths = new IvrPaths(_files.Flows, _files.Prompts, Path.Combine(_files.Root, "data")),
+        Paths = new IvrPaths(_files.Flows, _files.Prompts, Path.Combine(_files.Root, data)),
         SipPort = 0,
         Address = IPAddress.Loopback,
         MaxCalls = 10,
@@ -80,6 +81,41 @@ public sealed class IvrServerTests : IDisposable
 
         Assert.NotEqual(served, server.Flows.Current!.Version);
         Assert.Equal("2026-12-01", await NewFollowUpDueDate(server, "after"));
+    }
+
+    [Fact]
+    public async Task TwoServersBoundToTwoLoopbackAddresses_SamePort_BothAnswer_EachWritingItsOwnAddress()
+    {
+        var first = IPAddress.Parse("127.0.0.2");
+        var second = IPAddress.Parse("127.0.0.3");
+        await using var one = await IvrServer.StartAsync(Options() with { Bind = first, Address = first }, _log.Enqueue, CancellationToken.None);
+        var port = one.SipEndPoint.Port;
+        await using var two = await IvrServer.StartAsync(Options(data: "data2") with { Bind = second, Address = second, SipPort = port },
+            _log.Enqueue, CancellationToken.None);
+
+        Assert.Equal(new IPEndPoint(second, port), two.SipEndPoint);
+        Assert.Equal(("SIP/2.0 200 OK", new IPEndPoint(first, port)), await SipProbe.OptionsAsync(first, port));
+        Assert.Equal(("SIP/2.0 200 OK", new IPEndPoint(second, port)), await SipProbe.OptionsAsync(second, port));
+        await using var caller = new SipProbe();
+        var call = await caller.CallAsync(second, port);
+        Assert.Equal($"IN IP4 {second}", call.RemoteSdp!.Connection!.ToString());
+        Assert.Contains(_log, l => l.Contains($"node {Environment.MachineName}-127.0.0.3-{port} (derived", StringComparison.Ordinal));
+        call.Hangup();
+    }
+
+    [Fact]
+    public async Task StartAsync_NodeIdHeldByAnotherLiveProcess_RefusesToStartSayingWhy()
+    {
+        var options = Options() with { GivenNodeId = "node-a" };
+        var database = options.Paths.OpenDatabase();
+        await using (var connection = await database.OpenConnectionAsync(CancellationToken.None))
+            await new NodeRepository(connection).RegisterAsync(
+                new NodeBeat("node-a", "192.0.2.7:5060", "elsewhere/4242/1", DateTimeOffset.UtcNow, 2, null, false), CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ServerStartException>(() => IvrServer.StartAsync(options, _log.Enqueue, CancellationToken.None));
+
+        Assert.StartsWith("node id 'node-a' is already serving: elsewhere/4242/1 at 192.0.2.7:5060", refused.Message);
+        Assert.Contains("another --node-id", refused.Message);
     }
 
     private static async Task<string> NewFollowUpDueDate(IvrServer server, string callId)

@@ -44,6 +44,44 @@ public sealed class ServeOptionsTests
     }
 
     [Fact]
+    public void Parse_Bind_ListensThereAndWritesItInSipAndSdp()
+    {
+        var options = Parse("--bind", "127.0.0.2", "--sip-port", "5060");
+
+        Assert.Equal((IPAddress.Parse("127.0.0.2"), IPAddress.Parse("127.0.0.2")), (options.Bind, options.Address));
+        Assert.Equal($"{Environment.MachineName}-127.0.0.2-5060", options.NodeId);
+    }
+
+    [Fact]
+    public void Parse_BindAndAddress_TheAddressIsWrittenTheBindListened()
+    {
+        var options = Parse("--bind", "10.0.0.5", "--address", "192.0.2.10", "--node-id", "ivr-a.1");
+
+        Assert.Equal((IPAddress.Parse("10.0.0.5"), IPAddress.Parse("192.0.2.10")), (options.Bind, options.Address));
+        Assert.Equal("ivr-a.1", options.NodeId);
+    }
+
+    [Fact]
+    public void Parse_NoBind_EveryInterfaceAndTheIdFromTheAddress()
+    {
+        var options = Parse("--address", "192.0.2.10", "--sip-port", "5070");
+
+        Assert.Null(options.Bind);
+        Assert.Equal($"{Environment.MachineName}-192.0.2.10-5070", options.NodeId);
+    }
+
+    [Theory]
+    [InlineData("--bind", "node2", "--bind must be an IP address")]
+    [InlineData("--node-id", "a b", "--node-id takes 1 to 64 letters")]
+    [InlineData("--node-id", "", "--node-id takes 1 to 64 letters")]
+    public void Parse_BadBindOrNodeId_UsageErrorNamingTheOption(string option, string value, string message)
+    {
+        var refused = Assert.Throws<UsageException>(() => Parse("--address", "192.0.2.10", option, value));
+
+        Assert.StartsWith(message, refused.Message);
+    }
+
+    [Fact]
     public void Help_NamesEveryOptionServeAccepts()
     {
         var usage = new ServeCommand().Usage;
