@@ -4,6 +4,7 @@ using Ivr.OperationsConsole.Cards;
 using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
+using Ivr.OperationsConsole.Nodes;
 using Ivr.OperationsConsole.Security;
 using Ivr.OperationsConsole.Statistics;
 using Ivr.OperationsConsole.Users;
@@ -67,6 +68,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         var api = app.MapGroup("/api");
         SessionEndpoints.Map(api);
         LiveEndpoints.Map(api);
+        NodeEndpoints.Map(api);
         StatisticsEndpoints.Map(api);
         FlowEndpoints.Map(api);
         CallEndpoints.Map(api);

@@ -48,6 +48,7 @@ export function percent(ratio) {
 
 const DISPOSITIONS = {
   completed: '自助完成', transferred: '转人工', abandoned: '来电者挂机', input_failed: '输入失败', error: '系统错误',
+  node_lost: '节点失联', server_lost: '服务重启中断',
 };
 export const dispositionLabel = d => (d ? DISPOSITIONS[d] ?? d : '进行中');
 export const dispositionNames = Object.keys(DISPOSITIONS);

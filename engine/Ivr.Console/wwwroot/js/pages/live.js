@@ -5,6 +5,7 @@ import { get } from '../api.js';
 import { h, pageHeader, replaceChildren, table } from '../dom.js';
 import { duration, time } from '../format.js';
 import { showFailure } from './failure.js';
+import { nodesSection } from './nodes-section.js';
 
 const POLL_MS = 3000;
 
@@ -21,7 +22,8 @@ export async function render(view) {
   const connection = h('span', { class: 'connection', role: 'status' }, '');
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
   const list = h('div', { class: 'live-list' });
-  replaceChildren(view, pageHeader('实时通话', connection), count, list);
+  const nodes = nodesSection();
+  replaceChildren(view, pageHeader('实时通话', connection), count, list, nodes.element);
 
   const draw = () => {
     const elapsed = (Date.now() - state.receivedAt) / 1000;
@@ -81,6 +83,7 @@ export async function render(view) {
   function stop() {
     state.stopped = true;
     clearInterval(ticker);
+    nodes.stop();
     if (poller) clearInterval(poller);
     source?.close();
   }
