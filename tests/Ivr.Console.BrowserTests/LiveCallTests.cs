@@ -17,6 +17,9 @@ public sealed class LiveCallTests(ServerFixture fixture)
         await browser.SignInAsync(ConsoleServer.AdminUser, ConsoleServer.AdminPassword);
         await page.GotoAsync("/live");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实时通话" })).ToBeVisibleAsync();
+        var node = page.Locator("section.nodes tr.node-live");
+        await Expect(node).ToHaveCountAsync(1, new() { Timeout = 15_000 }); // this server's own heartbeat row
+        await Expect(node).ToContainTextAsync("运行中");
 
         await using var caller = await SipCaller.CallAsync(fixture.Server.SipPort, CallerNumber);
 
