@@ -104,6 +104,29 @@ public sealed class IvrServerTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_HeartBeatsItsRowWithTheRealSipPort_AndMarksItStoppedOnDispose()
+    {
+        var options = Options() with { GivenNodeId = "node-a" };
+        var server = await IvrServer.StartAsync(options, _log.Enqueue, CancellationToken.None);
+        var port = server.SipEndPoint.Port;
+        var database = options.Paths.OpenDatabase();
+
+        var live = await NodeRow(database, "node-a");
+        Assert.Equal(($"127.0.0.1:{port}", NodeInstance.Current, server.Flows.Current!.Version), (live.Address, live.Instance, live.FlowVersion));
+        Assert.Equal(NodeState.Live, live.StateAt(DateTimeOffset.UtcNow, NodeHeartbeat.LossTimeout));
+
+        await server.DisposeAsync();
+
+        Assert.Equal(NodeState.Stopped, (await NodeRow(database, "node-a")).StateAt(DateTimeOffset.UtcNow, NodeHeartbeat.LossTimeout));
+    }
+
+    private static async Task<NodeRecord> NodeRow(Ivr.Data.IvrDatabase database, string id)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        return await new NodeRepository(connection).FindAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"no row for {id}");
+    }
+
+    [Fact]
     public async Task StartAsync_NodeIdHeldByAnotherLiveProcess_RefusesToStartSayingWhy()
     {
         var options = Options() with { GivenNodeId = "node-a" };
