@@ -36,6 +36,7 @@ cleanup() {
   if [[ -n "${KEEP_CLUSTER:-}" ]]; then echo "kept $WORK $PGDIR"; else rm -rf "$WORK" "$PGDIR"; fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT # a timeout's SIGTERM still stops the nodes and PostgreSQL
 
 # One PostgreSQL for both nodes: a throw-away server on a free loopback port (trust auth, no fsync).
 PGPORT=$(free_tcp_port)

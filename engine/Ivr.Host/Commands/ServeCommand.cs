@@ -12,12 +12,12 @@ public sealed class ServeCommand : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--address IP] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
+        usage: ivr serve [--sip-port P] [--bind IP] [--address IP] [--node-id ID] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an
         invalid one is rejected with its diagnostics while the last good version keeps serving.
-        Answers SIP calls (UDP and TCP on all interfaces) with the flow routed for the dialled
+        Answers SIP calls (UDP and TCP on all interfaces, or on --bind IP) with the flow routed for the dialled
         number; G.711 audio over RTP, keys by RFC 4733, in-band tones or SIP INFO; recordings in
         DATA/recordings. Stop with Ctrl+C or SIGTERM: calls still up get a BYE, then every part
         stops in reverse order of start. Exits 1 when it cannot start (the log says why).
