@@ -2,6 +2,7 @@ using System.Net;
 using Ivr.Core.Lookups;
 using Ivr.Data;
 using Ivr.Data.Calls;
+using Ivr.Data.Messages;
 using Ivr.Data.Migrations;
 using Ivr.Data.Services;
 using Ivr.Host.Commands;
@@ -66,8 +67,10 @@ public sealed class IvrServer : IAsyncDisposable
             await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log));
             var live = new LiveCalls(recorder);
+            var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
+            parts.Add("voice-message spool", new SpoolFlusher(spool, database, clock, log));
             var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
-                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current));
+                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
             var console = options.Console
