@@ -62,7 +62,7 @@ public sealed class ServerDrain(TimeProvider clock, Action<string> log) : IServe
             if (elapsed >= nextProgress)
             {
                 log($"draining: {callsUp()} calls up after {elapsed.TotalSeconds:0} s");
-                nextProgress += Progress;
+                while (nextProgress <= elapsed) nextProgress += Progress;
             }
 
             try

