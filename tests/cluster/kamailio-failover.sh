@@ -99,27 +99,31 @@ moved_late=$(( $(grep -c "moved to the next node" "$WORK/kamailio.log" || true) 
 on2_end=$(flows_started 2)
 
 # 4. Drain (issue 12 item 7): restart node 1, then drain node 2 while calls go on through Kamailio.
-drain_step() { # sets drain_ok drain_failed drain_exit drain_on1
+drain_step() { # sets drain_ok drain_failed drain_verb drain_on1 drain_up
   N1=$(start_node 1 "$P1" 43000-43199); pids+=("$N1")
   wait_for "$WORK/node1.log" "; call sip:" 60 "$N1"
   sleep 5 # Kamailio's OPTIONS probe (every 2 s) takes node 1 back in
-  local before1 mp=$((47000 + RANDOM % 1000 * 2))
-  before1=$(flows_started 1)
+  local before1 before2 mp=$((47000 + RANDOM % 1000 * 2))
+  before1=$(flows_started 1); before2=$(flows_started 2)
   (cd "$WORK" && "$SIPP" "127.0.0.1:$PK" -sf "$OLDPWD/tests/cluster/uac_via_proxy.xml" -s 12333 -m 24 -r 4 -l 20 \
     -d 3000 -timeout 60 -timeout_error -i 127.0.0.1 -p "$(free_port)" -mi 127.0.0.1 -mp "$mp" -nostdin -nd \
     -trace_stat -fd 1 -stf drain.csv -trace_err -error_file drain.err >drain.out 2>&1) &
   local sipp=$!
-  sleep 2 # calls are up on both nodes
-  "$IVR" drain --data "$WORK/node2" --wait --timeout 60s >"$WORK/drain-verb.log" 2>&1 || true
-  drain_exit=0; wait "$N2" || drain_exit=$?
+  for _ in $(seq 1 300); do # drain once node 2 has calls up (at most 30 s)
+    [[ $(flows_started 2) -ge $((before2 + 2)) ]] && break
+    sleep 0.1
+  done
+  # (node 2 is not this shell's child, so `wait` cannot give its exit code: `ivr drain --wait` exits 0 once it has gone)
+  drain_verb=0; "$IVR" drain --data "$WORK/node2" --wait --timeout 60s >"$WORK/drain-verb.log" 2>&1 || drain_verb=$?
   wait "$sipp" || true
   read -r drain_ok drain_failed < <(successful drain)
   drain_on1=$(( $(flows_started 1) - before1 ))
+  drain_up=$(sed -n 's/.*draining: \([0-9]*\) calls up;.*/\1/p' "$WORK/node2.log" | head -n 1)
 }
 drain_step
 
 total=$((ok1 + ok2 + ok3 + drain_ok))
-echo "cluster: 2 nodes via kamailio, $total calls answered, before kill $ok1/8 (node1 $on1, node2 $on2), after kill $ok2/8 ($failed2 failed, $moved moved to the next node), settled $ok3/4 ($moved_late moved), drain dropped $drain_failed ($drain_ok/24 answered, $drain_on1 on node1 while node2 drained, node2 exit $drain_exit)"
+echo "cluster: 2 nodes via kamailio, $total calls answered, before kill $ok1/8 (node1 $on1, node2 $on2), after kill $ok2/8 ($failed2 failed, $moved moved to the next node), settled $ok3/4 ($moved_late moved), drain dropped $drain_failed ($drain_ok/24 answered, node2 drained with ${drain_up:-?} calls up, $drain_on1 on node1, ivr drain --wait exit $drain_verb)"
 status=0
 [[ $ok1 -eq 8 && $failed1 -eq 0 ]] || { echo "FAIL: calls before the kill failed"; status=1; }
 [[ $on1 -ge 1 && $on2 -ge 1 ]] || { echo "FAIL: calls not spread over both nodes"; status=1; }
@@ -128,8 +132,10 @@ status=0
 [[ $moved_late -eq 0 ]] || { echo "FAIL: the dead node was still tried 4 s after the kill"; status=1; }
 [[ $on2_end -ge $((on2 + 12)) ]] || { echo "FAIL: node 2 did not take the calls after the kill ($on2 -> $on2_end)"; status=1; }
 [[ $drain_ok -eq 24 && $drain_failed -eq 0 ]] || { echo "FAIL: drain dropped $drain_failed calls ($drain_ok/24 answered)"; status=1; }
-[[ $drain_exit -eq 0 ]] && grep -q "drained in" "$WORK/node2.log" || { echo "FAIL: node 2 did not drain and exit 0 (exit $drain_exit)"; status=1; }
+[[ $drain_verb -eq 0 ]] && grep -q "drained in" "$WORK/node2.log" && [[ $(tail -n 1 "$WORK/node2.log") == *" stopped" ]] \
+  || { echo "FAIL: node 2 did not drain and stop (ivr drain --wait exit $drain_verb)"; status=1; }
 [[ $drain_on1 -ge 1 ]] || { echo "FAIL: no call went to node 1 while node 2 drained"; status=1; }
+[[ ${drain_up:-0} -ge 1 ]] || { echo "FAIL: node 2 had no call up when it was drained (the step proved nothing)"; status=1; }
 if [[ $status -ne 0 ]]; then
   for f in kamailio.log node1.log node2.log after_kill.err drain.err drain-verb.log; do echo "--- $f"; tail -n 30 "$WORK/$f" 2>/dev/null; done
 fi
