@@ -78,7 +78,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // a cold start under a loaded machine (6 builds on 2 cores) took over 20 s
         while (!server.Log.Contains("; call sip:", StringComparison.Ordinal))
         {
             if (server._process.HasExited || DateTime.UtcNow > deadline)
