@@ -32,15 +32,17 @@ public sealed class IvrServer : IAsyncDisposable
     private readonly ServerDrain _drain;
     private readonly TimeSpan _drainTimeout;
     private readonly Task _faxes;
+    private readonly LiveCalls _live;
     private int _stopped;
 
-    private IvrServer(StartedParts parts, Action<string> log, ServerDrain drain, TimeSpan drainTimeout, Task faxes)
+    private IvrServer(StartedParts parts, Action<string> log, ServerDrain drain, TimeSpan drainTimeout, Task faxes, LiveCalls live)
     {
         _parts = parts;
         _log = log;
         _drain = drain;
         _drainTimeout = drainTimeout;
         _faxes = faxes;
+        _live = live;
     }
 
     /// <summary>The one clock of calls, back end, database, console and SIP: the system's, or one running from --clock-start.</summary>
@@ -103,7 +105,7 @@ public sealed class IvrServer : IAsyncDisposable
             });
             log($"SIP on {options.Address}:{sip.EndPoint.Port} (UDP and TCP), RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
-            return new IvrServer(parts, log, drain, options.DrainTimeout, faxQueue)
+            return new IvrServer(parts, log, drain, options.DrainTimeout, faxQueue, live)
             {
                 Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address,
             };
@@ -117,7 +119,8 @@ public sealed class IvrServer : IAsyncDisposable
 
     /// <summary>
     /// Serves until <paramref name="stopNow"/> is cancelled (Ctrl+C, a second SIGTERM), or until a drain has let every
-    /// call end (a fax being sent included) or its timeout has passed; then dispose to stop.
+    /// call end (a fax being sent included) or its timeout has passed; then dispose to stop. A call counts as ended once
+    /// its SIP dialog is over and its flow has recorded its end (so the record is complete before the recorder stops).
     /// </summary>
     public async Task RunAsync(CancellationToken stopNow)
     {
@@ -130,7 +133,7 @@ public sealed class IvrServer : IAsyncDisposable
         }
 
         if (stopNow.IsCancellationRequested) return;
-        await _drain.WaitAsync(() => ActiveCalls, () => !_faxes.IsCompleted, _drainTimeout, stopNow);
+        await _drain.WaitAsync(() => ActiveCalls, () => _live.Count > 0 || !_faxes.IsCompleted, _drainTimeout, stopNow);
     }
 
     /// <summary>Stops every part in reverse order of start; calls still up are ended with a BYE.</summary>
