@@ -106,7 +106,17 @@ public sealed class IvrServeProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        // Bounded: with the output read asynchronously, WaitForExitAsync also waits for the pipes to close, which a
+        // stray grandchild holding them could delay forever.
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(exited.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
         _process.Dispose();
         try
         {
