@@ -76,6 +76,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         FaxEndpoints.Map(api);
         CardEndpoints.Map(api);
         UserEndpoints.Map(api);
+        Server.ServerEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         StaticPages.Map(app, webRoot);
 

@@ -8,7 +8,8 @@ public static class Program
 {
     public static readonly IReadOnlyList<ICommand> Commands =
     [
-        new ServeCommand(),
+        new ServeCommand(ShutdownSignals.Process),
+        new DrainCommand(),
         new ValidateCommand(),
         new ReplayCommand(),
         new GraphCommand(),
@@ -23,19 +24,9 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        // A service manager stops us with SIGTERM: shut down as on Ctrl+C (live calls get their BYE).
-        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        });
-        return await RunAsync(args, cancel.Token);
+        // Ctrl+C stops now; SIGTERM (a service manager, `ivr drain`) drains a running server, and stops anything else.
+        using var signals = ShutdownSignals.Process.Listen();
+        return await RunAsync(args, ShutdownSignals.Process.StopNow);
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation)

@@ -18,7 +18,9 @@ namespace Ivr.Telephony;
 /// matches) or makes an offer for a late-offer INVITE, then rings and answers. At ACK: builds a
 /// <see cref="SipCallChannel"/> and starts the flow through <c>startCall</c> (BYE when it returns null). At
 /// BYE/CANCEL/timeout: reports HungUp to the flow and releases the media. Re-INVITEs (hold, resume, new
-/// address) are answered keeping our port and codec. Caller numbers are masked in every log line.
+/// address) are answered keeping our port and codec. Caller numbers are masked in every log line. Built with the
+/// SIP stack's <see cref="SipCaller"/> (<c>SipStack.Start(options, caller => new TelephonyServer(…, caller))</c>) it
+/// also owns the <see cref="Dialer"/> for outbound calls, so refused REFERs bridge.
 /// </summary>
 public sealed class TelephonyServer : ISipCallHandler
 {
@@ -31,13 +33,14 @@ public sealed class TelephonyServer : ISipCallHandler
     private readonly RtpPortPool _ports;
     private readonly ConcurrentDictionary<SipCall, CallLeg> _calls = new();
     private long _callsStarted;
-    private Outbound.OutboundDialer? _dialer;
 
     /// <param name="startCall">Starts the flow for a confirmed call; null when no flow answers (the call is then hung up).</param>
     /// <param name="canAnswer">Whether a flow serves the dialled number; asked at INVITE time (404 when false). Null: every number.</param>
+    /// <param name="caller">The SIP stack's calling side: with it the server has a <see cref="Dialer"/> (bridged transfers,
+    /// faxes) on the same RTP ports and pacing thread; without it transfers only REFER.</param>
     public TelephonyServer(
         TelephonyOptions options, PlayoutScheduler scheduler, Func<IncomingCall, ICallChannel, ICallInput?> startCall,
-        Func<string, bool>? canAnswer = null, TimeProvider? time = null, Action<string>? log = null)
+        Func<string, bool>? canAnswer = null, TimeProvider? time = null, Action<string>? log = null, SipCaller? caller = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
@@ -47,6 +50,7 @@ public sealed class TelephonyServer : ISipCallHandler
         _log = log ?? (_ => { });
         if (options.MediaTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), options.MediaTimeout, "MediaTimeout must be positive");
         _ports = new RtpPortPool(options.RtpPortMin, options.RtpPortMax);
+        Dialer = caller is null ? null : new Outbound.OutboundDialer(caller, options, _ports, _time, _log, scheduler);
     }
 
     /// <summary>Calls between INVITE and their end.</summary>
@@ -62,11 +66,8 @@ public sealed class TelephonyServer : ISipCallHandler
 
     public TelephonyOptions Options => _options;
 
-    /// <summary>
-    /// Lets transfers bridge (B2BUA) when REFER is refused: the dialer is built on the SIP stack, which is started
-    /// after this server, so it is attached afterwards. Calls answered from then on can bridge.
-    /// </summary>
-    public void AttachDialer(Outbound.OutboundDialer dialer) => Volatile.Write(ref _dialer, dialer ?? throw new ArgumentNullException(nameof(dialer)));
+    /// <summary>Outbound calls on this server's RTP ports and pacing thread; null when built without a <see cref="SipCaller"/>.</summary>
+    public Outbound.OutboundDialer? Dialer { get; }
 
     public void OnIncomingCall(SipCall call)
     {
@@ -131,7 +132,7 @@ public sealed class TelephonyServer : ISipCallHandler
             leg.Media = media;
         }
 
-        var channel = OpenChannel(leg, media, new CallSignalling(call.Hangup, (target, headers, timeout) => call.Refer(target, headers, timeout), Volatile.Read(ref _dialer)));
+        var channel = OpenChannel(leg, media, new CallSignalling(call.Hangup, (target, headers, timeout) => call.Refer(target, headers, timeout), Dialer));
         leg.Channel = channel;
         _log($"{Describe(leg.Info)}: answered ({media.CodecName}{(media.TelephoneEventPayloadType is { } te ? $", telephone-event {te}" : ", in-band DTMF")}, RTP port {channel.RtpPort})");
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Server.StartFlow(s.Leg, s.Channel), (Server: this, Leg: leg, Channel: channel), preferLocal: false);

@@ -9,6 +9,9 @@
 #   3. once the probes have noticed (≤ 5 s), the dead node is not tried at all (no call waits);
 #   4. the calls the dead node held are closed `node_lost` in the shared database within 30 s of the kill
 #      (the survivor's heartbeat declares it lost after 15 s of silence).
+#   5. (drain, a rolling restart) node 1 is started again and, while SIPp calls go on, node 2 is drained
+#      with `ivr drain` (SIGTERM): its calls finish, its 503s move new calls to node 1, it exits 0 —
+#      no call is dropped ("drain dropped N").
 # Usage: tests/cluster/kamailio-failover.sh [path/to/ivr]   (default: the Release build tools/test makes)
 # Prints one summary line starting with "cluster:"; exit 0 when all checks hold.
 set -euo pipefail
@@ -141,8 +144,32 @@ node_lost=$(sql "SELECT count(*) FROM calls WHERE node = 'node1' AND disposition
 lost_events=$(sql "SELECT count(*) FROM call_events e JOIN calls c ON c.id = e.call_id WHERE c.node = 'node1' AND e.kind = 'CallEnded' AND e.outcome = 'node_lost';")
 kill "$HELD" 2>/dev/null || true
 
-total=$((ok1 + ok2 + ok3))
-echo "cluster: 2 nodes via kamailio on 127.0.0.2/127.0.0.3:$P, $total calls answered, before kill $ok1/8 (node1 $on1, node2 $on2), after kill $ok2/8 ($failed2 failed, $moved moved to the next node), settled $ok3/4 ($moved_late moved), node_lost $node_lost/$held in ${lost_after} s"
+# 5. Drain (issue 12 item 7): restart node 1, then drain node 2 while calls go on through Kamailio.
+drain_step() { # sets drain_ok drain_failed drain_verb drain_on1 drain_up
+  N1=$(start_node 1 "$P" 43000-43199); pids+=("$N1")
+  wait_for "$WORK/node1.log" "; call sip:" 60 "$N1"
+  sleep 5 # Kamailio's OPTIONS probe (every 2 s) takes node 1 back in
+  local before1 before2 mp=$((47000 + RANDOM % 1000 * 2))
+  before1=$(flows_started 1); before2=$(flows_started 2)
+  (cd "$WORK" && "$SIPP" "127.0.0.1:$PK" -sf "$OLDPWD/tests/cluster/uac_via_proxy.xml" -s 12333 -m 24 -r 4 -l 20 \
+    -d 3000 -timeout 60 -timeout_error -i 127.0.0.1 -p "$(free_port)" -mi 127.0.0.1 -mp "$mp" -nostdin -nd \
+    -trace_stat -fd 1 -stf drain.csv -trace_err -error_file drain.err >drain.out 2>&1) &
+  local sipp=$!
+  for _ in $(seq 1 300); do # drain once node 2 has calls up (at most 30 s)
+    [[ $(flows_started 2) -ge $((before2 + 2)) ]] && break
+    sleep 0.1
+  done
+  # (node 2 is not this shell's child, so `wait` cannot give its exit code: `ivr drain --wait` exits 0 once it has gone)
+  drain_verb=0; "$IVR" drain --data "$WORK/node2" --wait --timeout 60s >"$WORK/drain-verb.log" 2>&1 || drain_verb=$?
+  wait "$sipp" || true
+  read -r drain_ok drain_failed < <(successful drain)
+  drain_on1=$(( $(flows_started 1) - before1 ))
+  drain_up=$(sed -n 's/.*draining: \([0-9]*\) calls up;.*/\1/p' "$WORK/node2.log" | head -n 1)
+}
+drain_step
+
+total=$((ok1 + ok2 + ok3 + drain_ok))
+echo "cluster: 2 nodes via kamailio on 127.0.0.2/127.0.0.3:$P, $total calls answered, before kill $ok1/8 (node1 $on1, node2 $on2), after kill $ok2/8 ($failed2 failed, $moved moved to the next node), settled $ok3/4 ($moved_late moved), node_lost $node_lost/$held in ${lost_after} s, drain dropped $drain_failed ($drain_ok/24 answered, node2 drained with ${drain_up:-?} calls up, $drain_on1 on node1, ivr drain --wait exit $drain_verb)"
 status=0
 [[ $ok1 -eq 8 && $failed1 -eq 0 ]] || { echo "FAIL: calls before the kill failed"; status=1; }
 [[ $on1 -ge 1 && $on2 -ge 1 ]] || { echo "FAIL: calls not spread over both nodes"; status=1; }
@@ -153,7 +180,12 @@ status=0
 [[ $held -ge 1 ]] || { echo "FAIL: no call was up on node 1 when it was killed"; status=1; }
 [[ $open_left -eq 0 && $node_lost -eq $held && $lost_events -eq $held ]] \
   || { echo "FAIL: node 1's calls not closed node_lost within 30 s ($open_left still open, $node_lost node_lost, $lost_events events)"; status=1; }
+[[ $drain_ok -eq 24 && $drain_failed -eq 0 ]] || { echo "FAIL: drain dropped $drain_failed calls ($drain_ok/24 answered)"; status=1; }
+[[ $drain_verb -eq 0 ]] && grep -q "drained in" "$WORK/node2.log" && [[ $(tail -n 1 "$WORK/node2.log") == *" stopped" ]] \
+  || { echo "FAIL: node 2 did not drain and stop (ivr drain --wait exit $drain_verb)"; status=1; }
+[[ $drain_on1 -ge 1 ]] || { echo "FAIL: no call went to node 1 while node 2 drained"; status=1; }
+[[ ${drain_up:-0} -ge 1 ]] || { echo "FAIL: node 2 had no call up when it was drained (the step proved nothing)"; status=1; }
 if [[ $status -ne 0 ]]; then
-  for f in kamailio.log node1.log node2.log after_kill.err held.err; do echo "--- $f"; tail -n 30 "$WORK/$f" 2>/dev/null; done
+  for f in kamailio.log node1.log node2.log after_kill.err held.err drain.err drain-verb.log; do echo "--- $f"; tail -n 30 "$WORK/$f" 2>/dev/null; done
 fi
 exit $status

@@ -25,18 +25,21 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
     public string Node { get; } = $"{node ?? Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Recovers interrupted jobs, then sends due jobs every <see cref="FaxSettings.PollInterval"/> until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellation)
+    /// <param name="cancellation">Stops at once: a fax being sent is abandoned (the job stays <c>sending</c> and is retried).</param>
+    /// <param name="stopClaiming">Claims no further job (a draining node): a fax being sent is finished and recorded, then this returns.</param>
+    public async Task RunAsync(CancellationToken cancellation, CancellationToken stopClaiming = default)
     {
         var interrupted = await RecoverAsync(cancellation).ConfigureAwait(false);
         if (interrupted > 0) _log($"fax: {interrupted} job(s) were interrupted while sending and are retried now");
-        while (!cancellation.IsCancellationRequested)
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopClaiming);
+        while (!idle.IsCancellationRequested)
         {
             try
             {
-                await SendDueAsync(cancellation).ConfigureAwait(false);
-                await Task.Delay(settings.PollInterval, time, cancellation).ConfigureAwait(false);
+                await SendDueAsync(cancellation, stopClaiming).ConfigureAwait(false);
+                await Task.Delay(settings.PollInterval, time, idle.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (idle.IsCancellationRequested)
             {
                 return;
             }
@@ -65,7 +68,7 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
 
     /// <summary>Sends every job due now, one after another.</summary>
     /// <returns>How many attempts were made.</returns>
-    public async Task<int> SendDueAsync(CancellationToken cancellation)
+    public async Task<int> SendDueAsync(CancellationToken cancellation, CancellationToken stopClaiming = default)
     {
         var attempts = 0;
         if (_shared)
@@ -73,7 +76,7 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
             var recovered = await RecoverAsync(cancellation).ConfigureAwait(false);
             if (recovered > 0) _log($"fax: {recovered} job(s) whose node stopped while sending are retried now");
         }
-        while (true)
+        while (!stopClaiming.IsCancellationRequested)
         {
             FaxJob? job;
             await using (var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false))
@@ -85,6 +88,8 @@ public sealed class FaxJobScheduler(IvrDatabase database, IFaxDialer dialer, IFa
             await SendClaimedAsync(job, cancellation).ConfigureAwait(false);
             attempts++;
         }
+
+        return attempts;
     }
 
     /// <param name="job">As claimed: its attempt already counted.</param>

@@ -11,11 +11,14 @@ namespace Ivr.Host.Hosting;
 /// </summary>
 public static class FaxScheduling
 {
-    public static Task Start(IvrDatabase database, FlowSetHost flows, FaxSettings settings, IFaxDialer dialer, TimeProvider time, Action<string> log, CancellationToken cancellation)
+    /// <param name="cancellation">Stops the queue at once (a fax being sent is abandoned and retried later).</param>
+    /// <param name="stopClaiming">A drain: no new job is claimed; the task ends once a fax being sent is done.</param>
+    public static Task Start(IvrDatabase database, FlowSetHost flows, FaxSettings settings, IFaxDialer dialer, TimeProvider time, Action<string> log,
+        CancellationToken cancellation, CancellationToken stopClaiming = default)
     {
         var scheduler = new FaxJobScheduler(database, dialer, new FaxDocumentSource(() => flows.Current), settings, time, log);
         log($"fax: scheduled faxes between {settings.AllowedFrom:HH\\:mm} and {settings.AllowedUntil:HH\\:mm} China time, {settings.MaxAttempts} tries {settings.RetryDelay.TotalMinutes:0.#} min apart");
-        return Task.Run(() => scheduler.RunAsync(cancellation), CancellationToken.None);
+        return Task.Run(() => scheduler.RunAsync(cancellation, stopClaiming), CancellationToken.None);
     }
 
     /// <summary>deploy/fax.yaml when present, the defaults otherwise.</summary>

@@ -21,20 +21,29 @@ namespace Ivr.Host.Serving;
 /// <see cref="ServerStartException"/>.
 /// </summary>
 /// <remarks>
-/// Cluster mode (issue 12): the node claims its id before anything answers (<see cref="NodePresence"/>) and its
-/// heartbeat is one more started part after the SIP front; a drain (refuse new calls with 503, let calls end, then
-/// stop) runs at the top of <see cref="DisposeAsync"/>.
+/// Cluster mode (issue 12) plugs in here: a heartbeat is one more started part after the SIP front. A drain
+/// (<see cref="BeginDrain"/>: SIGTERM, <c>ivr drain</c>, the console) makes SIP refuse OPTIONS and new INVITEs with 503
+/// and the fax queue claim no job; <see cref="RunAsync"/> then returns once the calls have ended (or the drain timeout
+/// passed), and <see cref="DisposeAsync"/> stops as always. DATA/serve.pid names this process while it serves.
 /// </remarks>
 public sealed class IvrServer : IAsyncDisposable
 {
     private readonly StartedParts _parts;
     private readonly Action<string> _log;
+    private readonly ServerDrain _drain;
+    private readonly TimeSpan _drainTimeout;
+    private readonly Task _faxes;
+    private readonly LiveCalls _live;
     private int _stopped;
 
-    private IvrServer(StartedParts parts, Action<string> log)
+    private IvrServer(StartedParts parts, Action<string> log, ServerDrain drain, TimeSpan drainTimeout, Task faxes, LiveCalls live)
     {
         _parts = parts;
         _log = log;
+        _drain = drain;
+        _drainTimeout = drainTimeout;
+        _faxes = faxes;
+        _live = live;
     }
 
     /// <summary>The one clock of calls, back end, database, console and SIP: the system's, or one running from --clock-start.</summary>
@@ -54,6 +63,13 @@ public sealed class IvrServer : IAsyncDisposable
 
     public int ActiveCalls => Sip.ActiveCalls;
 
+    /// <summary>Whether the node is draining: new calls and OPTIONS get 503, calls in progress go on, then it stops.</summary>
+    public bool Draining => _drain.IsDraining;
+
+    /// <summary>Starts the drain (see <see cref="ServerDrain"/>); false when it had begun already.</summary>
+    /// <param name="reason">Who asked, for the log.</param>
+    public bool BeginDrain(string reason) => _drain.Begin(reason);
+
     private SipFront Sip { get; init; } = null!;
 
     public static async Task<IvrServer> StartAsync(ServeOptions options, Action<string> log, CancellationToken cancellation)
@@ -62,6 +78,8 @@ public sealed class IvrServer : IAsyncDisposable
         var parts = new StartedParts(log);
         try
         {
+            parts.AddDisposable("pid file", ServePidFile.Claim(options.Paths.Data, log));
+            var drain = parts.AddDisposable("drain", new ServerDrain(clock, log));
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
             var flows = parts.AddDisposable("flow watcher", new FlowSetHost(options.Paths.Flows, options.Paths.Prompts, KnownOperations.All, clock, log));
@@ -76,24 +94,28 @@ public sealed class IvrServer : IAsyncDisposable
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
             var console = options.Console
-                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, clock, log, cancellation))
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, clock, log, cancellation))
                 : null;
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
             var sip = SipFront.Start(options, files, calls, flows, parts, clock, log);
+            drain.Begun.Register(sip.Drain);
             var faxes = new CancellationTokenSource();
-            parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token), async queue =>
+            var faxQueue = parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token, drain.Begun), async queue =>
             {
                 await faxes.CancelAsync();
                 await queue;
                 faxes.Dispose();
             });
             parts.Add("node heartbeat", await NodePresence.StartHeartbeatAsync(options, sip.EndPoint.Port, database, live, flows,
-                draining: () => false, clock, log)); // the drain (issue 12 item 7) feeds draining
+                draining: () => drain.IsDraining, clock, log));
             log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP), written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
-            return new IvrServer(parts, log) { Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address };
+            return new IvrServer(parts, log, drain, options.DrainTimeout, faxQueue, live)
+            {
+                Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address,
+            };
         }
         catch
         {
@@ -102,16 +124,23 @@ public sealed class IvrServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Serves until <paramref name="cancellation"/> is cancelled (Ctrl+C, SIGTERM).</summary>
-    public async Task RunAsync(CancellationToken cancellation)
+    /// <summary>
+    /// Serves until <paramref name="stopNow"/> is cancelled (Ctrl+C, a second SIGTERM), or until a drain has let every
+    /// call end (a fax being sent included) or its timeout has passed; then dispose to stop. A call counts as ended once
+    /// its SIP dialog is over and its flow has recorded its end (so the record is complete before the recorder stops).
+    /// </summary>
+    public async Task RunAsync(CancellationToken stopNow)
     {
-        try
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (stopNow.Register(() => stop.TrySetResult()))
+        await using (_drain.Begun.Register(() => drain.TrySetResult()))
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
+            await Task.WhenAny(stop.Task, drain.Task);
         }
-        catch (OperationCanceledException)
-        {
-        }
+
+        if (stopNow.IsCancellationRequested) return;
+        await _drain.WaitAsync(() => ActiveCalls, () => _live.Count > 0 || !_faxes.IsCompleted, _drainTimeout, stopNow);
     }
 
     /// <summary>Stops every part in reverse order of start; calls still up are ended with a BYE.</summary>

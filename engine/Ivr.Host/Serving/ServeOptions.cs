@@ -21,7 +21,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows"];
@@ -44,6 +44,8 @@ public sealed record ServeOptions
           --watch-flows      with --database (cluster mode, where nodes serve the flow set published in the database):
                              publish this node's flows and prompts folders whenever they change
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
+          --drain-timeout D  on SIGTERM (or 'ivr drain'), how long calls in progress may go on while new ones get 503;
+                             then calls still up get a BYE and the server stops (default 15m; e.g. 90s, 15m, 1h)
         """;
 
     public required IvrPaths Paths { get; init; }
@@ -90,6 +92,9 @@ public sealed record ServeOptions
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
+    /// <summary>How long a drain waits for the calls in progress before it ends them.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
     public static ServeOptions Parse(CommandLine line)
     {
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
@@ -112,6 +117,7 @@ public sealed record ServeOptions
             HttpPort = line.GetInt("http-port", ConsoleOptions.DefaultPort, 0, 65535),
             HttpBind = ParseBind(line.Get("http-bind")),
             ClockStart = ParseClockStart(line.Get("clock-start")),
+            DrainTimeout = ParseDuration("drain-timeout", line.Get("drain-timeout")) ?? TimeSpan.FromMinutes(15),
         };
     }
 
@@ -162,6 +168,20 @@ public sealed record ServeOptions
     {
         if (text is null) return IPAddress.Loopback;
         return IPAddress.TryParse(text, out var address) ? address : throw new UsageException($"--http-bind must be an IP address, not '{text}'");
+    }
+
+    /// <summary>90s, 15m, 1h (a bare number is seconds); from 0 to 24 hours.</summary>
+    public static TimeSpan? ParseDuration(string option, string? text)
+    {
+        if (text is null) return null;
+        var hasUnit = text.Length > 0 && char.IsLetter(text[^1]);
+        var unit = hasUnit ? text[^1] : 's';
+        var number = hasUnit ? text[..^1] : text;
+        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || unit is not ('s' or 'm' or 'h'))
+            throw new UsageException($"--{option} takes a duration like 90s, 15m or 1h, not '{text}'");
+        var span = unit switch { 'h' => TimeSpan.FromHours(value), 'm' => TimeSpan.FromMinutes(value), _ => TimeSpan.FromSeconds(value) };
+        if (span > TimeSpan.FromHours(24)) throw new UsageException($"--{option} must be at most 24h, not '{text}'");
+        return span;
     }
 
     private static DateTimeOffset? ParseClockStart(string? text)

@@ -5,31 +5,34 @@ using Ivr.Host.Hosting;
 using Ivr.Media.Playout;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony;
-using Ivr.Telephony.Outbound;
 
 namespace Ivr.Host.Serving;
 
 /// <summary>
-/// The server's telephone side: the pacing thread that plays every call's audio, the telephony layer that turns
-/// SIP calls into flow calls, the SIP stack (UDP and TCP) and the dialer for outbound calls (bridged transfers,
-/// scheduled faxes). Started in that order, each added to the server's parts so they stop in reverse.
+/// The server's telephone side: the pacing thread that plays every call's audio, then the SIP stack (UDP and TCP),
+/// which builds its calling side first and the telephony layer on it — the layer that turns SIP calls into flow
+/// calls and owns the dialer for outbound calls (bridged transfers, scheduled faxes). One build order, nothing
+/// attached later; each part is added to the server's parts so they stop in reverse.
 /// </summary>
 internal sealed class SipFront
 {
     private readonly TelephonyServer _telephony;
     private readonly SipStack _stack;
-    private readonly OutboundDialer _dialer;
 
-    private SipFront(TelephonyServer telephony, SipStack stack, OutboundDialer dialer)
+    private SipFront(TelephonyServer telephony, SipStack stack)
     {
         _telephony = telephony;
         _stack = stack;
-        _dialer = dialer;
     }
 
     public IPEndPoint EndPoint => _stack.UdpEndPoint ?? _stack.TcpEndPoint!;
 
     public int ActiveCalls => _telephony.ActiveCalls;
+
+    public bool Draining => _stack.Draining;
+
+    /// <summary>OPTIONS and new INVITEs get 503 with Retry-After from now on; calls in progress and outbound legs go on.</summary>
+    public void Drain() => _stack.Drain();
 
     public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows,
         StartedParts parts, TimeProvider clock, Action<string> log)
@@ -43,18 +46,17 @@ internal sealed class SipFront
             });
         scheduler.Start();
         if (scheduler.RealTimeThreads == 0) log("playout: no real-time priority for the pacing thread (needs CAP_SYS_NICE); on a busy machine outbound audio may jitter");
-        var telephony = new TelephonyServer(
-            new TelephonyOptions
-            {
-                MediaAddress = options.Address,
-                RtpBindAddress = options.Bind ?? IPAddress.Any,
-                RtpPortMin = options.RtpPortMin,
-                RtpPortMax = options.RtpPortMax,
-                RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
-                TransferTargets = files.Queues,
-                Trunk = files.Trunk,
-            },
-            scheduler, calls.Start, dialled => flows.Current?.FlowFor(dialled) is not null, clock, log);
+        var telephonyOptions = new TelephonyOptions
+        {
+            MediaAddress = options.Address,
+            RtpBindAddress = options.Bind ?? IPAddress.Any,
+            RtpPortMin = options.RtpPortMin,
+            RtpPortMax = options.RtpPortMax,
+            RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
+            TransferTargets = files.Queues,
+            Trunk = files.Trunk,
+        };
+        TelephonyServer? telephony = null;
         SipStack stack;
         try
         {
@@ -66,7 +68,8 @@ internal sealed class SipFront
                     AdvertisedHost = options.Address.ToString(),
                     UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls },
                 },
-                telephony, clock, new DelegateSipLog(log));
+                caller => telephony = new TelephonyServer(telephonyOptions, scheduler, calls.Start, dialled => flows.Current?.FlowFor(dialled) is not null, clock, log, caller),
+                clock, new DelegateSipLog(log));
         }
         catch (SocketException e)
         {
@@ -74,11 +77,9 @@ internal sealed class SipFront
         }
 
         parts.Add("SIP (calls still up get a BYE)", stack);
-        var dialer = new OutboundDialer(stack, telephony.Options, telephony.Ports, clock, log, telephony.Playout);
-        telephony.AttachDialer(dialer);
-        return new SipFront(telephony, stack, dialer);
+        return new SipFront(telephony!, stack);
     }
 
     /// <summary>The dialer of scheduled faxes: T.30 over outbound calls, or the unavailable one without spandsp.</summary>
-    public IFaxDialer FaxDialer(Action<string> log) => FaxDialerFactory.Create(_dialer, _telephony.Options.Fax, log);
+    public IFaxDialer FaxDialer(Action<string> log) => FaxDialerFactory.Create(_telephony.Dialer!, _telephony.Options.Fax, log);
 }

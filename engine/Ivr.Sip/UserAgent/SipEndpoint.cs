@@ -21,7 +21,17 @@ public sealed class SipEndpoint
     public SipEndpoint(
         ISipMessageSender sender, ISipCallHandler handler, SipLocalAddress local, SipUserAgentOptions options,
         TimeProvider time, ISipLog? log = null)
+        : this(sender, _ => handler, local, options, time, log)
     {
+    }
+
+    /// <param name="handlerFor">Builds the inbound call handler from the finished calling side, so a handler that
+    /// also dials gets its <see cref="SipCaller"/> at construction (one build order, nothing attached later).</param>
+    public SipEndpoint(
+        ISipMessageSender sender, Func<SipCaller, ISipCallHandler> handlerFor, SipLocalAddress local, SipUserAgentOptions options,
+        TimeProvider time, ISipLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(handlerFor);
         _sender = sender;
         _options = options;
         _log = log ?? NullSipLog.Instance;
@@ -30,7 +40,9 @@ public sealed class SipEndpoint
         Queue = new SipWorkQueue(_log);
         var context = new TransactionContext(sender, time, Queue, options.Timers);
         Transactions = new SipTransactionLayer(context);
-        UserAgent = new SipUserAgent(context, Transactions, handler, options, local, _log);
+        var outbound = new SipOutboundCalls(context, Transactions, local, _log);
+        Caller = new SipCaller(outbound, local);
+        UserAgent = new SipUserAgent(context, Transactions, handlerFor(Caller), outbound, options, local, _log);
     }
 
     public SipWorkQueue Queue { get; }
@@ -38,6 +50,9 @@ public sealed class SipEndpoint
     public SipTransactionLayer Transactions { get; }
 
     public SipUserAgent UserAgent { get; }
+
+    /// <summary>Places outbound calls (UAC).</summary>
+    public SipCaller Caller { get; }
 
     /// <summary>Entry point for the transports: one datagram, or one framed stream message.</summary>
     public void Receive(ReadOnlyMemory<byte> data, SipEndPoint source) => Queue.Post(() => Process(data.Span, source));

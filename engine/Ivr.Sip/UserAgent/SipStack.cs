@@ -30,11 +30,28 @@ public sealed class SipStack : IAsyncDisposable
 
     public IPEndPoint? TcpEndPoint => _transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint;
 
+    /// <summary>Places outbound calls from this stack's address.</summary>
+    public SipCaller Caller => Endpoint.Caller;
+
+    /// <summary>Whether new calls and OPTIONS are answered 503 (see <see cref="Drain"/>).</summary>
+    public bool Draining => Endpoint.UserAgent.Draining;
+
     /// <summary>Binds and starts listening. Throws <see cref="SocketException"/> when the port is taken.</summary>
     public static SipStack Start(SipStackOptions options, ISipCallHandler handler, TimeProvider? time = null, ISipLog? log = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
+        return Start(options, _ => handler, time, log);
+    }
+
+    /// <summary>
+    /// Binds, builds the calling side, then the inbound handler from it (<paramref name="handlerFor"/>: a handler that
+    /// also dials takes the <see cref="SipCaller"/> in its constructor), and starts listening. Throws
+    /// <see cref="SocketException"/> when the port is taken.
+    /// </summary>
+    public static SipStack Start(SipStackOptions options, Func<SipCaller, ISipCallHandler> handlerFor, TimeProvider? time = null, ISipLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handlerFor);
         if (!options.EnableUdp && !options.EnableTcp)
         {
             throw new ArgumentException("enable UDP, TCP or both", nameof(options));
@@ -48,7 +65,17 @@ public sealed class SipStack : IAsyncDisposable
         var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
         var tcpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint.Port;
         var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value);
-        var endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handler, local, options.UserAgent, time, log);
+        SipEndpoint endpoint;
+        try
+        {
+            endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handlerFor, local, options.UserAgent, time, log);
+        }
+        catch
+        {
+            foreach (var transport in transports) transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         foreach (var transport in transports)
         {
             transport.Start(endpoint.Receive);
@@ -62,20 +89,14 @@ public sealed class SipStack : IAsyncDisposable
     /// Places a call to <paramref name="target"/>. Without <paramref name="destination"/> the target's host must be
     /// an IP address (no DNS); ";transport=tcp" selects TCP.
     /// </summary>
-    public SipOutboundCall PlaceCall(SipUri target, NameAddress from, SessionDescription offer, SipEndPoint? destination = null, SipOutboundOptions? options = null)
-    {
-        if (destination is null)
-        {
-            var address = target.HostAddress
-                ?? throw new ArgumentException($"'{target.Host}' is not an IP address; pass a destination", nameof(target));
-            var kind = string.Equals(target.GetParameter("transport"), "tcp", StringComparison.OrdinalIgnoreCase)
-                ? SipTransportKind.Tcp
-                : SipTransportKind.Udp;
-            destination = new SipEndPoint(kind, new IPEndPoint(address, target.Port ?? 5060));
-        }
+    public SipOutboundCall PlaceCall(SipUri target, NameAddress from, SessionDescription offer, SipEndPoint? destination = null, SipOutboundOptions? options = null) =>
+        Caller.PlaceCall(target, from, offer, destination, options);
 
-        return Endpoint.UserAgent.PlaceCall(target, destination, from, offer, options);
-    }
+    /// <summary>
+    /// Drains the node: OPTIONS and new INVITEs get 503 with Retry-After from now on, while calls in progress (every
+    /// in-dialog request) and outbound calls go on. Stopping is still <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void Drain() => Endpoint.UserAgent.Drain();
 
     /// <summary>Ends all calls (BYE for answered ones) and closes the transports.</summary>
     public async ValueTask DisposeAsync()

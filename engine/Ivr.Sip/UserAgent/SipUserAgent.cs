@@ -11,7 +11,9 @@ namespace Ivr.Sip.UserAgent;
 /// The UAS core (RFC 3261 §8.2, §12–15): routes each request the transaction layer did not absorb. A new INVITE
 /// becomes a <see cref="UasInviteSession"/> (unless over capacity or with malformed SDP); ACK, CANCEL and in-dialog
 /// requests go to their session (or outbound call); OPTIONS and strays it answers itself. Runs only on the stack's
-/// work queue.
+/// work queue. While <see cref="Draining"/>, OPTIONS and new INVITEs get 503 with Retry-After (a proxy's dispatcher
+/// then takes the node out and sends new calls elsewhere), while every request within a dialog — ACK, BYE,
+/// re-INVITE, INFO, NOTIFY of a transfer, CANCEL of a pending INVITE — and outbound calls keep working.
 /// </summary>
 public sealed class SipUserAgent
 {
@@ -19,17 +21,24 @@ public sealed class SipUserAgent
     private readonly UasServices _services;
     private readonly UasSessions _sessions = new();
     private readonly SipOutboundCalls _outbound;
+    private volatile bool _draining;
 
-    public SipUserAgent(
-        TransactionContext context, SipTransactionLayer transactions, ISipCallHandler handler,
+    internal SipUserAgent(
+        TransactionContext context, SipTransactionLayer transactions, ISipCallHandler handler, SipOutboundCalls outbound,
         SipUserAgentOptions options, SipLocalAddress local, ISipLog log)
     {
         _transactions = transactions;
         _services = new UasServices(context, transactions, new GuardedCallHandler(handler, log), options, local, log);
-        _outbound = new SipOutboundCalls(context, transactions, local, log);
+        _outbound = outbound;
     }
 
     public int ActiveCalls => _sessions.Count;
+
+    /// <summary>Whether new calls and OPTIONS are refused with 503 (the node is being drained).</summary>
+    public bool Draining => _draining;
+
+    /// <summary>Starts refusing new calls and OPTIONS with 503; calls in progress go on. Callable from any thread; there is no way back.</summary>
+    public void Drain() => _draining = true;
 
     public IReadOnlyCollection<SipCall> Calls => _sessions.Calls;
 
@@ -68,7 +77,9 @@ public sealed class SipUserAgent
         }
         else if (request.Method == SipMethods.Options)
         {
-            transaction.SendResponse(SipCallResponses.ForOptions(request, SipIds.NewTag(), _services.Options.ProductName));
+            transaction.SendResponse(_draining
+                ? Unavailable(request, "Draining")
+                : SipCallResponses.ForOptions(request, SipIds.NewTag(), _services.Options.ProductName));
         }
         else
         {
@@ -79,27 +90,14 @@ public sealed class SipUserAgent
     /// <summary>Ends every call (BYE for answered ones).</summary>
     public void EndAll() => _sessions.ShutdownAll();
 
-    /// <summary>
-    /// Places a call (UAC): INVITE with <paramref name="offer"/> to <paramref name="target"/>, sent to
-    /// <paramref name="destination"/> (we resolve no DNS). Callable from any thread; the INVITE leaves on the work queue.
-    /// </summary>
-    public SipOutboundCall PlaceCall(SipUri target, SipEndPoint destination, NameAddress from, SessionDescription offer, SipOutboundOptions? options = null)
-    {
-        var call = _outbound.Create(target, destination, from, offer, options ?? SipOutboundOptions.None);
-        _outbound.Post(() => _outbound.Start(call));
-        return call;
-    }
-
     /// <summary>A response that matched no client transaction (e.g. a retransmitted 2xx to our INVITE).</summary>
     public void OnStrayResponse(SipResponse response) => _outbound.OnStrayResponse(response);
 
     private void OnInvite(SipRequest invite, InviteServerTransaction transaction)
     {
-        if (_sessions.Count >= _services.Options.MaxCalls)
+        if (_draining || _sessions.Count >= _services.Options.MaxCalls)
         {
-            var busy = SipResponseFactory.Create(invite, 503, "Too Many Calls", SipIds.NewTag());
-            busy.Headers.Add(SipHeaderNames.RetryAfter, _services.Options.RetryAfterSeconds.ToString());
-            transaction.SendResponse(busy);
+            transaction.SendResponse(Unavailable(invite, _draining ? "Draining" : "Too Many Calls"));
             return;
         }
 
@@ -113,6 +111,15 @@ public sealed class SipUserAgent
         var session = new UasInviteSession(_services, dialog, invite, transaction, offer?.Value, _sessions.Remove);
         _sessions.Add(session);
         session.Start();
+    }
+
+    /// <summary>503 with Retry-After (§21.5.4, §20.33): try again later, or elsewhere.</summary>
+    private SipResponse Unavailable(SipRequest request, string reason)
+    {
+        var response = SipResponseFactory.Create(request, 503, reason, SipIds.NewTag());
+        response.Headers.Add(SipHeaderNames.RetryAfter, _services.Options.RetryAfterSeconds.ToString());
+        response.Headers.Add(SipHeaderNames.Server, _services.Options.ProductName);
+        return response;
     }
 
     /// <summary>CANCEL (§9.2): 200 when it matches an INVITE transaction (481 otherwise), then 487 to a still undecided INVITE.</summary>

@@ -17,7 +17,7 @@ namespace Ivr.Telephony.Outbound;
 /// </summary>
 public sealed class OutboundDialer
 {
-    private readonly SipStack _stack;
+    private readonly SipCaller _caller;
     private readonly TelephonyOptions _options;
     private readonly RtpPortPool _ports;
     private readonly TimeProvider _time;
@@ -27,9 +27,9 @@ public sealed class OutboundDialer
     /// <param name="ports">The pool the inbound side uses too (<see cref="TelephonyServer.Ports"/>), so the two never collide.</param>
     /// <param name="playout">The scheduler that paces the calls' audio: the server's (<see cref="TelephonyServer.Playout"/>),
     /// so one set of pacing threads serves every call; null: one of the dialer's own, started on the first call.</param>
-    public OutboundDialer(SipStack stack, TelephonyOptions options, RtpPortPool ports, TimeProvider? time = null, Action<string>? log = null, PlayoutScheduler? playout = null)
+    public OutboundDialer(SipCaller caller, TelephonyOptions options, RtpPortPool ports, TimeProvider? time = null, Action<string>? log = null, PlayoutScheduler? playout = null)
     {
-        _stack = stack ?? throw new ArgumentNullException(nameof(stack));
+        _caller = caller ?? throw new ArgumentNullException(nameof(caller));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _ports = ports ?? throw new ArgumentNullException(nameof(ports));
         _time = time ?? TimeProvider.System;
@@ -49,7 +49,7 @@ public sealed class OutboundDialer
     public async Task<OutboundDialResult> DialAsync(string target, OutboundCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OutboundCallOptions();
-        var resolved = OutboundTarget.Resolve(target, _options.Trunk, _stack.LocalAddress.Host);
+        var resolved = OutboundTarget.Resolve(target, _options.Trunk, _caller.LocalAddress.Host);
         if (cancellationToken.IsCancellationRequested) return new OutboundDialResult(OutboundOutcome.Cancelled, 0, "cancelled before dialling");
         var rtp = _ports.Open(_options.RtpBindAddress);
         if (rtp is null)
@@ -71,7 +71,7 @@ public sealed class OutboundDialer
         SipOutboundCall sip;
         try
         {
-            sip = _stack.PlaceCall(resolved.RequestUri, from, SdpOfferAnswer.CreateOffer(local), resolved.Destination, sipOptions);
+            sip = _caller.PlaceCall(resolved.RequestUri, from, SdpOfferAnswer.CreateOffer(local), resolved.Destination, sipOptions);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {

@@ -23,6 +23,18 @@ public sealed class ServeOptionsTests
         Assert.Equal(8080, options.HttpPort);
         Assert.Equal(IPAddress.Loopback, options.HttpBind);
         Assert.Null(options.ClockStart);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.DrainTimeout);
+    }
+
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("90", 90)]
+    [InlineData("15m", 900)]
+    [InlineData("2h", 7200)]
+    [InlineData("0s", 0)]
+    public void Parse_DrainTimeout_SecondsMinutesOrHours(string text, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Parse("--address", "192.0.2.10", "--drain-timeout", text).DrainTimeout);
     }
 
     [Fact]
@@ -102,6 +114,9 @@ public sealed class ServeOptionsTests
     [InlineData("--http-port -1", "--http-port must be a whole number from 0 to 65535")]
     [InlineData("--http-bind localhost", "--http-bind must be an IP address, not 'localhost'")]
     [InlineData("--clock-start tomorrow", "--clock-start takes a moment like 2026-11-23T10:00:00+08:00, not 'tomorrow'")]
+    [InlineData("--drain-timeout 5x", "--drain-timeout takes a duration like 90s, 15m or 1h, not '5x'")]
+    [InlineData("--drain-timeout -5s", "--drain-timeout takes a duration like 90s, 15m or 1h, not '-5s'")]
+    [InlineData("--drain-timeout 25h", "--drain-timeout must be at most 24h, not '25h'")]
     [InlineData("--sip-prot 5060", "unknown option --sip-prot")]
     [InlineData("--data", "--data needs a value")]
     public async Task Serve_BadOption_ExitsTwoNamingTheOptionAndShowsTheUsage(string arguments, string message)

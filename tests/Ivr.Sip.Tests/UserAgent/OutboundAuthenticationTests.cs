@@ -161,14 +161,14 @@ public sealed class OutboundAuthenticationTests
     [Fact]
     public void ExtraHeaders_AreCarriedOnTheInvite()
     {
-        _h.Endpoint.UserAgent.PlaceCall(Target, TestMessages.PeerUdp, From, SdpOfferAnswer.CreateOffer(TestCallHandler.Media),
+        _h.Endpoint.Caller.PlaceCall(Target, From, SdpOfferAnswer.CreateOffer(TestCallHandler.Media), TestMessages.PeerUdp,
             new SipOutboundOptions { Headers = [new SipHeader("X-Ivr-Queue", "general")] });
 
         Assert.Equal("general", Invites().Single().Headers.Get("X-Ivr-Queue"));
     }
 
     private SipOutboundCall Place(DigestCredentials? credentials) =>
-        _h.Endpoint.UserAgent.PlaceCall(Target, TestMessages.PeerUdp, From, SdpOfferAnswer.CreateOffer(TestCallHandler.Media), new SipOutboundOptions { Credentials = credentials });
+        _h.Endpoint.Caller.PlaceCall(Target, From, SdpOfferAnswer.CreateOffer(TestCallHandler.Media), TestMessages.PeerUdp, new SipOutboundOptions { Credentials = credentials });
 
     private List<SipRequest> Invites() => _h.Sender.Requests.Where(r => r.Method == "INVITE").ToList();
 

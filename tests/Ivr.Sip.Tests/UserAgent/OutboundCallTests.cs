@@ -120,7 +120,7 @@ public sealed class OutboundCallTests
     }
 
     private SipOutboundCall Place() =>
-        _h.Endpoint.UserAgent.PlaceCall(Agent, TestMessages.PeerUdp, Ivr, SdpOfferAnswer.CreateOffer(TestCallHandler.Media));
+        _h.Endpoint.Caller.PlaceCall(Agent, Ivr, SdpOfferAnswer.CreateOffer(TestCallHandler.Media), TestMessages.PeerUdp);
 
     private static SipResponse Reply(SipRequest invite, int status, string? sdp = null)
     {

@@ -8,7 +8,7 @@ namespace Ivr.Telephony.Tests.EndToEnd;
 /// <summary>
 /// A real `ivr serve` (the build output of engine/Ivr.Host) on loopback with a temporary data folder
 /// and free SIP, RTP and console ports, started from the repository root so that the shipped flows
-/// and prompts are served. Disposing kills it and deletes the data folder.
+/// and prompts are served. Disposing kills it and deletes the data folder. (Host tests link this file too.)
 /// </summary>
 public sealed class IvrServeProcess : IAsyncDisposable
 {
@@ -24,6 +24,8 @@ public sealed class IvrServeProcess : IAsyncDisposable
     }
 
     public int SipPort { get; }
+
+    public int Pid => _process.Id;
 
     public string DataFolder => Path.Combine(_work.FullName, "data");
 
@@ -48,7 +50,8 @@ public sealed class IvrServeProcess : IAsyncDisposable
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .FirstOrDefault();
 
-    public static async Task<IvrServeProcess> StartAsync(string root, string binary, CancellationToken cancellationToken)
+    /// <param name="options">More `ivr serve` options, e.g. --drain-timeout 2s.</param>
+    public static async Task<IvrServeProcess> StartAsync(string root, string binary, CancellationToken cancellationToken, params string[] options)
     {
         var work = Directory.CreateTempSubdirectory("ivr-netsip-");
         var sipPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
@@ -59,11 +62,13 @@ public sealed class IvrServeProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[]
-        {
+        string[] arguments =
+        [
             "serve", "--sip-port", sipPort.ToString(), "--address", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 3}",
             "--http-port", FreePort(SocketType.Stream, ProtocolType.Tcp).ToString(), "--data", Path.Combine(work.FullName, "data"),
-        })
+            .. options,
+        ];
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }
@@ -73,7 +78,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60); // a loaded 2-core machine takes a while to seed a new database
+        var deadline = DateTime.UtcNow.AddSeconds(120); // a cold start under a loaded machine (6 builds on 2 cores) took over 20 s
         while (!server.Log.Contains("; call sip:", StringComparison.Ordinal))
         {
             if (server._process.HasExited || DateTime.UtcNow > deadline)
@@ -82,6 +87,20 @@ public sealed class IvrServeProcess : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <returns>The exit code, or null when the process still runs after <paramref name="timeout"/>.</returns>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return _process.ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,11 +1,10 @@
 using System.Text;
 using Ivr.Sip.Message;
-using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
 namespace Ivr.Telephony.Tests.TestSupport;
 
-/// <summary>An IVR whose queue 'general' points at an agent URI, with a dialer attached so refused REFERs bridge; and the caller's phone around it.</summary>
+/// <summary>An IVR whose queue 'general' points at an agent URI, with a dialer so refused REFERs bridge; and the caller's phone around it.</summary>
 public static class BridgeSetup
 {
     public static readonly Dictionary<string, string> Context = new() { ["path"] = "main>agent" };
@@ -15,9 +14,7 @@ public static class BridgeSetup
         var targets = new TransferTargets(
             new Dictionary<string, string> { ["general"] = agentUri }, bridging: new Dictionary<string, BridgeMode> { ["general"] = mode },
             bridgeRingTimeout: ringTimeout ?? TimeSpan.FromSeconds(10));
-        var ivr = new TelephonyHarness(options: new TelephonyOptions { TransferTargets = targets });
-        ivr.Server.AttachDialer(new OutboundDialer(ivr.Stack, ivr.Options, ivr.Server.Ports, log: ivr.Log.Enqueue, playout: ivr.Server.Playout));
-        return ivr;
+        return new TelephonyHarness(options: new TelephonyOptions { TransferTargets = targets }, dialer: true);
     }
 
     /// <summary>The caller's phone calls the IVR, learns where to send RTP and sends one packet (so the IVR latches).</summary>

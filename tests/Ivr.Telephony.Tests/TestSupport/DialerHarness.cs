@@ -22,10 +22,12 @@ public sealed class DialerHarness : IAsyncDisposable
             Trunk = trunk,
             MediaTimeout = mediaTimeout ?? TimeSpan.FromSeconds(30),
         };
-        Server = new TelephonyServer(Options, _scheduler, (_, _) => null, _ => false, log: Log.Enqueue);
-        Stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, Server);
+        TelephonyServer? server = null;
+        Stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, EnableTcp = false },
+            caller => server = new TelephonyServer(Options, _scheduler, (_, _) => null, _ => false, log: Log.Enqueue, caller: caller));
+        Server = server!;
         _scheduler.Start();
-        Dialer = new OutboundDialer(Stack, Options, Server.Ports, log: Log.Enqueue, playout: Server.Playout);
+        Dialer = Server.Dialer!;
     }
 
     public TelephonyOptions Options { get; }

@@ -7,12 +7,15 @@ using Ivr.Sip.UserAgent;
 
 namespace Ivr.Telephony.Tests.TestSupport;
 
-/// <summary>A real SIP stack and telephony server on loopback, a running playout scheduler, and fake flow calls.</summary>
+/// <summary>
+/// A real SIP stack and telephony server on loopback, a running playout scheduler, and fake flow calls; with
+/// <c>dialer</c> the server is built on the stack's caller (as <c>ivr serve</c> builds it), so refused REFERs bridge.
+/// </summary>
 public sealed class TelephonyHarness : IAsyncDisposable
 {
     private readonly PlayoutScheduler _scheduler = new(TimeProvider.System);
 
-    public TelephonyHarness(Action<FakeCall>? onStart = null, Func<string, bool>? canAnswer = null, TelephonyOptions? options = null, Func<IncomingCall, bool>? refuse = null, SipTimerSettings? timers = null)
+    public TelephonyHarness(Action<FakeCall>? onStart = null, Func<string, bool>? canAnswer = null, TelephonyOptions? options = null, Func<IncomingCall, bool>? refuse = null, SipTimerSettings? timers = null, bool dialer = false)
     {
         RecordingsFolder = Directory.CreateTempSubdirectory("ivr-telephony-").FullName;
         Options = (options ?? new TelephonyOptions()) with
@@ -24,17 +27,18 @@ public sealed class TelephonyHarness : IAsyncDisposable
             RecordingsFolder = RecordingsFolder,
         };
         _scheduler.Start();
-        Server = new TelephonyServer(Options, _scheduler, (info, channel) =>
-        {
-            if (refuse?.Invoke(info) == true) return null;
-            var call = new FakeCall(info, channel);
-            Calls.Enqueue(call);
-            onStart?.Invoke(call);
-            return call;
-        }, canAnswer, log: Log.Enqueue);
+        TelephonyServer? server = null;
         Stack = SipStack.Start(
             new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default } },
-            Server);
+            caller => server = new TelephonyServer(Options, _scheduler, (info, channel) =>
+            {
+                if (refuse?.Invoke(info) == true) return null;
+                var call = new FakeCall(info, channel);
+                Calls.Enqueue(call);
+                onStart?.Invoke(call);
+                return call;
+            }, canAnswer, log: Log.Enqueue, caller: dialer ? caller : null));
+        Server = server!;
     }
 
     public TelephonyOptions Options { get; }

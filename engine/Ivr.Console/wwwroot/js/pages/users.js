@@ -1,11 +1,12 @@
 // 用户与审计: accounts (create, change role, disable, reset password) and the access log of who
-// looked at what — admins only.
+// looked at what, and this node's drain — admins only.
 
 import { describeError, get, patch, post, query } from '../api.js';
 import { field, h, notice, pageHeader, replaceChildren, table } from '../dom.js';
 import { actionLabel, actionNames, dateTime, roleLabel, roleNames } from '../format.js';
 import { formDialog } from '../dialog.js';
 import { showFailure } from './failure.js';
+import { nodeDrainSection } from './node-drain.js';
 
 export async function render(view, { session }) {
   let users;
@@ -81,7 +82,7 @@ export async function render(view, { session }) {
   drawUsers();
   replaceChildren(view, pageHeader('用户与审计'), status,
     h('section', { class: 'card' }, h('h2', {}, '用户'), usersBox, h('h3', {}, '新建用户'), create),
-    accessLogSection());
+    accessLogSection(), nodeDrainSection());
 }
 
 function accessLogSection() {
