@@ -4,6 +4,7 @@ using Ivr.OperationsConsole.Cards;
 using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
+using Ivr.OperationsConsole.Metrics;
 using Ivr.OperationsConsole.Security;
 using Ivr.OperationsConsole.Statistics;
 using Ivr.OperationsConsole.Users;
@@ -75,6 +76,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         CardEndpoints.Map(api);
         UserEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
+        if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);
 
         var firstAdmin = await app.Services.GetRequiredService<UserAccounts>()

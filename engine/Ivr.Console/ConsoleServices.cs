@@ -1,16 +1,18 @@
 using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
+using Ivr.OperationsConsole.Metrics;
 using Ivr.Data;
 
 namespace Ivr.OperationsConsole;
 
 /// <summary>What the console reads from the running server: the database, its clock, the calls in progress,
-/// the flow set serving, and the fax service when one is installed.</summary>
+/// the flow set serving, the fax service when one is installed, and the node's metrics (served on /metrics) when given.</summary>
 public sealed record ConsoleServices(
     IvrDatabase Database,
     TimeProvider Time,
     ILiveCalls LiveCalls,
     FlowSource Flows,
     Action<string> Log,
-    IFaxJobControl? Faxes = null);
+    IFaxJobControl? Faxes = null,
+    IMetricsText? Metrics = null);

@@ -6,6 +6,7 @@ using Ivr.Data.Migrations;
 using Ivr.Data.Services;
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
+using Ivr.Host.Metrics;
 using Ivr.Host.SipReplay;
 using Ivr.OperationsConsole.Flows;
 using Ivr.Runtime.Calls;
@@ -52,6 +53,12 @@ public sealed class IvrServer : IAsyncDisposable
 
     public int ActiveCalls => Sip.ActiveCalls;
 
+    /// <summary>The node's Prometheus metrics (served on the console's /metrics and on --metrics-port); a drain sets <see cref="IvrMetrics.Draining"/>.</summary>
+    public required IvrMetrics Metrics { get; init; }
+
+    /// <summary>The listener serving only /metrics (--metrics-port); null without it.</summary>
+    public Uri? MetricsAddress { get; private init; }
+
     private SipFront Sip { get; init; } = null!;
 
     public static async Task<IvrServer> StartAsync(ServeOptions options, Action<string> log, CancellationToken cancellation)
@@ -63,19 +70,27 @@ public sealed class IvrServer : IAsyncDisposable
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
             var flows = parts.AddDisposable("flow watcher", StartFlows(options.Paths, clock, log));
+            var metrics = new IvrMetrics(KnownOperations.All);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log));
-            var live = new LiveCalls(recorder);
-            var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
+            var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
+            var service = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current));
+            var lookups = new MeasuredLookupService(service, metrics, clock);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
             var console = options.Console
-                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, clock, log, cancellation))
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, metrics, clock, log, cancellation))
                 : null;
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
-            var sip = SipFront.Start(options, files, calls, flows, parts, clock, log);
+            var sip = SipFront.Start(options, files, calls, flows, metrics, parts, clock, log);
+            metrics.Readings.Watch(new ServerReadings.Sources
+            {
+                CallsUp = () => live.Count, RecordsDropped = () => recorder.Dropped, RecorderErrors = () => recorder.Failed + recorder.Unavailable,
+                LookupDatabaseErrors = () => service.Failures, FlowVersion = () => flows.Current?.Version, PacingLateness = sip.Playout.Lateness,
+            });
+            var metricsOnly = await MetricsStart.StartAsync(options, metrics, parts, log, cancellation);
             var faxes = new CancellationTokenSource();
             parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token), async queue =>
             {
@@ -85,7 +100,11 @@ public sealed class IvrServer : IAsyncDisposable
             });
             log($"SIP on {options.Address}:{sip.EndPoint.Port} (UDP and TCP), RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
-            return new IvrServer(parts, log) { Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address };
+            return new IvrServer(parts, log)
+            {
+                Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address, Metrics = metrics,
+                MetricsAddress = metricsOnly?.Address,
+            };
         }
         catch
         {

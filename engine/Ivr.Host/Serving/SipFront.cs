@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ivr.Core.Fax;
 using Ivr.Host.Hosting;
+using Ivr.Host.Metrics;
 using Ivr.Media.Playout;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony;
@@ -31,7 +32,10 @@ internal sealed class SipFront
 
     public int ActiveCalls => _telephony.ActiveCalls;
 
-    public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows,
+    /// <summary>The pacing of every call's audio (its lateness is a metric).</summary>
+    public PlayoutScheduler Playout => _telephony.Playout;
+
+    public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows, IvrMetrics metrics,
         StartedParts parts, TimeProvider clock, Action<string> log)
     {
         var scheduler = parts.Add("pacing thread",
@@ -53,6 +57,7 @@ internal sealed class SipFront
                 RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
                 TransferTargets = files.Queues,
                 Trunk = files.Trunk,
+                Metrics = metrics,
             },
             scheduler, calls.Start, dialled => flows.Current?.FlowFor(dialled) is not null, clock, log);
         SipStack stack;
@@ -64,7 +69,7 @@ internal sealed class SipFront
                     ListenAddress = IPAddress.Any,
                     Port = options.SipPort,
                     AdvertisedHost = options.Address.ToString(),
-                    UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls },
+                    UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls, Metrics = metrics },
                 },
                 telephony, clock, new DelegateSipLog(log));
         }
