@@ -23,6 +23,17 @@ public sealed class ServeOptionsTests
         Assert.Equal(8080, options.HttpPort);
         Assert.Equal(IPAddress.Loopback, options.HttpBind);
         Assert.Null(options.ClockStart);
+        Assert.Null(options.MetricsPort); // no metrics-only listener unless asked
+    }
+
+    [Fact]
+    public void Parse_MetricsPort_WithNoConsole()
+    {
+        var options = Parse("--address", "192.0.2.10", "--no-console", "--metrics-port", "9464");
+
+        Assert.False(options.Console);
+        Assert.Equal(9464, options.MetricsPort);
+        Assert.Throws<UsageException>(() => Parse("--address", "192.0.2.10", "--metrics-port", "70000"));
     }
 
     [Fact]
