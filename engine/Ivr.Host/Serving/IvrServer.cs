@@ -85,6 +85,7 @@ public sealed class IvrServer : IAsyncDisposable
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
             var sip = SipFront.Start(options, files, calls, flows, metrics, parts, clock, log);
+            metrics.NodeId = $"{options.Address}:{sip.EndPoint.Port}"; // the SIP address Kamailio's dispatcher list names the node by
             metrics.Readings.Watch(new ServerReadings.Sources
             {
                 CallsUp = () => live.Count, RecordsDropped = () => recorder.Dropped, RecorderErrors = () => recorder.Failed + recorder.Unavailable,
