@@ -44,7 +44,7 @@ public sealed class UasInviteSessionTests
         var f = new UasSessionFixture(options: new SipUserAgentOptions { Metrics = answered }).Started();
         var rejected = new UasSessionFixture(options: new SipUserAgentOptions { Metrics = answered }).Started();
 
-        f.Advance(TimeSpan.FromMilliseconds(15));
+        f.Time.Advance(TimeSpan.FromMilliseconds(15));
         f.Session.Answer(UasSessionFixture.Answer);
         f.Session.Answer(UasSessionFixture.Answer); // ignored: already answered
         rejected.Session.Reject(486, null, SipCallEndReason.Rejected);
