@@ -1,4 +1,5 @@
 using Ivr.Host.Metrics;
+using Ivr.OperationsConsole;
 using Ivr.OperationsConsole.Metrics;
 
 namespace Ivr.Host.Serving;
@@ -7,13 +8,13 @@ namespace Ivr.Host.Serving;
 internal static class MetricsStart
 {
     /// <returns>The listener, added to <paramref name="parts"/>; null without --metrics-port.</returns>
-    public static async Task<MetricsOnlyHost?> StartAsync(ServeOptions options, IvrMetrics metrics, StartedParts parts, Action<string> log,
+    public static async Task<WebListener?> StartAsync(ServeOptions options, IvrMetrics metrics, StartedParts parts, Action<string> log,
         CancellationToken cancellation)
     {
         if (options.MetricsPort is not { } port) return null;
         try
         {
-            var host = parts.Add("metrics listener", await MetricsOnlyHost.StartAsync(options.HttpBind, port, metrics, cancellation));
+            var host = parts.Add("metrics listener", await MetricsListener.StartAsync(options.HttpBind, port, metrics, cancellation));
             log($"metrics: listening on {host.Address}metrics");
             return host;
         }

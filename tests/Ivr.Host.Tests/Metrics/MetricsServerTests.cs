@@ -70,11 +70,11 @@ public sealed class MetricsServerTests : IAsyncLifetime
     {
         var before = await ScrapeAsync();
         var result = await CallAsync("""
-            name: an invalid key in the main menu, then a valid one
+            name: the caller picks the pension lookup, is asked for the ID, hangs up
             steps:
               - expect: [welcome, main_menu]
-              - press: "9"
-              - expect: [invalid_key, main_menu_short]
+              - press: "1"
+              - expect: enter_id
               - hangup: {}
               - expect_hangup: abandoned
             """);

@@ -3,33 +3,31 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.OperationsConsole.Metrics;
+namespace Ivr.OperationsConsole;
 
 /// <summary>
-/// A listener serving only <c>GET /metrics</c> (everything else 404), for a node run without the console
-/// (<c>ivr serve --no-console --metrics-port P</c>).
+/// A started Kestrel application on one address, as the console and the metrics-only listener run it: built slim
+/// (<see cref="CreateBuilder"/>: no Server header, no logging providers), started (<see cref="StartAsync"/>, which
+/// learns the address it really listens on) and stopped with 5 s for requests in flight.
 /// </summary>
-public sealed class MetricsOnlyHost : IAsyncDisposable
+public sealed class WebListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private MetricsOnlyHost(WebApplication app, Uri address)
+    private WebListener(WebApplication app, Uri address)
     {
         _app = app;
         Address = address;
     }
 
-    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:9464/</c>; the metrics are at <c>metrics</c> below it.</summary>
+    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
     public Uri Address { get; }
 
-    public static async Task<MetricsOnlyHost> StartAsync(IPAddress bind, int port, IMetricsText metrics, CancellationToken cancellation)
+    public static WebApplicationBuilder CreateBuilder(IPAddress bind, int port)
     {
-        ArgumentNullException.ThrowIfNull(bind);
-        ArgumentNullException.ThrowIfNull(metrics);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -37,16 +35,15 @@ public sealed class MetricsOnlyHost : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(bind, port);
         });
-        var app = builder.Build();
-        MetricsEndpoint.Map(app, metrics);
-        app.MapFallback(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        return builder;
+    }
+
+    public static async Task<WebListener> StartAsync(WebApplication app, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         await app.StartAsync(cancellation);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new MetricsOnlyHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new WebListener(app, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     public async ValueTask DisposeAsync()
