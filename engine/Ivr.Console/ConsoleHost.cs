@@ -5,18 +5,15 @@ using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
 using Ivr.OperationsConsole.Nodes;
+using Ivr.OperationsConsole.Metrics;
 using Ivr.OperationsConsole.Security;
 using Ivr.OperationsConsole.Statistics;
 using Ivr.OperationsConsole.Users;
 using Ivr.OperationsConsole.Work;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging;
 
 namespace Ivr.OperationsConsole;
 
@@ -26,29 +23,19 @@ namespace Ivr.OperationsConsole;
 /// </summary>
 public sealed class ConsoleHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebListener _listener;
 
-    private ConsoleHost(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private ConsoleHost(WebListener listener) => _listener = listener;
 
     /// <summary>Where it listens, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
-    public Uri Address { get; }
+    public Uri Address => _listener.Address;
 
     public static async Task<ConsoleHost> StartAsync(ConsoleOptions options, ConsoleServices services, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
         var webRoot = options.WebRoot ?? Environment.GetEnvironmentVariable("IVR_CONSOLE_WWWROOT") ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(options.BindAddress, options.Port);
-        });
+        var builder = WebListener.CreateBuilder(options.BindAddress, options.Port);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services);
@@ -78,28 +65,15 @@ public sealed class ConsoleHost : IAsyncDisposable
         UserEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
+        if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);
 
         var firstAdmin = await app.Services.GetRequiredService<UserAccounts>()
             .EnsureFirstAdminAsync(options.InitialAdmin?.Name, options.InitialAdmin?.Password, cancellation);
         if (firstAdmin is not null) services.Log(firstAdmin);
 
-        await app.StartAsync(cancellation);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ConsoleHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new ConsoleHost(await WebListener.StartAsync(app, cancellation));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _app.StopAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

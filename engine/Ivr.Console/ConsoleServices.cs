@@ -2,12 +2,14 @@ using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
 using Ivr.OperationsConsole.Server;
+using Ivr.OperationsConsole.Metrics;
 using Ivr.Data;
 
 namespace Ivr.OperationsConsole;
 
 /// <summary>What the console reads from the running server: the database, its clock, the calls in progress,
-/// the flow set serving, the fax service when one is installed, and the node's drain when the server offers one.</summary>
+/// the flow set serving, the fax service when one is installed, the node's drain when the server offers one, and the
+/// node's metrics (served on /metrics) when given.</summary>
 public sealed record ConsoleServices(
     IvrDatabase Database,
     TimeProvider Time,
@@ -15,4 +17,5 @@ public sealed record ConsoleServices(
     FlowSource Flows,
     Action<string> Log,
     IFaxJobControl? Faxes = null,
-    IServerDrain? Drain = null);
+    IServerDrain? Drain = null,
+    IMetricsText? Metrics = null);

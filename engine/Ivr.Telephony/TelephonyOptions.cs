@@ -1,4 +1,5 @@
 using System.Net;
+using Ivr.Core.Metrics;
 using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
@@ -36,4 +37,7 @@ public sealed record TelephonyOptions
 
     /// <summary>The SIP trunk for outbound calls to numbers (<see cref="OutboundDialer"/>); null: only sip: URIs can be dialled.</summary>
     public TrunkOptions? Trunk { get; init; }
+
+    /// <summary>Told how long callers wait from a key to the next prompt.</summary>
+    public ICallMetrics Metrics { get; init; } = NullCallMetrics.Instance;
 }

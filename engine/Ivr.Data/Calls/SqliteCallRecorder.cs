@@ -39,6 +39,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     private long _written;
     private long _failed;
     private long _dropped;
+    private long _unavailable;
     private int _dropping;
     private long _disposedAt;
 
@@ -60,6 +61,9 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 
     /// <summary>Items the database refused (logged).</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Writes that found the database unreachable or busy (each retried later).</summary>
+    public long Unavailable => Interlocked.Read(ref _unavailable);
 
     /// <summary>Items never written because the queue was full or the recorder disposed.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -143,6 +147,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
             }
             catch (Exception ex) when (IsUnavailable(ex))
             {
+                Interlocked.Increment(ref _unavailable);
                 if (GaveUpDraining())
                 {
                     Interlocked.Add(ref _dropped, batch.Count);

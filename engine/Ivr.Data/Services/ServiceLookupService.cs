@@ -18,6 +18,7 @@ public sealed class ServiceLookupService : ILookupService
 {
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, CancellationToken, Task<LookupResult>>> _operations;
     private readonly Action<string> _log;
+    private long _failures;
 
     /// <param name="addWorkingDays">The working-day rule for callback due dates (the host passes the
     /// holiday calendar's <c>AddWorkingDays</c>); weekends only when null.</param>
@@ -63,6 +64,9 @@ public sealed class ServiceLookupService : ILookupService
         };
     }
 
+    /// <summary>Operations that failed with an exception (a database error, mostly) and answered <c>error</c>.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
     /// <summary>The operation names this service answers.</summary>
     public IReadOnlyCollection<string> Operations => _operations.Keys;
 
@@ -90,6 +94,7 @@ public sealed class ServiceLookupService : ILookupService
                 PostgresException pg => $"PostgreSQL error {pg.SqlState}",
                 _ => ex.GetType().Name,
             };
+            Interlocked.Increment(ref _failures);
             _log($"lookup {operation} failed: {detail}");
             return LookupResult.Of(LookupResult.Error);
         }

@@ -7,6 +7,7 @@ using Ivr.Data.Migrations;
 using Ivr.Data.Services;
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
+using Ivr.Host.Metrics;
 using Ivr.Host.SipReplay;
 using Ivr.OperationsConsole.Flows;
 using Ivr.Runtime.Calls;
@@ -70,6 +71,12 @@ public sealed class IvrServer : IAsyncDisposable
     /// <param name="reason">Who asked, for the log.</param>
     public bool BeginDrain(string reason) => _drain.Begin(reason);
 
+    /// <summary>The node's Prometheus metrics (served on the console's /metrics and on --metrics-port); a drain sets <see cref="IvrMetrics.Draining"/>.</summary>
+    public required IvrMetrics Metrics { get; init; }
+
+    /// <summary>The listener serving only /metrics (--metrics-port); null without it.</summary>
+    public Uri? MetricsAddress { get; private init; }
+
     private SipFront Sip { get; init; } = null!;
 
     public static async Task<IvrServer> StartAsync(ServeOptions options, Action<string> log, CancellationToken cancellation)
@@ -86,21 +93,31 @@ public sealed class IvrServer : IAsyncDisposable
             await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
             await NodePresence.ClaimAsync(options, database, flows, clock, log, cancellation);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log, node: options.NodeId));
-            var live = new LiveCalls(recorder);
+            var metrics = new IvrMetrics(KnownOperations.All);
+            var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
             var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
             parts.Add("voice-message spool", new SpoolFlusher(spool, database, clock, log));
-            var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
+            var service = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
+            var lookups = new MeasuredLookupService(service, metrics, clock);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
             var console = options.Console
-                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, clock, log, cancellation))
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, clock, log, cancellation))
                 : null;
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
-            var sip = SipFront.Start(options, files, calls, flows, parts, clock, log);
+            var sip = SipFront.Start(options, files, calls, flows, metrics, parts, clock, log);
+            metrics.NodeId = options.NodeId;
             drain.Begun.Register(sip.Drain);
+            drain.Begun.Register(() => metrics.Draining = true);
+            metrics.Readings.Watch(new ServerReadings.Sources
+            {
+                CallsUp = () => live.Count, RecordsDropped = () => recorder.Dropped, RecorderErrors = () => recorder.Failed + recorder.Unavailable,
+                LookupDatabaseErrors = () => service.Failures, FlowVersion = () => flows.Current?.Version, PacingLateness = sip.Playout.Lateness,
+            });
+            var metricsOnly = await MetricsStart.StartAsync(options, metrics, parts, log, cancellation);
             var faxes = new CancellationTokenSource();
             var faxQueue = parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token, drain.Begun), async queue =>
             {
@@ -114,7 +131,8 @@ public sealed class IvrServer : IAsyncDisposable
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
             return new IvrServer(parts, log, drain, options.DrainTimeout, faxQueue, live)
             {
-                Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address,
+                Clock = clock, Flows = flows, Lookups = lookups, Sip = sip, ConsoleAddress = console?.Address, Metrics = metrics,
+                MetricsAddress = metricsOnly?.Address,
             };
         }
         catch

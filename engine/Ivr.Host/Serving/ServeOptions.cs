@@ -21,7 +21,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows"];
@@ -40,7 +40,8 @@ public sealed record ServeOptions
           --trunk FILE       SIP trunk for outbound calls and bridged transfers (default: deploy/trunk.yaml when present)
           --http-port P      operations console port (default 8080; 0 = any free port, the log tells which)
           --http-bind IP     operations console address (default 127.0.0.1)
-          --no-console       no operations console (no HTTP at all)
+          --no-console       no operations console (no HTTP but --metrics-port)
+          --metrics-port P   a listener serving only GET /metrics on P at --http-bind, e.g. with --no-console (default: none; the console serves /metrics too)
           --watch-flows      with --database (cluster mode, where nodes serve the flow set published in the database):
                              publish this node's flows and prompts folders whenever they change
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
@@ -89,6 +90,9 @@ public sealed record ServeOptions
 
     public IPAddress HttpBind { get; init; } = IPAddress.Loopback;
 
+    /// <summary>Port of a listener serving only /metrics (0: any free port); null: none (the console serves /metrics too).</summary>
+    public int? MetricsPort { get; init; }
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
@@ -116,6 +120,7 @@ public sealed record ServeOptions
             WatchFlows = line.Has("watch-flows"),
             HttpPort = line.GetInt("http-port", ConsoleOptions.DefaultPort, 0, 65535),
             HttpBind = ParseBind(line.Get("http-bind")),
+            MetricsPort = line.Has("metrics-port") ? line.GetInt("metrics-port", 0, 0, 65535) : null,
             ClockStart = ParseClockStart(line.Get("clock-start")),
             DrainTimeout = ParseDuration("drain-timeout", line.Get("drain-timeout")) ?? TimeSpan.FromMinutes(15),
         };

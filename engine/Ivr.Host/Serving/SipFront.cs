@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ivr.Core.Fax;
 using Ivr.Host.Hosting;
+using Ivr.Host.Metrics;
 using Ivr.Media.Playout;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony;
@@ -34,7 +35,10 @@ internal sealed class SipFront
     /// <summary>OPTIONS and new INVITEs get 503 with Retry-After from now on; calls in progress and outbound legs go on.</summary>
     public void Drain() => _stack.Drain();
 
-    public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows,
+    /// <summary>The pacing of every call's audio (its lateness is a metric).</summary>
+    public PlayoutScheduler Playout => _telephony.Playout;
+
+    public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows, IvrMetrics metrics,
         StartedParts parts, TimeProvider clock, Action<string> log)
     {
         var scheduler = parts.Add("pacing thread",
@@ -55,6 +59,7 @@ internal sealed class SipFront
             RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
             TransferTargets = files.Queues,
             Trunk = files.Trunk,
+            Metrics = metrics,
         };
         TelephonyServer? telephony = null;
         SipStack stack;
@@ -66,7 +71,7 @@ internal sealed class SipFront
                     ListenAddress = options.Bind ?? IPAddress.Any,
                     Port = options.SipPort,
                     AdvertisedHost = options.Address.ToString(),
-                    UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls },
+                    UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls, Metrics = metrics },
                 },
                 caller => telephony = new TelephonyServer(telephonyOptions, scheduler, calls.Start, dialled => flows.Current?.FlowFor(dialled) is not null, clock, log, caller),
                 clock, new DelegateSipLog(log));

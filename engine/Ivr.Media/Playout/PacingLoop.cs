@@ -68,7 +68,7 @@ internal sealed class PacingLoop
 
         _waiter.WaitUntil(_deadline);
         if (stop.IsCancellationRequested) return;
-        _shard.RecordLateness(Math.Max(0, _time.GetTimestamp() - _deadline), _time.TimestampFrequency);
+        _shard.RecordLateness(Math.Max(0, _time.GetTimestamp() - _deadline), _time.TimestampFrequency, _shard.CountIn(_phase));
         _shard.Tick(_phase, _onError);
         Advance();
         var now = _time.GetTimestamp();

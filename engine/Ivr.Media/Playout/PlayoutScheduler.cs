@@ -159,6 +159,15 @@ public sealed class PlayoutScheduler : IDisposable
         return new PlayoutStatistics(ticks, mean, all.Max(s => s.MaxLateness), all.Sum(s => s.TicksLaterThan2Ms), all.Sum(s => s.Resyncs));
     }
 
+    /// <summary>How late the streams were served, added over the pacing threads (allocates: for a scraper, not the pacing path).</summary>
+    public LatenessSnapshot Lateness()
+    {
+        var counts = new long[LatenessHistogram.UpperBounds.Count + 1];
+        var sums = new double[counts.Length];
+        foreach (var shard in _shards) shard.Lateness?.AddTo(counts, sums);
+        return new LatenessSnapshot(counts, sums);
+    }
+
     public void Dispose() => Stop();
 
     private static IDeadlineWaiter DefaultWaiter(TimeProvider time) =>

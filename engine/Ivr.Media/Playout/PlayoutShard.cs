@@ -27,6 +27,7 @@ internal sealed class PlayoutShard
     private long _lateTicks;
     private long _resyncs;
     private long _errors;
+    private LatenessHistogram? _lateness;
 
     public PlayoutShard(int phases = 1)
     {
@@ -124,8 +125,12 @@ internal sealed class PlayoutShard
         }
     }
 
-    public void RecordLateness(long lateTicks, long frequency)
+    /// <summary>A step began <paramref name="lateTicks"/> after its deadline and serves <paramref name="streams"/> streams:
+    /// noted in the statistics (per step) and in <see cref="Lateness"/> (per stream served). Only the ticking thread calls this.</summary>
+    public void RecordLateness(long lateTicks, long frequency, int streams)
     {
+        var lateness = _lateness ?? CreateLateness(frequency);
+        lateness.Record(lateTicks, streams);
         _ticks++;
         _latenessSum += lateTicks;
         if (lateTicks > _latenessMax) _latenessMax = lateTicks;
@@ -133,6 +138,16 @@ internal sealed class PlayoutShard
     }
 
     public void RecordResync() => _resyncs++;
+
+    /// <summary>How late this shard's streams were served; null before its first step.</summary>
+    public LatenessHistogram? Lateness => Volatile.Read(ref _lateness);
+
+    private LatenessHistogram CreateLateness(long frequency)
+    {
+        var created = new LatenessHistogram(frequency);
+        Volatile.Write(ref _lateness, created);
+        return created;
+    }
 
     public PlayoutStatistics Statistics(long frequency)
     {

@@ -1,3 +1,4 @@
+using Ivr.Core.Metrics;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
 
@@ -26,4 +27,7 @@ public sealed record SipUserAgentOptions
     public SipTimerSettings Timers { get; init; } = SipTimerSettings.Default;
 
     public int MaxMessageSize { get; init; } = Message.SipParseOptions.DefaultMaxMessageSize;
+
+    /// <summary>Told how long each answered INVITE waited for its 200 OK (from its arrival at the user agent).</summary>
+    public ICallMetrics Metrics { get; init; } = NullCallMetrics.Instance;
 }

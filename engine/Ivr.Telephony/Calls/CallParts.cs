@@ -19,7 +19,11 @@ internal sealed class CallParts
     {
         _call = call;
         _leg = leg;
-        Inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, key => call.Post(() => OnKey(key.Key)));
+        Inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, key =>
+        {
+            var at = call.Time.GetTimestamp();
+            call.Post(() => OnKey(key.Key, at));
+        });
         Playback = new CallPlayback(call, scheduler, media, packet => leg.Send(packet));
         Recording = new CallRecording(call, Playback, Inbound);
         Fax = new LineFax(call, Playback.Stream, Inbound);
@@ -33,9 +37,11 @@ internal sealed class CallParts
 
     public LineFax Fax { get; }
 
-    private void OnKey(char key)
+    /// <param name="at">When the key arrived (a timestamp of the call's clock), for the key → next prompt figure.</param>
+    private void OnKey(char key, long at)
     {
         if (_leg.IsClosed || Recording.TakeKey(key)) return;
+        Playback.KeyArrived(at);
         _call.Reports.Report(i => i.Digit(key));
     }
 }

@@ -18,6 +18,7 @@ internal sealed class CallPlayback
     private readonly PlayoutStream _stream;
     private readonly PlaybackTracker _playbacks = new();
     private readonly Dictionary<long, Action<PlayoutEndReason>> _sounds = [];
+    private long? _keyArrivedAt;
 
     /// <param name="send">Where the stream's packets go (the call's <see cref="MediaLeg.Send"/>).</param>
     public CallPlayback(CallContext call, PlayoutScheduler scheduler, NegotiatedMedia media, PacketSink send)
@@ -28,6 +29,10 @@ internal sealed class CallPlayback
     }
 
     public PlayoutStream Stream => _stream;
+
+    /// <summary>A key reported to the flow arrived at <paramref name="at"/>: the next flow prompt tells
+    /// <see cref="TelephonyOptions.Metrics"/> how long the caller waited for it (from the last key before it).</summary>
+    public void KeyArrived(long at) => _keyArrivedAt = at;
 
     /// <summary>Plays the request's prompts after stopping what plays; a request without prompts is finished at once.</summary>
     public void Play(PlayRequest request)
@@ -48,6 +53,9 @@ internal sealed class CallPlayback
         }
 
         _playbacks.Add(request.PlaybackId, ids);
+        if (_keyArrivedAt is not { } keyAt) return;
+        _call.Options.Metrics.KeyToPrompt(_call.Time.GetElapsedTime(keyAt));
+        _keyArrivedAt = null;
     }
 
     /// <summary>Takes effect on the next 20 ms tick; a flow playback is reported interrupted.</summary>

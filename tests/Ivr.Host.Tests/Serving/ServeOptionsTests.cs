@@ -35,6 +35,17 @@ public sealed class ServeOptionsTests
     public void Parse_DrainTimeout_SecondsMinutesOrHours(string text, int seconds)
     {
         Assert.Equal(TimeSpan.FromSeconds(seconds), Parse("--address", "192.0.2.10", "--drain-timeout", text).DrainTimeout);
+        Assert.Null(Parse("--address", "192.0.2.10").MetricsPort);
+    }
+
+    [Fact]
+    public void Parse_MetricsPort_WithNoConsole()
+    {
+        var options = Parse("--address", "192.0.2.10", "--no-console", "--metrics-port", "9464");
+
+        Assert.False(options.Console);
+        Assert.Equal(9464, options.MetricsPort);
+        Assert.Throws<UsageException>(() => Parse("--address", "192.0.2.10", "--metrics-port", "70000"));
     }
 
     [Fact]

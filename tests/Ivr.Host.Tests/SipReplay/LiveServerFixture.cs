@@ -32,8 +32,8 @@ public sealed class LiveServerFixture : IAsyncLifetime
         var loaded = FlowSetLoader.Load(Path.Combine(Root, "flows"), Path.Combine(Root, "prompts", "zh-CN"), KnownOperations.All);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Set = loaded.Set!;
-        var port = FreeSipPort();
-        var rtp = FreeRtpRange(40);
+        var port = UdpPorts.FreeSipPort();
+        var rtp = UdpPorts.FreeRange(40);
         _serve = Task.Run(() => new ServeCommand().RunAsync(
         [
             "--sip-port", port.ToString(), "--address", "127.0.0.1", "--no-console", "--rtp-ports", $"{rtp}-{rtp + 39}",
@@ -62,30 +62,5 @@ public sealed class LiveServerFixture : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    /// <summary>A port free for both UDP and TCP now.</summary>
-    private static int FreeSipPort()
-    {
-        while (true)
-        {
-            using var tcp = new TcpListener(IPAddress.Any, 0);
-            tcp.Start();
-            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
-            tcp.Stop();
-            if (!UdpPorts.Held(port)) return port;
-        }
-    }
-
-    /// <summary>An even base port with <paramref name="count"/> free UDP ports above it.</summary>
-    private static int FreeRtpRange(int count)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var start = 30000 + 2 * Random.Shared.Next(0, 14000);
-            if (Enumerable.Range(start, count).All(p => !UdpPorts.Held(p))) return start;
-        }
-
-        throw new InvalidOperationException("no free RTP port range");
     }
 }

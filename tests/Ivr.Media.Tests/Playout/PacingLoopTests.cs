@@ -55,6 +55,24 @@ public class PacingLoopTests
     }
 
     [Fact]
+    public void Step_LateTicks_GoIntoTheLatenessHistogram_OncePerStreamServed()
+    {
+        AddPlayingStream();
+        AddPlayingStream(); // both in phase 0 of a one-phase shard: each step serves two streams
+        _waiter.Lateness.Enqueue(TimeSpan.Zero);
+        _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(3));
+        Steps(2);
+
+        var counts = new long[LatenessHistogram.UpperBounds.Count + 1];
+        var sums = new double[counts.Length];
+        _shard.Lateness!.AddTo(counts, sums);
+        Assert.Equal(2, counts[0]); // on time
+        Assert.Equal(2, counts[LatenessHistogram.UpperBounds.ToList().IndexOf(0.005)]); // 3 ms: in (2 ms, 5 ms]
+        Assert.Equal(4, counts.Sum());
+        Assert.Equal(0.006, sums.Sum(), 9);
+    }
+
+    [Fact]
     public void Step_LateTicks_DeadlinesStayOnTheAbsoluteGrid()
     {
         AddPlayingStream();

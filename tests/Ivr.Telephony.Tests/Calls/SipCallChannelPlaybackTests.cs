@@ -68,6 +68,32 @@ public sealed class SipCallChannelPlaybackTests : IDisposable
     }
 
     [Fact]
+    public void KeyThenPrompt_TellsTheMetricsHowLongTheCallerWaited_FromTheLastKey_OncePerKey()
+    {
+        var waits = new KeyWaits();
+        using var rig = new ChannelRig(new TelephonyOptions { Metrics = waits });
+
+        rig.Channel.Play(new PlayRequest(1, [ChannelRig.TonePrompt(TimeSpan.FromMilliseconds(40))], false)); // no key before it
+        rig.Rtp.ReceiveKey('1');
+        rig.Time.Advance(TimeSpan.FromMilliseconds(30));
+        Assert.Null(rig.Channel.ReceiveSipInfo("application/dtmf-relay", "Signal=#\r\nDuration=160\r\n"));
+        rig.Time.Advance(TimeSpan.FromMilliseconds(12));
+        rig.Channel.Play(new PlayRequest(2, [ChannelRig.TonePrompt(TimeSpan.FromMilliseconds(40))], false));
+        rig.Channel.Play(new PlayRequest(3, [ChannelRig.TonePrompt(TimeSpan.FromMilliseconds(40))], false)); // no new key
+
+        Assert.Equal([TimeSpan.FromMilliseconds(12)], waits.Latencies);
+    }
+
+    private sealed class KeyWaits : Core.Metrics.ICallMetrics
+    {
+        public List<TimeSpan> Latencies { get; } = [];
+
+        public void CallAnswered(TimeSpan setup) => throw new InvalidOperationException("a channel answers nothing");
+
+        public void KeyToPrompt(TimeSpan latency) => Latencies.Add(latency);
+    }
+
+    [Fact]
     public void Digit_DuringPlayback_ReportedAndTheFlowsStopInterruptsIt()
     {
         _rig.Channel.Play(new PlayRequest(4, [ChannelRig.TonePrompt(TimeSpan.FromSeconds(5))], true));

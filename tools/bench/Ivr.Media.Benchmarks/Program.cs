@@ -2,11 +2,15 @@ using BenchmarkDotNet.Running;
 using Ivr.Media.Benchmarks;
 
 // `--agreement`: where NAudio's G.711 differs from ours. `--cpu-time`: the benchmarks timed by CPU time, for a
-// loaded machine. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+// loaded machine. `--pacing-metrics`: the pacing lateness metric's cost per sample (CPU time, bytes allocated).
+// Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 switch (args)
 {
     case ["--agreement"]:
         G711Agreement.Print(Console.Out);
+        return;
+    case ["--pacing-metrics"]:
+        PacingMetricsBenchmarks.Print(Console.Out);
         return;
     case ["--cpu-time"]:
         CpuTimeComparison.Print(Console.Out);

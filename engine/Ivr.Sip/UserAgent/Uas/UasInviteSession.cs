@@ -22,6 +22,7 @@ internal sealed class UasInviteSession
     private readonly InviteOkRetransmitter _ok;
     private readonly UasReferrals _referrals;
     private readonly Action<UasInviteSession> _onForgotten;
+    private readonly long _arrivedAt;
 
     /// <param name="onForgotten">Called once when the session ends for good (the registry drops it).</param>
     public UasInviteSession(
@@ -30,6 +31,7 @@ internal sealed class UasInviteSession
     {
         _services = services;
         _onForgotten = onForgotten;
+        _arrivedAt = services.Context.Time.GetTimestamp();
         Dialog = dialog;
         Invite = invite;
         Transaction = transaction;
@@ -95,6 +97,7 @@ internal sealed class UasInviteSession
 
         var ok = SipCallResponses.WithSdp(Response(Invite, 200), sdp);
         Transaction.SendResponse(ok);
+        _services.Options.Metrics.CallAnswered(Context.Time.GetElapsedTime(_arrivedAt));
         _answerTimer.Stop();
         State = UasInviteState.Answered;
         Dialog.State = SipDialogState.Confirmed;

@@ -38,6 +38,30 @@ public sealed class UasInviteSessionTests
     }
 
     [Fact]
+    public void Answer_TellsTheMetricsHowLongTheInviteWaitedFor200_OnceAndOnlyWhenAnswered()
+    {
+        var answered = new SetupTimes();
+        var f = new UasSessionFixture(options: new SipUserAgentOptions { Metrics = answered }).Started();
+        var rejected = new UasSessionFixture(options: new SipUserAgentOptions { Metrics = answered }).Started();
+
+        f.Time.Advance(TimeSpan.FromMilliseconds(15));
+        f.Session.Answer(UasSessionFixture.Answer);
+        f.Session.Answer(UasSessionFixture.Answer); // ignored: already answered
+        rejected.Session.Reject(486, null, SipCallEndReason.Rejected);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(15)], answered.Setups);
+    }
+
+    private sealed class SetupTimes : Core.Metrics.ICallMetrics
+    {
+        public List<TimeSpan> Setups { get; } = [];
+
+        public void CallAnswered(TimeSpan setup) => Setups.Add(setup);
+
+        public void KeyToPrompt(TimeSpan latency) => throw new InvalidOperationException("the SIP layer sees no keys");
+    }
+
+    [Fact]
     public void AnswerTimeout_Undecided_480AndEndsOnce()
     {
         var f = new UasSessionFixture().Started();

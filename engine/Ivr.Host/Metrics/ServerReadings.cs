@@ -1,0 +1,80 @@
+using Ivr.Media.Playout;
+using Prometheus;
+
+namespace Ivr.Host.Metrics;
+
+/// <summary>
+/// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
+/// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
+/// serving and how late the pacing threads served their streams. Each source is a function given to
+/// <see cref="Watch"/>; a source not given (a part not started) reads as nothing.
+/// </summary>
+public sealed class ServerReadings
+{
+    private readonly Gauge _callsUp;
+    private readonly Counter _dropped;
+    private readonly Counter _databaseErrors;
+    private readonly Gauge _flowVersion;
+    private readonly LatenessExport _lateness;
+    private readonly object _gate = new();
+    private Sources _sources = new();
+    private string? _version;
+
+    internal ServerReadings(IMetricFactory factory)
+    {
+        _callsUp = factory.CreateGauge("ivr_calls_up", "Calls in progress on this node.");
+        _dropped = factory.CreateCounter("ivr_call_records_dropped_total",
+            "Call records (starts, events, ends) the event writer dropped because its queue was full or the database stayed away.");
+        _databaseErrors = factory.CreateCounter("ivr_database_errors_total", "Database operations that failed, by component.", ["component"]);
+        _flowVersion = factory.CreateGauge("ivr_flow_version_info", "Always 1; the flow-set version this node serves is its label.", ["version"]);
+        _lateness = new LatenessExport(factory.CreateHistogram("ivr_pacing_lateness_seconds",
+            "How late the pacing threads served each call's outbound 20 ms packet after its deadline (per stream served), seconds.",
+            new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+    }
+
+    /// <summary>Where the figures come from; each may be null.</summary>
+    public sealed record Sources
+    {
+        public Func<int>? CallsUp { get; init; }
+
+        public Func<long>? RecordsDropped { get; init; }
+
+        public Func<long>? RecorderErrors { get; init; }
+
+        public Func<long>? LookupDatabaseErrors { get; init; }
+
+        public Func<string?>? FlowVersion { get; init; }
+
+        public Func<LatenessSnapshot>? PacingLateness { get; init; }
+    }
+
+    /// <summary>Reads <paramref name="sources"/> from the next scrape on (replacing those given before).</summary>
+    public void Watch(Sources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        lock (_gate) _sources = sources;
+    }
+
+    /// <summary>Brings every reading up to date; the registry calls it before each scrape.</summary>
+    internal void Read()
+    {
+        lock (_gate)
+        {
+            var s = _sources;
+            _callsUp.Set(s.CallsUp?.Invoke() ?? 0);
+            if (s.RecordsDropped is { } dropped) _dropped.IncTo(dropped());
+            if (s.RecorderErrors is { } recorder) _databaseErrors.WithLabels("call_recorder").IncTo(recorder());
+            if (s.LookupDatabaseErrors is { } lookups) _databaseErrors.WithLabels("lookups").IncTo(lookups());
+            if (s.PacingLateness is { } lateness) _lateness.Update(lateness());
+            SetVersion(s.FlowVersion?.Invoke());
+        }
+    }
+
+    private void SetVersion(string? version)
+    {
+        if (version == _version) return;
+        if (_version is not null) _flowVersion.RemoveLabelled(_version);
+        if (version is not null) _flowVersion.WithLabels(version).Set(1);
+        _version = version;
+    }
+}
