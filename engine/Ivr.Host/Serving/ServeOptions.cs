@@ -24,13 +24,15 @@ public sealed record ServeOptions
         [.. IvrPaths.Options, "sip-port", "address", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start"];
 
     /// <summary>Options that stand alone.</summary>
-    public static readonly IReadOnlyCollection<string> Switches = ["no-console"];
+    public static readonly IReadOnlyCollection<string> Switches = ["no-console", "no-symmetric-rtp"];
 
     /// <summary>One line per option, in the order <c>--help</c> shows them.</summary>
     public const string Help = """
           --sip-port P       SIP port, UDP and TCP (default 5060; 0 = any free port, the log tells which)
           --address IP       address written in SIP Contact and SDP (default: first non-loopback IPv4)
           --rtp-ports A-B    RTP port range, even ports used (default 20000-20999)
+          --no-symmetric-rtp accept RTP only from the address and port in the caller's SDP (default: also any port of the
+                             caller's SIP source address, for callers behind NAT; anyone else is dropped either way)
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
@@ -51,6 +53,9 @@ public sealed record ServeOptions
     public int RtpPortMin { get; init; } = 20000;
 
     public int RtpPortMax { get; init; } = 20999;
+
+    /// <summary>Symmetric RTP for NAT: media also from any port of the SIP source's IP (off with --no-symmetric-rtp).</summary>
+    public bool SymmetricRtp { get; init; } = true;
 
     public TrustedSources Trusted { get; init; } = TrustedSources.Default;
 
@@ -82,6 +87,7 @@ public sealed record ServeOptions
             Address = ParseAddress(line.Get("address")),
             RtpPortMin = rtpMin,
             RtpPortMax = rtpMax,
+            SymmetricRtp = !line.Has("no-symmetric-rtp"),
             Trusted = ParseTrust(line.Get("trust")),
             MaxCalls = line.GetInt("max-calls", (rtpMax - rtpMin + 1) / 2, 1, 100_000),
             QueueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null),

@@ -50,6 +50,7 @@ internal sealed class SipFront
                 RtpBindAddress = IPAddress.Any,
                 RtpPortMin = options.RtpPortMin,
                 RtpPortMax = options.RtpPortMax,
+                SymmetricRtp = options.SymmetricRtp,
                 RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
                 TransferTargets = files.Queues,
                 Trunk = files.Trunk,
