@@ -2,6 +2,7 @@ using System.Net;
 using Ivr.Core.Lookups;
 using Ivr.Data;
 using Ivr.Data.Calls;
+using Ivr.Data.Messages;
 using Ivr.Data.Migrations;
 using Ivr.Data.Services;
 using Ivr.Host.Commands;
@@ -63,12 +64,14 @@ public sealed class IvrServer : IAsyncDisposable
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
             var flows = parts.AddDisposable("flow watcher", StartFlows(options.Paths, clock, log));
+            var calendar = new ServingCalendar(() => flows.Current);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log));
             var live = new LiveCalls(recorder);
-            var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
+            var lookups = new ServiceLookupService(database, clock, calendar.AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current));
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
+            await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
                 ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, clock, log, cancellation))
                 : null;

@@ -74,6 +74,9 @@ public sealed record ServeOptions
 
     public IPAddress HttpBind { get; init; } = IPAddress.Loopback;
 
+    /// <summary>Where callers' recordings are written (<c>DIR/recordings</c>), one WAV per recording.</summary>
+    public string RecordingsFolder => Path.Combine(Paths.Data, "recordings");
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 

@@ -51,7 +51,7 @@ internal sealed class SipFront
                 RtpPortMin = options.RtpPortMin,
                 RtpPortMax = options.RtpPortMax,
                 SymmetricRtp = options.SymmetricRtp,
-                RecordingsFolder = Path.Combine(options.Paths.Data, "recordings"),
+                RecordingsFolder = options.RecordingsFolder,
                 TransferTargets = files.Queues,
                 Trunk = files.Trunk,
             },

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Ivr.Media.Benchmarks;
 
 // `--agreement`: where NAudio's G.711 differs from ours. `--cpu-time`: the benchmarks timed by CPU time, for a
-// loaded machine. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+// loaded machine. `--rtp-receive`: ns per received packet with the latching check. `--recording-writes`: file writes
+// per second of a recorded message. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 switch (args)
 {
     case ["--agreement"]:
@@ -10,6 +11,12 @@ switch (args)
         return;
     case ["--cpu-time"]:
         CpuTimeComparison.Print(Console.Out);
+        return;
+    case ["--rtp-receive"]:
+        RtpReceiveCost.Print(Console.Out);
+        return;
+    case ["--recording-writes"]:
+        RecordingWrites.Print(Console.Out);
         return;
 }
 
