@@ -83,7 +83,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60); // a loaded machine (a whole test run) may take long to JIT and migrate
         while (!server.Log.Contains("; call sip:", StringComparison.Ordinal))
         {
             if (server._process.HasExited || DateTime.UtcNow > deadline)

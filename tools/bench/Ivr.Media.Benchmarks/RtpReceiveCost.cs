@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Ivr.Media.Rtp;
 
@@ -38,17 +37,7 @@ internal static class RtpReceiveCost
             ("parse + latched (restricted)", () => RtpPacket.TryParse(datagram, out _) == RtpPacketError.None && restricted.Accept(caller)),
             ("parse + stranger, not latched", () => RtpPacket.TryParse(datagram, out _) == RtpPacketError.None && waiting.Accept(stranger)),
         ];
-        var best = cases.ToDictionary(c => c.Name, _ => double.MaxValue);
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var (name, run) in cases)
-            {
-                var before = Process.GetCurrentProcess().TotalProcessorTime;
-                for (var i = 0; i < packets; i++) run();
-                var used = Process.GetCurrentProcess().TotalProcessorTime - before;
-                best[name] = Math.Min(best[name], used.TotalNanoseconds / packets);
-            }
-        }
+        var best = CpuTimeRounds.Best(cases, rounds, packets);
 
         output.WriteLine($"CPU time per received RTP packet, best of {rounds} rounds of {packets:N0}:");
         foreach (var (name, _) in cases) output.WriteLine($"  {name,-30} {best[name],6:F1} ns");
