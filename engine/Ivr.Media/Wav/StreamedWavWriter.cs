@@ -20,7 +20,7 @@ public sealed class StreamedWavWriter : IDisposable
 
     public long SamplesWritten { get; private set; }
 
-    /// <summary>Writes made to the file so far (header, appends, the patch), for measuring.</summary>
+    /// <summary>Writes made to the file so far (header, appends, the two sizes patched), for measuring.</summary>
     public int Writes { get; private set; }
 
     /// <summary>Creates (or replaces) <paramref name="path"/> and writes the header with placeholder sizes.</summary>
@@ -61,7 +61,7 @@ public sealed class StreamedWavWriter : IDisposable
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         WavHeader.Patch(_file, Math.Min(keptSamples, SamplesWritten) * 2);
-        Writes++;
+        Writes += 2; // the two sizes
         _file.Flush(flushToDisk: true);
         Dispose();
     }

@@ -45,7 +45,7 @@ public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
 
         for (var attempt = 1; ; attempt++)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)); // server start (up to 60 s on a loaded machine) + the 16.5 s call
             NetSipSoftphone.Result call;
             string serverLog;
             await using (var server = await IvrServeProcess.StartAsync(root, binary, timeout.Token))
