@@ -20,6 +20,13 @@ public sealed record TelephonyOptions
     /// <summary>Highest port of the range (inclusive).</summary>
     public int RtpPortMax { get; init; } = 20999;
 
+    /// <summary>
+    /// Symmetric RTP for callers behind NAT (on by default): besides the address their SDP gave, media may come from
+    /// any port of the SIP dialog's source IP (then latched to that port). Off: only the SDP's address and port.
+    /// Packets from anyone else are dropped and counted either way.
+    /// </summary>
+    public bool SymmetricRtp { get; init; } = true;
+
     /// <summary>No RTP for this long (outside hold) ends the call as <c>media_timeout</c>.</summary>
     public TimeSpan MediaTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -88,6 +88,7 @@ public sealed class TelephonyServer : ISipCallHandler
             return;
         }
 
+        rtp.Latch.Restrict(_options.SymmetricRtp ? call.RemoteEndPoint.EndPoint.Address : null); // before anything can arrive
         var local = new SdpLocalMedia(_options.MediaAddress, rtp.LocalEndPoint.Port) { SessionId = NewSessionId() };
         var leg = new CallLeg(call, info, rtp, local, _time.GetTimestamp());
         SessionDescription sdp;
@@ -220,7 +221,8 @@ public sealed class TelephonyServer : ISipCallHandler
     private SipCallChannel OpenChannel(CallLeg leg, NegotiatedMedia media, CallSignalling sip)
     {
         var call = new CallContext(leg.Info.CallId, _options, _time, _log);
-        var mediaLeg = new MediaLeg(new RtpEndpointTransport(leg.Rtp), _ports.Release, _time, _options.MediaTimeout, $"call {leg.Info.CallId}", _log);
+        var rtp = new RtpEndpointTransport(leg.Rtp, _options.SymmetricRtp ? leg.Call.RemoteEndPoint.EndPoint.Address : null);
+        var mediaLeg = new MediaLeg(rtp, _ports.Release, _time, _options.MediaTimeout, $"call {leg.Info.CallId}", _log);
         return new SipCallChannel(call, media, mediaLeg, new CallParts(call, media, mediaLeg, _scheduler), sip);
     }
 

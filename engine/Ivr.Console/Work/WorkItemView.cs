@@ -16,13 +16,13 @@ internal static class WorkItemView
             {
                 item.Id, item.CallId, callbackMasked = Mask.Phone(item.CallbackNumber), item.Reason, item.CreatedAt, item.DueDate, overdue,
                 workingDaysLeft = daysLeft, item.Status, item.AssignedTo, item.Outcome, calledBackAt = item.DoneAt, calledBackBy = item.DoneBy,
-                hasRecording = !string.IsNullOrEmpty(item.Recording),
+                hasRecording = !string.IsNullOrEmpty(item.Recording), incomplete = item.Incomplete,
             }
             : new
             {
                 item.Id, item.CallId, callbackMasked = (string?)null, item.Reason, item.CreatedAt, item.DueDate, overdue,
                 workingDaysLeft = daysLeft, item.Status, item.AssignedTo, item.Outcome, calledBackAt = item.DoneAt, calledBackBy = item.DoneBy,
-                hasRecording = false,
+                hasRecording = false, incomplete = false,
             };
     }
 

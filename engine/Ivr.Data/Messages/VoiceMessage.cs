@@ -1,7 +1,8 @@
 namespace Ivr.Data.Messages;
 
 /// <summary>A caller's voice message (语音留言) awaiting an agent's callback by <see cref="DueDate"/>.
-/// <see cref="CallbackNumber"/> is in clear: agents dial it; lists show it masked.</summary>
+/// <see cref="CallbackNumber"/> is in clear: agents dial it; lists show it masked. <see cref="Incomplete"/>: the recording
+/// was cut by a crash and recovered at the next start (the audio up to that moment).</summary>
 public sealed record VoiceMessage(
     long Id,
     string CallId,
@@ -11,4 +12,5 @@ public sealed record VoiceMessage(
     DateTimeOffset CreatedAt,
     DateOnly DueDate,
     VoiceMessageStatus Status,
-    string? Outcome);
+    string? Outcome,
+    bool Incomplete = false);

@@ -16,6 +16,23 @@ public sealed class VoiceMessageRepository(IDbConnection connection, IDbTransact
             """, new { callId, recording, callbackNumber, reason, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
             transaction, cancellationToken: cancellation));
 
+    /// <summary>
+    /// Stores a recording a crash cut short (recovered at start) as an incomplete message to call back: the reason is
+    /// <c>voice_message</c>, the callback number the caller's (empty when the call is unknown).
+    /// </summary>
+    public Task<long> InsertIncompleteAsync(string callId, string recording, string callbackNumber, DateTimeOffset createdAt, DateOnly dueDate, CancellationToken cancellation)
+        => connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO voice_messages (call_id, recording, callback_number, reason, created_at, due_date, status, incomplete)
+            VALUES (@callId, @recording, @callbackNumber, 'voice_message', @createdAt, @dueDate, 'new', 1)
+            RETURNING id;
+            """, new { callId, recording, callbackNumber, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
+            transaction, cancellationToken: cancellation));
+
+    /// <summary>Whether a message already names <paramref name="recording"/> (a recovery that ran before).</summary>
+    public async Task<bool> HasRecordingAsync(string recording, CancellationToken cancellation)
+        => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM voice_messages WHERE recording = @recording;", new { recording }, transaction, cancellationToken: cancellation)) > 0;
+
     /// <summary>Whether the message a call left at <paramref name="createdAt"/> is stored (a spooled message is written once).</summary>
     public Task<bool> ExistsAsync(string callId, DateTimeOffset createdAt, CancellationToken cancellation)
         => connection.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -25,13 +42,13 @@ public sealed class VoiceMessageRepository(IDbConnection connection, IDbTransact
     /// <summary>Messages not yet called back, earliest due first.</summary>
     public async Task<IReadOnlyList<VoiceMessage>> OpenAsync(int limit, CancellationToken cancellation)
     {
-        var rows = await connection.QueryAsync<(long Id, string CallId, string Recording, string Callback, string Reason, string CreatedAt, string DueDate, string Status, string? Outcome)>(
+        var rows = await connection.QueryAsync<(long Id, string CallId, string Recording, string Callback, string Reason, string CreatedAt, string DueDate, string Status, string? Outcome, long Incomplete)>(
             new CommandDefinition("""
-                SELECT id, call_id, recording, callback_number, reason, created_at, due_date, status, outcome
+                SELECT id, call_id, recording, callback_number, reason, created_at, due_date, status, outcome, incomplete
                 FROM voice_messages WHERE status <> 'called_back' ORDER BY due_date, id LIMIT @limit;
                 """, new { limit }, transaction, cancellationToken: cancellation));
         return rows.Select(r => new VoiceMessage(r.Id, r.CallId, r.Recording, r.Callback, r.Reason, DbTime.FromText(r.CreatedAt),
-            DbTime.DateFromText(r.DueDate), FromText(r.Status), r.Outcome)).ToList();
+            DbTime.DateFromText(r.DueDate), FromText(r.Status), r.Outcome, r.Incomplete != 0)).ToList();
     }
 
     public async Task<bool> SetStatusAsync(long id, VoiceMessageStatus status, string? outcome, CancellationToken cancellation)

@@ -13,6 +13,7 @@ public static class MigrationCatalog
         M005Console.Migration,
         M006Nodes.Migration,
         M007NodeHeartbeats.Migration,
+        M008IncompleteMessages.Migration,
         M010PublishedFlowSets.Migration,
     ];
 }

@@ -3,7 +3,8 @@ namespace Ivr.Data.Operations;
 /// <summary>
 /// A voice message or follow-up with who works it. <see cref="CallbackNumber"/> (messages only) is in
 /// clear as stored, for the agent's dialler: anything shown or logged masks it. <see cref="Status"/> is
-/// the stored text (<c>new</c>, <c>assigned</c>, <c>called_back</c> / <c>done</c>).
+/// the stored text (<c>new</c>, <c>assigned</c>, <c>called_back</c> / <c>done</c>). <see cref="Incomplete"/>: a message
+/// whose recording a crash cut short (M008).
 /// </summary>
 public sealed record WorkItem(
     WorkItemKind Kind,
@@ -19,7 +20,8 @@ public sealed record WorkItem(
     string? AssignedTo,
     DateTimeOffset? AssignedAt,
     DateTimeOffset? DoneAt,
-    string? DoneBy)
+    string? DoneBy,
+    bool Incomplete = false)
 {
     public bool IsDone => Status is "called_back" or "done";
 }

@@ -12,13 +12,13 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
 {
     private const string MessageSelect = """
         SELECT 'message' AS kind, m.id, m.call_id AS CallId, m.recording, m.callback_number AS CallbackNumber, m.reason, m.created_at AS CreatedAt, m.due_date AS DueDate, m.status, m.outcome,
-               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy
+               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, m.incomplete AS Incomplete
         FROM voice_messages m LEFT JOIN work_assignments a ON a.item_kind = 'message' AND a.item_id = m.id
         """;
 
     private const string FollowUpSelect = """
         SELECT 'follow_up' AS kind, f.id, f.call_id AS CallId, NULL AS recording, NULL AS CallbackNumber, f.reason, f.created_at AS CreatedAt, f.due_date AS DueDate, f.status, f.outcome,
-               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy
+               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, 0 AS Incomplete
         FROM follow_ups f LEFT JOIN work_assignments a ON a.item_kind = 'follow_up' AND a.item_id = f.id
         """;
 
@@ -73,7 +73,7 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
     private static WorkItem ToItem(Row r) => new(
         r.Kind == "message" ? WorkItemKind.Message : WorkItemKind.FollowUp, r.Id, r.CallId, r.Recording, r.CallbackNumber, r.Reason,
         DbTime.FromText(r.CreatedAt), DbTime.DateFromText(r.DueDate), r.Status, r.Outcome, r.AssignedTo,
-        DbTime.FromNullableText(r.AssignedAt), DbTime.FromNullableText(r.DoneAt), r.DoneBy);
+        DbTime.FromNullableText(r.AssignedAt), DbTime.FromNullableText(r.DoneAt), r.DoneBy, r.Incomplete != 0);
 
     private sealed class Row
     {
@@ -91,5 +91,7 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
         public string? AssignedAt { get; set; }
         public string? DoneAt { get; set; }
         public string? DoneBy { get; set; }
+
+        public long Incomplete { get; set; }
     }
 }

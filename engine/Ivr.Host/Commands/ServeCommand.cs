@@ -16,7 +16,7 @@ public sealed class ServeCommand(ShutdownSignals? signals = null) : CommandBase
     public override string Summary => "run the hotline: load and watch flows, answer calls";
 
     public override string Usage => $"""
-        usage: ivr serve [--sip-port P] [--bind IP] [--address IP] [--node-id ID] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [--http-bind IP] [--no-console] [options]
+        usage: ivr serve [--sip-port P] [--bind IP] [--address IP] [--node-id ID] [--rtp-ports MIN-MAX] [--trust LIST] [--max-calls N] [--queues FILE] [--trunk FILE] [--http-port P] [--http-bind IP] [--no-console] [--no-symmetric-rtp] [options]
 
         Opens (or creates) the database, loads and validates the flows, and keeps watching the
         flows and prompts folders: a valid change is live for new calls within a second, an

@@ -91,17 +91,19 @@ public sealed class IvrServer : IAsyncDisposable
             var database = OpenDatabase(options.Paths, clock, log);
             var flows = parts.AddDisposable("flow watcher", new FlowSetHost(options.Paths.Flows, options.Paths.Prompts, KnownOperations.All, clock, log));
             await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
+            var calendar = new ServingCalendar(() => flows.Current);
             await NodePresence.ClaimAsync(options, database, flows, clock, log, cancellation);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log, node: options.NodeId));
             var metrics = new IvrMetrics(KnownOperations.All);
             var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
             var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
             parts.Add("voice-message spool", new SpoolFlusher(spool, database, clock, log));
-            var service = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
+            var service = new ServiceLookupService(database, clock, calendar.AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var lookups = new MeasuredLookupService(service, metrics, clock);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
+            await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
                 ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, clock, log, cancellation))
                 : null;

@@ -24,7 +24,7 @@ public sealed record ServeOptions
         [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port"];
 
     /// <summary>Options that stand alone.</summary>
-    public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows"];
+    public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
 
     /// <summary>One line per option, in the order <c>--help</c> shows them.</summary>
     public const string Help = """
@@ -34,6 +34,8 @@ public sealed record ServeOptions
           --address IP       address written in Via, Contact and SDP (default: the --bind address, else the first non-loopback IPv4)
           --node-id ID       this node's name in the nodes table and on its calls (default: HOST-ADDRESS-SIPPORT, printed at start)
           --rtp-ports A-B    RTP port range, even ports used (default 20000-20999)
+          --no-symmetric-rtp accept RTP only from the address and port in the caller's SDP (default: also any port of the
+                             caller's SIP source address, for callers behind NAT; anyone else is dropped either way)
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
@@ -73,6 +75,9 @@ public sealed record ServeOptions
 
     public int RtpPortMax { get; init; } = 20999;
 
+    /// <summary>Symmetric RTP for NAT: media also from any port of the SIP source's IP (off with --no-symmetric-rtp).</summary>
+    public bool SymmetricRtp { get; init; } = true;
+
     public TrustedSources Trusted { get; init; } = TrustedSources.Default;
 
     public required int MaxCalls { get; init; }
@@ -93,6 +98,9 @@ public sealed record ServeOptions
     /// <summary>Port of a listener serving only /metrics (0: any free port); null: none (the console serves /metrics too).</summary>
     public int? MetricsPort { get; init; }
 
+    /// <summary>Where callers' recordings are written (<c>DIR/recordings</c>), one WAV per recording.</summary>
+    public string RecordingsFolder => Path.Combine(Paths.Data, "recordings");
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
@@ -112,6 +120,7 @@ public sealed record ServeOptions
             GivenNodeId = ParseNodeId(line.Get("node-id")),
             RtpPortMin = rtpMin,
             RtpPortMax = rtpMax,
+            SymmetricRtp = !line.Has("no-symmetric-rtp"),
             Trusted = ParseTrust(line.Get("trust")),
             MaxCalls = line.GetInt("max-calls", (rtpMax - rtpMin + 1) / 2, 1, 100_000),
             QueueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null),

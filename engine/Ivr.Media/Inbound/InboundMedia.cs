@@ -13,9 +13,12 @@ namespace Ivr.Media.Inbound;
 /// any, and to an optional audio handler. Every key press is reported once through one callback,
 /// whatever its source (SIP INFO bodies come in through <see cref="ReceiveSipInfo"/>).
 /// <para>
-/// In-band detection runs only when no telephone-event payload type was negotiated (unless forced):
-/// gateways that send RFC 4733 often leave the tones in the audio too, and listening to both would
-/// report each press twice. Call <see cref="Receive"/> from the one receiving thread.
+/// Keys are heard however they come (Asterisk's <c>dtmfmode=auto</c>): in-band detection runs from the start, even
+/// when telephone-event was negotiated — a softphone or a gateway with a TDM hop may negotiate it and still send
+/// tones — until the first RFC 4733 packet arrives; from then on RFC 4733 only, since gateways that send events
+/// often leave the tones in the audio too. The one press that may be heard both ways, a tone detected just before
+/// its event's first packet, counts once (<see cref="InBandHandover"/>). Call <see cref="Receive"/> from the one
+/// receiving thread.
 /// </para>
 /// </summary>
 public sealed class InboundMedia
@@ -26,24 +29,35 @@ public sealed class InboundMedia
     private readonly AudioFrameHandler? _onAudio;
     private readonly Rfc4733Receiver _rfc4733 = new();
     private readonly DtmfDetector? _detector;
+    private readonly InBandHandover _handover = new();
     private readonly short[] _decoded = new short[480];
+    private readonly bool? _forcedInBand;
+    private volatile bool _inBand;
+    private uint _timestamp;
     private Recorder? _recorder;
     private AudioFrameHandler? _tap;
     private volatile bool _keyDetection = true;
 
     /// <param name="telephoneEventPayloadType">The negotiated telephone-event payload type (often 101), or null.</param>
-    /// <param name="inBandDetection">null: only when no telephone-event type was negotiated; true/false to force.</param>
+    /// <param name="inBandDetection">null (auto): until the first RFC 4733 packet; true/false to force it on or off for the whole call.</param>
     public InboundMedia(G711Law law, int? telephoneEventPayloadType, Action<DtmfKeyPress> onKey, bool? inBandDetection = null, DtmfDetectorOptions? detectorOptions = null, AudioFrameHandler? onAudio = null)
     {
         _law = law;
         _telephoneEventPayloadType = telephoneEventPayloadType;
         _onKey = onKey ?? throw new ArgumentNullException(nameof(onKey));
         _onAudio = onAudio;
-        if (inBandDetection ?? telephoneEventPayloadType is null)
-            _detector = new DtmfDetector(d => _onKey(new DtmfKeyPress(d.Key, DtmfSource.InBand)), detectorOptions);
+        _forcedInBand = inBandDetection;
+        if (inBandDetection == false) return;
+        _detector = new DtmfDetector(d =>
+        {
+            _handover.HeardInBand(d.Key, _timestamp);
+            _onKey(new DtmfKeyPress(d.Key, DtmfSource.InBand));
+        }, detectorOptions);
+        _inBand = true;
     }
 
-    public bool InBandDetection => _detector is not null;
+    /// <summary>Whether tones in the audio are listened to now (auto: until the first RFC 4733 packet).</summary>
+    public bool InBandDetection => _inBand;
 
     public long AudioPackets { get; private set; }
 
@@ -79,13 +93,16 @@ public sealed class InboundMedia
         if (type == _telephoneEventPayloadType)
         {
             EventPackets++;
+            if (_forcedInBand is null) _inBand = false; // auto: the peer sends events, so events only from now on
             if (!_keyDetection) return;
             var result = _rfc4733.Receive(packet.Header, packet.Payload);
-            if (result.IsKeyPress) _onKey(new DtmfKeyPress(result.Key, DtmfSource.Rfc4733));
+            if (result.IsKeyPress && !_handover.SamePressAsInBand(result.Key, packet.Header.Timestamp))
+                _onKey(new DtmfKeyPress(result.Key, DtmfSource.Rfc4733));
         }
         else if (type == (byte)_law)
         {
             AudioPackets++;
+            _timestamp = packet.Header.Timestamp;
             Audio(packet.Payload);
         }
         else
@@ -109,7 +126,7 @@ public sealed class InboundMedia
             var codes = payload.Slice(i, Math.Min(_decoded.Length, payload.Length - i));
             var samples = _decoded.AsSpan(0, codes.Length);
             G711.Decode(_law, codes, samples);
-            if (_keyDetection) _detector?.Process(samples);
+            if (_keyDetection && _inBand) _detector?.Process(samples);
             Recorder?.Append(samples);
             _onAudio?.Invoke(samples);
             AudioTap?.Invoke(samples);

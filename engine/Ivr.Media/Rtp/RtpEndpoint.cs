@@ -5,9 +5,10 @@ namespace Ivr.Media.Rtp;
 
 /// <summary>
 /// One call's RTP socket: bound to a local UDP port, receiving into one preallocated buffer, parsing
-/// in place (<see cref="RtpPacket"/>), latching on the first valid packet's source
-/// (<see cref="SymmetricRtpLatch"/>, strangers dropped and counted), and sending to the latched
-/// address — or, until something arrives, to the address the SDP gave (<see cref="SetRemote"/>).
+/// in place (<see cref="RtpPacket"/>), latching on the first admitted packet's source
+/// (<see cref="SymmetricRtpLatch"/>: once <see cref="SymmetricRtpLatch.Restrict"/>ed, only the SDP's address or the
+/// signalling source; strangers dropped and counted), and sending to the latched address — or, until something
+/// arrives, to the address the SDP gave (<see cref="SetRemote"/>).
 /// Neither receiving nor sending allocates per packet.
 /// </summary>
 public sealed class RtpEndpoint : IDisposable
@@ -29,19 +30,24 @@ public sealed class RtpEndpoint : IDisposable
         _socket.Bind(local);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _source = new SocketAddress(local.AddressFamily);
+        Latch = new SymmetricRtpLatch(local.AddressFamily);
     }
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public SymmetricRtpLatch Latch { get; } = new();
+    public SymmetricRtpLatch Latch { get; }
 
     /// <summary>Datagrams that were not RTP (bad version, truncated, RTCP...).</summary>
     public long InvalidPackets => Interlocked.Read(ref _invalid);
 
     public long SendFailures => Interlocked.Read(ref _sendFailures);
 
-    /// <summary>The remote media address from the SDP; used for sending until the latch has an address.</summary>
-    public void SetRemote(IPEndPoint remote) => Volatile.Write(ref _sdpRemote, remote.Serialize());
+    /// <summary>The remote media address from the SDP: used for sending until the latch has an address, and admitted by a restricted latch.</summary>
+    public void SetRemote(IPEndPoint remote)
+    {
+        Latch.Offer(remote);
+        Volatile.Write(ref _sdpRemote, remote.Serialize());
+    }
 
     /// <summary>Sends one packet; false when there is nowhere to send yet or the socket refused it.</summary>
     public bool Send(ReadOnlySpan<byte> packet)

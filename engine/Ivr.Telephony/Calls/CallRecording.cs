@@ -9,10 +9,11 @@ namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// The caller's recordings (留言): an optional beep, then a <see cref="Recorder"/> fed by the call's
-/// <see cref="InboundMedia"/> until the end key, silence, the maximum length or the hang-up; the WAV is saved
+/// <see cref="InboundMedia"/> until the end key, silence, the maximum length or the hang-up; the WAV is written as it
+/// is recorded (<see cref="RecordingStream"/>: a crash keeps the audio up to the last second), finished at the end
 /// (<see cref="RecordingFiles"/>) and <c>RecordingFinished</c> reported. One at a time. The end key is the
-/// channel's, not the flow's. Runs on the call's serial queue; the recorder's end (on the RTP thread) is posted
-/// to it, so the file is written there, under no lock.
+/// channel's, not the flow's. Runs on the call's serial queue; the recorder's end (on the RTP thread) and the
+/// once-a-second appends are posted to it, so the file is written there, under no lock.
 /// </summary>
 internal sealed class CallRecording(CallContext call, CallPlayback playback, InboundMedia inbound)
 {
@@ -70,6 +71,7 @@ internal sealed class CallRecording(CallContext call, CallPlayback playback, Inb
         var silence = slot.Request.Silence < TimeSpan.Zero ? TimeSpan.Zero : slot.Request.Silence;
         var recorder = new Recorder(new RecorderOptions { MaxLength = max, SilenceTimeout = silence }, result => call.Post(() => Finish(slot, result)));
         slot.Recorder = recorder;
+        slot.File = RecordingStream.Start(call, recorder, slot.Number);
         inbound.Recorder = recorder;
     }
 
@@ -77,7 +79,7 @@ internal sealed class CallRecording(CallContext call, CallPlayback playback, Inb
     {
         if (_current == slot) _current = null;
         if (inbound.Recorder == slot.Recorder) inbound.Recorder = null;
-        var saved = RecordingFiles.Save(slot, result, call.CallId, call.Options.RecordingsFolder, call.Log);
+        var saved = RecordingFiles.Save(slot, result, call.CallId, call.Log);
         call.Reports.Report(i => i.RecordingFinished(saved));
     }
 }

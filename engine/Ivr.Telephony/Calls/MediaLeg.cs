@@ -6,7 +6,8 @@ namespace Ivr.Telephony.Calls;
 /// <summary>
 /// The media plumbing of one call leg, inbound or placed: its RTP port (<see cref="IRtpTransport"/>), the receive
 /// loop, the dead-media watch (<see cref="MediaTimeoutWatch"/>: no RTP for the timeout, outside hold, ends the
-/// call) and the port's return to the pool. On hold nothing is sent (our answer is recvonly or inactive,
+/// call) and the port's return to the pool. Packets from strangers (neither the SDP's address nor the signalling
+/// source; after latching anyone but the latched one) are dropped by the transport and logged once, as a count, at close. On hold nothing is sent (our answer is recvonly or inactive,
 /// RFC 3264 §6.1) and silence is legitimate. <see cref="Close"/> stops everything once. Thread-safe; received
 /// packets are handed on on the receive thread, the timeout on a timer thread.
 /// </summary>
@@ -32,6 +33,9 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
     public long PacketsReceived => Interlocked.Read(ref _received);
 
     public long PacketsSent => Interlocked.Read(ref _sent);
+
+    /// <summary>Packets dropped because they came from a stranger.</summary>
+    public long StrangerPackets => rtp.StrangerPackets;
 
     /// <summary>Starts the receive loop: each packet counts as media activity, then goes to <paramref name="onPacket"/>.</summary>
     public void Receive(RtpPacketHandler onPacket) => _ = ReceiveAsync(onPacket);
@@ -91,6 +95,7 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
         _receiving.Cancel();
         rtp.Dispose();
         releasePort(rtp.LocalPort);
+        if (rtp.StrangerPackets is > 0 and var strangers) log($"{name}: dropped {strangers} RTP packets from strangers (not the SDP's address, not the signalling source)");
         return true;
     }
 

@@ -3,8 +3,8 @@ using MediaRecordingResult = Ivr.Media.Recording.RecordingResult;
 
 namespace Ivr.Telephony.Calls;
 
-/// <summary>Saves a call's recordings as <c>&lt;call-id&gt;-&lt;n&gt;.wav</c> and words the result for the flow.</summary>
-internal static class RecordingFiles
+/// <summary>Finishes a call's recordings, <c>&lt;call-id&gt;-&lt;n&gt;.wav</c> (<see cref="RecordingStream"/>), and words the result for the flow.</summary>
+public static class RecordingFiles
 {
     /// <summary>Keeps letters, digits, '-', '_' and '.' of a Call-ID (which may hold any token character, RFC 3261 §25.1, even '/');
     /// anything else becomes '_'. Never empty, never "." or "..".</summary>
@@ -16,25 +16,39 @@ internal static class RecordingFiles
         return name.Length == 0 ? "call" : name;
     }
 
-    /// <summary>
-    /// Writes the recording when something was heard and reports its file name (relative to <paramref name="folder"/>);
-    /// a silent recording reports no file; no recorder (the call ended during the beep) reports a hang-up with nothing kept.
-    /// </summary>
-    public static ChannelRecordingResult Save(RecordingSlot slot, MediaRecordingResult? result, string callId, string folder, Action<string> log)
+    /// <summary>Whether <paramref name="fileName"/> is a recording of the call <paramref name="callId"/> (<c>&lt;safe call id&gt;-&lt;n&gt;.wav</c>).</summary>
+    public static bool IsRecordingOf(string fileName, string callId)
     {
-        if (result is not { } ended || slot.Recorder is not { } recorder) return new ChannelRecordingResult(null, TimeSpan.Zero, "hangup");
+        var prefix = SafeName(callId) + "-";
+        if (!fileName.StartsWith(prefix, StringComparison.Ordinal) || !fileName.EndsWith(".wav", StringComparison.Ordinal)) return false;
+        var number = fileName.AsSpan(prefix.Length, fileName.Length - prefix.Length - ".wav".Length);
+        return number.Length > 0 && !number.ContainsAnyExcept("0123456789");
+    }
+
+    /// <summary>
+    /// Finishes the recording's file when something was heard and reports its name (relative to the recordings folder);
+    /// a silent recording's file is removed and no file reported; no recorder (the call ended during the beep) reports
+    /// a hang-up with nothing kept.
+    /// </summary>
+    internal static ChannelRecordingResult Save(RecordingSlot slot, MediaRecordingResult? result, string callId, Action<string> log)
+    {
+        if (result is not { } ended || slot.File is not { } file) return new ChannelRecordingResult(null, TimeSpan.Zero, "hangup");
         var endedBy = RecordingSlot.EndedBy(ended.Reason);
-        if (!ended.HeardSound) return new ChannelRecordingResult(null, ended.Length, endedBy);
-        var fileName = $"{SafeName(callId)}-{slot.Number}.wav";
+        if (!ended.HeardSound)
+        {
+            file.Discard();
+            return new ChannelRecordingResult(null, ended.Length, endedBy);
+        }
+
         try
         {
-            Directory.CreateDirectory(folder);
-            recorder.Save(Path.Combine(folder, fileName));
-            return new ChannelRecordingResult(fileName, ended.Length, endedBy);
+            file.Save();
+            return new ChannelRecordingResult(file.FileName, ended.Length, endedBy);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            log($"call {callId}: recording {fileName} could not be saved: {ex.Message}");
+            log($"call {callId}: recording {file.FileName} could not be saved: {ex.Message}");
+            file.Discard();
             return new ChannelRecordingResult(null, ended.Length, "error");
         }
     }

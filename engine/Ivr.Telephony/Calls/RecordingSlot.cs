@@ -3,7 +3,7 @@ using Ivr.Media.Recording;
 
 namespace Ivr.Telephony.Calls;
 
-/// <summary>One recording of a call: the flow's request, its number in the call, and the recorder once started (after the beep, if any).</summary>
+/// <summary>One recording of a call: the flow's request, its number in the call, and the recorder and its file once started (after the beep, if any).</summary>
 internal sealed class RecordingSlot(RecordRequest request, int number)
 {
     public RecordRequest Request { get; } = request;
@@ -11,6 +11,9 @@ internal sealed class RecordingSlot(RecordRequest request, int number)
     public int Number { get; } = number;
 
     public Recorder? Recorder { get; set; }
+
+    /// <summary>Its file, written as it is recorded; set with <see cref="Recorder"/>.</summary>
+    public RecordingStream? File { get; set; }
 
     public bool IsEndKey(char key) => Request.EndKey is { } end && char.ToUpperInvariant(end) == char.ToUpperInvariant(key);
 

@@ -4,17 +4,30 @@ using Ivr.Media.Rtp;
 namespace Ivr.Telephony.Calls;
 
 /// <summary>A call's real RTP socket (<see cref="RtpEndpoint"/>, symmetric RTP latching) as an <see cref="IRtpTransport"/>.</summary>
-internal sealed class RtpEndpointTransport(RtpEndpoint endpoint) : IRtpTransport
+internal sealed class RtpEndpointTransport : IRtpTransport
 {
-    public int LocalPort { get; } = endpoint.LocalEndPoint.Port;
+    private readonly RtpEndpoint _endpoint;
 
-    public void SetRemote(IPEndPoint remote) => endpoint.SetRemote(remote);
+    /// <summary>Takes the socket and restricts its latch: only the SDP's address, or any port of <paramref name="signallingAddress"/>
+    /// (the SIP peer's IP; null when symmetric RTP is off).</summary>
+    public RtpEndpointTransport(RtpEndpoint endpoint, IPAddress? signallingAddress)
+    {
+        _endpoint = endpoint;
+        endpoint.Latch.Restrict(signallingAddress);
+        LocalPort = endpoint.LocalEndPoint.Port;
+    }
 
-    public void Relatch() => endpoint.Latch.Reset();
+    public int LocalPort { get; }
 
-    public bool Send(ReadOnlySpan<byte> packet) => endpoint.Send(packet);
+    public void SetRemote(IPEndPoint remote) => _endpoint.SetRemote(remote);
 
-    public Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken) => endpoint.ReceiveAsync(onPacket, cancellationToken);
+    public void Relatch() => _endpoint.Latch.Reset();
 
-    public void Dispose() => endpoint.Dispose();
+    public long StrangerPackets => _endpoint.Latch.StrangerPacketsDropped;
+
+    public bool Send(ReadOnlySpan<byte> packet) => _endpoint.Send(packet);
+
+    public Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken) => _endpoint.ReceiveAsync(onPacket, cancellationToken);
+
+    public void Dispose() => _endpoint.Dispose();
 }

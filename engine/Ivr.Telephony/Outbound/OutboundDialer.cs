@@ -59,7 +59,7 @@ public sealed class OutboundDialer
         }
 
         var local = new SdpLocalMedia(_options.MediaAddress, rtp.LocalEndPoint.Port) { SessionId = RandomNumberGenerator.GetInt32(1, int.MaxValue) };
-        var call = new OutboundCall(resolved.Display, new RtpEndpointTransport(rtp), _ports.Release, options, _options, _playout.Value, _time, _log);
+        var call = new OutboundCall(resolved.Display, new RtpEndpointTransport(rtp, _options.SymmetricRtp ? resolved.Destination.EndPoint.Address : null), _ports.Release, options, _options, _playout.Value, _time, _log);
         var from = new NameAddress(new SipUri("sip", options.FromUser ?? _options.Trunk?.FromUser ?? "12333", resolved.FromHost));
         var attempt = new DialAttempt(call, local, options.Progress, _log);
         var sipOptions = new SipOutboundOptions

@@ -1,27 +1,34 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Ivr.Media.Rtp;
 
 namespace Ivr.Telephony.Ports;
 
 /// <summary>
-/// The even UDP ports RTP may use (RFC 3550 §11: RTP on an even port, RTCP on the next odd one), handed
-/// out in rotation so a port just released is the last to be reused (late packets of an old call do not
-/// reach a new one). A port that cannot be bound (taken by another process) is skipped. Thread-safe.
+/// The even UDP ports RTP may use (RFC 3550 §11: RTP on an even port, RTCP on the next odd one), each drawn at
+/// random (a cryptographic draw) among the free ones, so the next call's port cannot be guessed. A released port
+/// rests behind the others (a first-in first-out cooling line of up to half the range) before it may be drawn
+/// again, so late packets of an old call do not reach a new one. A port that cannot be bound (taken by another
+/// process) is skipped for now and another one drawn: a call fails only when no port at all can be bound.
+/// Thread-safe.
 /// </summary>
 public sealed class RtpPortPool
 {
-    private readonly object _gate = new();
-    private readonly Queue<int> _free = new();
+    private readonly Lock _gate = new();
+    private readonly List<int> _free = [];
+    private readonly Queue<int> _cooling = new();
     private readonly HashSet<int> _inUse = [];
+    private readonly int _coolingSize;
 
     public RtpPortPool(int min, int max)
     {
         if (min is < 1 or > 65534) throw new ArgumentOutOfRangeException(nameof(min), min, "the lowest RTP port must lie in 1..65534");
         if (max < min || max > 65535) throw new ArgumentOutOfRangeException(nameof(max), max, $"the highest RTP port must lie in {min}..65535");
-        for (var port = min % 2 == 0 ? min : min + 1; port <= max; port += 2) _free.Enqueue(port);
+        for (var port = min % 2 == 0 ? min : min + 1; port <= max; port += 2) _free.Add(port);
         if (_free.Count == 0) throw new ArgumentException($"the range {min}-{max} holds no even port", nameof(max));
         Capacity = _free.Count;
+        _coolingSize = Capacity / 2;
     }
 
     public int Capacity { get; }
@@ -34,28 +41,35 @@ public sealed class RtpPortPool
         }
     }
 
-    /// <summary>Binds an RTP endpoint on the next free port; null when every port is in use or none can be bound.</summary>
+    /// <summary>Binds an RTP endpoint on a free port drawn at random; null when every port is in use or none can be bound.</summary>
     public RtpEndpoint? Open(IPAddress bindAddress)
     {
         ArgumentNullException.ThrowIfNull(bindAddress);
         lock (_gate)
         {
-            for (var attempt = _free.Count; attempt > 0; attempt--)
+            List<int>? taken = null;
+            try
             {
-                var port = _free.Dequeue();
-                try
+                while (Draw() is { } port)
                 {
-                    var endpoint = new RtpEndpoint(new IPEndPoint(bindAddress, port));
-                    _inUse.Add(port);
-                    return endpoint;
+                    try
+                    {
+                        var endpoint = new RtpEndpoint(new IPEndPoint(bindAddress, port));
+                        _inUse.Add(port);
+                        return endpoint;
+                    }
+                    catch (SocketException)
+                    {
+                        (taken ??= []).Add(port); // someone else holds it for now: another port this time
+                    }
                 }
-                catch (SocketException)
-                {
-                    _free.Enqueue(port); // taken by someone else for now: try it again later
-                }
-            }
 
-            return null;
+                return null;
+            }
+            finally
+            {
+                foreach (var port in taken ?? []) _cooling.Enqueue(port);
+            }
         }
     }
 
@@ -64,7 +78,20 @@ public sealed class RtpPortPool
     {
         lock (_gate)
         {
-            if (_inUse.Remove(port)) _free.Enqueue(port);
+            if (!_inUse.Remove(port)) return;
+            _cooling.Enqueue(port);
+            while (_cooling.Count > _coolingSize) _free.Add(_cooling.Dequeue());
         }
+    }
+
+    /// <summary>A random free port taken out of the free list; the longest-resting cooling port when none is free; null when both are empty.</summary>
+    private int? Draw()
+    {
+        if (_free.Count == 0) return _cooling.TryDequeue(out var rested) ? rested : null;
+        var index = RandomNumberGenerator.GetInt32(_free.Count);
+        var port = _free[index];
+        _free[index] = _free[^1];
+        _free.RemoveAt(_free.Count - 1);
+        return port;
     }
 }

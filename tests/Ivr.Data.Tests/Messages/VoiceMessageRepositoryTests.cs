@@ -27,6 +27,34 @@ public abstract class VoiceMessageRepositoryTests : IDisposable
         Assert.Equal(At, open[0].CreatedAt);
     }
 
+    [SkippableFact]
+    public async Task StoreIncomplete_FindsTheCallByItsRecordingNameAndStoresOnce()
+    {
+        var database = _file.Open();
+        using (var connection = database.OpenConnection())
+        {
+            foreach (var (id, caller, started) in new[] { ("a@host", "13900000001", "2026-11-23T01:00:00.0000000+00:00"), ("b@host", "13900000002", "2026-11-23T02:00:00.0000000+00:00") })
+                await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at) VALUES (@id, @caller, 'x', '12333', 'main', 'v1', @started);",
+                    new { id, caller, started });
+            await new VoiceMessageRepository(connection).InsertAsync("a@host", "saved.wav", "13900000001", "voice_message", At, new DateOnly(2026, 11, 30), default);
+        }
+
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(At);
+        var store = new IncompleteMessages(database, clock, (from, days) => from.AddDays(days));
+        var stored = await store.StoreAsync("b_host-1.wav", callId => callId == "b@host", default);
+        Assert.Null(await store.StoreAsync("b_host-1.wav", callId => callId == "b@host", default));
+
+        using var reading = database.OpenConnection();
+        var open = await new VoiceMessageRepository(reading).OpenAsync(10, default);
+        var recovered = Assert.Single(open, m => m.Incomplete);
+        Assert.Equal(stored, recovered.Id);
+        Assert.Equal(("b@host", "13900000002", "b_host-1.wav", "voice_message"), (recovered.CallId, recovered.CallbackNumber, recovered.Recording, recovered.Reason));
+        Assert.Equal(new DateOnly(2026, 11, 28), recovered.DueDate);
+        Assert.False(Assert.Single(open, m => m.Recording == "saved.wav").Incomplete);
+        var items = await new Ivr.Data.Operations.WorkItemRepository(reading).ListAsync(Ivr.Data.Operations.WorkItemKind.Message, true, null, 10, default);
+        Assert.Equal([false, true], items.OrderBy(i => i.Id).Select(i => i.Incomplete));
+    }
+
     public void Dispose() => _file.Dispose();
 }
 

@@ -104,6 +104,7 @@ public sealed class MigrationRunnerOnSqliteTests : MigrationRunnerTests
 
         using var connection = database.OpenConnection();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
+        Assert.Equal(2, connection.ExecuteScalar<int>("PRAGMA synchronous;")); // FULL: a commit survives power loss
         Assert.Equal(1, connection.ExecuteScalar<int>("PRAGMA foreign_keys;"));
         Assert.Equal(IvrDatabase.BusyTimeoutMilliseconds, connection.ExecuteScalar<int>("PRAGMA busy_timeout;"));
     }

@@ -93,7 +93,7 @@ public sealed class DrainProcessTests
         var root = ExampleFlows.RepositoryRoot;
         var binary = IvrServeProcess.FindBinary(root) ?? throw new InvalidOperationException("engine/Ivr.Host is not built (dotnet build engine/Ivr.Host)");
         using var start = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        return await IvrServeProcess.StartAsync(root, binary, start.Token, ["--no-console", .. options]);
+        return await IvrServeProcess.StartAsync(root, binary, start.Token, options: ["--no-console", .. options]);
     }
 
     private static async Task UntilAsync(Func<bool> condition, string failure)

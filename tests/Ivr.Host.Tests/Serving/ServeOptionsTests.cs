@@ -20,6 +20,7 @@ public sealed class ServeOptionsTests
         Assert.Equal((20000, 20999), (options.RtpPortMin, options.RtpPortMax));
         Assert.Equal(500, options.MaxCalls); // one per RTP port pair
         Assert.True(options.Console);
+        Assert.True(options.SymmetricRtp);
         Assert.Equal(8080, options.HttpPort);
         Assert.Equal(IPAddress.Loopback, options.HttpBind);
         Assert.Null(options.ClockStart);
@@ -52,7 +53,7 @@ public sealed class ServeOptionsTests
     public void Parse_EveryOption_EndsUpInTheRecord()
     {
         var options = Parse("--sip-port", "0", "--address", "192.0.2.10", "--rtp-ports", "30000-30099", "--trust", "any", "--max-calls", "7",
-            "--queues", "q.yaml", "--trunk", "t.yaml", "--http-port", "0", "--http-bind", "0.0.0.0", "--no-console",
+            "--queues", "q.yaml", "--trunk", "t.yaml", "--http-port", "0", "--http-bind", "0.0.0.0", "--no-console", "--no-symmetric-rtp",
             "--clock-start", "2026-11-23T10:00:00+08:00", "--flows", "f", "--prompts", "p", "--data", "d");
 
         Assert.Equal(0, options.SipPort);
@@ -61,6 +62,7 @@ public sealed class ServeOptionsTests
         Assert.Equal(7, options.MaxCalls);
         Assert.Equal(("q.yaml", "t.yaml"), (options.QueueFile, options.TrunkFile));
         Assert.False(options.Console);
+        Assert.False(options.SymmetricRtp);
         Assert.Equal((0, IPAddress.Any), (options.HttpPort, options.HttpBind));
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero), options.ClockStart);
         Assert.Equal(new IvrPaths("f", "p", "d"), options.Paths);

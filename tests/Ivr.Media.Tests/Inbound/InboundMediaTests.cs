@@ -4,6 +4,7 @@ using Ivr.Media.Inbound;
 using Ivr.Media.Recording;
 using Ivr.Media.Rtp;
 using Ivr.Media.Tests.Support;
+using Ivr.Media.Wav;
 
 namespace Ivr.Media.Tests.Inbound;
 
@@ -31,6 +32,8 @@ public class InboundMediaTests
         }
     }
 
+    private void DeliverSignal(InboundMedia media, double[] signal, uint timestamp) => DeliverAudio(media, G711Law.MuLaw, Signal.ToPcm(signal), timestamp);
+
     private void DeliverPress(InboundMedia media, char key, uint timestamp)
     {
         var payload = new byte[4];
@@ -46,8 +49,9 @@ public class InboundMediaTests
     public void Receive_TelephoneEvents_EachPressOnce()
     {
         var media = new InboundMedia(G711Law.ALaw, 101, _keys.Add);
-        Assert.False(media.InBandDetection);
+        Assert.True(media.InBandDetection); // auto: until the first RFC 4733 packet
         DeliverPress(media, '1', 1000);
+        Assert.False(media.InBandDetection);
         DeliverPress(media, '1', 3000);
         DeliverPress(media, '#', 5000);
         Assert.Equal([new('1', DtmfSource.Rfc4733), new('1', DtmfSource.Rfc4733), new('#', DtmfSource.Rfc4733)], _keys);
@@ -66,10 +70,22 @@ public class InboundMediaTests
     [Fact]
     public void Receive_GatewaySendsBothEventsAndTones_NoDuplicates()
     {
+        // The tone is heard in-band before the event's first packet (the worst order): the event is the same press.
         var media = new InboundMedia(G711Law.ALaw, 101, _keys.Add);
         DeliverAudio(media, G711Law.ALaw, Signal.ToPcm(Signal.Concat(Signal.Silence(40), Signal.Dtmf('9', 100), Signal.Silence(100))));
         DeliverPress(media, '9', 320);
-        Assert.Equal([new DtmfKeyPress('9', DtmfSource.Rfc4733)], _keys);
+        Assert.Equal([new DtmfKeyPress('9', DtmfSource.InBand)], _keys);
+    }
+
+    [Fact]
+    public void Receive_GatewaySendsEventsBeforeItsTones_NoDuplicates()
+    {
+        var media = new InboundMedia(G711Law.ALaw, 101, _keys.Add);
+        DeliverPress(media, '9', 320);
+        DeliverAudio(media, G711Law.ALaw, Signal.ToPcm(Signal.Concat(Signal.Silence(40), Signal.Dtmf('9', 100), Signal.Silence(100))));
+        DeliverPress(media, '9', 2000);
+        DeliverAudio(media, G711Law.ALaw, Signal.ToPcm(Signal.Concat(Signal.Dtmf('9', 100), Signal.Silence(100))), 2000);
+        Assert.Equal([new DtmfKeyPress('9', DtmfSource.Rfc4733), new DtmfKeyPress('9', DtmfSource.Rfc4733)], _keys);
     }
 
     [Fact]
@@ -106,5 +122,68 @@ public class InboundMediaTests
         Assert.Null(media.ReceiveSipInfo("application/dtmf-relay", "Signal=*\r\nDuration=160\r\n"));
         Assert.Contains("no Signal", media.ReceiveSipInfo("application/dtmf-relay", "Duration=160"));
         Assert.Equal([new DtmfKeyPress('*', DtmfSource.SipInfo)], _keys);
+    }
+
+    // dtmfmode=auto (issue 14 finding 8): a peer that negotiated telephone-event but sends tones is heard in-band until
+    // its first RFC 4733 packet; from then on only events count; speech and our own prompts never make a key.
+
+    [Fact]
+    public void Receive_TelephoneEventNegotiatedButTonesSent_HeardInBand()
+    {
+        var media = new InboundMedia(G711Law.MuLaw, 101, _keys.Add);
+        DeliverSignal(media, Signal.Concat(Signal.Silence(100), Signal.Dtmf('1', 80), Signal.Silence(100), Signal.Dtmf('#', 80), Signal.Silence(100)), 0);
+        Assert.Equal([new('1', DtmfSource.InBand), new('#', DtmfSource.InBand)], _keys);
+        Assert.True(media.InBandDetection);
+    }
+
+    [Fact]
+    public void Receive_AfterTheFirstEvent_TonesNoLongerCount()
+    {
+        var media = new InboundMedia(G711Law.MuLaw, 101, _keys.Add);
+        DeliverPress(media, '4', 0);
+        DeliverSignal(media, Signal.Concat(Signal.Silence(100), Signal.Dtmf('2', 100), Signal.Silence(100)), 1000);
+        Assert.Equal([new DtmfKeyPress('4', DtmfSource.Rfc4733)], _keys);
+        Assert.False(media.InBandDetection);
+    }
+
+    [Fact]
+    public void Receive_ToneThenALaterEventOfTheSameKey_TwoPresses()
+    {
+        // A caller who pressed 7 in-band, then (on a phone that switched to events) 7 again half a second later.
+        var media = new InboundMedia(G711Law.MuLaw, 101, _keys.Add);
+        DeliverSignal(media, Signal.Concat(Signal.Silence(40), Signal.Dtmf('7', 100), Signal.Silence(400)), 0);
+        DeliverPress(media, '7', 4400);
+        Assert.Equal([new('7', DtmfSource.InBand), new('7', DtmfSource.Rfc4733)], _keys);
+    }
+
+    [Fact]
+    public void Receive_ForcedOff_NeverInBand()
+    {
+        var media = new InboundMedia(G711Law.MuLaw, null, _keys.Add, inBandDetection: false);
+        DeliverSignal(media, Signal.Concat(Signal.Dtmf('1', 100), Signal.Silence(100)), 0);
+        Assert.Empty(_keys);
+        Assert.False(media.InBandDetection);
+    }
+
+    [Fact]
+    public void Receive_ForcedOn_StaysInBandAfterEvents()
+    {
+        var media = new InboundMedia(G711Law.MuLaw, 101, _keys.Add, inBandDetection: true);
+        DeliverPress(media, '4', 0);
+        DeliverSignal(media, Signal.Concat(Signal.Silence(100), Signal.Dtmf('2', 100), Signal.Silence(100)), 8000);
+        Assert.Equal([new('4', DtmfSource.Rfc4733), new('2', DtmfSource.InBand)], _keys);
+    }
+
+    [Fact]
+    public void Receive_SpeechAndOurPromptsWithTelephoneEventNegotiated_NoKey()
+    {
+        var files = TestAudio.SpeechFiles().Concat(TestAudio.CommittedPrompts()).ToArray();
+        Assert.True(files.Length > 100, $"only {files.Length} speech and prompt files found");
+        foreach (var file in files)
+        {
+            var media = new InboundMedia(G711Law.MuLaw, 101, _keys.Add);
+            DeliverAudio(media, G711Law.MuLaw, WavFile.Read(file).Samples);
+            Assert.True(_keys.Count == 0, $"{Path.GetFileName(file)}: talk-off {string.Join(", ", _keys)}");
+        }
     }
 }

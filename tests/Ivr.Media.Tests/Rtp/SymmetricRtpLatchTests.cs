@@ -24,6 +24,63 @@ public class SymmetricRtpLatchTests
     }
 
     [Fact]
+    public void Accept_Restricted_StrangerBeforeTheCallerIsDroppedAndTheOfferedAddressLatches()
+    {
+        var latch = new SymmetricRtpLatch();
+        latch.Restrict(null);
+        latch.Offer(IPEndPoint.Parse("10.0.0.1:4000"));
+
+        Assert.False(latch.Accept(From("10.6.6.6:4000"))); // first, but a stranger
+        Assert.False(latch.Accept(From("10.0.0.1:4002"))); // the caller's IP, another port: symmetric RTP is off
+        Assert.False(latch.IsLatched);
+        Assert.True(latch.Accept(From("10.0.0.1:4000")));
+        Assert.False(latch.Accept(From("10.6.6.6:4000")));
+        Assert.Equal(3, latch.StrangerPacketsDropped);
+        Assert.Equal(IPEndPoint.Parse("10.0.0.1:4000"), latch.RemoteEndPoint);
+    }
+
+    [Fact]
+    public void Accept_RestrictedToSignallingSource_AnyPortOfThatIpLatchesThenOnlyThatPort()
+    {
+        var latch = new SymmetricRtpLatch();
+        latch.Restrict(IPAddress.Parse("203.0.113.7"));
+        latch.Offer(IPEndPoint.Parse("192.168.1.20:4000")); // the caller's private address behind NAT
+
+        Assert.False(latch.Accept(From("198.51.100.9:4000")));
+        Assert.True(latch.Accept(From("203.0.113.7:61234"))); // the NAT's mapping of the caller's RTP
+        Assert.False(latch.Accept(From("203.0.113.7:61236"))); // latched: the same IP's other ports are strangers now
+        Assert.False(latch.Accept(From("192.168.1.20:4000")));
+        Assert.Equal(IPEndPoint.Parse("203.0.113.7:61234"), latch.RemoteEndPoint);
+        Assert.Equal(3, latch.StrangerPacketsDropped);
+    }
+
+    [Fact]
+    public void Accept_RestrictedIPv6Socket_MapsIPv4SignallingSource()
+    {
+        var latch = new SymmetricRtpLatch(System.Net.Sockets.AddressFamily.InterNetworkV6);
+        latch.Restrict(IPAddress.Parse("10.0.0.1"));
+
+        Assert.False(latch.Accept(From("[::ffff:10.0.0.2]:4000")));
+        Assert.True(latch.Accept(From("[::ffff:10.0.0.1]:4000")));
+    }
+
+    [Fact]
+    public void Reset_Restricted_OnlyTheNewOfferedAddressLatches()
+    {
+        var latch = new SymmetricRtpLatch();
+        latch.Restrict(null);
+        latch.Offer(IPEndPoint.Parse("10.0.0.1:4000"));
+        latch.Accept(From("10.0.0.1:4000"));
+
+        latch.Offer(IPEndPoint.Parse("10.0.0.3:6000")); // re-INVITE: the media moved
+        latch.Reset();
+
+        Assert.False(latch.Accept(From("10.0.0.9:6000")));
+        Assert.True(latch.Accept(From("10.0.0.3:6000")));
+        Assert.False(latch.Accept(From("10.0.0.1:4000")));
+    }
+
+    [Fact]
     public void Reset_LatchesAgainOnNextPacket()
     {
         var latch = new SymmetricRtpLatch();

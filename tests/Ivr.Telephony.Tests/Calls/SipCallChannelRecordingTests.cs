@@ -28,6 +28,41 @@ public sealed class SipCallChannelRecordingTests : IDisposable
     }
 
     [Fact]
+    public void StartRecording_WhileRecording_TheFileHoldsTheAudioUpToTheLastSecond()
+    {
+        _rig.Channel.StartRecording(new RecordRequest(Beep: false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), '#'));
+        var path = Path.Combine(_rig.RecordingsFolder, $"{RecordingFiles.SafeName("call-1")}-1.wav");
+
+        _rig.CallerSpeaks(49);
+        Assert.Equal(WavHeader.Length, new FileInfo(path).Length); // the header only: nothing is written per frame
+        _rig.CallerSpeaks(11); // the once-a-second append at 1 s; 200 ms more stay in memory
+
+        Assert.True(WavRepair.IsUnfinished(path)); // what a kill -9 now would leave
+        Assert.Equal(WavHeader.Length + 16000, new FileInfo(path).Length);
+        Assert.Equal(8000, WavFile.Read(path).Samples.Length);
+
+        _rig.Rtp.ReceiveKey('#');
+        Assert.False(WavRepair.IsUnfinished(path));
+        Assert.Equal(9600, WavFile.Read(path).Samples.Length);
+        Assert.Equal(TimeSpan.FromMilliseconds(1200), Assert.Single(_rig.Flow.Recordings).Length);
+    }
+
+    [Fact]
+    public void StartRecording_EndedBySilenceAfterItWasWritten_TheFileIsCutToWhatIsKept()
+    {
+        _rig.Channel.StartRecording(new RecordRequest(Beep: false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), '#'));
+
+        _rig.CallerSpeaks(30);
+        _rig.CallerSpeaks(60, new short[320]); // 1.2 s of silence: 1 s of it ends the recording, after two appends
+
+        var result = Assert.Single(_rig.Flow.Recordings);
+        Assert.Equal("silence", result.EndedBy);
+        Assert.InRange(result.Length, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(1500)); // speech + the silence kept
+        var kept = WavFile.Read(Path.Combine(_rig.RecordingsFolder, result.RecordingId!)).Samples.Length;
+        Assert.Equal((int)(result.Length.TotalSeconds * 8000), kept);
+    }
+
+    [Fact]
     public void StartRecording_EndKeyDuringTheBeep_NothingRecordedAndTheBeepStops()
     {
         _rig.Channel.StartRecording(new RecordRequest(Beep: true, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), '#'));

@@ -8,18 +8,21 @@ namespace Ivr.Telephony.Tests.EndToEnd;
 /// <summary>
 /// A real `ivr serve` (the build output of engine/Ivr.Host) on loopback with a temporary data folder
 /// and free SIP, RTP and console ports, started from the repository root so that the shipped flows
-/// and prompts are served. Disposing kills it and deletes the data folder. (Host tests link this file too.)
+/// and prompts are served. Disposing kills it and deletes the data folder — unless the test gave the folder
+/// (then it outlives the server: a restart on the same data). (Host tests link this file too.)
 /// </summary>
 public sealed class IvrServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly DirectoryInfo _work;
+    private readonly bool _ownsWork;
 
-    private IvrServeProcess(Process process, DirectoryInfo work, int sipPort)
+    private IvrServeProcess(Process process, DirectoryInfo work, bool ownsWork, int sipPort)
     {
         _process = process;
         _work = work;
+        _ownsWork = ownsWork;
         SipPort = sipPort;
     }
 
@@ -50,10 +53,17 @@ public sealed class IvrServeProcess : IAsyncDisposable
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .FirstOrDefault();
 
+    /// <summary>The operations console's address, from the log line that announced it.</summary>
+    public Uri ConsoleAddress => new(System.Text.RegularExpressions.Regex.Match(Log, @"console: listening on (\S+)").Groups[1].Value);
+
+    /// <param name="work">The folder holding data/ (kept when given); null: a new temporary one, deleted at dispose.</param>
+    /// <param name="environment">Extra environment variables (IVR_ADMIN_USER / IVR_ADMIN_PASSWORD for the console).</param>
     /// <param name="options">More `ivr serve` options, e.g. --drain-timeout 2s.</param>
-    public static async Task<IvrServeProcess> StartAsync(string root, string binary, CancellationToken cancellationToken, params string[] options)
+    public static async Task<IvrServeProcess> StartAsync(string root, string binary, CancellationToken cancellationToken, DirectoryInfo? work = null,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? options = null)
     {
-        var work = Directory.CreateTempSubdirectory("ivr-netsip-");
+        var ownsWork = work is null;
+        work ??= Directory.CreateTempSubdirectory("ivr-netsip-");
         var sipPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
         var rtpBase = FreeRtpRange();
         var info = new ProcessStartInfo(binary)
@@ -62,18 +72,19 @@ public sealed class IvrServeProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         string[] arguments =
         [
             "serve", "--sip-port", sipPort.ToString(), "--address", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 3}",
             "--http-port", FreePort(SocketType.Stream, ProtocolType.Tcp).ToString(), "--data", Path.Combine(work.FullName, "data"),
-            .. options,
+            .. options ?? [],
         ];
         foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }
 
-        var server = new IvrServeProcess(Process.Start(info)!, work, sipPort);
+        var server = new IvrServeProcess(Process.Start(info)!, work, ownsWork, sipPort);
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
@@ -103,6 +114,14 @@ public sealed class IvrServeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crash or <c>kill -9</c>: nothing in the server runs after it.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(deadline.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
@@ -118,6 +137,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsWork) return;
         try
         {
             _work.Delete(recursive: true);

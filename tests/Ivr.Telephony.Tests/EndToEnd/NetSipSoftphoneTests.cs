@@ -5,8 +5,9 @@ namespace Ivr.Telephony.Tests.EndToEnd;
 /// <summary>
 /// A real softphone (Net::SIP, tests/e2e/netsip/softphone.pl) calls a real `ivr serve` running the
 /// shipped flows, presses 1 about two seconds into the main menu, and records what it hears. RFC 4733
-/// keys are sent with telephone-event offered; in-band keys with PCMU alone offered, since the server
-/// listens for in-band keys only when no telephone-event was negotiated (engine/Ivr.Telephony/README.md).
+/// keys are sent with telephone-event offered; in-band keys with PCMU alone offered, and with telephone-event
+/// offered too (a gateway with a TDM hop does this: the server listens in-band until the first RFC 4733 packet,
+/// dtmfmode=auto, issue 14 finding 8).
 /// The recording must hold the welcome prompt from the answer, then the start of the main menu,
 /// then (barge-in: long before the 21 s main menu would have ended) the pension service's enter_id.
 /// Prompts are found by normalised cross-correlation of 10 ms energy envelopes; a prompt that was
@@ -22,6 +23,7 @@ public sealed class NetSipSoftphoneTests(ITestOutputHelper output)
     [Theory]
     [InlineData("rfc2833", true)]
     [InlineData("audio", false)]
+    [InlineData("audio", true)]
     public async Task Softphone_KeyOneDuringMainMenu_HearsWelcomeMainMenuThenEnterId(string method, bool offerTelephoneEvent)
     {
         if (!await NetSipSoftphone.IsInstalledAsync(CancellationToken.None))

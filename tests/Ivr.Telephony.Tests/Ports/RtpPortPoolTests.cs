@@ -28,7 +28,7 @@ public sealed class RtpPortPoolTests
         using var b = pool.Open(IPAddress.Loopback);
         using var c = pool.Open(IPAddress.Loopback);
 
-        Assert.Equal([41100, 41102, 41104], new[] { a!, b!, c! }.Select(e => e.LocalEndPoint.Port));
+        Assert.Equal([41100, 41102, 41104], new[] { a!, b!, c! }.Select(e => e.LocalEndPoint.Port).Order());
         Assert.Null(pool.Open(IPAddress.Loopback));
         Assert.Equal(3, pool.InUse);
     }
@@ -38,15 +38,17 @@ public sealed class RtpPortPoolTests
     {
         var pool = new RtpPortPool(41200, 41205);
         var first = pool.Open(IPAddress.Loopback)!;
+        var port = first.LocalEndPoint.Port;
         first.Dispose();
-        pool.Release(41200);
-        pool.Release(41200); // twice: ignored
+        pool.Release(port);
+        pool.Release(port); // twice: ignored
 
         using var second = pool.Open(IPAddress.Loopback)!;
         using var third = pool.Open(IPAddress.Loopback)!;
         using var fourth = pool.Open(IPAddress.Loopback)!;
 
-        Assert.Equal([41202, 41204, 41200], new[] { second, third, fourth }.Select(e => e.LocalEndPoint.Port));
+        Assert.DoesNotContain(port, new[] { second, third }.Select(e => e.LocalEndPoint.Port));
+        Assert.Equal(port, fourth.LocalEndPoint.Port);
         Assert.Equal(3, pool.InUse);
     }
 
@@ -61,5 +63,44 @@ public sealed class RtpPortPoolTests
 
         Assert.Equal(41302, endpoint!.LocalEndPoint.Port);
         Assert.Null(pool.Open(IPAddress.Loopback));
+    }
+
+    [Fact]
+    public void Open_HundredAllocations_DrawnAtRandomAcrossTheRange()
+    {
+        var pool = new RtpPortPool(42000, 42399); // 200 even ports
+        var endpoints = Enumerable.Range(0, 100).Select(_ => pool.Open(IPAddress.Loopback)!).ToList();
+        try
+        {
+            var ports = endpoints.Select(e => e.LocalEndPoint.Port).ToList();
+            Assert.All(ports, p => Assert.True(p % 2 == 0 && p is >= 42000 and <= 42398, $"port {p}"));
+            Assert.Equal(100, ports.Distinct().Count());
+            var rises = ports.Zip(ports.Skip(1)).Count(pair => pair.Second > pair.First);
+            Assert.InRange(rises, 20, 79); // in order (41000, 41002 …) every step rises; at random about half do
+            Assert.True(ports.Min() < 42100 && ports.Max() > 42300, $"drawn only from {ports.Min()}..{ports.Max()}");
+            Assert.InRange(ports.Count(p => p < 42200), 25, 75); // both halves of the range
+        }
+        finally
+        {
+            endpoints.ForEach(e => e.Dispose());
+        }
+    }
+
+    [Fact]
+    public void Release_Port_RestsWhileHalfTheRangeIsDrawn()
+    {
+        var pool = new RtpPortPool(42400, 42439); // 20 ports: a released one rests behind 10 draws at least
+        var first = pool.Open(IPAddress.Loopback)!;
+        var port = first.LocalEndPoint.Port;
+        first.Dispose();
+        pool.Release(port);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var next = pool.Open(IPAddress.Loopback)!;
+            Assert.NotEqual(port, next.LocalEndPoint.Port);
+            next.Dispose();
+            pool.Release(next.LocalEndPoint.Port);
+        }
     }
 }

@@ -22,6 +22,8 @@ internal sealed class FakeRtpTransport(int port = 40000) : IRtpTransport
 
     public int Relatches { get; private set; }
 
+    public long StrangerPackets { get; set; }
+
     public bool Disposed { get; private set; }
 
     public List<(RtpHeader Header, byte[] Payload)> Sent { get; } = [];

@@ -11,14 +11,16 @@ namespace Ivr.Telephony.Tests.TestSupport;
 /// <summary>The caller's RTP side: records what arrives (with arrival times) and sends G.711 audio and RFC 4733 events.</summary>
 public sealed class RtpPeer : IDisposable
 {
-    private readonly UdpClient _socket = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly UdpClient _socket;
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private ushort _sequence = 1000;
     private uint _timestamp = 160_000;
 
-    public RtpPeer()
+    /// <param name="address">Where it sends from: loopback by default; 127.0.0.2 and up play a stranger on another host.</param>
+    public RtpPeer(IPAddress? address = null)
     {
+        _socket = new UdpClient(new IPEndPoint(address ?? IPAddress.Loopback, 0));
         Port = ((IPEndPoint)_socket.Client.LocalEndPoint!).Port;
         new Thread(ReceiveLoop) { IsBackground = true, Name = "test-rtp-peer", Priority = ThreadPriority.AboveNormal }.Start();
     }

@@ -3,7 +3,8 @@ using Ivr.Media.Benchmarks;
 
 // `--agreement`: where NAudio's G.711 differs from ours. `--cpu-time`: the benchmarks timed by CPU time, for a
 // loaded machine. `--pacing-metrics`: the pacing lateness metric's cost per sample (CPU time, bytes allocated).
-// Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+// `--rtp-receive`: ns per received packet with the latching check. `--recording-writes`: file writes per second of a
+// recorded message. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 switch (args)
 {
     case ["--agreement"]:
@@ -14,6 +15,12 @@ switch (args)
         return;
     case ["--cpu-time"]:
         CpuTimeComparison.Print(Console.Out);
+        return;
+    case ["--rtp-receive"]:
+        RtpReceiveCost.Print(Console.Out);
+        return;
+    case ["--recording-writes"]:
+        RecordingWrites.Print(Console.Out);
         return;
 }
 

@@ -66,7 +66,9 @@ export async function render(view, { session }) {
     { title: '负责人', value: m => m.assignedTo ?? '—' },
     { title: '录音', value: m => m.hasRecording === false
       ? h('span', { class: 'badge danger' }, '录音文件缺失')
-      : h('audio', { controls: true, preload: 'none', src: `/api/messages/${m.id}/audio`, 'aria-label': `留言 #${m.id} 录音` }) },
+      : h('div', { class: 'recording' },
+        h('audio', { controls: true, preload: 'none', src: `/api/messages/${m.id}/audio`, 'aria-label': `留言 #${m.id} 录音` }),
+        m.incomplete ? h('span', { class: 'badge danger', title: '录音时服务中断，只保存了中断前的部分' }, '未完成') : null) },
     { title: '处理', value: m => isClosed(m)
       ? h('span', { class: 'outcome' }, `${m.outcome ?? ''}（${m.calledBackBy ?? ''} ${dateTime(m.calledBackAt)}）`)
       : h('div', { class: 'row-actions' }, assignButton('messages', m), h('button', { type: 'button', onclick: () => finish('messages', m) }, '标记已回电')) },
