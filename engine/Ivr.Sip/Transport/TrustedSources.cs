@@ -22,6 +22,9 @@ public sealed class TrustedSources
     /// <summary>Everyone: for tests or deployments behind a firewall that already filters.</summary>
     public static TrustedSources Any { get; } = Parse(["0.0.0.0/0", "::/0"]).Value!;
 
+    /// <summary>No one.</summary>
+    public static TrustedSources None { get; } = new([]);
+
     public IReadOnlyList<IPNetwork> Networks => _networks;
 
     /// <summary>Parses "a.b.c.d/n", "x::/n" or a bare address (a /32 or /128).</summary>

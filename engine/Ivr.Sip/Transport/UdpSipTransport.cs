@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Ivr.Sip.Transport;
 
-/// <summary>SIP over UDP (RFC 3261 §18.1.1, §18.2.1): one socket, one receive loop, one datagram = one message.</summary>
+/// <summary>
+/// SIP over UDP (RFC 3261 §18.1.1, §18.2.1): one socket, one receive loop, one datagram = one message. The loop
+/// reuses one receive buffer: the receiver decides, before any copy, whether a datagram is worth keeping.
+/// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
     private const int MaxDatagram = 65536;
@@ -74,7 +77,7 @@ public sealed class UdpSipTransport : ISipTransport
             {
                 var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
                 var source = new SipEndPoint(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
-                onMessage(buffer.AsMemory(0, result.ReceivedBytes).ToArray(), source);
+                onMessage(buffer.AsMemory(0, result.ReceivedBytes), source);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {

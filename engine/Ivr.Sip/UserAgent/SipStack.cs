@@ -125,7 +125,7 @@ public sealed class SipStack : IAsyncDisposable
 
                 if (options.EnableTcp)
                 {
-                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time));
+                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time, options.Tcp));
                 }
 
                 return transports;
