@@ -21,7 +21,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "address", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start"];
+        [.. IvrPaths.Options, "sip-port", "address", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", .. SipLimitOptions.Valued];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console"];
@@ -39,7 +39,7 @@ public sealed record ServeOptions
           --http-bind IP     operations console address (default 127.0.0.1)
           --no-console       no operations console (no HTTP at all)
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
-        """;
+        """ + "\n" + SipLimitOptions.Help;
 
     public required IvrPaths Paths { get; init; }
 
@@ -69,6 +69,9 @@ public sealed record ServeOptions
 
     public IPAddress HttpBind { get; init; } = IPAddress.Loopback;
 
+    /// <summary>Proxies, per-source and per-caller limits, TCP caps (<see cref="SipLimitOptions"/>).</summary>
+    public SipLimitOptions Limits { get; init; } = new();
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
@@ -90,6 +93,7 @@ public sealed record ServeOptions
             HttpPort = line.GetInt("http-port", ConsoleOptions.DefaultPort, 0, 65535),
             HttpBind = ParseBind(line.Get("http-bind")),
             ClockStart = ParseClockStart(line.Get("clock-start")),
+            Limits = SipLimitOptions.Parse(line),
         };
     }
 

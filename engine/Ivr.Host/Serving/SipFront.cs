@@ -64,7 +64,12 @@ internal sealed class SipFront
                     ListenAddress = IPAddress.Any,
                     Port = options.SipPort,
                     AdvertisedHost = options.Address.ToString(),
-                    UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls },
+                    Tcp = options.Limits.Tcp,
+                    UserAgent = new SipUserAgentOptions
+                    {
+                        TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls,
+                        Proxies = options.Limits.Proxies, Inbound = options.Limits.Inbound, Calls = options.Limits.Calls,
+                    },
                 },
                 telephony, clock, new DelegateSipLog(log));
         }
