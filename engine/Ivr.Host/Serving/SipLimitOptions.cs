@@ -23,7 +23,7 @@ public sealed record SipLimitOptions
           --caller-calls-per-minute N  new calls per minute per caller number behind a proxy; more get 486 (default 10)
           --caller-calls N   calls one caller number behind a proxy may hold at once; more get 486 (default 2)
           --tcp-per-address N  open SIP TCP connections per remote address (default 32; 1,024 in all)
-          --tcp-idle S       seconds a SIP TCP connection may carry no message before it is closed (default 3600)
+          --tcp-idle S       seconds a SIP TCP connection without a call may carry no message before it is closed (default 120)
         """;
 
     public TrustedSources Proxies { get; init; } = TrustedSources.None;
@@ -52,7 +52,7 @@ public sealed record SipLimitOptions
         Tcp = TcpConnectionLimits.Default with
         {
             MaxConnectionsPerAddress = line.GetInt("tcp-per-address", 32, 1, 100_000),
-            IdleTimeout = TimeSpan.FromSeconds(line.GetInt("tcp-idle", 3600, 10, 86_400)),
+            IdleTimeout = TimeSpan.FromSeconds(line.GetInt("tcp-idle", 120, 10, 86_400)),
         },
     };
 

@@ -23,7 +23,7 @@ public sealed class SipEndpoint
 
     public SipEndpoint(
         ISipMessageSender sender, ISipCallHandler handler, SipLocalAddress local, SipUserAgentOptions options,
-        TimeProvider time, ISipLog? log = null)
+        TimeProvider time, ISipLog? log = null, DialogPeers? peers = null)
     {
         _sender = sender;
         _options = options;
@@ -34,7 +34,7 @@ public sealed class SipEndpoint
         Gate = new InboundGate(options.Inbound, options.Proxies, time, _log);
         var context = new TransactionContext(sender, time, Queue, options.Timers);
         Transactions = new SipTransactionLayer(context);
-        UserAgent = new SipUserAgent(context, Transactions, handler, options, local, _log);
+        UserAgent = new SipUserAgent(context, Transactions, handler, options, local, _log, peers ?? new DialogPeers());
     }
 
     public SipWorkQueue Queue { get; }

@@ -42,13 +42,14 @@ public sealed class SipStack : IAsyncDisposable
 
         log ??= NullSipLog.Instance;
         time ??= TimeProvider.System;
-        var transports = Bind(options, log, time);
+        var peers = new DialogPeers();
+        var transports = Bind(options, log, time, peers);
         var host = options.AdvertisedHost
             ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? GuessLocalAddress() : options.ListenAddress.ToString());
         var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
         var tcpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint.Port;
         var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value);
-        var endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handler, local, options.UserAgent, time, log);
+        var endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handler, local, options.UserAgent, time, log, peers);
         foreach (var transport in transports)
         {
             transport.Start(endpoint.Receive);
@@ -108,7 +109,7 @@ public sealed class SipStack : IAsyncDisposable
         return address?.ToString() ?? "127.0.0.1";
     }
 
-    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log, TimeProvider time)
+    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log, TimeProvider time, DialogPeers peers)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -125,7 +126,7 @@ public sealed class SipStack : IAsyncDisposable
 
                 if (options.EnableTcp)
                 {
-                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time, options.Tcp));
+                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time, options.Tcp, peers));
                 }
 
                 return transports;

@@ -22,11 +22,13 @@ public sealed class SipUserAgent
     private readonly UasSessions _sessions = new();
     private readonly SipOutboundCalls _outbound;
     private readonly CallAdmission _admission;
+    private readonly DialogPeers _peers;
 
     public SipUserAgent(
         TransactionContext context, SipTransactionLayer transactions, ISipCallHandler handler,
-        SipUserAgentOptions options, SipLocalAddress local, ISipLog log)
+        SipUserAgentOptions options, SipLocalAddress local, ISipLog log, DialogPeers peers)
     {
+        _peers = peers;
         _transactions = transactions;
         _services = new UasServices(context, transactions, new GuardedCallHandler(handler, log), options, local, log);
         _outbound = new SipOutboundCalls(context, transactions, local, log);
@@ -124,12 +126,15 @@ public sealed class SipUserAgent
         }
 
         var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _services.Local.Contact(transaction.Source.Transport));
+        var remote = transaction.Source.EndPoint;
         var session = new UasInviteSession(_services, dialog, invite, transaction, offer?.Value, ended =>
         {
             _sessions.Remove(ended);
             _admission.Release(party);
+            _peers.Remove(remote);
         });
         _sessions.Add(session);
+        _peers.Add(remote);
         session.Start();
     }
 

@@ -29,14 +29,14 @@ public sealed class SipLimitOptionsTests
     {
         var limits = Parse("--sip-proxies", "10.0.0.5,192.168.7.0/24", "--sip-rate", "20", "--sip-proxy-rate", "0",
             "--calls-per-minute", "30", "--source-share", "5", "--caller-calls-per-minute", "4", "--caller-calls", "1",
-            "--tcp-per-address", "8", "--tcp-idle", "120");
+            "--tcp-per-address", "8", "--tcp-idle", "300");
 
         Assert.True(limits.Proxies.IsTrusted(IPAddress.Parse("192.168.7.9")));
         Assert.False(limits.Proxies.IsTrusted(IPAddress.Parse("10.0.0.6")));
         Assert.Equal(new RateBudget(20, 80), limits.Inbound.PerSource);
         Assert.True(limits.Inbound.PerProxy.IsUnlimited);
         Assert.Equal((30, 0.05, 4, 1), (limits.Calls.PerSourcePerMinute, limits.Calls.SourceShare, limits.Calls.PerCallerPerMinute, limits.Calls.PerCallerConcurrent));
-        Assert.Equal((8, TimeSpan.FromMinutes(2)), (limits.Tcp.MaxConnectionsPerAddress, limits.Tcp.IdleTimeout));
+        Assert.Equal((8, TimeSpan.FromMinutes(5)), (limits.Tcp.MaxConnectionsPerAddress, limits.Tcp.IdleTimeout));
     }
 
     [Theory]
