@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Ivr.Core.Channel;
 using Ivr.Media.Playout;
+using Ivr.Sip.Throttling;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.UserAgent;
 
@@ -32,9 +33,10 @@ public sealed class TelephonyHarness : IAsyncDisposable
             onStart?.Invoke(call);
             return call;
         }, canAnswer, log: Log.Enqueue);
-        Stack = SipStack.Start(
-            new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default } },
-            Server);
+        // Every test call comes from one loopback source, SIPp's bursts included: the per-source throttles are
+        // tested in Ivr.Sip.Tests (Throttling/, FloodTests), not here.
+        var userAgent = new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default, Calls = CallLimits.None, Inbound = InboundLimits.None };
+        Stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = userAgent }, Server);
     }
 
     public TelephonyOptions Options { get; }
