@@ -1,18 +1,15 @@
-using System.Net;
 using Ivr.Sip.Message;
 using Ivr.Sip.Tests.TestSupport;
 using Ivr.Sip.Throttling;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
 using Microsoft.Extensions.Time.Testing;
+using static Ivr.Sip.Tests.Throttling.Sources;
 
 namespace Ivr.Sip.Tests.Throttling;
 
 public sealed class CallAdmissionTests
 {
-    private static readonly SipEndPoint Attacker = Udp("127.0.0.2");
-    private static readonly SipEndPoint Caller = Udp("127.0.0.1");
-    private static readonly SipEndPoint Kamailio = Udp("10.0.0.5");
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingLog _log = new();
 
@@ -111,13 +108,11 @@ public sealed class CallAdmissionTests
     }
 
     private CallAdmission Admission(int maxCalls) =>
-        new(CallLimits.Default, maxCalls, 30, TrustedSources.Parse(["10.0.0.5"]).Value!, _time, _log);
+        new(CallLimits.Default, maxCalls, 30, Proxies, _time, _log);
 
     private static List<(SipRejection? Refusal, string? Party)> Admit(CallAdmission admission, SipEndPoint source, int calls, string caller = "13800000000") =>
         [.. Enumerable.Range(0, calls).Select(_ => (admission.TryAdmit(Invite(caller), source, out var party), party))];
 
     private static SipRequest Invite(string caller = "13800000000") =>
         (SipRequest)TestMessages.Parse(SipSerializer.ToText(TestMessages.Request("INVITE")).Replace("13800000000", caller));
-
-    private static SipEndPoint Udp(string address) => new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse(address), 5060));
 }

@@ -1,16 +1,13 @@
-using System.Net;
 using Ivr.Sip.Tests.TestSupport;
 using Ivr.Sip.Throttling;
 using Ivr.Sip.Transport;
 using Microsoft.Extensions.Time.Testing;
+using static Ivr.Sip.Tests.Throttling.Sources;
 
 namespace Ivr.Sip.Tests.Throttling;
 
 public sealed class InboundGateTests
 {
-    private static readonly SipEndPoint Attacker = Udp("127.0.0.2");
-    private static readonly SipEndPoint Caller = Udp("127.0.0.1");
-    private static readonly SipEndPoint Kamailio = Udp("10.0.0.5");
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingLog _log = new();
 
@@ -80,7 +77,5 @@ public sealed class InboundGateTests
         Assert.Equal(1, gate.TrackedSources);
     }
 
-    private InboundGate Gate() => new(InboundLimits.Default, TrustedSources.Parse(["10.0.0.5"]).Value!, _time, _log);
-
-    private static SipEndPoint Udp(string address) => new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse(address), 5060));
+    private InboundGate Gate() => new(InboundLimits.Default, Proxies, _time, _log);
 }
