@@ -22,6 +22,9 @@ public sealed class SipWorkQueue
             SerialDispatch.Inline);
     }
 
+    /// <summary>Items waiting to run.</summary>
+    public int Pending => _queue.Pending;
+
     public void Post(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);

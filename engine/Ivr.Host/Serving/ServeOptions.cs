@@ -21,7 +21,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", .. SipLimitOptions.Valued];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
@@ -49,7 +49,7 @@ public sealed record ServeOptions
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
           --drain-timeout D  on SIGTERM (or 'ivr drain'), how long calls in progress may go on while new ones get 503;
                              then calls still up get a BYE and the server stops (default 15m; e.g. 90s, 15m, 1h)
-        """;
+        """ + "\n" + SipLimitOptions.Help;
 
     public required IvrPaths Paths { get; init; }
 
@@ -101,6 +101,9 @@ public sealed record ServeOptions
     /// <summary>Where callers' recordings are written (<c>DIR/recordings</c>), one WAV per recording.</summary>
     public string RecordingsFolder => Path.Combine(Paths.Data, "recordings");
 
+    /// <summary>Proxies, per-source and per-caller limits, TCP caps (<see cref="SipLimitOptions"/>).</summary>
+    public SipLimitOptions Limits { get; init; } = new();
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
@@ -132,6 +135,7 @@ public sealed record ServeOptions
             MetricsPort = line.Has("metrics-port") ? line.GetInt("metrics-port", 0, 0, 65535) : null,
             ClockStart = ParseClockStart(line.Get("clock-start")),
             DrainTimeout = ParseDuration("drain-timeout", line.Get("drain-timeout")) ?? TimeSpan.FromMinutes(15),
+            Limits = SipLimitOptions.Parse(line),
         };
     }
 

@@ -72,7 +72,12 @@ internal sealed class SipFront
                     ListenAddress = options.Bind ?? IPAddress.Any,
                     Port = options.SipPort,
                     AdvertisedHost = options.Address.ToString(),
-                    UserAgent = new SipUserAgentOptions { TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls, Metrics = metrics },
+                    Tcp = options.Limits.Tcp,
+                    UserAgent = new SipUserAgentOptions
+                    {
+                        TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls,
+                        Proxies = options.Limits.Proxies, Inbound = options.Limits.Inbound, Calls = options.Limits.Calls, Metrics = metrics,
+                    },
                 },
                 caller => telephony = new TelephonyServer(telephonyOptions, scheduler, calls.Start, dialled => flows.Current?.FlowFor(dialled) is not null, clock, log, caller),
                 clock, new DelegateSipLog(log));

@@ -5,7 +5,8 @@ namespace Ivr.Sip.Transport;
 /// <summary>
 /// A bound SIP transport (RFC 3261 §18). It delivers whole messages — datagrams, or messages framed out of
 /// a stream — to the receiver given to <see cref="Start"/>, and sends bytes; it knows nothing of
-/// transactions. Send never throws for network errors: they are logged.
+/// transactions. A delivered message is valid only during the receiver's call (the transport may reuse its
+/// buffer): a receiver that keeps it copies it. Send never throws for network errors: they are logged.
 /// </summary>
 public interface ISipTransport : IAsyncDisposable
 {

@@ -11,11 +11,14 @@ public sealed record TcpConnectionLimits
     /// <summary>An accepted connection that has not sent one complete SIP message by then is closed.</summary>
     public TimeSpan FirstMessageTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A connection with no complete message either way for this long, and no call on it, is closed.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>
-    /// A connection with no complete message either way for this long is closed. Longer than a call: a caller's
+    /// The same for a connection that carries a call (<see cref="DialogPeers"/>). Longer than a call: a caller's
     /// connection may carry nothing between INVITE and BYE.
     /// </summary>
-    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan CallIdleTimeout { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Open connections per remote address; a further one from that address is closed at once.</summary>
     public int MaxConnectionsPerAddress { get; init; } = 32;

@@ -10,7 +10,8 @@ namespace Ivr.Sip.Transport;
 /// connection to the remote address, opening one when none exists (§18.2.2: responses go back on the
 /// connection the request came on). Bounded by <see cref="TcpConnectionLimits"/>: an accepted connection must
 /// send a complete message within <see cref="TcpConnectionLimits.FirstMessageTimeout"/>, any connection idle for
-/// <see cref="TcpConnectionLimits.IdleTimeout"/> is closed, and one address holds at most
+/// <see cref="TcpConnectionLimits.IdleTimeout"/> (<see cref="TcpConnectionLimits.CallIdleTimeout"/> while it carries a
+/// call, see <see cref="DialogPeers"/>) is closed, and one address holds at most
 /// <see cref="TcpConnectionLimits.MaxConnectionsPerAddress"/> of the <see cref="TcpConnectionLimits.MaxConnections"/>
 /// (see <see cref="TcpConnectionAdmission"/>), so idle connections from one source never lock out another.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly int _maxMessageSize;
     private readonly TimeProvider _time;
     private readonly TcpConnectionLimits _limits;
+    private readonly DialogPeers _peers;
     private readonly ITimer _sweeper;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
@@ -33,8 +35,9 @@ public sealed class TcpSipTransport : ISipTransport
     private Task _acceptLoop = Task.CompletedTask;
     private long _timedOut;
 
-    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time, TcpConnectionLimits limits)
+    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time, TcpConnectionLimits limits, DialogPeers peers)
     {
+        _peers = peers;
         _listener = listener;
         _time = time;
         _limits = limits;
@@ -64,7 +67,7 @@ public sealed class TcpSipTransport : ISipTransport
     /// <summary>Binds and listens (port 0 picks a free port); accepting starts with <see cref="Start"/>.</summary>
     public static TcpSipTransport Bind(
         IPEndPoint local, ISipLog? log = null, int maxMessageSize = SipParseOptions.DefaultMaxMessageSize, TimeProvider? time = null,
-        TcpConnectionLimits? limits = null)
+        TcpConnectionLimits? limits = null, DialogPeers? peers = null)
     {
         var listener = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -78,7 +81,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw;
         }
 
-        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System, limits ?? TcpConnectionLimits.Default);
+        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System, limits ?? TcpConnectionLimits.Default, peers ?? new DialogPeers());
     }
 
     public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage)
@@ -185,8 +188,8 @@ public sealed class TcpSipTransport : ISipTransport
             string? reason = null;
             if (connection.Inbound && !connection.HasReceivedMessage && now - connection.OpenedAt >= _limits.FirstMessageTimeout)
                 reason = $"no complete SIP message within {_limits.FirstMessageTimeout.TotalSeconds:0} s";
-            else if (now - connection.LastActivity >= _limits.IdleTimeout)
-                reason = $"idle for {_limits.IdleTimeout.TotalMinutes:0} min";
+            else if (now - connection.LastActivity >= IdleTimeoutOf(connection))
+                reason = $"idle for {IdleTimeoutOf(connection).TotalMinutes:0} min";
             if (reason is null) continue;
 
             Interlocked.Increment(ref _timedOut);
@@ -195,6 +198,9 @@ public sealed class TcpSipTransport : ISipTransport
             connection.Close();
         }
     }
+
+    private TimeSpan IdleTimeoutOf(TcpSipConnection connection) =>
+        _peers.Contains(connection.Remote) ? _limits.CallIdleTimeout : _limits.IdleTimeout;
 
     private TcpSipConnection Track(Socket socket, bool inbound)
     {

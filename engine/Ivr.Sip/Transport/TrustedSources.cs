@@ -9,11 +9,12 @@ namespace Ivr.Sip.Transport;
 /// </summary>
 public sealed class TrustedSources
 {
-    private readonly IReadOnlyList<IPNetwork> _networks;
+    // An array: IsTrusted runs for every received message, and a foreach over an array allocates nothing.
+    private readonly IPNetwork[] _networks;
 
     public TrustedSources(IEnumerable<IPNetwork> networks)
     {
-        _networks = networks.ToList();
+        _networks = [.. networks];
     }
 
     public static TrustedSources Default { get; } = Parse(
@@ -21,6 +22,9 @@ public sealed class TrustedSources
 
     /// <summary>Everyone: for tests or deployments behind a firewall that already filters.</summary>
     public static TrustedSources Any { get; } = Parse(["0.0.0.0/0", "::/0"]).Value!;
+
+    /// <summary>No one.</summary>
+    public static TrustedSources None { get; } = new([]);
 
     public IReadOnlyList<IPNetwork> Networks => _networks;
 

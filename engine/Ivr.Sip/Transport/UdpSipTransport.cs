@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Ivr.Sip.Transport;
 
-/// <summary>SIP over UDP (RFC 3261 §18.1.1, §18.2.1): one socket, one receive loop, one datagram = one message.</summary>
+/// <summary>
+/// SIP over UDP (RFC 3261 §18.1.1, §18.2.1): one socket, one receive loop, one datagram = one message. The loop
+/// reuses one receive buffer: the receiver decides, before any copy, whether a datagram is worth keeping.
+/// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
     private const int MaxDatagram = 65536;
@@ -30,7 +33,7 @@ public sealed class UdpSipTransport : ISipTransport
         try
         {
             // Room for bursts while the work queue is busy; the kernel may cap it lower.
-            socket.ReceiveBufferSize = 1 << 20;
+            socket.ReceiveBufferSize = 4 << 20;
             socket.Bind(local);
         }
         catch
@@ -42,7 +45,9 @@ public sealed class UdpSipTransport : ISipTransport
         return new UdpSipTransport(socket, log ?? NullSipLog.Instance);
     }
 
-    public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage) => _loop = Task.Run(() => ReceiveLoopAsync(onMessage, _stop.Token));
+    /// <summary>Starts the receive loop on its own thread: a blocking receive per datagram is the cheapest under a flood.</summary>
+    public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage) =>
+        _loop = Task.Factory.StartNew(() => ReceiveLoop(onMessage, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public void Send(IPEndPoint remote, ReadOnlyMemory<byte> data)
     {
@@ -64,19 +69,23 @@ public sealed class UdpSipTransport : ISipTransport
         _stop.Dispose();
     }
 
-    private async Task ReceiveLoopAsync(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage, CancellationToken cancellationToken)
+    private void ReceiveLoop(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxDatagram];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var address = new SocketAddress(LocalEndPoint.AddressFamily);
+        var sources = new UdpSourceCache();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
-                var source = new SipEndPoint(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
-                onMessage(buffer.AsMemory(0, result.ReceivedBytes).ToArray(), source);
+                var received = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
+                onMessage(buffer.AsMemory(0, received), sources.Get(address, LocalEndPoint.AddressFamily));
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException ex) when (cancellationToken.IsCancellationRequested || ex.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted or SocketError.NotSocket)
             {
                 return;
             }

@@ -1,11 +1,14 @@
+using System.Buffers;
 using Ivr.Sip.Message;
+using Ivr.Sip.Throttling;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
 
 namespace Ivr.Sip.UserAgent;
 
 /// <summary>
-/// The message pipeline between the transports and the UAS, independent of sockets: parse (malformed input
+/// The message pipeline between the transports and the UAS, independent of sockets: the <see cref="InboundGate"/>
+/// (per-source budget and work-queue cap, before any copy), a pooled copy onto the work queue, parse (malformed input
 /// is logged once per source per minute, and answered 400 when its headers allow), trust (403), Via stamping
 /// (§18.2.1), validation (400/505), retransmission absorption by the transaction layer, then the UAS core.
 /// Responses go to the client transactions; unmatched ones are dropped (§18.1.2).
@@ -20,8 +23,8 @@ public sealed class SipEndpoint
 
     public SipEndpoint(
         ISipMessageSender sender, ISipCallHandler handler, SipLocalAddress local, SipUserAgentOptions options,
-        TimeProvider time, ISipLog? log = null)
-        : this(sender, _ => handler, local, options, time, log)
+        TimeProvider time, ISipLog? log = null, DialogPeers? peers = null)
+        : this(sender, _ => handler, local, options, time, log, peers)
     {
     }
 
@@ -29,7 +32,7 @@ public sealed class SipEndpoint
     /// also dials gets its <see cref="SipCaller"/> at construction (one build order, nothing attached later).</param>
     public SipEndpoint(
         ISipMessageSender sender, Func<SipCaller, ISipCallHandler> handlerFor, SipLocalAddress local, SipUserAgentOptions options,
-        TimeProvider time, ISipLog? log = null)
+        TimeProvider time, ISipLog? log = null, DialogPeers? peers = null)
     {
         ArgumentNullException.ThrowIfNull(handlerFor);
         _sender = sender;
@@ -38,14 +41,17 @@ public sealed class SipEndpoint
         _limiter = new MalformedInputLimiter(time);
         _strayLimiter = new MalformedInputLimiter(time);
         Queue = new SipWorkQueue(_log);
+        Gate = new InboundGate(options.Inbound, options.Proxies, time, _log);
         var context = new TransactionContext(sender, time, Queue, options.Timers);
         Transactions = new SipTransactionLayer(context);
         var outbound = new SipOutboundCalls(context, Transactions, local, _log);
         Caller = new SipCaller(outbound, local);
-        UserAgent = new SipUserAgent(context, Transactions, handlerFor(Caller), outbound, options, local, _log);
+        UserAgent = new SipUserAgent(context, Transactions, handlerFor(Caller), outbound, options, local, _log, peers ?? new DialogPeers());
     }
 
     public SipWorkQueue Queue { get; }
+
+    public InboundGate Gate { get; }
 
     public SipTransactionLayer Transactions { get; }
 
@@ -54,8 +60,28 @@ public sealed class SipEndpoint
     /// <summary>Places outbound calls (UAC).</summary>
     public SipCaller Caller { get; }
 
-    /// <summary>Entry point for the transports: one datagram, or one framed stream message.</summary>
-    public void Receive(ReadOnlyMemory<byte> data, SipEndPoint source) => Queue.Post(() => Process(data.Span, source));
+    /// <summary>
+    /// Entry point for the transports: one datagram, or one framed stream message, valid only during this call.
+    /// Dropped unread when the gate refuses it; otherwise copied into a pooled buffer for the work queue.
+    /// </summary>
+    public void Receive(ReadOnlyMemory<byte> data, SipEndPoint source)
+    {
+        if (!Gate.Admit(source, Queue.Pending)) return;
+        var length = data.Length;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        data.Span.CopyTo(copy);
+        Queue.Post(() =>
+        {
+            try
+            {
+                Process(copy.AsSpan(0, length), source);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        });
+    }
 
     private void Process(ReadOnlySpan<byte> data, SipEndPoint source)
     {

@@ -59,7 +59,8 @@ public sealed class SipStack : IAsyncDisposable
 
         log ??= NullSipLog.Instance;
         time ??= TimeProvider.System;
-        var transports = Bind(options, log, time);
+        var peers = new DialogPeers();
+        var transports = Bind(options, log, time, peers);
         var host = options.AdvertisedHost
             ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? GuessLocalAddress() : options.ListenAddress.ToString());
         var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
@@ -68,7 +69,7 @@ public sealed class SipStack : IAsyncDisposable
         SipEndpoint endpoint;
         try
         {
-            endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handlerFor, local, options.UserAgent, time, log);
+            endpoint = new SipEndpoint(new TransportMessageSender(transports, log), handlerFor, local, options.UserAgent, time, log, peers);
         }
         catch
         {
@@ -129,7 +130,7 @@ public sealed class SipStack : IAsyncDisposable
         return address?.ToString() ?? "127.0.0.1";
     }
 
-    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log, TimeProvider time)
+    private static List<ISipTransport> Bind(SipStackOptions options, ISipLog log, TimeProvider time, DialogPeers peers)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -146,7 +147,7 @@ public sealed class SipStack : IAsyncDisposable
 
                 if (options.EnableTcp)
                 {
-                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time));
+                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time, options.Tcp, peers));
                 }
 
                 return transports;

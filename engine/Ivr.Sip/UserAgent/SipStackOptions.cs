@@ -1,4 +1,5 @@
 using System.Net;
+using Ivr.Sip.Transport;
 
 namespace Ivr.Sip.UserAgent;
 
@@ -19,6 +20,9 @@ public sealed record SipStackOptions
     /// non-loopback IPv4 address of an interface that is up. Set it explicitly behind NAT or with several NICs.
     /// </summary>
     public string? AdvertisedHost { get; init; }
+
+    /// <summary>First-message and idle deadlines and connection caps of the TCP transport.</summary>
+    public TcpConnectionLimits Tcp { get; init; } = TcpConnectionLimits.Default;
 
     public SipUserAgentOptions UserAgent { get; init; } = new();
 }

@@ -1,6 +1,7 @@
 using Ivr.Sip.Dialogs;
 using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
+using Ivr.Sip.Throttling;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent.Uas;
@@ -9,7 +10,8 @@ namespace Ivr.Sip.UserAgent;
 
 /// <summary>
 /// The UAS core (RFC 3261 §8.2, §12–15): routes each request the transaction layer did not absorb. A new INVITE
-/// becomes a <see cref="UasInviteSession"/> (unless over capacity or with malformed SDP); ACK, CANCEL and in-dialog
+/// becomes a <see cref="UasInviteSession"/> (unless over capacity, refused by <see cref="CallAdmission"/> or with
+/// malformed SDP); ACK, CANCEL and in-dialog
 /// requests go to their session (or outbound call); OPTIONS and strays it answers itself. Runs only on the stack's
 /// work queue. While <see cref="Draining"/>, OPTIONS and new INVITEs get 503 with Retry-After (a proxy's dispatcher
 /// then takes the node out and sends new calls elsewhere), while every request within a dialog — ACK, BYE,
@@ -22,14 +24,18 @@ public sealed class SipUserAgent
     private readonly UasSessions _sessions = new();
     private readonly SipOutboundCalls _outbound;
     private volatile bool _draining;
+    private readonly CallAdmission _admission;
+    private readonly DialogPeers _peers;
 
     internal SipUserAgent(
         TransactionContext context, SipTransactionLayer transactions, ISipCallHandler handler, SipOutboundCalls outbound,
-        SipUserAgentOptions options, SipLocalAddress local, ISipLog log)
+        SipUserAgentOptions options, SipLocalAddress local, ISipLog log, DialogPeers peers)
     {
+        _peers = peers;
         _transactions = transactions;
         _services = new UasServices(context, transactions, new GuardedCallHandler(handler, log), options, local, log);
         _outbound = outbound;
+        _admission = new CallAdmission(options.Calls, options.MaxCalls, options.RetryAfterSeconds, options.Proxies, context.Time, log);
     }
 
     public int ActiveCalls => _sessions.Count;
@@ -41,6 +47,9 @@ public sealed class SipUserAgent
     public void Drain() => _draining = true;
 
     public IReadOnlyCollection<SipCall> Calls => _sessions.Calls;
+
+    /// <summary>Calls refused by the per-source and per-caller limits since start.</summary>
+    public long CallsRefusedByLimits => _admission.Refused;
 
     /// <summary>Handles a valid request that is not a retransmission.</summary>
     public void OnRequest(SipRequest request, SipEndPoint source)
@@ -101,15 +110,29 @@ public sealed class SipUserAgent
             return;
         }
 
+        if (_admission.TryAdmit(invite, transaction.Source, out var party) is { } refusal)
+        {
+            transaction.SendResponse(refusal.ToResponse(invite, SipIds.NewTag()));
+            return;
+        }
+
         var offer = InviteSdp.Read(invite, transaction);
         if (offer is { IsSuccess: false })
         {
+            _admission.Release(party);
             return;
         }
 
         var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _services.Local.Contact(transaction.Source.Transport));
-        var session = new UasInviteSession(_services, dialog, invite, transaction, offer?.Value, _sessions.Remove);
+        var remote = transaction.Source.EndPoint;
+        var session = new UasInviteSession(_services, dialog, invite, transaction, offer?.Value, ended =>
+        {
+            _sessions.Remove(ended);
+            _admission.Release(party);
+            _peers.Remove(remote);
+        });
         _sessions.Add(session);
+        _peers.Add(remote);
         session.Start();
     }
 

@@ -1,4 +1,5 @@
 using Ivr.Core.Metrics;
+using Ivr.Sip.Throttling;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;
 
@@ -20,6 +21,18 @@ public sealed record SipUserAgentOptions
 
     /// <summary>Who may send requests; others get 403 Forbidden.</summary>
     public TrustedSources TrustedSources { get; init; } = TrustedSources.Default;
+
+    /// <summary>
+    /// Proxies and trunks in front of this node (Kamailio, the carrier's SBC): they carry everyone's traffic, so they
+    /// get <see cref="InboundLimits.PerProxy"/> and their calls are limited per caller number. None by default.
+    /// </summary>
+    public TrustedSources Proxies { get; init; } = TrustedSources.None;
+
+    /// <summary>Per-source message budgets and the work queue's cap, checked before parsing.</summary>
+    public InboundLimits Inbound { get; init; } = InboundLimits.Default;
+
+    /// <summary>New calls per source address or, behind a proxy, per caller number.</summary>
+    public CallLimits Calls { get; init; } = CallLimits.Default;
 
     /// <summary>Server / User-Agent header value.</summary>
     public string ProductName { get; init; } = "Ivr";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Ivr.Sip.Tests.TestSupport;
+using Ivr.Sip.Throttling;
 using Ivr.Sip.UserAgent;
 using Xunit.Abstractions;
 
@@ -34,7 +35,10 @@ public sealed class SippCallTests
         }
 
         var handler = new TestCallHandler();
-        await using var stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0 }, handler);
+        // SIPp is one source placing calls as fast as it can: the stack's capacity is under test here, not its throttles
+        // (Throttling/ and FloodTests test those).
+        var unthrottled = new SipUserAgentOptions { Calls = CallLimits.None, Inbound = InboundLimits.None };
+        await using var stack = SipStack.Start(new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = unthrottled }, handler);
         var port = transport == "u1" ? stack.UdpEndPoint!.Port : stack.TcpEndPoint!.Port;
         var workDir = Directory.CreateTempSubdirectory("ivr-sipp-");
         var info = new ProcessStartInfo(SippPath)

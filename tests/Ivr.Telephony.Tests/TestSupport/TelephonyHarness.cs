@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Ivr.Core.Channel;
 using Ivr.Media.Playout;
+using Ivr.Sip.Throttling;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.UserAgent;
 
@@ -27,9 +28,12 @@ public sealed class TelephonyHarness : IAsyncDisposable
             RecordingsFolder = RecordingsFolder,
         };
         _scheduler.Start();
+        // Every test call comes from one loopback source, SIPp's bursts included: the per-source throttles are
+        // tested in Ivr.Sip.Tests (Throttling/, FloodTests), not here.
+        var userAgent = new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default, Calls = CallLimits.None, Inbound = InboundLimits.None };
         TelephonyServer? server = null;
         Stack = SipStack.Start(
-            new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default } },
+            new SipStackOptions { ListenAddress = IPAddress.Loopback, Port = 0, UserAgent = userAgent },
             caller => server = new TelephonyServer(Options, _scheduler, (info, channel) =>
             {
                 if (refuse?.Invoke(info) == true) return null;

@@ -1,0 +1,73 @@
+using System.Net;
+using Ivr.Sip.Transport;
+
+namespace Ivr.Sip.Throttling;
+
+/// <summary>
+/// The first check a received message meets, before it is copied or parsed: a token bucket per source address
+/// (<see cref="InboundLimits.PerSource"/>, or <see cref="InboundLimits.PerProxy"/> for a listed proxy), then the
+/// work queue's cap. What it drops is counted and logged once per source per <see cref="InboundLimits.ReportWindow"/>
+/// ("dropped N SIP messages from IP"). Thread-safe: the UDP loop and every TCP reader call it.
+/// </summary>
+public sealed class InboundGate
+{
+    private static readonly IPAddress OtherSources = IPAddress.None;
+    private readonly InboundLimits _limits;
+    private readonly TrustedSources _proxies;
+    private readonly ISipLog _log;
+    private readonly BucketTable<IPAddress> _budgets;
+    private readonly DropTally<IPAddress> _overBudget;
+    private readonly DropTally<IPAddress> _queueFull;
+
+    public InboundGate(InboundLimits limits, TrustedSources proxies, TimeProvider time, ISipLog log)
+    {
+        _limits = limits;
+        _proxies = proxies;
+        _log = log;
+        _budgets = new BucketTable<IPAddress>(time, limits.MaxTrackedSources);
+        _overBudget = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
+        _queueFull = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
+    }
+
+    /// <summary>Messages dropped because their source was over its budget, since start.</summary>
+    public long DroppedOverBudget => _overBudget.Total;
+
+    /// <summary>Messages dropped because the work queue was full, since start.</summary>
+    public long DroppedQueueFull => _queueFull.Total;
+
+    /// <summary>Source addresses whose budgets are remembered now.</summary>
+    public int TrackedSources => _budgets.Count;
+
+    /// <summary>True when a message from <paramref name="source"/> may be processed, with <paramref name="queued"/> waiting.</summary>
+    public bool Admit(SipEndPoint source, int queued)
+    {
+        var address = source.EndPoint.Address;
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var admitted = false;
+        if (!_budgets.TryTake(address, BudgetOf(address))) _overBudget.Add(address);
+        else if (queued >= _limits.MaxQueuedMessages) _queueFull.Add(address);
+        else admitted = true;
+        ReportIfDue();
+        return admitted;
+    }
+
+    private RateBudget BudgetOf(IPAddress address) => _proxies.IsTrusted(address) ? _limits.PerProxy : _limits.PerSource;
+
+    private void ReportIfDue()
+    {
+        if (_overBudget.TryEndWindow(out var overBudget))
+        {
+            foreach (var (address, count) in overBudget)
+                _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: over its budget of {BudgetOf(address)}");
+            _budgets.ForgetQuiet();
+        }
+
+        if (_queueFull.TryEndWindow(out var queueFull))
+        {
+            foreach (var (address, count) in queueFull)
+                _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: work queue full ({_limits.MaxQueuedMessages} waiting)");
+        }
+    }
+
+    private static string Name(IPAddress address) => address.Equals(OtherSources) ? "other sources" : address.ToString();
+}
