@@ -73,6 +73,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         WorkEndpoints.Map(api);
         FaxEndpoints.Map(api);
         CardEndpoints.Map(api);
+        PinEndpoints.Map(api);
         UserEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         StaticPages.Map(app, webRoot);

@@ -27,6 +27,7 @@ internal sealed class AccessLog : IDisposable
     public const string FollowUpAssign = "follow_up_assign";
     public const string FollowUpDone = "follow_up_done";
     public const string FaxRetry = "fax_retry";
+    public const string PinUnlock = "pin_unlock";
     public const string AggregatedTarget = "(refusals counted)";
 
     private readonly IvrDatabase _database;

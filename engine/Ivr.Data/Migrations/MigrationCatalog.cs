@@ -12,5 +12,6 @@ public static class MigrationCatalog
         M004FaxJobs.Migration,
         M005Console.Migration,
         M006Nodes.Migration,
+        M009PinThrottles.Migration,
     ];
 }
