@@ -7,8 +7,9 @@ namespace Ivr.Data.Services;
 /// <summary>
 /// The first step of a PIN check, before any hash runs: refuses it when the caller number or the call
 /// is over its limit (<see cref="PinThrottle"/>) or the ID is locked; otherwise records the attempt as
-/// a failure, to be cleared once the PIN proves right. One write transaction holding the caller
-/// number's key, so parallel calls from one number (on any node) are counted one after the other.
+/// a failure, to be cleared once the PIN proves right, and logs (number masked) the attempt that
+/// reaches the caller's limit. One write transaction holding the caller number's key, so parallel
+/// calls from one number (on any node) are counted one after the other.
 /// </summary>
 internal sealed class PinAttemptGate(ServiceContext context)
 {
@@ -29,7 +30,11 @@ internal sealed class PinAttemptGate(ServiceContext context)
             return new Admission(0, ServiceOutcomes.Locked);
 
         var id = await attempts.AddFailedAsync(context.Now, caller.Number, caller.CallId, subjectKey, cancellation).ConfigureAwait(false);
+        var rules = context.Throttle.Rules;
+        var failures = await attempts.CountFailuresOfCallerSinceAsync(caller.Number, context.Now - rules.CallerWindow, cancellation).ConfigureAwait(false);
         transaction.Commit();
+        if (failures == rules.FailuresPerCaller)
+            context.Log($"pin: caller {Mask.Phone(caller.Number)} reached the limit of {failures} wrong PINs within {rules.CallerWindow.TotalHours:0} h: further checks from it go to an agent");
         return new Admission(id, null);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class PinVerifier(ServiceContext context)
         cancellation.ThrowIfCancellationRequested();
 
         var lockout = context.Lockout;
-        IReadOnlyList<string> lines = [];
+        string? alert = null;
         PinCheck check;
         using (var transaction = connection.BeginWrite())
         {
@@ -55,15 +55,15 @@ internal sealed class PinVerifier(ServiceContext context)
                     await attempts.MarkLockedAsync(admission.AttemptId, cancellation).ConfigureAwait(false);
                     await new AuditRepository(connection, transaction).AppendAsync(
                         new AuditEntry(caller.CallId, context.Now, AuditAction.Lockout, Mask.ResidentId(subject), ServiceOutcomes.Locked), cancellation).ConfigureAwait(false);
+                    alert = await _alarm.RaiseAsync(connection, transaction, caller, cancellation).ConfigureAwait(false);
                 }
-                lines = await _alarm.CheckAsync(connection, transaction, caller, failure.Locked, cancellation).ConfigureAwait(false);
                 check = failure.Locked
                     ? new PinCheck(null, ServiceOutcomes.Locked, 0)
                     : new PinCheck(null, ServiceOutcomes.Denied, failure.TriesLeft);
             }
             transaction.Commit();
         }
-        foreach (var line in lines) context.Log(line);
+        if (alert is not null) context.Log(alert);
         return check;
     }
 

@@ -25,7 +25,7 @@ public abstract class PinThrottleOperationsTests : IDisposable
 
         Assert.Equal(ServiceOutcomesThrottled, next.Outcome);
         Assert.Equal("ok", (await VerifyAsync(Holder, "call-h", RetireeId, RetireePin)).Outcome);
-        Assert.Single(_f.Log, l => l.Contains("reached 10 wrong PINs") && l.Contains("139*****678"));
+        Assert.Single(_f.Log, l => l.Contains("reached the limit of 10 wrong PINs") && l.Contains("139*****678"));
     }
 
     [SkippableFact]
