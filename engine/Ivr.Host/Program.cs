@@ -18,6 +18,7 @@ public static class Program
         new PromptsCommand(),
         new FaxCommand(),
         new UsersCommand(),
+        new FlowsCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

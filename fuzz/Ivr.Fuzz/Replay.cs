@@ -3,10 +3,11 @@ using Ivr.Fuzz.Targets;
 
 namespace Ivr.Fuzz;
 
-/// <summary>Runs saved inputs once each and reports any that throw or take longer than <see cref="SlowLimit"/>.</summary>
+/// <summary>Runs saved inputs once each and reports any that throw or take longer than <see cref="SlowLimit"/>
+/// (wall time, so generous: a loaded 2-core test machine stretched a 20 ms input past 2 s; a real hang never ends).</summary>
 public static class Replay
 {
-    public static readonly TimeSpan SlowLimit = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SlowLimit = TimeSpan.FromSeconds(10);
 
     public static int Run(IFuzzTarget target, IEnumerable<string> paths)
     {

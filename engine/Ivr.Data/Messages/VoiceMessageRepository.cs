@@ -16,6 +16,12 @@ public sealed class VoiceMessageRepository(IDbConnection connection, IDbTransact
             """, new { callId, recording, callbackNumber, reason, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
             transaction, cancellationToken: cancellation));
 
+    /// <summary>Whether the message a call left at <paramref name="createdAt"/> is stored (a spooled message is written once).</summary>
+    public Task<bool> ExistsAsync(string callId, DateTimeOffset createdAt, CancellationToken cancellation)
+        => connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM voice_messages WHERE call_id = @callId AND created_at = @createdAt);",
+            new { callId, createdAt = DbTime.ToText(createdAt) }, transaction, cancellationToken: cancellation));
+
     /// <summary>Messages not yet called back, earliest due first.</summary>
     public async Task<IReadOnlyList<VoiceMessage>> OpenAsync(int limit, CancellationToken cancellation)
     {

@@ -13,5 +13,6 @@ public static class MigrationCatalog
         M005Console.Migration,
         M006Nodes.Migration,
         M009PinThrottles.Migration,
+        M010PublishedFlowSets.Migration,
     ];
 }

@@ -6,8 +6,9 @@ using Ivr.Data.Surveys;
 namespace Ivr.Data.Services;
 
 /// <summary><c>voice_message.save</c>, <c>followup.create</c> and <c>survey.save</c>: what a call
-/// leaves for agents. Every dissatisfied score (3, 不满意) also creates a follow-up.</summary>
-internal sealed class CallerRequestOperations(ServiceContext context)
+/// leaves for agents. Every dissatisfied score (3, 不满意) also creates a follow-up. A voice message the database
+/// cannot take now is kept in the node's spool (when there is one) and the caller still hears the callback date.</summary>
+internal sealed class CallerRequestOperations(ServiceContext context, VoiceMessageSpool? spool)
 {
     public const string DissatisfiedReason = "dissatisfied";
 
@@ -22,9 +23,19 @@ internal sealed class CallerRequestOperations(ServiceContext context)
             return LookupResult.Of(LookupResult.Error);
         }
         var due = context.CallbackDueDate();
-        await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        await new VoiceMessageRepository(connection).InsertAsync(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback,
-            Reason(inputs, "voice_message"), context.Now, due, cancellation).ConfigureAwait(false);
+        var message = new SpooledVoiceMessage(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback, Reason(inputs, "voice_message"), context.Now, due);
+        try
+        {
+            await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            await new VoiceMessageRepository(connection).InsertAsync(message.CallId, message.Recording, message.CallbackNumber, message.Reason,
+                message.CreatedAt, message.DueDate, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (spool is not null && DatabaseOutage.Is(ex))
+        {
+            spool.Hold(message);
+            context.Log($"voice_message.save: database unavailable ({ex.GetType().Name}); the message is kept in the spool until it is back");
+        }
+
         return DueDate(due);
     }
 

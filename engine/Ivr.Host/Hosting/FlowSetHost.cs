@@ -7,7 +7,9 @@ namespace Ivr.Host.Hosting;
 /// Keeps the live flow set. Watches the flows and prompts folders; a change is loaded and validated
 /// as a whole set and swapped in atomically when it is valid, so new calls get it at once while
 /// calls already running keep the set they started with. An invalid change is rejected with its
-/// diagnostics in the log, and the last good version keeps serving.
+/// diagnostics in the log, and the last good version keeps serving. In cluster mode the set comes from the
+/// database instead (<see cref="PublishedFlowSetFollower"/> calls <see cref="LoadFrom"/> with the published copy),
+/// and a watched change is published rather than loaded.
 /// </summary>
 public sealed class FlowSetHost : IDisposable
 {
@@ -22,6 +24,7 @@ public sealed class FlowSetHost : IDisposable
     private readonly object _reloadGate = new();
     private readonly List<FileSystemWatcher> _watchers = [];
     private ITimer? _settle;
+    private Action? _changed;
     private FlowSet? _current;
 
     public FlowSetHost(string flows, string prompts, IReadOnlyCollection<string>? operations, TimeProvider time, Action<string> log)
@@ -40,11 +43,14 @@ public sealed class FlowSetHost : IDisposable
     public event Action<FlowSet>? Swapped;
 
     /// <summary>Loads the folders now; true when a valid set is serving afterwards.</summary>
-    public bool Reload()
+    public bool Reload() => LoadFrom(_flows, _prompts);
+
+    /// <summary>Loads a set from other folders (a published copy); true when a valid set is serving afterwards.</summary>
+    public bool LoadFrom(string flows, string prompts)
     {
         lock (_reloadGate)
         {
-            var result = FlowSetLoader.Load(_flows, _prompts, _operations);
+            var result = FlowSetLoader.Load(flows, prompts, _operations);
             foreach (var warning in result.Warnings) _log($"flows: {warning}");
             var current = Current;
             if (!result.Succeeded)
@@ -64,10 +70,12 @@ public sealed class FlowSetHost : IDisposable
         }
     }
 
-    /// <summary>Starts watching both folders; each burst of changes triggers one reload after <see cref="SettleTime"/>.</summary>
-    public void Watch()
+    /// <summary>Starts watching both folders; each burst of changes triggers one reload after <see cref="SettleTime"/>
+    /// — or, given <paramref name="changed"/>, that instead (cluster mode publishes the change).</summary>
+    public void Watch(Action? changed = null)
     {
-        _settle = _time.CreateTimer(static s => ((FlowSetHost)s!).Reload(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _changed = changed;
+        _settle = _time.CreateTimer(static s => ((FlowSetHost)s!).Settled(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         foreach (var folder in new[] { _flows, _prompts })
         {
             if (!Directory.Exists(folder)) continue;
@@ -79,6 +87,12 @@ public sealed class FlowSetHost : IDisposable
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }
+    }
+
+    private void Settled()
+    {
+        if (_changed is { } changed) changed();
+        else Reload();
     }
 
     private void OnChange(object sender, FileSystemEventArgs e) => _settle?.Change(SettleTime, Timeout.InfiniteTimeSpan);

@@ -2,6 +2,7 @@ using System.Net;
 using Ivr.Core.Lookups;
 using Ivr.Data;
 using Ivr.Data.Calls;
+using Ivr.Data.Messages;
 using Ivr.Data.Migrations;
 using Ivr.Data.Services;
 using Ivr.Host.Commands;
@@ -62,11 +63,14 @@ public sealed class IvrServer : IAsyncDisposable
         {
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
-            var flows = parts.AddDisposable("flow watcher", StartFlows(options.Paths, clock, log));
+            var flows = parts.AddDisposable("flow watcher", new FlowSetHost(options.Paths.Flows, options.Paths.Prompts, KnownOperations.All, clock, log));
+            await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log));
             var live = new LiveCalls(recorder);
+            var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
+            parts.Add("voice-message spool", new SpoolFlusher(spool, database, clock, log));
             var lookups = new ServiceLookupService(database, clock, new ServingCalendar(() => flows.Current).AddWorkingDays,
-                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current));
+                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
             var console = options.Console
@@ -146,17 +150,27 @@ public sealed class IvrServer : IAsyncDisposable
         return database;
     }
 
-    private static FlowSetHost StartFlows(Cli.IvrPaths paths, TimeProvider clock, Action<string> log)
+    /// <summary>One node (SQLite): the flow folders, watched and reloaded. Cluster mode (PostgreSQL): the flow set
+    /// published in the database, followed as it changes (<see cref="PublishedFlowSetFollower"/>).</summary>
+    private static async Task StartFlowsAsync(ServeOptions options, IvrDatabase database, FlowSetHost flows, StartedParts parts, TimeProvider clock,
+        Action<string> log, CancellationToken cancellation)
     {
-        var flows = new FlowSetHost(paths.Flows, paths.Prompts, KnownOperations.All, clock, log);
-        if (!flows.Reload())
+        if (database.Dialect != DatabaseDialect.PostgreSql)
         {
-            flows.Dispose();
-            throw new ServerStartException("no valid flow set: fix the errors above (ivr validate) and start again");
+            if (!flows.Reload()) throw new ServerStartException("no valid flow set: fix the errors above (ivr validate) and start again");
+            flows.Watch();
+            return;
         }
 
-        flows.Watch();
-        return flows;
+        try
+        {
+            parts.Add("published flow sets", await PublishedFlowSetFollower.StartAsync(database, flows, options.Paths.Flows, options.Paths.Prompts,
+                options.Paths.Data, $"node {Environment.MachineName}", options.WatchFlows, KnownOperations.All, clock, log, cancellation));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ServerStartException(ex.Message);
+        }
     }
 
     /// <summary>Notes the version serving now and each one swapped in later, for the console's flow history.</summary>

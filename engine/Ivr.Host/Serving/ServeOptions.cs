@@ -24,7 +24,7 @@ public sealed record ServeOptions
         [.. IvrPaths.Options, "sip-port", "address", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start"];
 
     /// <summary>Options that stand alone.</summary>
-    public static readonly IReadOnlyCollection<string> Switches = ["no-console"];
+    public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows"];
 
     /// <summary>One line per option, in the order <c>--help</c> shows them.</summary>
     public const string Help = """
@@ -38,10 +38,15 @@ public sealed record ServeOptions
           --http-port P      operations console port (default 8080; 0 = any free port, the log tells which)
           --http-bind IP     operations console address (default 127.0.0.1)
           --no-console       no operations console (no HTTP at all)
+          --watch-flows      with --database (cluster mode, where nodes serve the flow set published in the database):
+                             publish this node's flows and prompts folders whenever they change
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
         """;
 
     public required IvrPaths Paths { get; init; }
+
+    /// <summary>Cluster mode: publish the node's flow folders when they change (they are not served directly).</summary>
+    public bool WatchFlows { get; init; }
 
     public int SipPort { get; init; } = 5060;
 
@@ -87,6 +92,7 @@ public sealed record ServeOptions
             QueueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null),
             TrunkFile = line.Get("trunk") ?? (File.Exists(DefaultTrunkFile) ? DefaultTrunkFile : null),
             Console = !line.Has("no-console"),
+            WatchFlows = line.Has("watch-flows"),
             HttpPort = line.GetInt("http-port", ConsoleOptions.DefaultPort, 0, 65535),
             HttpBind = ParseBind(line.Get("http-bind")),
             ClockStart = ParseClockStart(line.Get("clock-start")),

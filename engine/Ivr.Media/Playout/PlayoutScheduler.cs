@@ -135,8 +135,20 @@ public sealed class PlayoutScheduler : IDisposable
         }
 
         stop?.Cancel();
-        foreach (var thread in threads ?? []) thread.Join();
-        stop?.Dispose();
+        foreach (var thread in threads ?? [])
+        {
+            // A stop asked from a pacing callback must not wait for its own thread (it ends when the callback returns),
+            // and a callback stuck elsewhere must not hang the stop: it is reported and the thread left to end on its own.
+            if (thread == Thread.CurrentThread) continue;
+            for (var waited = 0; !thread.Join(TimeSpan.FromSeconds(1)); waited++)
+            {
+                if (waited < 4) continue;
+                _onError?.Invoke(new TimeoutException($"pacing thread {thread.Name} did not stop within 5 s"));
+                break;
+            }
+        }
+
+        if (threads?.Contains(Thread.CurrentThread) != true) stop?.Dispose();
     }
 
     public PlayoutStatistics Statistics()

@@ -237,6 +237,23 @@ public class PlayoutSchedulerTests
     }
 
     [Fact]
+    public async Task Stop_FromAPacingCallback_ReturnsWithoutWaitingForItsOwnThread()
+    {
+        var scheduler = new PlayoutScheduler(TimeProvider.System);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = scheduler.AddStream(G711Law.MuLaw, new RtpSender(0, TimeProvider.System), _ => { }, _ =>
+        {
+            scheduler.Stop(); // e.g. a call torn down by its last prompt's completion, on the pacing thread
+            stopped.TrySetResult();
+        });
+        scheduler.Start();
+        stream.Enqueue(Ramp(160));
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(scheduler.IsRunning);
+        scheduler.Dispose();
+    }
+
+    [Fact]
     public void Tick_SinkAndCallbackThrow_EveryCompletionStillReported()
     {
         var reported = new List<long>();

@@ -73,7 +73,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60); // a loaded 2-core machine takes a while to seed a new database
         while (!server.Log.Contains("; call sip:", StringComparison.Ordinal))
         {
             if (server._process.HasExited || DateTime.UtcNow > deadline)
@@ -87,7 +87,17 @@ public sealed class IvrServeProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        // Bounded: with the output read asynchronously, WaitForExitAsync also waits for the pipes to close, which a
+        // stray grandchild holding them could delay forever.
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(exited.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
         _process.Dispose();
         try
         {

@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace Ivr.Data.FlowSets;
+
+/// <summary>
+/// Tells a node when the active flow set may have changed: on PostgreSQL one connection LISTENs on
+/// <see cref="PublishedFlowSetStore.Channel"/>; after every (re)connection the callback runs once too, since a
+/// notification sent while the connection was down is lost. A lost connection is retried with a growing pause
+/// (1 s doubling to 30 s), logged once per outage.
+/// </summary>
+public sealed class FlowSetNotifications(IvrDatabase database, TimeProvider time, Action<string> log)
+{
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs until <paramref name="cancellation"/>; <paramref name="activeMayHaveChanged"/> is never run twice at once.</summary>
+    public async Task RunAsync(Func<CancellationToken, Task> activeMayHaveChanged, CancellationToken cancellation)
+    {
+        if (database.Dialect != DatabaseDialect.PostgreSql) throw new InvalidOperationException("flow-set notifications need PostgreSQL");
+        var pause = TimeSpan.FromSeconds(1);
+        var down = false;
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = (NpgsqlConnection)await database.OpenConnectionAsync(cancellation);
+                var notified = 0;
+                connection.Notification += (_, _) => Interlocked.Exchange(ref notified, 1);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PublishedFlowSetStore.Channel};", connection))
+                    await listen.ExecuteNonQueryAsync(cancellation);
+                if (down) log("flows: listening for published flow sets again");
+                down = false;
+                pause = TimeSpan.FromSeconds(1);
+                await activeMayHaveChanged(cancellation);
+                while (true)
+                {
+                    await connection.WaitAsync(cancellation);
+                    if (Interlocked.Exchange(ref notified, 0) == 1) await activeMayHaveChanged(cancellation);
+                }
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            {
+                if (!down) log($"flows: lost the database's notifications ({ex.Message}); retrying, and re-reading the active flow set when back");
+                down = true;
+                try
+                {
+                    await Task.Delay(pause, time, cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+            }
+        }
+    }
+}

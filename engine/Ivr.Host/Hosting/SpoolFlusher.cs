@@ -1,0 +1,72 @@
+using Ivr.Data;
+using Ivr.Data.Messages;
+
+namespace Ivr.Host.Hosting;
+
+/// <summary>
+/// Writes the voice messages held in the node's spool (<see cref="VoiceMessageSpool"/>) into the database as
+/// soon as it answers again: at start (messages left by a previous run) and then every few seconds while any wait.
+/// </summary>
+public sealed class SpoolFlusher : IAsyncDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private readonly VoiceMessageSpool _spool;
+    private readonly IvrDatabase _database;
+    private readonly Action<string> _log;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+
+    public SpoolFlusher(VoiceMessageSpool spool, IvrDatabase database, TimeProvider time, Action<string> log)
+    {
+        _spool = spool;
+        _database = database;
+        _log = log;
+        _running = RunAsync(time, _stop.Token);
+    }
+
+    private async Task RunAsync(TimeProvider time, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                if (_spool.Pending == 0) continue;
+                var written = await _spool.FlushAsync(_database, stop);
+                if (written > 0) _log($"spool: {written} voice messages written to the database; {_spool.Pending} still waiting");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log($"spool: not written this time: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+        while (await WaitAsync(timer, stop));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stop)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+}
