@@ -9,15 +9,21 @@ public sealed class DbCommand : CommandBase
 {
     public override string Name => "db";
 
-    public override string Summary => "database: 'db migrate' or 'db seed [--people N]'";
+    public override string Summary => "database: 'db migrate', 'db seed [--people N]', 'db backup FILE', 'db restore FILE'";
 
     public override string Usage => $"""
         usage: ivr db migrate
                ivr db seed [--people N] [--seed S]
+               ivr db backup FILE
+               ivr db restore FILE
 
         migrate   creates the database (DATA/ivr.db) or applies pending migrations.
         seed      inserts the documented demo identities (README) and N synthetic people with
                   valid resident IDs, cards, pensions and contributions (default N = 1000).
+        backup    writes FILE (.tar.gz): the database — consistent while the server runs (SQLite's online
+                  backup; pg_dump for PostgreSQL) — its row counts and the recordings.
+        restore   puts FILE back into an empty --data folder (and for PostgreSQL an empty --database), then
+                  checks every table's row count against the backup.
 
           --people N       synthetic people to generate (0 .. 10,000,000)
           --seed S         random seed, for repeatable data (default 12333)
@@ -29,7 +35,7 @@ public sealed class DbCommand : CommandBase
     protected override Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
         var paths = IvrPaths.From(line);
-        Directory.CreateDirectory(paths.Data);
+        if (line.Positional.FirstOrDefault() != "restore") Directory.CreateDirectory(paths.Data);
         switch (line.Positional.FirstOrDefault())
         {
             case "migrate":
@@ -46,8 +52,39 @@ public sealed class DbCommand : CommandBase
                 DemoSeeder.Seed(seeded, people, seed, SeedOptions.Today(TimeProvider.System));
                 Console.WriteLine($"{seeded.Path}: demo identities and {people:N0} people seeded in {clock.Elapsed.TotalSeconds:0.0} s");
                 return Task.FromResult(0);
+            case "backup":
+                var target = line.Positional.Skip(1).FirstOrDefault() ?? throw new UsageException("say where: ivr db backup FILE");
+                var watch = Stopwatch.StartNew();
+                Backups.BackupManifest made;
+                try
+                {
+                    made = Backups.DatabaseBackup.Create(paths, paths.OpenDatabase(), target, TimeProvider.System);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"ivr db: no backup written to {target}: {ex.Message}");
+                    return Task.FromResult(1);
+                }
+
+                Console.WriteLine($"{target}: {made.Dialect} database ({made.Tables.Values.Sum():N0} rows in {made.Tables.Count} tables) and {made.Recordings} recordings, in {watch.Elapsed.TotalSeconds:0.0} s");
+                return Task.FromResult(0);
+            case "restore":
+                var source = line.Positional.Skip(1).FirstOrDefault() ?? throw new UsageException("say which: ivr db restore FILE");
+                Backups.BackupManifest restored;
+                try
+                {
+                    restored = Backups.DatabaseRestore.Run(source, paths);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+                {
+                    Console.Error.WriteLine($"ivr db: restore failed: {ex.Message}");
+                    return Task.FromResult(1);
+                }
+
+                Console.WriteLine($"{(paths.DatabaseUrl is null ? paths.Database : "the database")}: restored the backup of {restored.CreatedAt:yyyy-MM-dd HH:mm:ss zzz}; {restored.Tables.Values.Sum():N0} rows in {restored.Tables.Count} tables match, {restored.Recordings} recordings");
+                return Task.FromResult(0);
             default:
-                throw new UsageException("say 'migrate' or 'seed'");
+                throw new UsageException("say 'migrate', 'seed', 'backup FILE' or 'restore FILE'");
         }
     }
 }
