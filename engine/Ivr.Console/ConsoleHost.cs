@@ -62,6 +62,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         WorkEndpoints.Map(api);
         FaxEndpoints.Map(api);
         CardEndpoints.Map(api);
+        PinEndpoints.Map(api);
         UserEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());

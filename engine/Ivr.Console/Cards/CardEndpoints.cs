@@ -3,6 +3,7 @@ using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Audit;
 using Ivr.Data.Operations;
+using Ivr.Data.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,7 +32,7 @@ internal static class CardEndpoints
         {
             var now = time.GetUtcNow();
             var locks = await new CardServiceRecords(database).PinLocksAsync(500, cancellation);
-            return Results.Ok(locks.Select(l => new { l.SubjectMasked, l.LockedUntil, active = l.LockedUntil > now }));
+            return Results.Ok(locks.Select(l => new { l.SubjectMasked, l.LockedUntil, active = l.LockedUntil > now, untilUnlocked = l.LockedUntil >= PinLockout.UntilUnlocked }));
         });
         group.MapGet("/pins/lockouts/history", async (int? limit, IvrDatabase database, CancellationToken cancellation) =>
         {

@@ -28,6 +28,8 @@ internal sealed class AccessLog : IDisposable
     public const string FollowUpDone = "follow_up_done";
     public const string FaxRetry = "fax_retry";
     public const string ServerDrain = "server_drain";
+
+    public const string PinUnlock = "pin_unlock";
     public const string AggregatedTarget = "(refusals counted)";
 
     private readonly IvrDatabase _database;

@@ -14,6 +14,7 @@ public static class MigrationCatalog
         M006Nodes.Migration,
         M007NodeHeartbeats.Migration,
         M008IncompleteMessages.Migration,
+        M009PinThrottles.Migration,
         M010PublishedFlowSets.Migration,
     ];
 }

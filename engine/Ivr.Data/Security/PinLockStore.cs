@@ -32,4 +32,13 @@ public sealed class PinLockStore(IDbConnection connection, IDbTransaction? trans
             INSERT INTO pin_locks (subject, locked_until) VALUES (@subject, @until)
             ON CONFLICT (subject) DO UPDATE SET locked_until = excluded.locked_until;
             """, new { subject, until = DbTime.ToText(until) }, transaction, cancellationToken: cancellation));
+
+    /// <summary>Lifts the subject's lock and forgets its failures; false when it had no lock row.</summary>
+    public async Task<bool> UnlockAsync(string subject, CancellationToken cancellation)
+    {
+        var removed = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pin_locks WHERE subject = @subject;", new { subject }, transaction, cancellationToken: cancellation)).ConfigureAwait(false);
+        await ClearFailuresAsync(subject, cancellation).ConfigureAwait(false);
+        return removed > 0;
+    }
 }

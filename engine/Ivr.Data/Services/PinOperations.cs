@@ -19,7 +19,7 @@ internal sealed class PinOperations(ServiceContext context)
     {
         var subject = ServiceInputs.ResidentId(inputs);
         await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        var check = await _verifier.CheckAsync(connection, subject, ServiceInputs.Get(inputs, "pin"), CallId(inputs), cancellation).ConfigureAwait(false);
+        var check = await _verifier.CheckAsync(connection, subject, ServiceInputs.Get(inputs, "pin"), PinCaller.From(inputs), cancellation).ConfigureAwait(false);
         return check.Person is { } person
             ? LookupResult.Success(new Dictionary<string, string> { ["name_masked"] = ServiceInputs.MaskName(person.Name) })
             : Refused(check);
@@ -30,7 +30,7 @@ internal sealed class PinOperations(ServiceContext context)
         var subject = ServiceInputs.ResidentId(inputs);
         var callId = CallId(inputs);
         await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        var check = await _verifier.CheckAsync(connection, subject, ServiceInputs.Get(inputs, "pin"), callId, cancellation).ConfigureAwait(false);
+        var check = await _verifier.CheckAsync(connection, subject, ServiceInputs.Get(inputs, "pin"), PinCaller.From(inputs), cancellation).ConfigureAwait(false);
 
         using var transaction = connection.BeginWrite();
         var result = check.Person is null ? Refused(check) : await MarkLostAsync(connection, transaction, check.Person.Id, cancellation).ConfigureAwait(false);
@@ -47,7 +47,7 @@ internal sealed class PinOperations(ServiceContext context)
         var oldPin = ServiceInputs.Get(inputs, "old_pin");
         var newPin = ServiceInputs.Get(inputs, "new_pin");
         await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        var check = await _verifier.CheckAsync(connection, subject, oldPin, callId, cancellation).ConfigureAwait(false);
+        var check = await _verifier.CheckAsync(connection, subject, oldPin, PinCaller.From(inputs), cancellation).ConfigureAwait(false);
 
         LookupResult result;
         string? newHash = null;

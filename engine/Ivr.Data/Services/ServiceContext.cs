@@ -3,13 +3,14 @@ using Ivr.Data.Security;
 
 namespace Ivr.Data.Services;
 
-/// <summary>What every operation group shares: the database, the clock, PIN hashing and lockout,
-/// the working-day rule and the log.</summary>
+/// <summary>What every operation group shares: the database, the clock, PIN hashing, lockout and
+/// throttles, the working-day rule and the log.</summary>
 internal sealed record ServiceContext(
     IvrDatabase Database,
     TimeProvider Time,
     PinHasher Hasher,
     PinLockout Lockout,
+    PinThrottle Throttle,
     Func<DateOnly, int, DateOnly> AddWorkingDays,
     Action<string> Log,
     ReferenceIssuer References)

@@ -28,6 +28,7 @@ public sealed class ServiceLookupService : ILookupService
     /// <param name="spool">Where voice messages wait while the database is unreachable; without it such a save fails.</param>
     /// <param name="pinHasher">How new PINs are hashed; <see cref="PinHasher.Production"/> when null.
     /// Verification honours each stored hash's own iteration count.</param>
+    /// <param name="pinThrottles">Limits on PIN checks per caller number and per call; <see cref="PinThrottleRules.Default"/> when null.</param>
     public ServiceLookupService(
         IvrDatabase database,
         TimeProvider time,
@@ -37,12 +38,14 @@ public sealed class ServiceLookupService : ILookupService
         FaxSettings? fax = null,
         IFaxDocuments? faxDocuments = null,
         ReferenceIssuer? references = null,
-        VoiceMessageSpool? spool = null)
+        VoiceMessageSpool? spool = null,
+        PinThrottleRules? pinThrottles = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         _log = log ?? (_ => { });
         var context = new ServiceContext(database, time, pinHasher ?? PinHasher.Production, new PinLockout(time),
+            new PinThrottle(pinThrottles ?? PinThrottleRules.Default, time),
             addWorkingDays ?? WeekendCalendar.AddWorkingDays, _log, references ?? ReferenceIssuer.Random);
         var pins = new PinOperations(context);
         var records = new RecordOperations(context);

@@ -8,4 +8,8 @@ public static class ServiceOutcomes
     public const string Locked = "locked";
     public const string AlreadyLost = "already_lost";
     public const string Weak = "weak";
+
+    /// <summary>A PIN check refused before it ran: the caller number has typed too many wrong PINs
+    /// today, or the call has already tried as many IDs as one call may. The flows hand the caller to an agent.</summary>
+    public const string Throttled = "throttled";
 }

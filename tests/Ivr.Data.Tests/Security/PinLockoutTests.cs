@@ -13,7 +13,7 @@ public abstract class PinLockoutTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 23, 50, 0, China));
 
     [SkippableFact]
-    public async Task ThirdFailure_LocksUntilNextChinaMidnight()
+    public async Task ThirdFailure_LocksFor15Minutes()
     {
         using var connection = _file.Open().OpenConnection();
         var store = new PinLockStore(connection);
@@ -23,25 +23,87 @@ public abstract class PinLockoutTests : IDisposable
         Assert.Equal(new PinFailureResult(1, null), await lockout.RecordFailureAsync(store, Subject, default));
         var third = await lockout.RecordFailureAsync(store, Subject, default);
 
-        var midnight = new DateTimeOffset(2026, 11, 24, 0, 0, 0, China);
-        Assert.Equal(midnight, third.LockedUntil);
-        Assert.Equal(midnight, await lockout.LockedUntilAsync(store, Subject, default));
-        _time.SetUtcNow(midnight);
+        var until = _time.GetUtcNow() + TimeSpan.FromMinutes(15);
+        Assert.Equal(until, third.LockedUntil);
+        Assert.Equal(until, await lockout.LockedUntilAsync(store, Subject, default));
+        _time.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromTicks(1));
+        Assert.NotNull(await lockout.LockedUntilAsync(store, Subject, default));
+        _time.Advance(TimeSpan.FromTicks(1));
         Assert.Null(await lockout.LockedUntilAsync(store, Subject, default));
     }
 
     [SkippableFact]
-    public async Task AfterLockEnds_CountStartsAfresh()
+    public async Task SixthFailure_LocksForAnHour_NinthUntilUnlocked()
     {
         using var connection = _file.Open().OpenConnection();
         var store = new PinLockStore(connection);
         var lockout = new PinLockout(_time);
-        for (var i = 0; i < 3; i++) await lockout.RecordFailureAsync(store, Subject, default);
+        await FailAsync(lockout, store, 3);
         _time.Advance(TimeSpan.FromMinutes(15));
 
-        var next = await lockout.RecordFailureAsync(store, Subject, default);
+        Assert.Equal(new PinFailureResult(2, null), await lockout.RecordFailureAsync(store, Subject, default));
+        await lockout.RecordFailureAsync(store, Subject, default);
+        var sixth = await lockout.RecordFailureAsync(store, Subject, default);
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromHours(1), sixth.LockedUntil);
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Null(await lockout.LockedUntilAsync(store, Subject, default));
 
-        Assert.Equal(new PinFailureResult(2, null), next);
+        await FailAsync(lockout, store, 2);
+        var ninth = await lockout.RecordFailureAsync(store, Subject, default);
+
+        Assert.Equal(PinLockout.UntilUnlocked, ninth.LockedUntil);
+        _time.Advance(TimeSpan.FromDays(400));
+        Assert.Equal(PinLockout.UntilUnlocked, await lockout.LockedUntilAsync(store, Subject, default));
+    }
+
+    [SkippableFact]
+    public async Task Unlock_LiftsTheLastStepAndForgetsFailures()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var store = new PinLockStore(connection);
+        var lockout = new PinLockout(_time);
+        for (var step = 0; step < 3; step++)
+        {
+            await FailAsync(lockout, store, 3);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+        Assert.NotNull(await lockout.LockedUntilAsync(store, Subject, default));
+
+        Assert.True(await store.UnlockAsync(Subject, default));
+
+        Assert.Null(await lockout.LockedUntilAsync(store, Subject, default));
+        Assert.Equal(new PinFailureResult(2, null), await lockout.RecordFailureAsync(store, Subject, default));
+    }
+
+    [SkippableFact]
+    public async Task FailuresOlderThanTheWindow_DoNotEscalate()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var store = new PinLockStore(connection);
+        var lockout = new PinLockout(_time);
+        await FailAsync(lockout, store, 3);
+        _time.Advance(PinLockout.Window);
+
+        await FailAsync(lockout, store, 2);
+        var third = await lockout.RecordFailureAsync(store, Subject, default);
+
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(15), third.LockedUntil);
+    }
+
+    [SkippableFact]
+    public async Task RightPin_ClearsFailures_SoTheNextLockIsTheFirstStep()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var store = new PinLockStore(connection);
+        var lockout = new PinLockout(_time);
+        await FailAsync(lockout, store, 3);
+        _time.Advance(TimeSpan.FromMinutes(15));
+        await lockout.RecordSuccessAsync(store, Subject, default);
+
+        await FailAsync(lockout, store, 2);
+        var third = await lockout.RecordFailureAsync(store, Subject, default);
+
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(15), third.LockedUntil);
     }
 
     [SkippableFact]
@@ -54,6 +116,11 @@ public abstract class PinLockoutTests : IDisposable
         await lockout.RecordFailureAsync(store, Subject, default);
 
         Assert.Equal(2, (await lockout.RecordFailureAsync(store, "330106198001010048", default)).TriesLeft);
+    }
+
+    private static async Task FailAsync(PinLockout lockout, PinLockStore store, int times)
+    {
+        for (var i = 0; i < times; i++) await lockout.RecordFailureAsync(store, Subject, default);
     }
 
     public void Dispose() => _file.Dispose();

@@ -106,7 +106,7 @@ public abstract class DemoSeederTests : IDisposable
     private static Task<Ivr.Core.Lookups.LookupResult> Run(ServiceLookupService service, string operation, params (string, string)[] inputs)
     {
         var map = inputs.ToDictionary(i => i.Item1, i => i.Item2);
-        map["call_id"] = "demo";
+        map["call_id"] = $"demo-{Guid.NewGuid():N}"; // each check its own call: one call may have only two IDs checked
         map["caller"] = "13012345273";
         return service.ExecuteAsync(operation, map, CancellationToken.None).AsTask();
     }

@@ -1,22 +1,31 @@
-// 挂失与锁定: card loss reports taken by the IVR and PIN lockouts, all masked.
+// 挂失与锁定: card loss reports taken by the IVR, PIN lockouts and the alerts on caller numbers that
+// lock several IDs, all masked; an agent's unlock after an identity check (the ID typed, never shown back).
 
-import { get } from '../api.js';
-import { h, pageHeader, replaceChildren, table } from '../dom.js';
+import { get, post } from '../api.js';
+import { field, h, notice, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime } from '../format.js';
 import { showFailure } from './failure.js';
 
-export async function render(view) {
-  let losses, lockouts, history;
+export async function render(view, flash = null) {
+  let losses, lockouts, history, alerts;
   try {
-    [losses, lockouts, history] = await Promise.all([
-      get('/api/cards/loss-reports?limit=100'), get('/api/pins/lockouts'), get('/api/pins/lockouts/history')]);
+    [losses, lockouts, history, alerts] = await Promise.all([
+      get('/api/cards/loss-reports?limit=100'), get('/api/pins/lockouts'), get('/api/pins/lockouts/history'), get('/api/pins/alerts?limit=50')]);
   } catch (error) {
     showFailure(view, error, '挂失与锁定');
     return;
   }
   const callLink = id => id ? h('a', { href: `/calls/${encodeURIComponent(id)}` }, '查看通话') : '—';
-  replaceChildren(view, pageHeader('挂失与锁定'),
-    h('p', { class: 'fine-print' }, '身份证号与卡号均已脱敏显示。'),
+  const lockedUntil = l => l.untilUnlocked ? '人工解锁前' : dateTime(l.lockedUntil);
+  replaceChildren(view, pageHeader('挂失与锁定'), flash,
+    h('p', { class: 'fine-print' }, '身份证号、卡号与来电号码均已脱敏显示。'),
+    h('section', { class: 'card' }, h('h2', {}, '可疑来电告警'),
+      h('p', { class: 'fine-print' }, '同一来电号码在24小时内导致多个身份证号的密码被锁定。'), table([
+        { title: '时间', value: a => dateTime(a.at) },
+        { title: '来电号码', value: a => h('span', { class: 'masked' }, a.callerMasked) },
+        { title: '被锁定的身份证号数', value: a => String(a.idsLocked), class: 'num' },
+        { title: '通话', value: a => callLink(a.callId) },
+      ], alerts, { empty: '没有告警。', rowClass: () => 'alert-row' })),
     h('section', { class: 'card' }, h('h2', {}, '电话挂失记录'), table([
       { title: '时间', value: r => dateTime(r.at) },
       { title: '身份证号', value: r => h('span', { class: 'masked' }, r.subjectMasked) },
@@ -30,13 +39,32 @@ export async function render(view) {
     ], losses.lostCards ?? [], { empty: '没有已挂失的卡。' })),
     h('section', { class: 'card' }, h('h2', {}, '当前密码锁定'), table([
       { title: '身份证号', value: l => h('span', { class: 'masked' }, l.subjectMasked) },
-      { title: '锁定至', value: l => dateTime(l.lockedUntil) },
+      { title: '锁定至', value: lockedUntil },
       { title: '状态', value: l => l.active ? h('span', { class: 'badge danger' }, '锁定中') : h('span', { class: 'badge' }, '已解除') },
-    ], lockouts, { empty: '当前没有被锁定的密码。' })),
+    ], lockouts, { empty: '当前没有被锁定的密码。' }), unlockForm(view)),
     h('section', { class: 'card' }, h('h2', {}, '锁定历史'), table([
       { title: '时间', value: l => dateTime(l.at) },
       { title: '身份证号', value: l => h('span', { class: 'masked' }, l.subjectMasked) },
       { title: '结果', value: l => l.outcome },
       { title: '通话', value: l => callLink(l.callId) },
     ], history, { empty: '没有锁定记录。' })));
+}
+
+function unlockForm(view) {
+  const id = h('input', { name: 'residentId', autocomplete: 'off', pattern: '[0-9]{17}[0-9Xx]', maxlength: 18, required: true });
+  const status = h('div');
+  const form = h('form', { class: 'filters', 'aria-label': '人工解锁' },
+    field('身份证号', id, '核实来电人身份后输入完整的18位身份证号'), h('button', { type: 'submit', class: 'primary' }, '解除锁定'), status);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const done = await post('/api/pins/unlock', { residentId: id.value.trim() });
+      id.value = '';
+      await render(view, notice('ok', `已解除 ${done.subjectMasked} 的密码锁定。`));
+    } catch (error) {
+      id.value = '';
+      replaceChildren(status, notice('error', error.status === 404 ? '该身份证号当前没有被锁定。' : '解锁失败，请稍后再试。'));
+    }
+  });
+  return h('div', {}, h('h3', {}, '人工解锁'), form);
 }

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ivr.Data.Security;
+
+/// <summary>
+/// What the throttles store instead of a resident ID: a salted SHA-256 (first 128 bits, hex), enough
+/// to tell the IDs one caller tried apart and to count them, never to show one.
+/// </summary>
+public static class PinSubjectKey
+{
+    private const string Salt = "ivr/pin-attempt-subject/v1\n";
+
+    public static string Of(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Salt + subject));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}
