@@ -10,8 +10,6 @@ using Ivr.OperationsConsole.Security;
 using Ivr.OperationsConsole.Statistics;
 using Ivr.OperationsConsole.Users;
 using Ivr.OperationsConsole.Work;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Ivr.Data.Accounts;
 
 namespace Ivr.OperationsConsole;
 

@@ -3,7 +3,6 @@ using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
 using Ivr.OperationsConsole.Server;
 using Ivr.OperationsConsole.Metrics;
-using Ivr.Data;
 
 namespace Ivr.OperationsConsole;
 

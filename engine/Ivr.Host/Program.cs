@@ -1,4 +1,3 @@
-using Ivr.Host.Cli;
 using Ivr.Host.Commands;
 
 namespace Ivr.Host;

@@ -4,7 +4,6 @@ using System.Text;
 using Ivr.Core.Channel;
 using Ivr.Core.Privacy;
 using Ivr.Media.Playout;
-using Ivr.Media.Rtp;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony.Calls;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Ivr.OperationsConsole.Api;
 
 /// <summary>Every refusal and failure the API sends: <c>{"error": CODE}</c>, and for bad input a message about the input — nothing else.</summary>

@@ -1,13 +1,9 @@
 using System.Globalization;
 using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Security;
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Calls;
 using Ivr.Data.Operations;
 using Ivr.Runtime.Replay;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Calls;

@@ -1,11 +1,7 @@
 using Ivr.OperationsConsole.Security;
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Audit;
 using Ivr.Data.Operations;
 using Ivr.Data.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Cards;

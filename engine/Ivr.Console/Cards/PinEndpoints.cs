@@ -1,12 +1,8 @@
 using System.Text.RegularExpressions;
 using Ivr.Core.Privacy;
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Security;
 using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Cards;

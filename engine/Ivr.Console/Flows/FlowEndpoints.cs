@@ -1,13 +1,9 @@
 using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Security;
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Operations;
 using Ivr.Flows.Graph;
 using Ivr.Flows.Loading;
 using Ivr.Flows.Validation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Flows;

@@ -1,4 +1,3 @@
-using Ivr.Data;
 using Ivr.Data.Operations;
 using Ivr.Flows.Model;
 

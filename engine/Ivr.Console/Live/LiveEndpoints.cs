@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Ivr.OperationsConsole.Security;
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;

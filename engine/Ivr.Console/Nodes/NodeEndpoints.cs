@@ -1,9 +1,5 @@
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Nodes;
 using Ivr.OperationsConsole.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Nodes;

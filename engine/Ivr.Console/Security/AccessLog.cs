@@ -1,7 +1,4 @@
 using System.Globalization;
-using Ivr.Data;
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Http;
 
 namespace Ivr.OperationsConsole.Security;
 

@@ -1,6 +1,3 @@
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Http;
-
 namespace Ivr.OperationsConsole.Security;
 
 /// <summary>The signed-in session of a request, put there by <see cref="SessionMiddleware"/>, and the client's address.</summary>

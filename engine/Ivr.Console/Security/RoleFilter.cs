@@ -1,6 +1,4 @@
 using Ivr.OperationsConsole.Api;
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Http;
 
 namespace Ivr.OperationsConsole.Security;
 

@@ -1,6 +1,3 @@
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.OperationsConsole.Security;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Ivr.OperationsConsole.Security;
 
 /// <summary>Headers on every response: pages only from this origin, never framed, never sniffed, no referrer.</summary>

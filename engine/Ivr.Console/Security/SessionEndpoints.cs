@@ -1,7 +1,4 @@
 using Ivr.OperationsConsole.Api;
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Security;

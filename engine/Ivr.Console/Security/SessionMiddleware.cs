@@ -1,5 +1,4 @@
 using Ivr.OperationsConsole.Api;
-using Microsoft.AspNetCore.Http;
 
 namespace Ivr.OperationsConsole.Security;
 

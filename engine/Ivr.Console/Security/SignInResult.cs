@@ -1,5 +1,3 @@
-using Ivr.Data.Accounts;
-
 namespace Ivr.OperationsConsole.Security;
 
 /// <summary>A sign-in's outcome: the new session's cookie token on success, how long to wait when throttled.</summary>

@@ -1,8 +1,5 @@
-using Ivr.Data.Accounts;
 using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Server;

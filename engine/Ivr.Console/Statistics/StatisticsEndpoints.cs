@@ -2,12 +2,8 @@ using System.Globalization;
 using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Security;
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Operations;
 using Ivr.Flows.Model;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Statistics;

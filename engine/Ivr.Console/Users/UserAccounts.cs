@@ -1,6 +1,3 @@
-using Ivr.Data;
-using Ivr.Data.Accounts;
-
 namespace Ivr.OperationsConsole.Users;
 
 /// <summary>

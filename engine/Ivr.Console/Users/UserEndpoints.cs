@@ -1,9 +1,5 @@
 using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Security;
-using Ivr.Data;
-using Ivr.Data.Accounts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Users;

@@ -1,5 +1,3 @@
-using Ivr.Data.Accounts;
-
 namespace Ivr.OperationsConsole.Users;
 
 /// <summary>A user as the API shows it: never the hash.</summary>

@@ -2,11 +2,7 @@ using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Security;
 using Ivr.OperationsConsole.Statistics;
-using Ivr.Data;
-using Ivr.Data.Accounts;
 using Ivr.Data.Operations;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.OperationsConsole.Work;

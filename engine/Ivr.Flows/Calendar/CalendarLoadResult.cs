@@ -1,5 +1,4 @@
 using Ivr.Core.Calendar;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Calendar;
 

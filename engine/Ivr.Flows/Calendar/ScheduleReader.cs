@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Ivr.Core.Calendar;
 using Ivr.Flows.Prompts;
-using Ivr.Flows.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Flows.Calendar;

@@ -1,5 +1,4 @@
 using System.Text;
-using Ivr.Flows.Model;
 
 namespace Ivr.Flows.Graph;
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Ivr.Flows.Loading.Yaml;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Fax;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Ivr.Flows.Expressions;
 using Ivr.Flows.Loading.Yaml;
-using Ivr.Flows.Model;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

@@ -1,6 +1,4 @@
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

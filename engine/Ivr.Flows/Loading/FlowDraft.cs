@@ -1,5 +1,3 @@
-using Ivr.Flows.Model;
-
 namespace Ivr.Flows.Loading;
 
 /// <summary>A flow as read from its file, with what linking and validation need besides the model.</summary>

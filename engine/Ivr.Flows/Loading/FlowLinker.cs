@@ -1,7 +1,5 @@
 using Ivr.Core.Channel;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

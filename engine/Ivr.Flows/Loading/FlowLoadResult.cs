@@ -1,6 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Loading;
 
 /// <summary>

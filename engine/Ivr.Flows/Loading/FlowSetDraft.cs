@@ -1,6 +1,5 @@
 using Ivr.Core.Calendar;
 using Ivr.Core.Channel;
-using Ivr.Flows.Model;
 
 namespace Ivr.Flows.Loading;
 

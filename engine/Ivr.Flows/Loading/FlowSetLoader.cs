@@ -1,10 +1,8 @@
 using System.Text;
 using Ivr.Core.Calendar;
 using Ivr.Flows.Calendar;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Fax;
 using Ivr.Flows.Prompts;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

@@ -1,6 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Loading;
 
 /// <summary>A prompt list as written, with the location of each id (for "prompt not in the catalog").</summary>

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Loading;
 
 /// <summary>routes.yaml as read: dialled number → flow name, with where each flow name is written.</summary>

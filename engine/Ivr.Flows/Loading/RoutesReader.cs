@@ -1,5 +1,4 @@
 using Ivr.Flows.Loading.Yaml;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

@@ -1,6 +1,4 @@
 using Ivr.Flows.Expressions;
-using Ivr.Flows.Model;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading;
 

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Model;
 
 /// <summary>One flow file: a named graph of nodes with a start node and initial variables.</summary>

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Model;
 
 /// <summary>A step of a flow. Each kind is its own sealed class; the runtime has one handler per kind.</summary>

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Prompts;
 
 /// <summary>One entry of prompts/&lt;language&gt;/catalog.yaml: what the prompt says and where it is written.</summary>

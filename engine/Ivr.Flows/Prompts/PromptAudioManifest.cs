@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Prompts;
 

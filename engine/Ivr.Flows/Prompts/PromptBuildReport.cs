@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Prompts;
 
 /// <summary>What one run of <see cref="PromptAudioBuilder"/> did, prompt ids per outcome.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ivr.Flows.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Flows.Prompts;

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Prompts;
 
 /// <summary>The catalog (null when it could not be read at all) and every problem found in it.</summary>

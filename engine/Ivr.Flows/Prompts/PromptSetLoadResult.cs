@@ -1,5 +1,4 @@
 using Ivr.Core.Channel;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Prompts;
 

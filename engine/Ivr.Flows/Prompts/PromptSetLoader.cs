@@ -1,6 +1,5 @@
 using Ivr.Core.Channel;
 using Ivr.Core.Speech;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Prompts;
 

@@ -1,5 +1,4 @@
 using Ivr.Flows.Loading;
-using Ivr.Flows.Model;
 
 namespace Ivr.Flows.Validation;
 

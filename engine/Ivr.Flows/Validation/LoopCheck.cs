@@ -1,5 +1,4 @@
 using Ivr.Flows.Loading;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Flows.Validation;

@@ -1,5 +1,3 @@
-using Ivr.Flows.Model;
-
 namespace Ivr.Flows.Validation;
 
 /// <summary>Tarjan's strongly connected components of the node graph restricted to a set of nodes.</summary>

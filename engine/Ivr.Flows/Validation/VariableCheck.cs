@@ -1,7 +1,6 @@
 using Ivr.Flows.Expressions;
 using Ivr.Flows.Loading;
 using Ivr.Flows.Loading.Kinds;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Flows.Validation;

@@ -5,7 +5,6 @@ using Dapper;
 using Ivr.Data;
 using Ivr.Data.Backup;
 using Ivr.Data.Migrations;
-using Ivr.Host.Cli;
 using Npgsql;
 
 namespace Ivr.Host.Backups;

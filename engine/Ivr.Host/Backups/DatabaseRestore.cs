@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Ivr.Data;
 using Ivr.Data.Backup;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Backups;
 

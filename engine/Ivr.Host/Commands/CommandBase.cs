@@ -1,5 +1,3 @@
-using Ivr.Host.Cli;
-
 namespace Ivr.Host.Commands;
 
 /// <summary>Parses options and prints <c>--help</c> the same way for every verb.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ivr.Data;
 using Ivr.Data.Seeding;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Commands;
 

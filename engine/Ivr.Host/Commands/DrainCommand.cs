@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Ivr.Host.Cli;
 using Ivr.Host.Serving;
 
 namespace Ivr.Host.Commands;

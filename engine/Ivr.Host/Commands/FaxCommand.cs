@@ -1,5 +1,4 @@
 using System.Reflection;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Commands;
 

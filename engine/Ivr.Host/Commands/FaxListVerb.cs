@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Ivr.Data;
 using Ivr.Data.Fax;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Commands;
 

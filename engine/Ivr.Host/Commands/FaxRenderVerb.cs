@@ -1,6 +1,5 @@
 using Ivr.Fax.Rendering;
 using Ivr.Flows.Loading;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Commands;
 

@@ -1,5 +1,4 @@
 using Ivr.Data.FlowSets;
-using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
 
 namespace Ivr.Host.Commands;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ivr.Flows.Graph;
 using Ivr.Flows.Loading;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Commands;
 

@@ -1,5 +1,3 @@
-using Ivr.Host.Cli;
-
 namespace Ivr.Host.Commands;
 
 /// <summary>One verb of <c>ivr fax</c>; implementations need a parameterless constructor.</summary>

@@ -1,5 +1,4 @@
 using Ivr.Flows.Prompts;
-using Ivr.Host.Cli;
 using Ivr.Host.Prompts;
 
 namespace Ivr.Host.Commands;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ivr.Flows.Loading;
-using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
 using Ivr.Host.SipReplay;
 using Ivr.Runtime.Replay;

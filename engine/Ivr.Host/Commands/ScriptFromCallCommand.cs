@@ -1,6 +1,5 @@
 using Ivr.Data;
 using Ivr.Data.Calls;
-using Ivr.Host.Cli;
 using Ivr.Runtime.Replay;
 
 namespace Ivr.Host.Commands;

@@ -1,4 +1,3 @@
-using Ivr.Host.Cli;
 using Ivr.Host.Hosting;
 using Ivr.Host.Serving;
 

@@ -1,6 +1,5 @@
 using Ivr.Data;
 using Ivr.Data.Accounts;
-using Ivr.Host.Cli;
 using Ivr.OperationsConsole.Users;
 
 namespace Ivr.Host.Commands;

@@ -1,5 +1,4 @@
 using Ivr.Flows.Loading;
-using Ivr.Host.Cli;
 
 namespace Ivr.Host.Commands;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Ivr.Host.Cli;
 using Ivr.OperationsConsole;
 using Ivr.Sip.Transport;
 using Ivr.Telephony;

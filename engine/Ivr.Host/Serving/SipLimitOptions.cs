@@ -1,4 +1,3 @@
-using Ivr.Host.Cli;
 using Ivr.Sip.Throttling;
 using Ivr.Sip.Transport;
 

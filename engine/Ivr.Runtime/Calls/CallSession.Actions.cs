@@ -1,9 +1,6 @@
-using Ivr.Core.Calls;
 using Ivr.Core.Channel;
 using Ivr.Core.Lookups;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Fax;
-using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Runtime.Calls;
 

@@ -1,4 +1,3 @@
-using Ivr.Core.Calls;
 using Ivr.Core.Privacy;
 using Ivr.Runtime.Nodes;
 

@@ -1,10 +1,7 @@
 using System.Text;
-using Ivr.Core.Calls;
 using Ivr.Core.Channel;
 using Ivr.Core.Fax;
 using Ivr.Core.Serial;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
 using Ivr.Runtime.Nodes;
 
 namespace Ivr.Runtime.Calls;

@@ -1,6 +1,5 @@
 using Ivr.Core.Privacy;
 using Ivr.Flows.Expressions;
-using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Runtime.Calls;
 

@@ -1,7 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
-
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>Takes the first case whose condition holds (edges named case1, case2 …), else the else branch.</summary>

@@ -1,7 +1,3 @@
-using Ivr.Core.Calls;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
 using Ivr.Runtime.Input;
 
 namespace Ivr.Runtime.Nodes;

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using Ivr.Core.Calls;
 using Ivr.Core.Fax;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
 
 namespace Ivr.Runtime.Nodes;
 

@@ -1,7 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
-
 namespace Ivr.Runtime.Nodes;
 
 internal sealed class GotoHandler : INodeHandler

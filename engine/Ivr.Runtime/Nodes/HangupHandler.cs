@@ -1,7 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
-
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>Says goodbye, then waits a moment for the caller to hang up first before hanging up.</summary>

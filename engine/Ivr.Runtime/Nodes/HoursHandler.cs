@@ -1,7 +1,4 @@
 using Ivr.Core.Calendar;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
 
 namespace Ivr.Runtime.Nodes;
 

@@ -1,8 +1,6 @@
 using Ivr.Core.Channel;
 using Ivr.Core.Fax;
 using Ivr.Core.Lookups;
-using Ivr.Flows.Model;
-using Ivr.Runtime.Calls;
 
 namespace Ivr.Runtime.Nodes;
 

@@ -1,5 +1,3 @@
-using Ivr.Flows.Model;
-
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>The handler of each node kind, looked up by array index.</summary>

@@ -1,6 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Runtime.Calls;
-
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>

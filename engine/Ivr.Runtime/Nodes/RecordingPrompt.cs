@@ -1,5 +1,4 @@
 using Ivr.Core.Channel;
-using Ivr.Runtime.Calls;
 
 namespace Ivr.Runtime.Nodes;
 

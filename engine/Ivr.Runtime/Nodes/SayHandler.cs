@@ -1,9 +1,5 @@
-using Ivr.Core.Calls;
 using Ivr.Core.Channel;
 using Ivr.Core.Speech;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
 
 namespace Ivr.Runtime.Nodes;
 

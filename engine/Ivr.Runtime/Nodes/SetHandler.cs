@@ -1,8 +1,3 @@
-using Ivr.Core.Calls;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
-
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>Assigns variables in order; a value computed from a secure one stays secure (and masked in events).</summary>

@@ -1,7 +1,3 @@
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
-
 namespace Ivr.Runtime.Nodes;
 
 /// <summary>Calls another flow from its start; the matching <c>return</c> resumes here.</summary>

@@ -1,8 +1,4 @@
-using Ivr.Core.Calls;
 using Ivr.Core.Channel;
-using Ivr.Flows.Model;
-using Ivr.Flows.Model.Nodes;
-using Ivr.Runtime.Calls;
 
 namespace Ivr.Runtime.Nodes;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Ivr.Core.Calls;
 
 namespace Ivr.Runtime.Replay;
 

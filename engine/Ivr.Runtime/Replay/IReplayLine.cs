@@ -1,6 +1,3 @@
-using Ivr.Core.Calls;
-using Ivr.Flows.Model;
-
 namespace Ivr.Runtime.Replay;
 
 /// <summary>

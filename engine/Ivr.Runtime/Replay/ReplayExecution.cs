@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ivr.Core.Calls;
 using Ivr.Core.Speech;
 
 namespace Ivr.Runtime.Replay;

@@ -1,5 +1,3 @@
-using Ivr.Core.Calls;
-
 namespace Ivr.Runtime.Replay;
 
 /// <summary>How one script ran: passed, or the first divergence, with the call's events either way.</summary>

@@ -1,8 +1,5 @@
-using Ivr.Core.Calls;
 using Ivr.Core.Lookups;
 using Ivr.Core.Speech;
-using Ivr.Flows.Model;
-using Ivr.Runtime.Calls;
 using Ivr.Runtime.Simulation;
 
 namespace Ivr.Runtime.Replay;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Ivr.Core.Fax;
 using Ivr.Core.Speech;
-using Ivr.Flows.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,3 @@
-using Ivr.Core.Calls;
-using Ivr.Flows.Model;
-using Ivr.Runtime.Calls;
 using Ivr.Runtime.Simulation;
 
 namespace Ivr.Runtime.Replay;

@@ -1,5 +1,3 @@
-using Ivr.Core.Calls;
-
 namespace Ivr.Runtime.Simulation;
 
 /// <summary>Keeps a call's events in memory: for replay checks, coverage and tests.</summary>

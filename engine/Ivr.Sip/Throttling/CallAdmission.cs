@@ -1,5 +1,4 @@
 using Ivr.Core.Privacy;
-using Ivr.Sip.Message;
 using Ivr.Sip.Transport;
 using Ivr.Sip.UserAgent;
 

@@ -1,4 +1,3 @@
-using Ivr.Sip.Message;
 using Ivr.Sip.Transport;
 
 namespace Ivr.Sip.Transactions;

@@ -1,5 +1,4 @@
 using System.Text;
-using Ivr.Sip.Message;
 
 namespace Ivr.Sip.Transport;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Ivr.Sip.Message;
 
 namespace Ivr.Sip.Transport;
 

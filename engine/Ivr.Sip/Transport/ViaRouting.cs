@@ -1,5 +1,4 @@
 using System.Net;
-using Ivr.Sip.Message;
 
 namespace Ivr.Sip.Transport;
 

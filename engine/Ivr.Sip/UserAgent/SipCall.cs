@@ -1,5 +1,4 @@
 using Ivr.Sip.Dialogs;
-using Ivr.Sip.Message;
 using Ivr.Sip.Refer;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transport;

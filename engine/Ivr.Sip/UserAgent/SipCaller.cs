@@ -1,5 +1,4 @@
 using System.Net;
-using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transport;
 

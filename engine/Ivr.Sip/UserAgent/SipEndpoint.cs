@@ -1,5 +1,4 @@
 using System.Buffers;
-using Ivr.Sip.Message;
 using Ivr.Sip.Throttling;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;

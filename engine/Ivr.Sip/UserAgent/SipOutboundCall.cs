@@ -1,6 +1,5 @@
 using Ivr.Sip.Auth;
 using Ivr.Sip.Dialogs;
-using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;

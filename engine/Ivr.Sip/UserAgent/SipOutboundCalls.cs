@@ -1,5 +1,4 @@
 using Ivr.Sip.Dialogs;
-using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transactions;
 using Ivr.Sip.Transport;

@@ -1,5 +1,4 @@
 using Ivr.Sip.Auth;
-using Ivr.Sip.Message;
 
 namespace Ivr.Sip.UserAgent;
 

@@ -1,5 +1,3 @@
-using Ivr.Sip.Message;
-
 namespace Ivr.Sip.UserAgent;
 
 /// <summary>A final error response to send instead of processing a request, with any headers it requires.</summary>

@@ -1,5 +1,3 @@
-using Ivr.Sip.Message;
-
 namespace Ivr.Sip.UserAgent;
 
 /// <summary>

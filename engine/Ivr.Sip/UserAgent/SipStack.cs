@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Ivr.Sip.Message;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.Transport;
 

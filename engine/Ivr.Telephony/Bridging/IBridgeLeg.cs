@@ -1,4 +1,3 @@
-using Ivr.Media.Rtp;
 using Ivr.Telephony.Calls;
 
 namespace Ivr.Telephony.Bridging;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Ivr.Media.Codecs;
-using Ivr.Media.Rtp;
 using Ivr.Telephony.Calls;
 
 namespace Ivr.Telephony.Bridging;

@@ -1,4 +1,3 @@
-using Ivr.Media.Rtp;
 using Ivr.Sip.Sdp;
 using Ivr.Sip.UserAgent;
 

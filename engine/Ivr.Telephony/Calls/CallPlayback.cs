@@ -1,6 +1,5 @@
 using Ivr.Core.Channel;
 using Ivr.Media.Playout;
-using Ivr.Media.Rtp;
 
 namespace Ivr.Telephony.Calls;
 

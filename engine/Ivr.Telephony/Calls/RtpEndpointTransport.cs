@@ -1,5 +1,4 @@
 using System.Net;
-using Ivr.Media.Rtp;
 
 namespace Ivr.Telephony.Calls;
 

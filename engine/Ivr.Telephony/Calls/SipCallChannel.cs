@@ -2,7 +2,6 @@ using Ivr.Core.Channel;
 using Ivr.Core.Fax;
 using Ivr.Media.Inbound;
 using Ivr.Media.Playout;
-using Ivr.Media.Rtp;
 using Ivr.Telephony.Bridging;
 using Ivr.Telephony.Fax;
 using Ivr.Telephony.Transfers;

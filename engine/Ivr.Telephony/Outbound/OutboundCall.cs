@@ -1,6 +1,5 @@
 using Ivr.Media.Inbound;
 using Ivr.Media.Playout;
-using Ivr.Media.Rtp;
 using Ivr.Sip.UserAgent;
 using Ivr.Telephony.Calls;
 

@@ -1,5 +1,4 @@
 using Ivr.Media.Inbound;
-using Ivr.Media.Rtp;
 
 namespace Ivr.Telephony.Outbound;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Ivr.Media.Rtp;
 
 namespace Ivr.Telephony.Ports;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Ivr.Flows.Loading.Yaml;
 using Ivr.Flows.Model.Nodes;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading.Kinds;
 

@@ -1,5 +1,4 @@
 using Ivr.Flows.Expressions;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Flows.Loading.Kinds;

@@ -1,4 +1,3 @@
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Flows.Loading.Kinds;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Flows.Loading.Kinds;

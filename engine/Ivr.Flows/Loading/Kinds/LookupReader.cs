@@ -1,5 +1,4 @@
 using Ivr.Core.Lookups;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
 
 namespace Ivr.Flows.Loading.Kinds;

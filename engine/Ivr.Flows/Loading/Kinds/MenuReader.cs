@@ -1,8 +1,6 @@
 using Ivr.Flows.Loading.Yaml;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Fax;
 using Ivr.Flows.Model.Nodes;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading.Kinds;
 

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Loading.Kinds;
 
 /// <summary>What every node has before its kind's fields are read, plus the flow's defaults.</summary>

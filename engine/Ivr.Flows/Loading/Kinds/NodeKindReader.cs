@@ -1,5 +1,3 @@
-using Ivr.Flows.Model;
-
 namespace Ivr.Flows.Loading.Kinds;
 
 /// <summary>Reads one node kind: its field table (what the schema must list) and how its YAML becomes a model node.</summary>

@@ -1,5 +1,4 @@
 using Ivr.Flows.Expressions;
-using Ivr.Flows.Model;
 
 namespace Ivr.Flows.Loading.Kinds;
 

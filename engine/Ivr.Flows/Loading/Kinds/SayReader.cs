@@ -1,8 +1,6 @@
 using Ivr.Core.Speech;
 using Ivr.Flows.Expressions;
-using Ivr.Flows.Model;
 using Ivr.Flows.Model.Nodes;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading.Kinds;
 

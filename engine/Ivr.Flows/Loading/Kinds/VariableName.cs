@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Ivr.Flows.Loading.Yaml;
-using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Loading.Kinds;
 

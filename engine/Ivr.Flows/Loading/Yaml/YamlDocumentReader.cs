@@ -1,4 +1,3 @@
-using Ivr.Flows.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Loading.Yaml;
 
 /// <summary>A YAML sequence in the order written.</summary>

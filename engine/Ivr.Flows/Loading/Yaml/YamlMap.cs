@@ -1,5 +1,3 @@
-using Ivr.Flows.Validation;
-
 namespace Ivr.Flows.Loading.Yaml;
 
 /// <summary>A YAML mapping in the order written; duplicate keys are kept (and reported by the reader).</summary>

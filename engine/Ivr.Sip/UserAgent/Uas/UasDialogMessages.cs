@@ -1,6 +1,5 @@
 using System.Net;
 using Ivr.Sip.Dialogs;
-using Ivr.Sip.Message;
 using Ivr.Sip.Transport;
 
 namespace Ivr.Sip.UserAgent.Uas;

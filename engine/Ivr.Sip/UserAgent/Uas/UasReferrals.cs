@@ -1,5 +1,4 @@
 using Ivr.Sip.Dialogs;
-using Ivr.Sip.Message;
 using Ivr.Sip.Refer;
 
 namespace Ivr.Sip.UserAgent.Uas;

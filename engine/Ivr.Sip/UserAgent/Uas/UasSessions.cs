@@ -1,5 +1,4 @@
 using Ivr.Sip.Dialogs;
-using Ivr.Sip.Message;
 using Ivr.Sip.Transactions;
 
 namespace Ivr.Sip.UserAgent.Uas;
