@@ -56,7 +56,9 @@ public sealed class MetricsServerTests : IAsyncLifetime
             var scraped = new PrometheusText(await response.Content.ReadAsStringAsync());
             Assert.Equal(0, scraped.Value("ivr_calls_up"));
             Assert.Equal(0, scraped.Value("ivr_draining"));
-            Assert.Equal(1, scraped.Value("ivr_node_info", $"node={Environment.MachineName}-127.0.0.1-0")); // the derived --node-id (SIP port 0: any)
+            var node = Assert.Single(scraped.LabelValues("ivr_node_info", "node")); // the node id (derived: HOST-ADDRESS-SIPPORT)
+            Assert.StartsWith($"{Environment.MachineName}-", node);
+            Assert.Equal(1, scraped.Value("ivr_node_info", $"node={node}"));
             Assert.Equal(1, scraped.Value("ivr_flow_version_info", $"version={_server.Flows.Current!.Version}"));
             Assert.All(scraped.Names, name => Assert.StartsWith("ivr_", name));
         }
