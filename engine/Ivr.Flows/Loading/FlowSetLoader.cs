@@ -108,7 +108,8 @@ public static class FlowSetLoader
     }
 
     /// <summary>The folder holding the flows folder: catalog paths such as fax/sources/… are relative to it.</summary>
-    private static string RepositoryRoot(string flowsDirectory) =>
+    /// <summary>The folder the fax catalog's paths are relative to: the one holding the flows folder.</summary>
+    public static string RepositoryRoot(string flowsDirectory) =>
         Path.GetDirectoryName(Path.GetFullPath(flowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
 
     private static void AddFlow(Dictionary<string, FlowDraft> flows, FlowDraft flow, List<Diagnostic> diagnostics)

@@ -1,4 +1,5 @@
 using Ivr.Data.FlowSets;
+using Ivr.Flows.Loading;
 
 namespace Ivr.Host.Hosting;
 
@@ -14,7 +15,7 @@ public static class FlowSetBundle
 
     public static IReadOnlyList<FlowSetFile> Read(string flowsDirectory, string promptsDirectory)
     {
-        var fax = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(flowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "fax");
+        var fax = Path.Combine(FlowSetLoader.RepositoryRoot(flowsDirectory), "fax");
         var files = new List<FlowSetFile>();
         foreach (var (top, folder) in new[] { ("flows", flowsDirectory), ("prompts", promptsDirectory), ("fax", fax) })
         {
