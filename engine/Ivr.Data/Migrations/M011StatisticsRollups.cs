@@ -46,7 +46,7 @@ internal static class M011StatisticsRollups
         CREATE INDEX ix_calls_flow_version ON calls (flow_version, started_at);
         CREATE INDEX ix_calls_node ON calls (node, started_at);
         CREATE INDEX ix_call_events_path ON call_events (call_id, seq, node) WHERE kind = 'NodeEntered';
-        CREATE INDEX ix_surveys_at ON surveys (at);
+        CREATE INDEX ix_surveys_at ON surveys (at, score);
         CREATE INDEX ix_voice_messages_created_at ON voice_messages (created_at);
         """;
 
