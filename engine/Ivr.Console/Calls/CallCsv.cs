@@ -10,20 +10,21 @@ namespace Ivr.OperationsConsole.Calls;
 /// </summary>
 public static class CallCsv
 {
+    public const string Header = "call_id,caller_masked,dialled,flow_version,started_at,ended_at,disposition,path\r\n";
+
     public static string Write(IEnumerable<CallSummary> calls)
     {
-        var text = new StringBuilder("call_id,caller_masked,dialled,flow_version,started_at,ended_at,disposition,path\r\n");
-        foreach (var c in calls)
-        {
-            text.AppendJoin(',', new[]
-            {
-                c.CallId, c.CallerMasked, c.Dialled, c.FlowVersion, Time(c.StartedAt), c.EndedAt is { } e ? Time(e) : "", c.Disposition ?? "",
-                string.Join(' ', c.Path),
-            }.Select(Field)).Append("\r\n");
-        }
-
+        var text = new StringBuilder(Header);
+        foreach (var c in calls) text.Append(Row(c));
         return text.ToString();
     }
+
+    /// <summary>One call's line, CRLF included.</summary>
+    public static string Row(CallSummary c) => string.Join(',', new[]
+    {
+        c.CallId, c.CallerMasked, c.Dialled, c.FlowVersion, Time(c.StartedAt), c.EndedAt is { } e ? Time(e) : "", c.Disposition ?? "",
+        string.Join(' ', c.Path),
+    }.Select(Field)) + "\r\n";
 
     private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 

@@ -12,6 +12,12 @@ namespace Ivr.OperationsConsole.Calls;
 internal static class CallEndpoints
 {
     private const int MaxLimit = 1000;
+
+    /// <summary>The most calls one CSV export holds (it streams, so this bounds time, not memory).</summary>
+    private const int MaxExport = 10_000_000;
+
+    /// <summary>Set on a full page: the <c>after</c> value that asks for the next one.</summary>
+    public const string NextPageHeader = "X-Next-Page";
     private const int MinSuffixDigits = 4;
 
     public static void Map(IEndpointRouteBuilder api)
@@ -21,14 +27,14 @@ internal static class CallEndpoints
         {
             if (!TryQuery(http.Request.Query, 100, out var query, out var problem)) return ApiError.BadRequest(problem);
             var found = await new CallSearch(database).FindAsync(query, http.RequestAborted);
+            if (found.Count == query.Limit) http.Response.Headers[NextPageHeader] = new CallCursor(found[^1].StartedAt, found[^1].CallId).ToString();
             return Results.Ok(found.Select(CallView.Of));
         });
         calls.MapGet("/export.csv", async (HttpContext http, IvrDatabase database, AccessLog accessLog) =>
         {
-            if (!TryQuery(http.Request.Query, MaxLimit, out var query, out var problem)) return ApiError.BadRequest(problem);
-            var found = await new CallSearch(database).FindAsync(query, http.RequestAborted);
-            await accessLog.WriteAsync(http, AccessLog.ExportCsv, "calls", "ok", $"{found.Count} calls");
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(CallCsv.Write(found)), "text/csv; charset=utf-8", "calls.csv");
+            if (!TryQuery(http.Request.Query, MaxExport, out var query, out var problem, MaxExport)) return ApiError.BadRequest(problem);
+            await CallCsvExport.StreamAsync(http, new CallSearch(database), query, accessLog);
+            return Results.Empty;
         });
         // The Call-ID is read from the raw target: any Call-ID, '/' and '%' included, percent-encoded as one segment.
         calls.MapGet("/{id}", (HttpContext http, IvrDatabase database) => Detail(RawPathSegment.Of(http, 2)!, database));
@@ -67,7 +73,7 @@ internal static class CallEndpoints
 
     private static IResult MissingId() => ApiError.BadRequest("id is the Call-ID");
 
-    private static bool TryQuery(IQueryCollection q, int defaultLimit, out CallQuery query, out string problem)
+    private static bool TryQuery(IQueryCollection q, int defaultLimit, out CallQuery query, out string problem, int maxLimit = MaxLimit)
     {
         query = new CallQuery();
         problem = "";
@@ -95,14 +101,19 @@ internal static class CallEndpoints
         }
 
         var limit = defaultLimit;
-        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > maxLimit))
         {
-            problem = $"limit is 1..{MaxLimit}";
+            problem = $"limit is 1..{maxLimit}";
             return false;
         }
 
+        CallCursor? after = null;
+        if (q["after"].ToString() is { Length: > 0 } a && !CallCursor.TryParse(a, out after)) { problem = $"after is the {NextPageHeader} header of the previous page"; return false; }
+
         var disposition = q["disposition"].ToString() is { Length: > 0 } d ? d : null;
-        query = new CallQuery(from, to, number, suffix, disposition, limit);
+        var flowVersion = q["flowVersion"].ToString() is { Length: > 0 } v ? v : null;
+        var node = q["node"].ToString() is { Length: > 0 } nd ? nd : null;
+        query = new CallQuery(from, to, number, suffix, disposition, limit, flowVersion, node, after);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Ivr.Core.Calls;
 using Ivr.Core.Privacy;
+using Ivr.Data.Rollups;
 using Statement = Ivr.Data.StatementBatch.Statement;
 
 namespace Ivr.Data.Calls;
@@ -8,14 +9,15 @@ namespace Ivr.Data.Calls;
 /// <summary>
 /// The write side of the <c>calls</c> / <c>call_events</c> SQL: every queued item of a batch, in one
 /// transaction — on PostgreSQL one round trip however many events it holds (<see cref="StatementBatch"/>).
-/// A call is 2 + (its events) statements: its start (naming the node that answered it), each event, its end.
+/// A call is 2 + (its events) statements: its start (naming the node that answered it), each event, its end;
+/// the calls that ended in the batch are added to the statistics rollups in the same transaction.
 /// </summary>
 internal static class CallWriteBatch
 {
     private static readonly Statement InsertCall = new("""
-        INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, node)
-        VALUES (@id, @caller, @masked, @dialled, @flow, @version, @at, @node);
-        """, "@id", "@caller", "@masked", "@dialled", "@flow", "@version", "@at", "@node");
+        INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, node, caller_tail)
+        VALUES (@id, @caller, @masked, @dialled, @flow, @version, @at, @node, @tail);
+        """, "@id", "@caller", "@masked", "@dialled", "@flow", "@version", "@at", "@node", "@tail");
 
     private static readonly Statement InsertEvent = new("""
         INSERT INTO call_events (call_id, seq, at, kind, node, outcome, detail, flow_version)
@@ -34,7 +36,7 @@ internal static class CallWriteBatch
             switch (item)
             {
                 case CallStart start:
-                    batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At), node);
+                    batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At), node, CallerTail.Of(start.Caller));
                     break;
                 case CallEvent e:
                     batch.Add(InsertEvent, e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion);
@@ -47,5 +49,6 @@ internal static class CallWriteBatch
             }
         }
         batch.Execute();
+        CallRollupWriter.RollUp(connection, transaction, items.OfType<CallEnd>().Select(e => e.CallId).ToList());
     }
 }

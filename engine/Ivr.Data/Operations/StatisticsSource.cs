@@ -9,23 +9,25 @@ namespace Ivr.Data.Operations;
 /// </summary>
 public sealed class StatisticsSource(IvrDatabase database)
 {
-    public async Task<IReadOnlyList<CallFacts>> CallsAsync(DateTimeOffset from, DateTimeOffset to, string? flowVersion, CancellationToken cancellation)
+    /// <param name="notRolledUp">Only the calls not in the rollups yet (in progress, or ended a moment ago).</param>
+    public async Task<IReadOnlyList<CallFacts>> CallsAsync(DateTimeOffset from, DateTimeOffset to, string? flowVersion, CancellationToken cancellation, bool notRolledUp = false)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
+        var pending = notRolledUp ? "AND c.rolled_up = 0" : "";
         var range = new { from = DbTime.ToText(from), to = DbTime.ToText(to), flowVersion };
         var calls = await connection.QueryAsync<(string Id, string FlowVersion, string StartedAt, string? EndedAt, string? Disposition, long Served)>(
             new CommandDefinition($"""
                 SELECT c.id, c.flow_version, c.started_at, c.ended_at, c.disposition,
                        CASE WHEN EXISTS (SELECT 1 FROM call_events e WHERE e.call_id = c.id AND e.kind = '{nameof(CallEventKind.LookupCompleted)}') THEN 1 ELSE 0 END
                 FROM calls c
-                WHERE c.started_at >= @from AND c.started_at < @to AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)
+                WHERE c.started_at >= @from AND c.started_at < @to AND (@flowVersion IS NULL OR c.flow_version = @flowVersion) {pending}
                 ORDER BY c.started_at;
                 """, range, cancellationToken: cancellation));
         var paths = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var nodes = await connection.QueryAsync<(string CallId, string Node)>(new CommandDefinition($"""
             SELECT e.call_id, e.node FROM call_events e JOIN calls c ON c.id = e.call_id
             WHERE e.kind = '{nameof(CallEventKind.NodeEntered)}' AND e.node IS NOT NULL
-              AND c.started_at >= @from AND c.started_at < @to AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)
+              AND c.started_at >= @from AND c.started_at < @to AND (@flowVersion IS NULL OR c.flow_version = @flowVersion) {pending}
             ORDER BY e.call_id, e.seq;
             """, range, cancellationToken: cancellation));
         foreach (var (callId, node) in nodes)

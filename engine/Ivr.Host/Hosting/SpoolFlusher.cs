@@ -14,59 +14,29 @@ public sealed class SpoolFlusher : IAsyncDisposable
     private readonly VoiceMessageSpool _spool;
     private readonly IvrDatabase _database;
     private readonly Action<string> _log;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
+    private readonly PeriodicWork _running;
 
     public SpoolFlusher(VoiceMessageSpool spool, IvrDatabase database, TimeProvider time, Action<string> log)
     {
         _spool = spool;
         _database = database;
         _log = log;
-        _running = RunAsync(time, _stop.Token);
+        _running = new PeriodicWork(Interval, time, FlushAsync);
     }
 
-    private async Task RunAsync(TimeProvider time, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                if (_spool.Pending == 0) continue;
-                var written = await _spool.FlushAsync(_database, stop);
-                if (written > 0) _log($"spool: {written} voice messages written to the database; {_spool.Pending} still waiting");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _log($"spool: not written this time: {ex.GetType().Name}: {ex.Message}");
-            }
-        }
-        while (await WaitAsync(timer, stop));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stop)
+    private async Task FlushAsync(CancellationToken stop)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stop);
+            if (_spool.Pending == 0) return;
+            var written = await _spool.FlushAsync(_database, stop);
+            if (written > 0) _log($"spool: {written} voice messages written to the database; {_spool.Pending} still waiting");
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return false;
+            _log($"spool: not written this time: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _running.DisposeAsync();
 }

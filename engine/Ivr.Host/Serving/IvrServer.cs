@@ -94,6 +94,7 @@ public sealed class IvrServer : IAsyncDisposable
             var calendar = new ServingCalendar(() => flows.Current);
             await NodePresence.ClaimAsync(options, database, flows, clock, log, cancellation);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log, node: options.NodeId));
+            parts.Add("statistics rollups", RollupCatchUpLoop.Start(database, clock, log));
             var metrics = new IvrMetrics(KnownOperations.All);
             var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
             var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);

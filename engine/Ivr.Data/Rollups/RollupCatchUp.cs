@@ -1,0 +1,29 @@
+using Dapper;
+
+namespace Ivr.Data.Rollups;
+
+/// <summary>
+/// Rolls up every ended call not rolled up yet, oldest first, a chunk per transaction: the backfill after
+/// migration 11, and calls closed outside the recorder (a lost node's, a restarted node's leftovers).
+/// Run it before pruning call events.
+/// </summary>
+public static class RollupCatchUp
+{
+    public static async Task<long> RunAsync(IvrDatabase database, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        long total = 0;
+        while (!cancellation.IsCancellationRequested)
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellation);
+            await using var transaction = connection.BeginWrite();
+            var ids = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT id FROM calls WHERE rolled_up = 0 AND ended_at IS NOT NULL ORDER BY started_at LIMIT @limit;",
+                new { limit = CallRollupWriter.Chunk }, transaction, cancellationToken: cancellation))).ToList();
+            if (ids.Count == 0) break;
+            total += CallRollupWriter.RollUp(connection, transaction, ids);
+            await transaction.CommitAsync(cancellation);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,30 @@
+using Ivr.Data;
+using Ivr.Data.Rollups;
+using Ivr.Host.Hosting;
+
+namespace Ivr.Host.Serving;
+
+/// <summary>
+/// Keeps the statistics rollups whole in the background: at start (the backfill after migration 11, and the calls
+/// a previous run left open and closed as <c>server_lost</c>), then every hour (calls a lost node left, closed by
+/// another). Each chunk of calls is its own transaction, so stopping half-way loses nothing.
+/// </summary>
+internal static class RollupCatchUpLoop
+{
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
+
+    public static PeriodicWork Start(IvrDatabase database, TimeProvider clock, Action<string> log)
+        => new(Every, clock, async stop =>
+        {
+            try
+            {
+                var started = clock.GetTimestamp();
+                var calls = await RollupCatchUp.RunAsync(database, stop);
+                if (calls > 0) log($"statistics rollups: added {calls} ended call(s) in {clock.GetElapsedTime(started).TotalSeconds:F1} s");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log($"statistics rollups: catch-up failed ({ex.GetType().Name}: {ex.Message}); next try in {Every.TotalMinutes:F0} min");
+            }
+        });
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Dapper;
+using Ivr.Core.Calls;
+using Ivr.Data;
+using Ivr.Data.Calls;
+using Ivr.Flows.Loading;
+using Ivr.Host.Commands;
+
+namespace Ivr.ConsoleScale;
+
+/// <summary>
+/// Seeds N synthetic calls into DATA/ivr.db (or --database URL) for tools/bench/console-scale: each call is the
+/// event sequence of a replay script of tests/replay (run against the demo back end), moved to a random time of
+/// the last --days days (busier in office hours), with its own caller number and call id, on one of three flow
+/// versions by age; one call in six answers the survey. Whole calls are written thousands per transaction with the
+/// recorder's statements (rollups included). Usage: Ivr.ConsoleScale --calls N (--data DIR | --database URL) [--days 365]
+/// </summary>
+public static class Program
+{
+    private const int Batch = 2000;
+    private static readonly int[] HourWeights = [1, 1, 1, 1, 1, 2, 4, 8, 16, 20, 20, 18, 12, 16, 20, 20, 18, 14, 10, 8, 6, 4, 2, 1];
+
+    public static async Task<int> Main(string[] args)
+    {
+        var calls = int.Parse(Arg(args, "--calls") ?? "300000");
+        var days = int.Parse(Arg(args, "--days") ?? "365");
+        var sqlite = Path.Combine(Arg(args, "--data") ?? "data", "ivr.db");
+        var loaded = FlowSetLoader.Load("flows", Path.Combine("prompts", "zh-CN"), KnownOperations.All);
+        if (!loaded.Succeeded)
+        {
+            foreach (var d in loaded.Errors) Console.Error.WriteLine(d);
+            return 1;
+        }
+
+        var templates = await CallTemplates.RecordAsync(loaded.Set!, "tests/replay");
+        Console.WriteLine($"{templates.Count} call templates from tests/replay, {templates.Average(t => t.Events.Count):F1} events each on average");
+        var database = IvrDatabase.Open(Arg(args, "--database"), sqlite);
+        var versions = new[] { loaded.Set!.Version, "benchv000002", "benchv000001" };
+        var random = new Random(12333);
+        var now = DateTimeOffset.UtcNow;
+        var hourTotal = HourWeights.Sum();
+        var clock = Stopwatch.StartNew();
+        long events = 0;
+        var batch = new List<ImportedCall>(Batch);
+        var surveys = new List<object>();
+        for (var i = 0; i < calls; i++)
+        {
+            var template = templates[random.Next(templates.Count)];
+            var day = random.Next(days);
+            var start = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(8)).Date, TimeSpan.FromHours(8)).AddDays(-day)
+                .AddHours(PickHour(random, hourTotal)).AddSeconds(random.Next(3600));
+            if (start > now) start = now.AddSeconds(-random.Next(1, 3600));
+            var version = versions[Math.Min(2, day / 120)];
+            var id = $"bench-{i:D8}@scale";
+            var origin = template.Events[0].At;
+            var recorded = template.Events.Select(e => e with { CallId = id, At = start + (e.At - origin), FlowVersion = version }).ToList();
+            var end = start + template.Length;
+            batch.Add(new ImportedCall(new CallStart(id, $"13{random.NextInt64(100_000_000, 999_999_999)}", "12333", version, "main", start), recorded, end, template.Disposition));
+            events += recorded.Count;
+            if (random.Next(6) == 0) surveys.Add(new { call = id, score = 1 + random.Next(3), at = DbText(end) });
+            if (batch.Count == Batch || i == calls - 1)
+            {
+                CallImport.Write(database, batch, "bench-node");
+                WriteSurveys(database, surveys);
+                batch.Clear();
+                surveys.Clear();
+            }
+            if ((i + 1) % 100_000 == 0) Console.WriteLine($"  {i + 1:N0} calls, {clock.Elapsed.TotalSeconds:F0} s");
+        }
+
+        Console.WriteLine($"seeded {calls:N0} calls ({events:N0} events) in {clock.Elapsed.TotalSeconds:F1} s: {calls / clock.Elapsed.TotalSeconds:N0} calls/s, {events / clock.Elapsed.TotalSeconds:N0} events/s");
+        return 0;
+    }
+
+    private static void WriteSurveys(IvrDatabase database, List<object> surveys)
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginWrite();
+        connection.Execute("INSERT INTO surveys (call_id, score, at) VALUES (@call, @score, @at);", surveys, transaction);
+        transaction.Commit();
+    }
+
+    private static int PickHour(Random random, int total)
+    {
+        var pick = random.Next(total);
+        for (var hour = 0; hour < HourWeights.Length; hour++)
+            if ((pick -= HourWeights[hour]) < 0) return hour;
+        return 12;
+    }
+
+    private static string DbText(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Arg(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
