@@ -4,7 +4,7 @@ namespace Ivr.Data.Maintenance;
 
 /// <summary>
 /// Which node runs a daily job (<c>retention</c>, <c>backup</c>) today: the first to claim the day with one
-/// conditional UPDATE on <c>maintenance_claims</c> gets it; every other node sharing the database is told no.
+/// conditional upsert on <c>maintenance_claims</c> (a row per job, made by the first claim) gets it; every other node sharing the database is told no.
 /// </summary>
 public sealed class MaintenanceClaims(IvrDatabase database)
 {
@@ -16,7 +16,9 @@ public sealed class MaintenanceClaims(IvrDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
         return await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE maintenance_claims SET day = @day, node = @node, claimed_at = @at WHERE job = @job AND (day IS NULL OR day < @day);
+            INSERT INTO maintenance_claims (job, day, node, claimed_at) VALUES (@job, @day, @node, @at)
+            ON CONFLICT (job) DO UPDATE SET day = excluded.day, node = excluded.node, claimed_at = excluded.claimed_at
+            WHERE maintenance_claims.day < excluded.day;
             """, new { job, day = DbTime.ToText(day), node, at = DbTime.ToText(at) }, cancellationToken: cancellation)) == 1;
     }
 }

@@ -3,7 +3,7 @@ namespace Ivr.Data.Migrations;
 /// <summary>
 /// Retention and scheduled backups (issue 17). <c>voice_messages.recording_pruned_at</c>: when retention deleted the
 /// message's audio (the row stays, for the callback history and the statistics). <c>maintenance_claims</c>: one row per
-/// daily job (<c>retention</c>, <c>backup</c>); a node claims the day's run with one conditional UPDATE, so in cluster
+/// daily job (<c>retention</c>, <c>backup</c>); a node claims the day's run with one conditional upsert, so in cluster
 /// mode only one node runs it. <c>retention_marks</c>: how far call events have been pruned (calls started before
 /// <c>pruned_before</c> have none left), so a run walks only the calls it has not pruned yet. <c>backup_runs</c>: every
 /// backup, scheduled or by hand, with where it went and its size; the console shows the last success.
@@ -15,12 +15,10 @@ internal static class M012RetentionAndBackups
 
         CREATE TABLE maintenance_claims (
             job        TEXT PRIMARY KEY,
-            day        TEXT,
-            node       TEXT,
-            claimed_at TEXT
+            day        TEXT NOT NULL,
+            node       TEXT NOT NULL,
+            claimed_at TEXT NOT NULL
         );
-        INSERT INTO maintenance_claims (job) VALUES ('retention');
-        INSERT INTO maintenance_claims (job) VALUES ('backup');
 
         CREATE TABLE retention_marks (
             kind          TEXT PRIMARY KEY,

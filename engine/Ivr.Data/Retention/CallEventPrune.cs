@@ -40,7 +40,7 @@ internal static class CallEventPrune
                 var ids = calls.Select(c => c.Id).ToArray();
                 deleted += await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM call_events WHERE {connection.InList("call_id", "ids")};",
                     new { ids }, transaction, cancellationToken: cancellation));
-                (lastAt, lastId) = calls[^1];
+                (lastId, lastAt) = calls[^1];
             }
 
             // Calls that start at the same instant as the last one are looked at again next time (>=): cheap, and never missed.
