@@ -30,7 +30,7 @@ internal static class MaintenanceParts
             return;
         }
 
-        if (Unwritable(schedule.Directory) is { } problem) log($"backup: WARNING {problem}; scheduled backups will fail until it is fixed (serving goes on)");
+        if (ScheduledBackup.Unwritable(schedule.Directory) is { } problem) log($"backup: WARNING {problem}; scheduled backups will fail until it is fixed (serving goes on)");
         var backup = new ScheduledBackup(schedule, options.Paths, database, options.NodeId, time, log);
         parts.Add("scheduled backups", new DailyJob("backup", schedule.Hour, time, async stop => await backup.RunAsync(stop), log));
         log($"backup: every {schedule.EveryDays} days at {schedule.Hour:00}:00 China time into {Path.GetFullPath(schedule.Directory)}, keeping {schedule.Keep}");
@@ -45,23 +45,6 @@ internal static class MaintenanceParts
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             throw new ServerStartException($"{what}: {ex.Message}");
-        }
-    }
-
-    /// <summary>Why the backup folder cannot take an archive; null when it can (created when missing).</summary>
-    internal static string? Unwritable(string directory)
-    {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".write-test-{Guid.NewGuid():N}");
-            using (File.Create(probe)) { }
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot write to {Path.GetFullPath(directory)}: {ex.Message}";
         }
     }
 }

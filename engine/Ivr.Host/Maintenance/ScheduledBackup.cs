@@ -65,4 +65,21 @@ public sealed class ScheduledBackup(BackupScheduleFile schedule, IvrPaths paths,
             log($"backup: deleted {file} (keep {schedule.Keep})");
         }
     }
+
+    /// <summary>Why the backup folder cannot take an archive; null when it can (created when missing).</summary>
+    public static string? Unwritable(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-test-{Guid.NewGuid():N}");
+            using (File.Create(probe)) { }
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write to {Path.GetFullPath(directory)}: {ex.Message}";
+        }
+    }
 }
