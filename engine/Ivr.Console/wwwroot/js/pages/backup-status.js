@@ -6,6 +6,7 @@ import { h, replaceChildren } from '../dom.js';
 import { dateTime } from '../format.js';
 
 const ROLES = ['supervisor', 'admin'];
+let shown = 0; // the newest banner request: an older answer arriving late (after a sign-out) draws nothing
 
 const megabytes = bytes => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const trigger = t => (t === 'manual' ? '手动' : '定时');
@@ -23,12 +24,13 @@ export async function showBackupBanner(role) {
     slot = h('div', { id: 'backup-banner', class: 'backup-banner' });
     document.getElementById('view').before(slot);
   }
+  const mine = ++shown;
   if (!ROLES.includes(role)) return replaceChildren(slot);
   try {
     const status = await get('/api/backups', { quietAuth: true });
-    replaceChildren(slot, status.stale ? h('div', { class: 'notice warning', role: 'alert' }, warningText(status)) : null);
+    if (mine === shown) replaceChildren(slot, status.stale ? h('div', { class: 'notice warning', role: 'status' }, warningText(status)) : null);
   } catch {
-    replaceChildren(slot);
+    if (mine === shown) replaceChildren(slot);
   }
 }
 
@@ -39,7 +41,7 @@ export function backupSection() {
     const s = status.lastSuccess;
     const f = status.lastFailure;
     replaceChildren(body,
-      status.stale ? h('div', { class: 'notice warning', role: 'alert' }, warningText(status)) : null,
+      status.stale ? h('div', { class: 'notice warning' }, warningText(status)) : null,
       h('dl', { class: 'backup-facts' },
         h('dt', {}, '最近成功备份'), h('dd', {}, s ? `${dateTime(s.at)}（${trigger(s.trigger)}，${megabytes(s.bytes)}，节点 ${s.node}）` : '无'),
         s ? [h('dt', {}, '文件'), h('dd', {}, h('code', {}, s.file))] : null,
