@@ -11,19 +11,12 @@ internal static class AccessLogPrune
         => connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM console_access_log WHERE at < @cutoff;",
             new { cutoff }, cancellationToken: cancellation));
 
-    public static async Task<long> PruneAsync(IvrDatabase database, string cutoff, int batch, CancellationToken cancellation)
-    {
-        long deleted = 0;
-        while (true)
+    public static Task<long> PruneAsync(IvrDatabase database, string cutoff, int batch, CancellationToken cancellation)
+        => PruneBatch.RepeatAsync(database, batch, async (connection, transaction) =>
         {
-            await using var connection = await database.OpenConnectionAsync(cancellation);
-            await using var transaction = connection.BeginWrite();
             var rows = await connection.ExecuteAsync(new CommandDefinition("""
                 DELETE FROM console_access_log WHERE id IN (SELECT id FROM console_access_log WHERE at < @cutoff ORDER BY at LIMIT @batch);
                 """, new { cutoff, batch }, transaction, cancellationToken: cancellation));
-            await transaction.CommitAsync(cancellation);
-            deleted += rows;
-            if (rows < batch) return deleted;
-        }
-    }
+            return (rows, rows);
+        }, cancellation);
 }

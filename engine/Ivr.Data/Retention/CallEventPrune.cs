@@ -22,32 +22,29 @@ internal static class CallEventPrune
 
     public static async Task<long> PruneAsync(IvrDatabase database, string cutoff, int batch, CancellationToken cancellation)
     {
-        long deleted = 0;
         string from;
         await using (var connection = await database.OpenConnectionAsync(cancellation)) from = await MarkAsync(connection, null, cancellation);
         var (lastAt, lastId) = (from, "");
-        while (true)
+        return await PruneBatch.RepeatAsync(database, batch, async (connection, transaction) =>
         {
-            await using var connection = await database.OpenConnectionAsync(cancellation);
-            await using var transaction = connection.BeginWrite();
             var calls = (await connection.QueryAsync<(string Id, string StartedAt)>(new CommandDefinition("""
                 SELECT id, started_at FROM calls
                 WHERE started_at < @cutoff AND (started_at > @lastAt OR (started_at = @lastAt AND id > @lastId))
                 ORDER BY started_at, id LIMIT @batch;
                 """, new { cutoff, lastAt, lastId, batch }, transaction, cancellationToken: cancellation))).ToList();
+            long deleted = 0;
             if (calls.Count > 0)
             {
                 var ids = calls.Select(c => c.Id).ToArray();
-                deleted += await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM call_events WHERE {connection.InList("call_id", "ids")};",
+                deleted = await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM call_events WHERE {connection.InList("call_id", "ids")};",
                     new { ids }, transaction, cancellationToken: cancellation));
                 (lastId, lastAt) = calls[^1];
             }
 
             // Calls that start at the same instant as the last one are looked at again next time (>=): cheap, and never missed.
             await SetMarkAsync(connection, transaction, calls.Count < batch ? cutoff : lastAt, cancellation);
-            await transaction.CommitAsync(cancellation);
-            if (calls.Count < batch) return deleted;
-        }
+            return (calls.Count, deleted);
+        }, cancellation);
     }
 
     private static async Task<string> MarkAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellation)

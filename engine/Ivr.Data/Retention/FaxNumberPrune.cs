@@ -16,13 +16,9 @@ internal static class FaxNumberPrune
         => connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM fax_jobs WHERE {Due};",
             new { cutoff }, cancellationToken: cancellation));
 
-    public static async Task<long> PruneAsync(IvrDatabase database, string cutoff, int batch, CancellationToken cancellation)
-    {
-        long masked = 0;
-        while (true)
+    public static Task<long> PruneAsync(IvrDatabase database, string cutoff, int batch, CancellationToken cancellation)
+        => PruneBatch.RepeatAsync(database, batch, async (connection, transaction) =>
         {
-            await using var connection = await database.OpenConnectionAsync(cancellation);
-            await using var transaction = connection.BeginWrite();
             var jobs = (await connection.QueryAsync<(long Id, string Number)>(new CommandDefinition(
                 $"SELECT id, number FROM fax_jobs WHERE {Due} ORDER BY id LIMIT @batch;", new { cutoff, batch }, transaction,
                 cancellationToken: cancellation))).ToList();
@@ -34,9 +30,6 @@ internal static class FaxNumberPrune
                     new { number, id = job.Id }, transaction, cancellationToken: cancellation));
             }
 
-            await transaction.CommitAsync(cancellation);
-            masked += jobs.Count;
-            if (jobs.Count < batch) return masked;
-        }
-    }
+            return (jobs.Count, (long)jobs.Count);
+        }, cancellation);
 }

@@ -16,34 +16,25 @@ internal static class RecordingPrune
         => connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM voice_messages WHERE {Due};",
             new { cutoff }, cancellationToken: cancellation));
 
-    public static async Task<long> PruneAsync(IvrDatabase database, string recordingsFolder, string cutoff, string now, int batch,
+    public static Task<long> PruneAsync(IvrDatabase database, string recordingsFolder, string cutoff, string now, int batch,
         CancellationToken cancellation)
-    {
-        long pruned = 0;
-        while (true)
+        => PruneBatch.RepeatAsync(database, batch, async (connection, transaction) =>
         {
-            await using var connection = await database.OpenConnectionAsync(cancellation);
             var due = (await connection.QueryAsync<(long Id, string Recording)>(new CommandDefinition(
                 $"SELECT id, recording FROM voice_messages WHERE {Due} ORDER BY id LIMIT @batch;",
-                new { cutoff, batch }, cancellationToken: cancellation))).ToList();
+                new { cutoff, batch }, transaction, cancellationToken: cancellation))).ToList();
+            if (due.Count == 0) return (0, 0L);
             foreach (var message in due)
             {
                 if (FileOf(recordingsFolder, message.Recording) is { } file) File.Delete(file);
             }
 
-            if (due.Count > 0)
-            {
-                await using var transaction = connection.BeginWrite();
-                var ids = due.Select(m => m.Id).ToArray();
-                pruned += await connection.ExecuteAsync(new CommandDefinition(
-                    $"UPDATE voice_messages SET recording_pruned_at = @now WHERE {connection.InList("id", "ids")};",
-                    new { now, ids }, transaction, cancellationToken: cancellation));
-                await transaction.CommitAsync(cancellation);
-            }
-
-            if (due.Count < batch) return pruned;
-        }
-    }
+            var ids = due.Select(m => m.Id).ToArray();
+            var marked = await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE voice_messages SET recording_pruned_at = @now WHERE {connection.InList("id", "ids")};",
+                new { now, ids }, transaction, cancellationToken: cancellation));
+            return (due.Count, (long)marked);
+        }, cancellation);
 
     /// <summary>The recording's path inside the folder; null for a name that would lead outside it.</summary>
     private static string? FileOf(string folder, string recording)
