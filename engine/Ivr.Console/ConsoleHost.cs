@@ -63,6 +63,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         PinEndpoints.Map(api);
         UserEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
+        Backups.BackupEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);

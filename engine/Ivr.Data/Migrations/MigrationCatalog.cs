@@ -17,5 +17,6 @@ public static class MigrationCatalog
         M009PinThrottles.Migration,
         M010PublishedFlowSets.Migration,
         M011StatisticsRollups.Migration,
+        M012RetentionAndBackups.Migration,
     ];
 }

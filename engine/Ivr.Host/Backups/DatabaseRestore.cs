@@ -30,6 +30,7 @@ public static class DatabaseRestore
         Directory.CreateDirectory(paths.Data);
         var dump = Path.Combine(paths.Data, ".restore-dump");
         var recordings = Path.GetFullPath(Path.Combine(paths.Data, "recordings"));
+        var recordingsRestored = 0;
         while (tar.GetNextEntry() is { } entry)
         {
             if (entry.EntryType != TarEntryType.RegularFile) continue;
@@ -44,6 +45,7 @@ public static class DatabaseRestore
                 throw new InvalidDataException($"the backup holds a file outside recordings/: '{entry.Name}'");
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             entry.ExtractToFile(target, overwrite: false);
+            recordingsRestored++;
         }
 
         if (postgres)
@@ -55,6 +57,7 @@ public static class DatabaseRestore
         var restored = TableCounts.Of(paths.OpenDatabase());
         var wrong = manifest.Tables.Where(t => !restored.TryGetValue(t.Key, out var n) || n != t.Value)
             .Select(t => $"{t.Key}: backup {t.Value}, restored {(restored.TryGetValue(t.Key, out var n) ? n : 0)}").ToList();
+        if (recordingsRestored != manifest.Recordings) wrong.Add($"recordings: backup {manifest.Recordings}, restored {recordingsRestored}");
         if (wrong.Count > 0) throw new InvalidDataException($"the restored database does not match the backup: {string.Join("; ", wrong)}");
         return manifest;
     }

@@ -8,13 +8,14 @@ public sealed class DbCommand : CommandBase
 {
     public override string Name => "db";
 
-    public override string Summary => "database: 'db migrate', 'db seed [--people N]', 'db backup FILE', 'db restore FILE'";
+    public override string Summary => "database: 'db migrate', 'db seed [--people N]', 'db backup FILE', 'db restore FILE', 'db prune [--dry-run]'";
 
     public override string Usage => $"""
         usage: ivr db migrate
                ivr db seed [--people N] [--seed S]
                ivr db backup FILE
                ivr db restore FILE
+               ivr db prune [--dry-run] [--retention FILE]
 
         migrate   creates the database (DATA/ivr.db) or applies pending migrations.
         seed      inserts the documented demo identities (README) and N synthetic people with
@@ -22,14 +23,20 @@ public sealed class DbCommand : CommandBase
         backup    writes FILE (.tar.gz): the database — consistent while the server runs (SQLite's online
                   backup; pg_dump for PostgreSQL) — its row counts and the recordings.
         restore   puts FILE back into an empty --data folder (and for PostgreSQL an empty --database), then
-                  checks every table's row count against the backup.
+                  checks every table's row count and the recordings against the backup.
+        prune     deletes what deploy/retention.yaml keeps no longer (call events, handled recordings, access log; masks
+                  old fax numbers) in small batches, prints the counts per kind and audits it; --dry-run only counts.
 
           --people N       synthetic people to generate (0 .. 10,000,000)
           --seed S         random seed, for repeatable data (default 12333)
+          --retention FILE retention periods (default: deploy/retention.yaml when present, else the built-in defaults)
+          --dry-run        prune: count only
         {IvrPaths.Help}
         """;
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "people", "seed"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "people", "seed", "retention"];
+
+    protected override IReadOnlyCollection<string> Switches => ["dry-run"];
 
     protected override Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
@@ -65,6 +72,8 @@ public sealed class DbCommand : CommandBase
                     return Task.FromResult(1);
                 }
 
+                Backups.ManualBackupRecord.Write(paths, target, made, watch.Elapsed);
+
                 Console.WriteLine($"{target}: {made.Dialect} database ({made.Tables.Values.Sum():N0} rows in {made.Tables.Count} tables) and {made.Recordings} recordings, in {watch.Elapsed.TotalSeconds:0.0} s");
                 return Task.FromResult(0);
             case "restore":
@@ -82,8 +91,10 @@ public sealed class DbCommand : CommandBase
 
                 Console.WriteLine($"{(paths.DatabaseUrl is null ? paths.Database : "the database")}: restored the backup of {restored.CreatedAt:yyyy-MM-dd HH:mm:ss zzz}; {restored.Tables.Values.Sum():N0} rows in {restored.Tables.Count} tables match, {restored.Recordings} recordings");
                 return Task.FromResult(0);
+            case "prune":
+                return DbPruneVerb.RunAsync(line, paths, cancellation);
             default:
-                throw new UsageException("say 'migrate', 'seed', 'backup FILE' or 'restore FILE'");
+                throw new UsageException("say 'migrate', 'seed', 'backup FILE', 'restore FILE' or 'prune'");
         }
     }
 }

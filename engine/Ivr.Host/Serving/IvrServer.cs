@@ -128,6 +128,7 @@ public sealed class IvrServer : IAsyncDisposable
                 await queue;
                 faxes.Dispose();
             });
+            Maintenance.MaintenanceParts.Start(options, database, parts, clock, log);
             parts.Add("node heartbeat", await NodePresence.StartHeartbeatAsync(options, sip.EndPoint.Port, database, live, flows,
                 draining: () => drain.IsDraining, clock, log));
             log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP), written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");

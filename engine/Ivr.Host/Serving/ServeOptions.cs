@@ -20,7 +20,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", .. SipLimitOptions.Valued];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", .. SipLimitOptions.Valued, "retention", "backups"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
@@ -48,6 +48,9 @@ public sealed record ServeOptions
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
           --drain-timeout D  on SIGTERM (or 'ivr drain'), how long calls in progress may go on while new ones get 503;
                              then calls still up get a BYE and the server stops (default 15m; e.g. 90s, 15m, 1h)
+          --retention FILE   how long call events, handled recordings, access log and fax numbers are kept, pruned daily
+                             (default: deploy/retention.yaml when present, else 180d/365d/180d/90d at 03:00 China time)
+          --backups FILE     scheduled backups: folder, every N days, keep N, hour (default: deploy/backup.yaml when present, else none)
         """ + "\n" + SipLimitOptions.Help;
 
     public required IvrPaths Paths { get; init; }
@@ -109,6 +112,12 @@ public sealed record ServeOptions
     /// <summary>How long a drain waits for the calls in progress before it ends them.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>deploy/retention.yaml or --retention FILE; null: the defaults (<see cref="Maintenance.RetentionFile"/>).</summary>
+    public string? RetentionFile { get; init; }
+
+    /// <summary>deploy/backup.yaml or --backups FILE; null: no scheduled backups.</summary>
+    public string? BackupFile { get; init; }
+
     public static ServeOptions Parse(CommandLine line)
     {
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-20999"));
@@ -135,6 +144,8 @@ public sealed record ServeOptions
             ClockStart = ParseClockStart(line.Get("clock-start")),
             DrainTimeout = ParseDuration("drain-timeout", line.Get("drain-timeout")) ?? TimeSpan.FromMinutes(15),
             Limits = SipLimitOptions.Parse(line),
+            RetentionFile = line.Get("retention") ?? (File.Exists(Maintenance.RetentionFile.DefaultPath) ? Maintenance.RetentionFile.DefaultPath : null),
+            BackupFile = line.Get("backups") ?? (File.Exists(Maintenance.BackupScheduleFile.DefaultPath) ? Maintenance.BackupScheduleFile.DefaultPath : null),
         };
     }
 

@@ -7,6 +7,7 @@ import { h, notice, replaceChildren } from './dom.js';
 import { roleLabel } from './format.js';
 import { match, navFor } from './routes.js';
 import { renderSignIn } from './pages/signin.js';
+import { showBackupBanner } from './pages/backup-status.js';
 
 const view = document.getElementById('view');
 const topBar = document.getElementById('top-bar');
@@ -32,6 +33,7 @@ function showSignIn(message, returnTo) {
   renderCount++;
   setSession(null);
   topBar.hidden = true;
+  showBackupBanner(null);
   document.title = '登录 · 12333 运维控制台';
   renderSignIn(view, {
     message,
@@ -74,6 +76,7 @@ async function route() {
   if (!session) return showSignIn(null, path);
   if (path === '/' || path === '/login' || path === '/index.html') return navigate(home(), { replace: true });
   drawShell();
+  showBackupBanner(session.role);
   const found = match(path);
   for (const link of nav.querySelectorAll('a')) {
     const active = found && (path === link.dataset.nav || path.startsWith(`${link.dataset.nav}/`));

@@ -7,6 +7,7 @@ import { actionLabel, actionNames, dateTime, roleLabel, roleNames } from '../for
 import { formDialog } from '../dialog.js';
 import { showFailure } from './failure.js';
 import { nodeDrainSection } from './node-drain.js';
+import { backupSection } from './backup-status.js';
 
 export async function render(view, { session }) {
   let users;
@@ -82,7 +83,7 @@ export async function render(view, { session }) {
   drawUsers();
   replaceChildren(view, pageHeader('用户与审计'), status,
     h('section', { class: 'card' }, h('h2', {}, '用户'), usersBox, h('h3', {}, '新建用户'), create),
-    accessLogSection(), nodeDrainSection());
+    accessLogSection(), backupSection(), nodeDrainSection());
 }
 
 function accessLogSection() {

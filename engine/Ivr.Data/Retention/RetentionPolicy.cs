@@ -1,0 +1,16 @@
+namespace Ivr.Data.Retention;
+
+/// <summary>
+/// How long detailed records are kept (deploy/retention.yaml). Call summaries (<c>calls</c>) and the statistics' rollups
+/// are kept for ever; only the detail below goes once older than its period.
+/// </summary>
+/// <param name="CallEvents">A call's events (its journey node by node), by the call's start.</param>
+/// <param name="HandledRecordings">The audio of voice messages that were called back, by the message's time; the message row stays, marked pruned.</param>
+/// <param name="AccessLog">Rows of the console's access log.</param>
+/// <param name="FaxNumbers">The dialled number of finished scheduled faxes (sent, failed, cancelled), by their last change: masked,
+/// the job row stays for the statistics. Fax documents are rendered once per document (fax/rendered), never per job.</param>
+public sealed record RetentionPolicy(TimeSpan CallEvents, TimeSpan HandledRecordings, TimeSpan AccessLog, TimeSpan FaxNumbers)
+{
+    /// <summary>A hotline's defaults: events and access log half a year, handled recordings a year, fax numbers 90 days.</summary>
+    public static RetentionPolicy Default { get; } = new(TimeSpan.FromDays(180), TimeSpan.FromDays(365), TimeSpan.FromDays(180), TimeSpan.FromDays(90));
+}

@@ -1,0 +1,28 @@
+namespace Ivr.Data.Retention;
+
+/// <summary>
+/// Applies a <see cref="RetentionPolicy"/> at one moment: every kind's cutoff is <c>now − its period</c>. Dry, it only
+/// counts. Each kind deletes in batches of <see cref="PruneBatch.Size"/> rows per transaction. Call summaries,
+/// rollups and every other table are never touched.
+/// </summary>
+public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, int batch = PruneBatch.Size)
+{
+    public async Task<RetentionCounts> CountAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellation);
+        return new RetentionCounts(
+            await CallEventPrune.CountAsync(connection, Cutoff(now, policy.CallEvents), cancellation),
+            await RecordingPrune.CountAsync(connection, Cutoff(now, policy.HandledRecordings), cancellation),
+            await AccessLogPrune.CountAsync(connection, Cutoff(now, policy.AccessLog), cancellation),
+            await FaxNumberPrune.CountAsync(connection, Cutoff(now, policy.FaxNumbers), cancellation));
+    }
+
+    public async Task<RetentionCounts> PruneAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation)
+        => new(
+            await CallEventPrune.PruneAsync(database, Cutoff(now, policy.CallEvents), batch, cancellation),
+            await RecordingPrune.PruneAsync(database, recordingsFolder, Cutoff(now, policy.HandledRecordings), DbTime.ToText(now), batch, cancellation),
+            await AccessLogPrune.PruneAsync(database, Cutoff(now, policy.AccessLog), batch, cancellation),
+            await FaxNumberPrune.PruneAsync(database, Cutoff(now, policy.FaxNumbers), batch, cancellation));
+
+    private static string Cutoff(DateTimeOffset now, TimeSpan kept) => DbTime.ToText(now - kept);
+}

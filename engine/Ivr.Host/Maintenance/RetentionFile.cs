@@ -1,0 +1,59 @@
+using Ivr.Data.Retention;
+
+namespace Ivr.Host.Maintenance;
+
+/// <summary>
+/// deploy/retention.yaml: how long detail is kept and at which hour (China time) the server prunes each day.
+/// <code>
+/// hour: 3                  # 0..23, China time
+/// call_events: 180d        # a call's events; the call summary (calls) and the statistics stay
+/// handled_recordings: 365d # audio of called-back voice messages; the message stays, marked pruned
+/// access_log: 180d         # the console's access log
+/// fax_numbers: 90d         # dialled numbers of finished scheduled faxes are masked; the jobs stay
+/// </code>
+/// Periods are days, weeks or years (<c>180d</c>, <c>26w</c>, <c>1y</c>); zero, negative, unknown fields and bad values
+/// are refused at load with FILE:LINE:COL.
+/// </summary>
+public sealed record RetentionFile(RetentionPolicy Policy, int Hour)
+{
+    public static readonly string DefaultPath = Path.Combine("deploy", "retention.yaml");
+
+    public const int DefaultHour = 3;
+
+    public static RetentionFile Default { get; } = new(RetentionPolicy.Default, DefaultHour);
+
+    private static readonly string[] Keys = ["hour", "call_events", "handled_recordings", "access_log", "fax_numbers"];
+
+    public static RetentionFile Read(string path)
+    {
+        var yaml = YamlSettings.Read(path, Keys);
+        var file = Default;
+        foreach (var entry in yaml.Entries)
+        {
+            if (entry.Key == "hour")
+            {
+                file = file with { Hour = yaml.Int(entry, 0, 23) };
+                continue;
+            }
+
+            if (!Days.TryParse(entry.Value, out var period)) throw yaml.Wrong(entry, "a period like 180d, 26w or 1y");
+            if (period <= TimeSpan.Zero) throw yaml.Wrong(entry, "a period longer than zero");
+            var policy = file.Policy;
+            file = file with
+            {
+                Policy = entry.Key switch
+                {
+                    "call_events" => policy with { CallEvents = period },
+                    "handled_recordings" => policy with { HandledRecordings = period },
+                    "access_log" => policy with { AccessLog = period },
+                    _ => policy with { FaxNumbers = period },
+                },
+            };
+        }
+
+        return file;
+    }
+
+    /// <summary>FILE when given, else deploy/retention.yaml when present, else the defaults.</summary>
+    public static RetentionFile Load(string? path) => path is not null ? Read(path) : File.Exists(DefaultPath) ? Read(DefaultPath) : Default;
+}

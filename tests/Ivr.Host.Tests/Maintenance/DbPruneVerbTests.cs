@@ -1,0 +1,59 @@
+using Dapper;
+using Ivr.Data;
+using Ivr.Host.Tests.Cli;
+
+namespace Ivr.Host.Tests.Maintenance;
+
+[Collection("console")]
+public sealed class DbPruneVerbTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("ivr-prune-verb-").FullName;
+
+    [Fact]
+    public async Task Prune_DryRunCountsThenPruneDeletesAndAudits_CallSummariesStay()
+    {
+        var database = IvrDatabase.Open(Path.Combine(_data, "ivr.db"));
+        var old = DateTimeOffset.UtcNow.AddDays(-200).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture);
+        using (var connection = database.OpenConnection())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
+                VALUES ('old', '13912345678', '139*****678', '12333', 'main', 'v1', @old, @old, 'completed');
+                INSERT INTO call_events (call_id, seq, at, kind, flow_version) VALUES ('old', 1, @old, 'CallStarted', 'v1'), ('old', 2, @old, 'CallEnded', 'v1');
+                """, new { old });
+        }
+
+        var (dryCode, dry, _) = await ProgramTests.Run("db", "prune", "--dry-run", "--data", _data);
+        var (code, pruned, errors) = await ProgramTests.Run("db", "prune", "--data", _data);
+
+        Assert.Equal(0, dryCode);
+        Assert.Matches(@"call_events\s+2\s", dry);
+        Assert.Contains("would prune 2 in", dry);
+        Assert.True(code == 0, errors);
+        Assert.Contains(": pruned 2 in", pruned);
+        using var check = database.OpenConnection();
+        Assert.Equal(0, check.ExecuteScalar<long>("SELECT COUNT(*) FROM call_events;"));
+        Assert.Equal("completed", check.ExecuteScalar<string>("SELECT disposition FROM calls WHERE id = 'old';"));
+        var audit = check.QuerySingle<(string User, string Outcome, string Detail)>("SELECT user_name, outcome, detail FROM console_access_log WHERE action = 'retention_prune';");
+        Assert.Equal(("system", "ok"), (audit.User, audit.Outcome));
+        Assert.StartsWith("call_events 2, recordings 0, access_log 0, fax_numbers 0", audit.Detail);
+    }
+
+    [Fact]
+    public async Task Prune_BadRetentionFile_ExitsOneNamingFileAndLine()
+    {
+        var file = Path.Combine(_data, "retention.yaml");
+        File.WriteAllText(file, "call_events: 0d\n");
+
+        var (code, _, errors) = await ProgramTests.Run("db", "prune", "--data", _data, "--retention", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{file}:1:14: call_events: a period longer than zero", errors);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+}
