@@ -121,7 +121,7 @@ public sealed class IvrServer : IAsyncDisposable
             });
             var metricsOnly = await MetricsStart.StartAsync(options, metrics, parts, log, cancellation);
             var faxes = new CancellationTokenSource();
-            var faxQueue = parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token, drain.Begun), async queue =>
+            var faxQueue = parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, options.NodeId, faxes.Token, drain.Begun), async queue =>
             {
                 await faxes.CancelAsync();
                 await queue;
