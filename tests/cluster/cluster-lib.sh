@@ -29,7 +29,8 @@ start_postgres() {
     -o "-p $port -k $PGDIR -c listen_addresses=127.0.0.1 -F -c synchronous_commit=off -c max_connections=300 $*" start >/dev/null \
     || { cat "$PGDIR/server.log" >&2; echo "cluster: PostgreSQL did not start" >&2; exit 1; }
   psql -q "postgresql://postgres@127.0.0.1:$port/postgres" -c "CREATE DATABASE ivr;"
-  DB="postgresql://postgres@127.0.0.1:$port/ivr"
+  # connect_timeout: a process started on a loaded 2-core machine may need more than the default 5 s for its first connection
+  DB="postgresql://postgres@127.0.0.1:$port/ivr?connect_timeout=30"
 }
 
 sql() { psql -qtA "$DB" -c "$1"; }

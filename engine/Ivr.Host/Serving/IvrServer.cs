@@ -5,6 +5,7 @@ using Ivr.Data.Calls;
 using Ivr.Data.Messages;
 using Ivr.Data.Migrations;
 using Ivr.Data.Services;
+using Ivr.Data.Spool;
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
 using Ivr.Host.Metrics;
@@ -96,8 +97,8 @@ public sealed class IvrServer : IAsyncDisposable
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log, node: options.NodeId));
             var metrics = new IvrMetrics(KnownOperations.All);
             var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
-            var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
-            parts.Add("voice-message spool", new SpoolFlusher(spool, database, clock, log));
+            var spool = new CallerRequestSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
+            parts.Add("caller-request spool", new SpoolFlusher(spool, database, clock, log));
             var service = new ServiceLookupService(database, clock, calendar.AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var lookups = new MeasuredLookupService(service, metrics, clock);
