@@ -103,7 +103,7 @@ public sealed class IvrServer : IAsyncDisposable
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var lookups = new MeasuredLookupService(service, metrics, clock);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
-            await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
+            await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
                 ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, clock, log, cancellation))
@@ -228,10 +228,10 @@ public sealed class IvrServer : IAsyncDisposable
     }
 
     /// <summary>Notes the version serving now and each one swapped in later, for the console's flow history.</summary>
-    private static async Task RecordFlowHistoryAsync(IvrDatabase database, Cli.IvrPaths paths, FlowSetHost flows, TimeProvider clock,
+    private static async Task RecordFlowHistoryAsync(IvrDatabase database, FlowSetHost flows, TimeProvider clock,
         Action<string> log, CancellationToken cancellation)
     {
-        var history = new FlowHistory(database, paths.Flows, clock, log);
+        var history = new FlowHistory(database, () => flows.CurrentFlowsFolder, clock, log);
         await history.RecordAsync(flows.Current!, cancellation);
         flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
     }
