@@ -136,7 +136,7 @@ PY
 dropped=$(( failed > cut_by_kill ? failed - cut_by_kill : 0 ))
 per_node=$(for i in 1 2 3; do echo -n "$(flows_started "$i") "; done)
 
-echo "cluster: 3 nodes, $created calls ($RATE/s, up to $UP at once), $ok answered, $failed_invites failed INVITEs ($after_kill placed after the kill), reroute $(secs $reroute_ms) s ($moved moved), node_lost $node_lost in $(secs $lost_ms) s ($failed calls cut by the kill), publish served by all in $(secs "$publish_ms") s (target 1 s), drain dropped $dropped (node2 had ${drain_up:-?} calls up, exit $drain_exit), calls per node since restart [${per_node% }]"
+echo "cluster: 3 nodes, $created calls ($RATE/s, up to $UP at once), $ok answered, $failed_invites failed INVITEs ($after_kill placed after the kill), reroute $(secs $reroute_ms) s ($moved moved), node_lost $node_lost in $(secs $lost_ms) s ($failed calls cut by the kill), publish served by all in $(secs "$publish_ms") s (target 1 s), drain dropped $dropped (node2 had ${drain_up:-?} calls up, exit $drain_exit), calls per node [${per_node% }] (node 1 since its restart), ${SECONDS} s"
 status=0
 [[ $created -eq $total_calls ]] || { echo "FAIL: SIPp placed $created of $total_calls calls"; status=1; }
 [[ $failed_invites -eq 0 ]] || { echo "FAIL: $failed_invites INVITEs failed"; status=1; }
