@@ -35,13 +35,14 @@ start_postgres() {
 
 sql() { psql -qtA "$DB" -c "$1"; }
 
-start_node() { # index sip-port rtp-range [extra serve options…]: node N binds 127.0.0.(N+1), records into the shared folder;
-  # sets NODE[N] to its pid (a child of this shell, so `wait` gives its exit code). Kamailio and SIPp call from 127.0.0.1:
-  # a proxy (--sip-proxies), not one caller whom the per-source limits (60 calls a minute) would refuse; and every SIPp
-  # call has the same caller number, so the per-caller limits behind a proxy are lifted too.
+# Kamailio and SIPp call from 127.0.0.1: a proxy (--sip-proxies), not one caller whom the per-source limits (60 calls a
+# minute) would refuse; and every SIPp call has the same caller number, so the per-caller limits behind a proxy are lifted.
+LOAD_LIMITS=(--sip-proxies 127.0.0.1/32 --caller-calls-per-minute 1000000 --caller-calls 100000)
+
+start_node() { # index sip-port rtp-range [extra serve options…]: node N binds 127.0.0.(N+1) on the shared database and
+  # records into the shared folder; sets NODE[N] to its pid (a child of this shell, so `wait` gives its exit code)
   local i=$1 port=$2 rtp=$3; shift 3
-  "$IVR" serve --bind "127.0.0.$((i + 1))" --sip-port "$port" --node-id "node$i" --rtp-ports "$rtp" --no-console \
-    --sip-proxies 127.0.0.1/32 --caller-calls-per-minute 1000000 --caller-calls 100000 \
+  "$IVR" serve --bind "127.0.0.$((i + 1))" --sip-port "$port" --node-id "node$i" --rtp-ports "$rtp" --no-console "${LOAD_LIMITS[@]}" \
     --database "$DB" --data "$WORK/node$i" --recordings "$WORK/recordings" "$@" >>"$WORK/node$i.log" 2>&1 &
   NODE[$i]=$!; pids+=("$!")
 }
