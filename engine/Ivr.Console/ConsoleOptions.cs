@@ -16,7 +16,7 @@ public sealed record ConsoleOptions
     /// <summary>The pages; default <c>wwwroot</c> beside the assembly, or <c>$IVR_CONSOLE_WWWROOT</c>.</summary>
     public string? WebRoot { get; init; }
 
-    /// <summary>Where voice-message recordings are (their stored names are relative to it).</summary>
+    /// <summary>Where voice-message recordings are (their stored names are relative to it, or to one of its node subfolders when nodes share it).</summary>
     public required string RecordingsDirectory { get; init; }
 
     public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);

@@ -39,7 +39,7 @@ public sealed class FlowHistoryTests : IAsyncLifetime
     [Fact]
     public async Task TwoServedVersions_AreInTheHistory_AndTheirDiffShowsTheEdit()
     {
-        var history = new FlowHistory(_server.Database, FlowsFolder, _server.Time, _ => { });
+        var history = new FlowHistory(_server.Database, () => FlowsFolder, _server.Time, _ => { });
         var first = Load();
         await history.RecordAsync(first, CancellationToken.None);
         var main = Path.Combine(FlowsFolder, "main.yaml");

@@ -38,6 +38,27 @@ public sealed class VoiceMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recording_MadeOnAnotherNode_IsPlayedFromThatNodesFolderInTheSharedOne()
+    {
+        // Nodes sharing a recordings folder (ivr serve --recordings DIR) each record into DIR/NODE-ID.
+        byte[] other = [.. "RIFF"u8, 9, 9, 9];
+        Directory.CreateDirectory(Path.Combine(_server.Recordings, "node2"));
+        await File.WriteAllBytesAsync(Path.Combine(_server.Recordings, "node2", "call-11-1.wav"), other);
+        long id;
+        await using (var connection = await _server.Database.OpenConnectionAsync(CancellationToken.None))
+        {
+            id = await new VoiceMessageRepository(connection).InsertAsync("call-11", "call-11-1.wav", "13912345678", "x",
+                _server.Time.GetUtcNow(), new DateOnly(2026, 11, 30), CancellationToken.None);
+        }
+
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        var response = await supervisor.GetAsync($"api/messages/{id}/audio");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(other, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Recording_NamedOutsideTheRecordingsFolder_IsNotServed()
     {
         using var supervisor = await _server.SignedInAsync("supervisor");

@@ -6,9 +6,11 @@ namespace Ivr.OperationsConsole.Flows;
 /// <summary>
 /// Records every flow-set version the server serves, with the text of its files, so that the console can
 /// show the history and diff two versions. Hooked to the flow host's swap; the files are read right after
-/// the swap, so a save landing in between is recorded under the version before it (the next swap records it again).
+/// the swap from the folder the version was loaded from (<paramref name="flowsDirectory"/>: the node's flows folder,
+/// or in cluster mode the published copy, which never changes), so on one node a save landing in between is
+/// recorded under the version before it (the next swap records it again).
 /// </summary>
-public sealed class FlowHistory(IvrDatabase database, string flowsDirectory, TimeProvider time, Action<string> log)
+public sealed class FlowHistory(IvrDatabase database, Func<string> flowsDirectory, TimeProvider time, Action<string> log)
 {
     public async Task RecordAsync(FlowSet set, CancellationToken cancellation)
     {
@@ -16,7 +18,7 @@ public sealed class FlowHistory(IvrDatabase database, string flowsDirectory, Tim
         {
             await using var connection = await database.OpenConnectionAsync(cancellation);
             await using var transaction = await connection.BeginTransactionAsync(cancellation);
-            var added = await new FlowVersionRepository(connection, transaction).RecordAsync(set.Version, time.GetUtcNow(), FlowFiles.Read(flowsDirectory), cancellation);
+            var added = await new FlowVersionRepository(connection, transaction).RecordAsync(set.Version, time.GetUtcNow(), FlowFiles.Read(flowsDirectory()), cancellation);
             await transaction.CommitAsync(cancellation);
             if (added) log($"console: flow version {set.Version} recorded in the history");
         }

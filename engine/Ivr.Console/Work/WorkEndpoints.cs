@@ -88,8 +88,8 @@ internal static class WorkEndpoints
             return ApiError.Forbidden();
         }
 
-        var file = item?.Recording is { Length: > 0 } recording ? RecordingPath(options.RecordingsDirectory, recording) : null;
-        if (file is null || !File.Exists(file))
+        var file = item?.Recording is { Length: > 0 } recording ? RecordingFile.Find(options.RecordingsDirectory, recording) : null;
+        if (file is null)
         {
             await accessLog.WriteAsync(http, AccessLog.RecordingView, $"message:{id}", "not_found");
             return ApiError.NotFound();
@@ -97,14 +97,6 @@ internal static class WorkEndpoints
 
         await accessLog.WriteAsync(http, AccessLog.RecordingView, $"message:{id}", "ok", $"call:{item!.CallId}");
         return Results.File(file, "audio/wav", enableRangeProcessing: true);
-    }
-
-    /// <summary>The recording's full path, or null when the stored name points outside the recordings folder.</summary>
-    internal static string? RecordingPath(string folder, string recording)
-    {
-        var root = Path.GetFullPath(folder);
-        var full = Path.GetFullPath(Path.Combine(root, recording));
-        return full.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     private static (DateOnly Today, Ivr.Core.Calendar.ServiceCalendar? Calendar) Today(FlowSource flows, TimeProvider time)

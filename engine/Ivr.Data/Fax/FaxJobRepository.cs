@@ -96,6 +96,17 @@ public sealed class FaxJobRepository(IDbConnection connection, IDbTransaction? t
             WHERE status = 'sending' AND (@expiredOnly = 0 OR lease_until IS NULL OR lease_until < @now);
             """, new { now = DbTime.ToText(now), expiredOnly = expiredLeasesOnly ? 1 : 0 }, cancellation));
 
+    /// <summary>
+    /// A node declared lost: the jobs it was sending (claims named <c>NODE/…</c>, <see cref="FaxJobScheduler.Node"/>) have their
+    /// lease end now, so the next node to look retries them instead of waiting out the lease.
+    /// </summary>
+    /// <returns>How many claims were released.</returns>
+    public Task<int> ReleaseClaimsOfAsync(string node, DateTimeOffset now, CancellationToken cancellation)
+        => connection.ExecuteAsync(Command("""
+            UPDATE fax_jobs SET lease_until = @now
+            WHERE status = 'sending' AND substr(claimed_by, 1, length(@prefix)) = @prefix;
+            """, new { prefix = node + "/", now = DbTime.ToText(now) }, cancellation));
+
     /// <summary>Withdraws a job that has not started sending; false otherwise.</summary>
     public async Task<bool> CancelAsync(long id, DateTimeOffset now, CancellationToken cancellation)
         => await connection.ExecuteAsync(Command($"""

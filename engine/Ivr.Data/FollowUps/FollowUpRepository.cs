@@ -15,6 +15,12 @@ public sealed class FollowUpRepository(IDbConnection connection, IDbTransaction?
             """, new { callId, reason, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
             transaction, cancellationToken: cancellation));
 
+    /// <summary>Whether the call's follow-up of this reason, made at <paramref name="createdAt"/>, is stored (a spooled one written before).</summary>
+    public Task<bool> ExistsAsync(string callId, string reason, DateTimeOffset createdAt, CancellationToken cancellation)
+        => connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM follow_ups WHERE call_id = @callId AND reason = @reason AND created_at = @createdAt);",
+            new { callId, reason, createdAt = DbTime.ToText(createdAt) }, transaction, cancellationToken: cancellation));
+
     public async Task<IReadOnlyList<FollowUp>> ForCallAsync(string callId, CancellationToken cancellation)
     {
         var rows = await connection.QueryAsync<(long Id, string CallId, string Reason, string CreatedAt, string DueDate, string Status, string? Outcome)>(

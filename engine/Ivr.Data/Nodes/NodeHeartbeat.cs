@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ivr.Data.Fax;
 
 namespace Ivr.Data.Nodes;
 
@@ -6,7 +7,7 @@ namespace Ivr.Data.Nodes;
 /// A node's heartbeat: every <see cref="Interval"/> on the node's clock it refreshes its <c>nodes</c> row
 /// (last seen, calls up, flow version, draining) and looks for nodes silent longer than <see cref="LossTimeout"/>.
 /// Each one it is first to declare lost has its open calls closed <see cref="LostCallDispositions.NodeLost"/>
-/// (one line logged per node). A database that fails is logged once until it works again; the beat goes on.
+/// and the fax jobs it was sending released to the others (one line logged per node). A database that fails is logged once until it works again; the beat goes on.
 /// Disposing stops the beat and marks the row stopped. Start it after <see cref="NodeRegistration.ClaimAsync"/>.
 /// </summary>
 public sealed class NodeHeartbeat : IAsyncDisposable
@@ -65,19 +66,21 @@ public sealed class NodeHeartbeat : IAsyncDisposable
         await using var transaction = connection.BeginWrite();
         var nodes = new NodeRepository(connection, transaction);
         var lost = await nodes.DeclareLostAsync(beat.At - LossTimeout, beat.At, cancellation).ConfigureAwait(false);
-        var closed = new List<(string Node, int Calls)>();
+        var closed = new List<(string Node, int Calls, int Faxes)>();
         foreach (var node in lost)
         {
             var calls = await nodes.CloseOpenCallsAsync(node, unassigned: false, beat.At, LostCallDispositions.NodeLost,
                 $"node {node} stopped heart-beating; closed by node {_id}", cancellation).ConfigureAwait(false);
-            closed.Add((node, calls));
+            var faxes = await new FaxJobRepository(connection, transaction).ReleaseClaimsOfAsync(node, beat.At, cancellation).ConfigureAwait(false);
+            closed.Add((node, calls, faxes));
         }
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
-        foreach (var (node, calls) in closed)
+        foreach (var (node, calls, faxes) in closed)
         {
             NodesDeclaredLost++;
             CallsClosed += calls;
-            _log($"node {node} lost: no heartbeat for over {LossTimeout.TotalSeconds:0} s; {calls} call(s) it held closed as {LostCallDispositions.NodeLost}");
+            _log($"node {node} lost: no heartbeat for over {LossTimeout.TotalSeconds:0} s; {calls} call(s) it held closed as {LostCallDispositions.NodeLost}"
+                + (faxes > 0 ? $"; {faxes} fax job(s) it was sending released to the other nodes" : ""));
         }
     }
 

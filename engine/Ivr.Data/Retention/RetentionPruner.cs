@@ -2,7 +2,8 @@ namespace Ivr.Data.Retention;
 
 /// <summary>
 /// Applies a <see cref="RetentionPolicy"/> at one moment: every kind's cutoff is <c>now − its period</c>. Dry, it only
-/// counts. Each kind deletes in batches of <see cref="PruneBatch.Size"/> rows per transaction. Call summaries,
+/// counts. Pruning first rolls up every ended call (<see cref="Rollups.RollupCatchUp"/>), so statistics
+/// survive the events. Each kind deletes in batches of <see cref="PruneBatch.Size"/> rows per transaction. Call summaries,
 /// rollups and every other table are never touched.
 /// </summary>
 public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, int batch = PruneBatch.Size)
@@ -18,11 +19,15 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
     }
 
     public async Task<RetentionCounts> PruneAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation)
-        => new(
+    {
+        // Statistics of a call come from its events until it is rolled up: roll up every ended call first.
+        await Rollups.RollupCatchUp.RunAsync(database, cancellation);
+        return new(
             await CallEventPrune.PruneAsync(database, Cutoff(now, policy.CallEvents), batch, cancellation),
             await RecordingPrune.PruneAsync(database, recordingsFolder, Cutoff(now, policy.HandledRecordings), DbTime.ToText(now), batch, cancellation),
             await AccessLogPrune.PruneAsync(database, Cutoff(now, policy.AccessLog), batch, cancellation),
             await FaxNumberPrune.PruneAsync(database, Cutoff(now, policy.FaxNumbers), batch, cancellation));
+    }
 
     private static string Cutoff(DateTimeOffset now, TimeSpan kept) => DbTime.ToText(now - kept);
 }

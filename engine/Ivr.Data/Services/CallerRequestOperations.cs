@@ -1,17 +1,13 @@
 using Ivr.Core.Lookups;
-using Ivr.Data.FollowUps;
-using Ivr.Data.Messages;
-using Ivr.Data.Surveys;
+using Ivr.Data.Spool;
 
 namespace Ivr.Data.Services;
 
 /// <summary><c>voice_message.save</c>, <c>followup.create</c> and <c>survey.save</c>: what a call
-/// leaves for agents. Every dissatisfied score (3, 不满意) also creates a follow-up. A voice message the database
-/// cannot take now is kept in the node's spool (when there is one) and the caller still hears the callback date.</summary>
-internal sealed class CallerRequestOperations(ServiceContext context, VoiceMessageSpool? spool)
+/// leaves for agents. Every dissatisfied score (3, 不满意) also creates a follow-up. What the database cannot take
+/// now is kept in the node's spool (when there is one) and the caller still hears the callback date.</summary>
+internal sealed class CallerRequestOperations(ServiceContext context, CallerRequestSpool? spool)
 {
-    public const string DissatisfiedReason = "dissatisfied";
-
     public async Task<LookupResult> SaveVoiceMessageAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
     {
         var recording = ServiceInputs.Get(inputs, "recording");
@@ -23,28 +19,17 @@ internal sealed class CallerRequestOperations(ServiceContext context, VoiceMessa
             return LookupResult.Of(LookupResult.Error);
         }
         var due = context.CallbackDueDate();
-        var message = new SpooledVoiceMessage(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback, Reason(inputs, "voice_message"), context.Now, due);
-        try
-        {
-            await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-            await new VoiceMessageRepository(connection).InsertAsync(message.CallId, message.Recording, message.CallbackNumber, message.Reason,
-                message.CreatedAt, message.DueDate, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (spool is not null && DatabaseOutage.Is(ex))
-        {
-            spool.Hold(message);
-            context.Log($"voice_message.save: database unavailable ({ex.GetType().Name}); the message is kept in the spool until it is back");
-        }
-
+        await WriteOrSpoolAsync("voice_message.save",
+            new SpooledVoiceMessage(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback, Reason(inputs, "voice_message"), context.Now, due),
+            cancellation).ConfigureAwait(false);
         return DueDate(due);
     }
 
     public async Task<LookupResult> CreateFollowUpAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
     {
         var due = context.CallbackDueDate();
-        await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        await new FollowUpRepository(connection).InsertAsync(ServiceInputs.Get(inputs, ServiceInputs.CallId), Reason(inputs, "followup"),
-            context.Now, due, cancellation).ConfigureAwait(false);
+        await WriteOrSpoolAsync("followup.create",
+            new SpooledFollowUp(ServiceInputs.Get(inputs, ServiceInputs.CallId), Reason(inputs, "followup"), context.Now, due), cancellation).ConfigureAwait(false);
         return DueDate(due);
     }
 
@@ -56,15 +41,24 @@ internal sealed class CallerRequestOperations(ServiceContext context, VoiceMessa
             context.Log("survey.save: score is not 1, 2 or 3");
             return LookupResult.Of(LookupResult.Error);
         }
-        var callId = ServiceInputs.Get(inputs, ServiceInputs.CallId);
-        var now = context.Now;
-        await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        using var transaction = connection.BeginWrite();
-        await new SurveyRepository(connection, transaction).InsertAsync(callId, score, now, cancellation).ConfigureAwait(false);
-        if (score == SurveyResponse.Dissatisfied)
-            await new FollowUpRepository(connection, transaction).InsertAsync(callId, DissatisfiedReason, now, context.CallbackDueDate(), cancellation).ConfigureAwait(false);
-        transaction.Commit();
+        await WriteOrSpoolAsync("survey.save",
+            new SpooledSurvey(ServiceInputs.Get(inputs, ServiceInputs.CallId), score, context.Now, context.CallbackDueDate()), cancellation).ConfigureAwait(false);
         return LookupResult.Of(LookupResult.Ok);
+    }
+
+    /// <summary>Writes the request; while the database is away (and the node has a spool) it waits in the spool instead.</summary>
+    private async Task WriteOrSpoolAsync(string operation, SpooledRequest request, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var connection = await context.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            await request.WriteAsync(connection, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (spool is not null && DatabaseOutage.Is(ex))
+        {
+            spool.Hold(request);
+            context.Log($"{operation}: database unavailable ({ex.GetType().Name}); the {request.Describe()} is kept in the spool until it is back");
+        }
     }
 
     private static string Reason(IReadOnlyDictionary<string, string> inputs, string fallback)

@@ -3,6 +3,7 @@ using Ivr.Data.Cards;
 using Ivr.Data.Fax;
 using Ivr.Data.Messages;
 using Ivr.Data.Security;
+using Ivr.Data.Spool;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -25,7 +26,7 @@ public sealed class ServiceLookupService : ILookupService
     /// <param name="fax">Allowed hours and tries of scheduled faxes; <see cref="FaxSettings.Default"/> when null.</param>
     /// <param name="faxDocuments">The fax catalog <c>fax.schedule</c> checks documents against; without it every document is unknown.</param>
     /// <param name="references">How loss-report references are drawn; <see cref="ReferenceIssuer.Random"/> when null.</param>
-    /// <param name="spool">Where voice messages wait while the database is unreachable; without it such a save fails.</param>
+    /// <param name="spool">Where voice messages, follow-ups and survey answers wait while the database is unreachable; without it such a save fails.</param>
     /// <param name="pinHasher">How new PINs are hashed; <see cref="PinHasher.Production"/> when null.
     /// Verification honours each stored hash's own iteration count.</param>
     /// <param name="pinThrottles">Limits on PIN checks per caller number and per call; <see cref="PinThrottleRules.Default"/> when null.</param>
@@ -38,7 +39,7 @@ public sealed class ServiceLookupService : ILookupService
         FaxSettings? fax = null,
         IFaxDocuments? faxDocuments = null,
         ReferenceIssuer? references = null,
-        VoiceMessageSpool? spool = null,
+        CallerRequestSpool? spool = null,
         PinThrottleRules? pinThrottles = null)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -11,6 +11,12 @@ public sealed class SurveyRepository(IDbConnection connection, IDbTransaction? t
             "INSERT INTO surveys (call_id, score, at) VALUES (@callId, @score, @at) RETURNING id;",
             new { callId, score, at = DbTime.ToText(at) }, transaction, cancellationToken: cancellation));
 
+    /// <summary>Whether the call's answer given at <paramref name="at"/> is stored (a spooled one written before).</summary>
+    public Task<bool> ExistsAsync(string callId, DateTimeOffset at, CancellationToken cancellation)
+        => connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM surveys WHERE call_id = @callId AND at = @at);",
+            new { callId, at = DbTime.ToText(at) }, transaction, cancellationToken: cancellation));
+
     public async Task<IReadOnlyList<SurveyResponse>> ForCallAsync(string callId, CancellationToken cancellation)
     {
         var rows = await connection.QueryAsync<(long Id, string CallId, long Score, string At)>(new CommandDefinition(

@@ -22,7 +22,7 @@ public sealed class ServeCommand(ShutdownSignals? signals = null) : CommandBase
         invalid one is rejected with its diagnostics while the last good version keeps serving.
         Answers SIP calls (UDP and TCP on all interfaces, or on --bind IP) with the flow routed for the dialled
         number; G.711 audio over RTP, keys by RFC 4733, in-band tones or SIP INFO; recordings in
-        DATA/recordings. SIGTERM (or 'ivr drain', or the console's button) drains: OPTIONS and new
+        DATA/recordings (or --recordings DIR shared by every node). SIGTERM (or 'ivr drain', or the console's button) drains: OPTIONS and new
         INVITEs get 503 with Retry-After, scheduled faxes claim no new job, calls in progress go on
         until they end or --drain-timeout passes (then they get a BYE); then it stops and exits 0.
         Ctrl+C, or a second SIGTERM, stops at once: calls still up get a BYE, then every part stops

@@ -13,10 +13,11 @@ public static class FaxScheduling
 {
     /// <param name="cancellation">Stops the queue at once (a fax being sent is abandoned and retried later).</param>
     /// <param name="stopClaiming">A drain: no new job is claimed; the task ends once a fax being sent is done.</param>
+    /// <param name="node">The node's id (<c>--node-id</c>): every claim and lease names it, so a job held by a lost node is recognised.</param>
     public static Task Start(IvrDatabase database, FlowSetHost flows, FaxSettings settings, IFaxDialer dialer, TimeProvider time, Action<string> log,
-        CancellationToken cancellation, CancellationToken stopClaiming = default)
+        string node, CancellationToken cancellation, CancellationToken stopClaiming = default)
     {
-        var scheduler = new FaxJobScheduler(database, dialer, new FaxDocumentSource(() => flows.Current), settings, time, log);
+        var scheduler = new FaxJobScheduler(database, dialer, new FaxDocumentSource(() => flows.Current), settings, time, log, node);
         log($"fax: scheduled faxes between {settings.AllowedFrom:HH\\:mm} and {settings.AllowedUntil:HH\\:mm} China time, {settings.MaxAttempts} tries {settings.RetryDelay.TotalMinutes:0.#} min apart");
         return Task.Run(() => scheduler.RunAsync(cancellation, stopClaiming), CancellationToken.None);
     }

@@ -17,6 +17,7 @@ public sealed class FlowSetHost : IDisposable
     public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);
 
     private readonly string _flows;
+    private string? _currentFlows;
     private readonly string _prompts;
     private readonly IReadOnlyCollection<string>? _operations;
     private readonly TimeProvider _time;
@@ -38,6 +39,9 @@ public sealed class FlowSetHost : IDisposable
 
     /// <summary>The set new calls get; null until a first valid load.</summary>
     public FlowSet? Current => Volatile.Read(ref _current);
+
+    /// <summary>The flows folder the serving version was loaded from: the node's own, or in cluster mode the published copy.</summary>
+    public string CurrentFlowsFolder => Volatile.Read(ref _currentFlows) ?? _flows;
 
     /// <summary>Raised after a new version is swapped in.</summary>
     public event Action<FlowSet>? Swapped;
@@ -63,6 +67,7 @@ public sealed class FlowSetHost : IDisposable
             }
 
             if (current?.Version == result.Set!.Version) return true;
+            Volatile.Write(ref _currentFlows, flows);
             Volatile.Write(ref _current, result.Set);
             _log($"flows: serving version {result.Set.Version} ({result.Set.Flows.Count} flows, {result.Set.AllNodes.Count()} nodes){(current is null ? "" : $", replacing {current.Version}")}");
             Swapped?.Invoke(result.Set);

@@ -1,22 +1,22 @@
 using Ivr.Data;
-using Ivr.Data.Messages;
+using Ivr.Data.Spool;
 
 namespace Ivr.Host.Hosting;
 
 /// <summary>
-/// Writes the voice messages held in the node's spool (<see cref="VoiceMessageSpool"/>) into the database as
+/// Writes the voice messages, follow-ups and survey answers held in the node's spool (<see cref="CallerRequestSpool"/>) into the database as
 /// soon as it answers again: at start (messages left by a previous run) and then every few seconds while any wait.
 /// </summary>
 public sealed class SpoolFlusher : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private readonly VoiceMessageSpool _spool;
+    private readonly CallerRequestSpool _spool;
     private readonly IvrDatabase _database;
     private readonly Action<string> _log;
     private readonly PeriodicWork _running;
 
-    public SpoolFlusher(VoiceMessageSpool spool, IvrDatabase database, TimeProvider time, Action<string> log)
+    public SpoolFlusher(CallerRequestSpool spool, IvrDatabase database, TimeProvider time, Action<string> log)
     {
         _spool = spool;
         _database = database;
@@ -30,7 +30,7 @@ public sealed class SpoolFlusher : IAsyncDisposable
         {
             if (_spool.Pending == 0) return;
             var written = await _spool.FlushAsync(_database, stop);
-            if (written > 0) _log($"spool: {written} voice messages written to the database; {_spool.Pending} still waiting");
+            if (written > 0) _log($"spool: {written} held requests written to the database; {_spool.Pending} still waiting");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -27,7 +27,7 @@ internal static class ConsoleStart
                 {
                     BindAddress = options.HttpBind,
                     Port = options.HttpPort,
-                    RecordingsDirectory = Path.Combine(paths.Data, "recordings"),
+                    RecordingsDirectory = options.RecordingsRoot,
                     InitialAdmin = admin is { Length: > 0 } && password is { Length: > 0 } ? (admin, password) : null,
                 },
                 new ConsoleServices(database, clock, live,

@@ -5,6 +5,7 @@ using Ivr.Data.Calls;
 using Ivr.Data.Messages;
 using Ivr.Data.Migrations;
 using Ivr.Data.Services;
+using Ivr.Data.Spool;
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
 using Ivr.Host.Metrics;
@@ -97,13 +98,13 @@ public sealed class IvrServer : IAsyncDisposable
             parts.Add("statistics rollups", RollupCatchUpLoop.Start(database, clock, log));
             var metrics = new IvrMetrics(KnownOperations.All);
             var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
-            var spool = new VoiceMessageSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
-            parts.Add("voice-message spool", new SpoolFlusher(spool, database, clock, log));
+            var spool = new CallerRequestSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
+            parts.Add("caller-request spool", new SpoolFlusher(spool, database, clock, log));
             var service = new ServiceLookupService(database, clock, calendar.AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var lookups = new MeasuredLookupService(service, metrics, clock);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
-            await RecordFlowHistoryAsync(database, options.Paths, flows, clock, log, cancellation);
+            await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
                 ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, clock, log, cancellation))
@@ -122,7 +123,7 @@ public sealed class IvrServer : IAsyncDisposable
             });
             var metricsOnly = await MetricsStart.StartAsync(options, metrics, parts, log, cancellation);
             var faxes = new CancellationTokenSource();
-            var faxQueue = parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, faxes.Token, drain.Begun), async queue =>
+            var faxQueue = parts.Add("scheduled faxes", FaxScheduling.Start(database, flows, files.Fax, sip.FaxDialer(log), clock, log, options.NodeId, faxes.Token, drain.Begun), async queue =>
             {
                 await faxes.CancelAsync();
                 await queue;
@@ -229,10 +230,10 @@ public sealed class IvrServer : IAsyncDisposable
     }
 
     /// <summary>Notes the version serving now and each one swapped in later, for the console's flow history.</summary>
-    private static async Task RecordFlowHistoryAsync(IvrDatabase database, Cli.IvrPaths paths, FlowSetHost flows, TimeProvider clock,
+    private static async Task RecordFlowHistoryAsync(IvrDatabase database, FlowSetHost flows, TimeProvider clock,
         Action<string> log, CancellationToken cancellation)
     {
-        var history = new FlowHistory(database, paths.Flows, clock, log);
+        var history = new FlowHistory(database, () => flows.CurrentFlowsFolder, clock, log);
         await history.RecordAsync(flows.Current!, cancellation);
         flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
     }

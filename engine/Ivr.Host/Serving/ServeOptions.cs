@@ -20,7 +20,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", .. SipLimitOptions.Valued, "retention", "backups"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", "recordings", .. SipLimitOptions.Valued, "retention", "backups"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
@@ -51,6 +51,8 @@ public sealed record ServeOptions
           --retention FILE   how long call events, handled recordings, access log and fax numbers are kept, pruned daily
                              (default: deploy/retention.yaml when present, else 180d/365d/180d/90d at 03:00 China time)
           --backups FILE     scheduled backups: folder, every N days, keep N, hour (default: deploy/backup.yaml when present, else none)
+          --recordings DIR   a folder every node reaches (NFS, CephFS…): this node records into DIR/NODE-ID and its console
+                             plays a message recorded on any node (default: DATA/recordings, this node's only)
         """ + "\n" + SipLimitOptions.Help;
 
     public required IvrPaths Paths { get; init; }
@@ -100,8 +102,17 @@ public sealed record ServeOptions
     /// <summary>Port of a listener serving only /metrics (0: any free port); null: none (the console serves /metrics too).</summary>
     public int? MetricsPort { get; init; }
 
-    /// <summary>Where callers' recordings are written (<c>DIR/recordings</c>), one WAV per recording.</summary>
-    public string RecordingsFolder => Path.Combine(Paths.Data, "recordings");
+    /// <summary>The folder shared by every node's recordings (<c>--recordings</c>); null: each node keeps its own under DATA.</summary>
+    public string? SharedRecordings { get; init; }
+
+    /// <summary>Where the console looks for recordings: the shared folder (each node's in its own subfolder), else <c>DATA/recordings</c>.</summary>
+    public string RecordingsRoot => SharedRecordings ?? Path.Combine(Paths.Data, "recordings");
+
+    /// <summary>
+    /// Where this node writes callers' recordings, one WAV per recording: <c>DATA/recordings</c>, or with a shared folder
+    /// <c>DIR/NODE-ID</c> — its own, so the crash recovery at start never touches a file another node is still writing.
+    /// </summary>
+    public string RecordingsFolder => SharedRecordings is { } shared ? Path.Combine(shared, NodeId) : Path.Combine(Paths.Data, "recordings");
 
     /// <summary>Proxies, per-source and per-caller limits, TCP caps (<see cref="SipLimitOptions"/>).</summary>
     public SipLimitOptions Limits { get; init; } = new();
@@ -146,6 +157,7 @@ public sealed record ServeOptions
             Limits = SipLimitOptions.Parse(line),
             RetentionFile = line.Get("retention") ?? (File.Exists(Maintenance.RetentionFile.DefaultPath) ? Maintenance.RetentionFile.DefaultPath : null),
             BackupFile = line.Get("backups") ?? (File.Exists(Maintenance.BackupScheduleFile.DefaultPath) ? Maintenance.BackupScheduleFile.DefaultPath : null),
+            SharedRecordings = line.Get("recordings") is { } recordings ? Path.GetFullPath(recordings) : null,
         };
     }
 

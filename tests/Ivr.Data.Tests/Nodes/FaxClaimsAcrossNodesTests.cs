@@ -103,5 +103,30 @@ public sealed class FaxClaimsAcrossNodesOnPostgresTests(PostgresServer server) :
             Assert.False(await new FaxJobRepository(connection).RecordAttemptAsync(id, FaxJobStatus.Failed, null, "failed", 0, 2, -1, "late", _time.GetUtcNow(), default, "dead-node"));
         Assert.Equal((FaxJobStatus.Sent, 2), await StatusAndAttempts(id));
     }
+
+    [SkippableFact]
+    public async Task NodeDeclaredLost_ItsClaimsReleased_AnotherSendsAtOnceButNotANodeWhoseIdMerelyStartsTheSame()
+    {
+        var mine = await Queue("01088889999");
+        var other = await Queue("01077776666");
+        await using (var connection = await _database.OpenConnectionAsync(default))
+        {
+            var now = _time.GetUtcNow();
+            var jobs = new FaxJobRepository(connection);
+            Assert.NotNull(await jobs.ClaimNextAsync("node1/4242/0a1b2c3d", now, now + FaxSettings.Default.ClaimLease, default));
+            Assert.NotNull(await jobs.ClaimNextAsync("node10/4343/0a1b2c3d", now, now + FaxSettings.Default.ClaimLease, default));
+
+            Assert.Equal(1, await jobs.ReleaseClaimsOfAsync("node1", now, default));
+        }
+        var survivor = new SlowDialer();
+        var node = new FaxJobScheduler(OpenNode(), survivor, new FakeFaxDocuments("pension_policy"), FaxSettings.Default, _time, node: "node2");
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await node.SendDueAsync(default));
+
+        Assert.Equal(["01088889999"], survivor.Numbers);
+        Assert.Equal((FaxJobStatus.Sent, 2), await StatusAndAttempts(mine));
+        Assert.Equal(FaxJobStatus.Sending, (await StatusAndAttempts(other)).Item1);
+    }
 }
 

@@ -29,6 +29,22 @@ public sealed class FlowSetHostTests : IDisposable
     }
 
     [Fact]
+    public void LoadFrom_APublishedCopy_IsTheFolderTheServingVersionCameFrom()
+    {
+        using var host = NewHost();
+        using var published = new ExampleFlows();
+        published.Edit("main.yaml", y => y.Replace("announcement_on: \"false\"", "announcement_on: \"true\""));
+        Assert.Equal(_files.Flows, host.CurrentFlowsFolder); // nothing loaded yet: the node's own folder
+
+        Assert.True(host.LoadFrom(published.Flows, published.Prompts));
+
+        Assert.Equal(published.Flows, host.CurrentFlowsFolder); // what the console's flow history reads
+        _files.Edit("main.yaml", y => y.Replace("kind: menu", "kind: menuu"));
+        Assert.True(host.Reload()); // an invalid edit of the node's folder is rejected: the published copy still serves
+        Assert.Equal(published.Flows, host.CurrentFlowsFolder);
+    }
+
+    [Fact]
     public void Reload_AfterAnEdit_SwapsInANewVersion()
     {
         using var host = NewHost();

@@ -87,6 +87,18 @@ public sealed class ServeOptionsTests
     }
 
     [Fact]
+    public void Parse_Recordings_EachNodeRecordsIntoItsOwnFolderOfTheSharedOne()
+    {
+        var shared = Path.Combine(Path.GetTempPath(), "ivr-shared-recordings");
+
+        var own = Parse("--address", "192.0.2.10", "--data", "d");
+        var node = Parse("--address", "192.0.2.10", "--data", "d", "--node-id", "node2", "--recordings", shared);
+
+        Assert.Equal((Path.Combine("d", "recordings"), Path.Combine("d", "recordings")), (own.RecordingsFolder, own.RecordingsRoot));
+        Assert.Equal((Path.Combine(shared, "node2"), shared), (node.RecordingsFolder, node.RecordingsRoot));
+    }
+
+    [Fact]
     public void Parse_NoBind_EveryInterfaceAndTheIdFromTheAddress()
     {
         var options = Parse("--address", "192.0.2.10", "--sip-port", "5070");

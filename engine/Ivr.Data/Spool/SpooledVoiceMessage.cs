@@ -1,0 +1,17 @@
+using System.Data.Common;
+using Ivr.Data.Messages;
+
+namespace Ivr.Data.Spool;
+
+/// <summary>A voice message (a caller's callback ticket).</summary>
+public sealed record SpooledVoiceMessage(string CallId, string Recording, string CallbackNumber, string Reason, DateTimeOffset CreatedAt, DateOnly DueDate)
+    : SpooledRequest(CallId, CreatedAt)
+{
+    public override Task WriteAsync(DbConnection connection, CancellationToken cancellation)
+        => new VoiceMessageRepository(connection).InsertAsync(CallId, Recording, CallbackNumber, Reason, CreatedAt, DueDate, cancellation);
+
+    public override Task<bool> IsWrittenAsync(DbConnection connection, CancellationToken cancellation)
+        => new VoiceMessageRepository(connection).ExistsAsync(CallId, CreatedAt, cancellation);
+
+    public override string Describe() => "voice message";
+}
