@@ -9,7 +9,7 @@ namespace Ivr.Media.Srtp;
 public sealed class SrtpTransform
 {
     private readonly SrtpStream _outbound;
-    private readonly SrtpStream _inbound;
+    private SrtpStream _inbound;
     private readonly object _sendLock = new();
     private long _replayed;
     private long _unauthenticated;
@@ -40,10 +40,13 @@ public sealed class SrtpTransform
         lock (_sendLock) return _outbound.Protect(buffer, length);
     }
 
+    /// <summary>The peer announced a new key (a re-INVITE, RFC 4568 §7.1.4): its packets are checked with that one from now on.</summary>
+    public void Rekey(ReadOnlySpan<byte> remoteKey) => Volatile.Write(ref _inbound, new SrtpStream(remoteKey, Suite));
+
     /// <summary>Unprotects in place; the RTP length, or -1 when the packet is dropped (counted). Call from one receive loop.</summary>
     public int Unprotect(Span<byte> buffer, int length)
     {
-        var error = _inbound.Unprotect(buffer, length, out var rtpLength);
+        var error = Volatile.Read(ref _inbound).Unprotect(buffer, length, out var rtpLength);
         switch (error)
         {
             case SrtpError.None:
