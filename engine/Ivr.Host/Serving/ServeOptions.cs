@@ -20,7 +20,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", .. SipLimitOptions.Valued];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", .. SipLimitOptions.Valued, .. SecureSipOptions.Valued];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
@@ -48,7 +48,7 @@ public sealed record ServeOptions
           --clock-start T    calls and the back end see time running from T (ISO 8601 with offset), for replays over SIP
           --drain-timeout D  on SIGTERM (or 'ivr drain'), how long calls in progress may go on while new ones get 503;
                              then calls still up get a BYE and the server stops (default 15m; e.g. 90s, 15m, 1h)
-        """ + "\n" + SipLimitOptions.Help;
+        """ + "\n" + SipLimitOptions.Help + SecureSipOptions.Help;
 
     public required IvrPaths Paths { get; init; }
 
@@ -103,6 +103,9 @@ public sealed record ServeOptions
     /// <summary>Proxies, per-source and per-caller limits, TCP caps (<see cref="SipLimitOptions"/>).</summary>
     public SipLimitOptions Limits { get; init; } = new();
 
+    /// <summary>SIP over TLS and SRTP (<see cref="SecureSipOptions"/>).</summary>
+    public SecureSipOptions Secure { get; init; } = new();
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
@@ -135,6 +138,7 @@ public sealed record ServeOptions
             ClockStart = ParseClockStart(line.Get("clock-start")),
             DrainTimeout = ParseDuration("drain-timeout", line.Get("drain-timeout")) ?? TimeSpan.FromMinutes(15),
             Limits = SipLimitOptions.Parse(line),
+            Secure = SecureSipOptions.Parse(line),
         };
     }
 
