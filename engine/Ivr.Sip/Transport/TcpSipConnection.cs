@@ -31,6 +31,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     {
         _limiter = limiter;
         _socket = socket;
+        socket.NoDelay = true; // 100, 180 and 200 leave one after another: Nagle would hold each behind the peer's delayed ACK (~40 ms)
         _network = new NetworkStream(socket, ownsSocket: true);
         _stream = _network;
         _tls = tls;
