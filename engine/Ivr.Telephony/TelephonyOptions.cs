@@ -1,5 +1,6 @@
 using System.Net;
 using Ivr.Core.Metrics;
+using Ivr.Sip.Sdp;
 using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
@@ -26,6 +27,9 @@ public sealed record TelephonyOptions
     /// Packets from anyone else are dropped and counted either way.
     /// </summary>
     public bool SymmetricRtp { get; init; } = true;
+
+    /// <summary>SDES-SRTP on inbound calls (RFC 4568, RFC 3711): off, taken when offered, or required (plain offers get 488).</summary>
+    public SrtpPolicy Srtp { get; init; } = SrtpPolicy.Off;
 
     /// <summary>No RTP for this long (outside hold) ends the call as <c>media_timeout</c>.</summary>
     public TimeSpan MediaTimeout { get; init; } = TimeSpan.FromSeconds(30);

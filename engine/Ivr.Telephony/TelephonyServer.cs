@@ -88,7 +88,7 @@ public sealed class TelephonyServer : ISipCallHandler
         }
 
         rtp.Latch.Restrict(_options.SymmetricRtp ? call.RemoteEndPoint.EndPoint.Address : null); // before anything can arrive
-        var local = new SdpLocalMedia(_options.MediaAddress, rtp.LocalEndPoint.Port) { SessionId = NewSessionId() };
+        var local = SrtpKeying.WithPolicy(new SdpLocalMedia(_options.MediaAddress, rtp.LocalEndPoint.Port) { SessionId = NewSessionId() }, _options.Srtp);
         var leg = new CallLeg(call, info, rtp, local, _time.GetTimestamp());
         SessionDescription sdp;
         if (call.RemoteOffer is { } offer)
@@ -103,6 +103,7 @@ public sealed class TelephonyServer : ISipCallHandler
             }
 
             leg.Media = media;
+            SrtpKeying.Apply(rtp, media);
             sdp = negotiation.Answer!;
         }
         else
@@ -130,11 +131,12 @@ public sealed class TelephonyServer : ISipCallHandler
             }
 
             leg.Media = media;
+            SrtpKeying.Apply(leg.Rtp, media);
         }
 
         var channel = OpenChannel(leg, media, new CallSignalling(call.Hangup, (target, headers, timeout) => call.Refer(target, headers, timeout), Dialer));
         leg.Channel = channel;
-        _log($"{Describe(leg.Info)}: answered ({media.CodecName}{(media.TelephoneEventPayloadType is { } te ? $", telephone-event {te}" : ", in-band DTMF")}, RTP port {channel.RtpPort})");
+        _log($"{Describe(leg.Info)}: answered ({media.CodecName}{(media.TelephoneEventPayloadType is { } te ? $", telephone-event {te}" : ", in-band DTMF")}{(media.Srtp is { } srtp ? $", {srtp}" : "")}, RTP port {channel.RtpPort})");
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Server.StartFlow(s.Leg, s.Channel), (Server: this, Leg: leg, Channel: channel), preferLocal: false);
     }
 
@@ -148,6 +150,12 @@ public sealed class TelephonyServer : ISipCallHandler
         if (NegotiatedMedia.From(negotiation) is not { } media)
         {
             _log($"{Describe(leg.Info)}: re-INVITE refused: {negotiation.Error}");
+            return null;
+        }
+
+        if (SrtpKeying.Renegotiate(leg.Rtp, media) is { } refusal)
+        {
+            _log($"{Describe(leg.Info)}: re-INVITE refused: {refusal}");
             return null;
         }
 

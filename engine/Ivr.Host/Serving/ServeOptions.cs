@@ -20,7 +20,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", "recordings", .. SipLimitOptions.Valued, "retention", "backups"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", "recordings", .. SipLimitOptions.Valued, .. SecureSipOptions.Valued, "retention", "backups"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
@@ -53,7 +53,7 @@ public sealed record ServeOptions
           --backups FILE     scheduled backups: folder, every N days, keep N, hour (default: deploy/backup.yaml when present, else none)
           --recordings DIR   a folder every node reaches (NFS, CephFS…): this node records into DIR/NODE-ID and its console
                              plays a message recorded on any node (default: DATA/recordings, this node's only)
-        """ + "\n" + SipLimitOptions.Help;
+        """ + "\n" + SipLimitOptions.Help + SecureSipOptions.Help;
 
     public required IvrPaths Paths { get; init; }
 
@@ -117,6 +117,9 @@ public sealed record ServeOptions
     /// <summary>Proxies, per-source and per-caller limits, TCP caps (<see cref="SipLimitOptions"/>).</summary>
     public SipLimitOptions Limits { get; init; } = new();
 
+    /// <summary>SIP over TLS and SRTP (<see cref="SecureSipOptions"/>).</summary>
+    public SecureSipOptions Secure { get; init; } = new();
+
     /// <summary>The moment calls and the back end see time running from; null: the system's time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
@@ -158,6 +161,7 @@ public sealed record ServeOptions
             RetentionFile = line.Get("retention") ?? (File.Exists(Maintenance.RetentionFile.DefaultPath) ? Maintenance.RetentionFile.DefaultPath : null),
             BackupFile = line.Get("backups") ?? (File.Exists(Maintenance.BackupScheduleFile.DefaultPath) ? Maintenance.BackupScheduleFile.DefaultPath : null),
             SharedRecordings = line.Get("recordings") is { } recordings ? Path.GetFullPath(recordings) : null,
+            Secure = SecureSipOptions.Parse(line),
         };
     }
 

@@ -28,6 +28,9 @@ internal sealed class SipFront
 
     public IPEndPoint EndPoint => _stack.UdpEndPoint ?? _stack.TcpEndPoint!;
 
+    /// <summary>The TLS listener; null without a certificate.</summary>
+    public IPEndPoint? TlsEndPoint => _stack.TlsEndPoint;
+
     public int ActiveCalls => _telephony.ActiveCalls;
 
     public bool Draining => _stack.Draining;
@@ -61,6 +64,7 @@ internal sealed class SipFront
             TransferTargets = files.Queues,
             Trunk = files.Trunk,
             Metrics = metrics,
+            Srtp = options.Secure.Srtp,
         };
         TelephonyServer? telephony = null;
         SipStack stack;
@@ -73,6 +77,8 @@ internal sealed class SipFront
                     Port = options.SipPort,
                     AdvertisedHost = options.Address.ToString(),
                     Tcp = options.Limits.Tcp,
+                    Tls = options.Secure.Tls,
+                    TlsPort = options.Secure.TlsPort,
                     UserAgent = new SipUserAgentOptions
                     {
                         TrustedSources = options.Trusted, ProductName = "Ivr 12333", MaxCalls = options.MaxCalls,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Media.Srtp;
 
 namespace Ivr.Media.Rtp;
 
@@ -9,6 +10,8 @@ namespace Ivr.Media.Rtp;
 /// (<see cref="SymmetricRtpLatch"/>: once <see cref="SymmetricRtpLatch.Restrict"/>ed, only the SDP's address or the
 /// signalling source; strangers dropped and counted), and sending to the latched address — or, until something
 /// arrives, to the address the SDP gave (<see cref="SetRemote"/>).
+/// With <see cref="UseSrtp"/> every packet passes the <see cref="SrtpTransform"/> at one point each way: protected in
+/// the send buffer just before the socket, unprotected in the receive buffer just before parsing.
 /// Neither receiving nor sending allocates per packet.
 /// </summary>
 public sealed class RtpEndpoint : IDisposable
@@ -17,6 +20,8 @@ public sealed class RtpEndpoint : IDisposable
 
     private readonly Socket _socket;
     private readonly byte[] _receiveBuffer = new byte[MaxPacket];
+    private readonly byte[] _sendBuffer = new byte[MaxPacket];
+    private SrtpTransform? _srtp;
     private readonly SocketAddress _source;
     private SocketAddress? _sdpRemote;
     private long _invalid;
@@ -49,6 +54,12 @@ public sealed class RtpEndpoint : IDisposable
         Volatile.Write(ref _sdpRemote, remote.Serialize());
     }
 
+    /// <summary>The SRTP transform of the call (RFC 3711), or null for plain RTP; set before media flows.</summary>
+    public SrtpTransform? Srtp => Volatile.Read(ref _srtp);
+
+    /// <summary>Protects everything sent and unprotects everything received from now on (null: plain RTP again).</summary>
+    public void UseSrtp(SrtpTransform? transform) => Volatile.Write(ref _srtp, transform);
+
     /// <summary>Sends one packet; false when there is nowhere to send yet or the socket refused it.</summary>
     public bool Send(ReadOnlySpan<byte> packet)
     {
@@ -56,6 +67,7 @@ public sealed class RtpEndpoint : IDisposable
         if (target is null) return false;
         try
         {
+            if (Srtp is { } srtp) return SendProtected(srtp, packet, target);
             _socket.SendTo(packet, SocketFlags.None, target);
             return true;
         }
@@ -103,8 +115,23 @@ public sealed class RtpEndpoint : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
+    /// <summary>Copies into the send buffer, protects there, sends (the buffer is locked: a bridge may send from another thread).</summary>
+    private bool SendProtected(SrtpTransform srtp, ReadOnlySpan<byte> packet, SocketAddress target)
+    {
+        lock (_sendBuffer)
+        {
+            if (packet.Length + srtp.Overhead > _sendBuffer.Length) return false;
+            packet.CopyTo(_sendBuffer);
+            var length = srtp.Protect(_sendBuffer, packet.Length);
+            if (length < 0) return false;
+            _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
+            return true;
+        }
+    }
+
     private void Dispatch(int length, RtpPacketHandler onPacket)
     {
+        if (Srtp is { } srtp && (length = srtp.Unprotect(_receiveBuffer, length)) < 0) return;
         if (RtpPacket.TryParse(_receiveBuffer.AsSpan(0, length), out var packet) != RtpPacketError.None)
         {
             Interlocked.Increment(ref _invalid);

@@ -22,4 +22,10 @@ public sealed record SdpLocalMedia(IPAddress Address, int RtpPort)
 
     /// <summary>o= version; increase it for every new offer or answer in the same session (RFC 3264 §8).</summary>
     public long SessionVersion { get; init; } = 1;
+
+    /// <summary>Whether SDES-SRTP is refused, taken when offered, or required (RFC 4568).</summary>
+    public SrtpPolicy Srtp { get; init; } = SrtpPolicy.Off;
+
+    /// <summary>Our 30-octet SRTP master key and salt for this call (in our a=crypto line); needed unless <see cref="Srtp"/> is off.</summary>
+    public byte[]? SrtpKey { get; init; }
 }

@@ -34,5 +34,11 @@ public sealed record SdpNegotiation
     /// <summary>Direction of our answer (mirror of the offer).</summary>
     public SdpDirection Direction { get; init; } = SdpDirection.SendRecv;
 
+    /// <summary>The offered stream's transport protocol, repeated in the answer (RFC 3264 §6.1): RTP/AVP or RTP/SAVP.</summary>
+    public string Protocol { get; init; } = "RTP/AVP";
+
+    /// <summary>The SRTP keys when the stream is SRTP (RFC 4568); null for plain RTP.</summary>
+    public SdpSrtp? Srtp { get; init; }
+
     public static SdpNegotiation NotAcceptable(string error) => new() { Error = error };
 }

@@ -3,8 +3,8 @@ using System.Net;
 namespace Ivr.Sip.Sdp;
 
 /// <summary>
-/// RFC 3264 offer/answer for a G.711 endpoint. <see cref="Answer"/> accepts the first audio RTP/AVP stream
-/// that offers PCMU or PCMA, choosing in the offerer's order of preference (§6.1) and adding telephone-event
+/// RFC 3264 offer/answer for a G.711 endpoint. <see cref="Answer"/> accepts the first audio stream (RTP/AVP, or
+/// RTP/SAVP with SDES keys as <see cref="SdpLocalMedia.Srtp"/> allows, see <see cref="SdpMediaSecurity"/>) that offers PCMU or PCMA, choosing in the offerer's order of preference (§6.1) and adding telephone-event
 /// at 8000 Hz when offered; every other m= line is rejected with port 0 (§6). <see cref="CreateOffer"/>
 /// builds our offer for an INVITE that carried none (§5), and <see cref="ReadAnswer"/> reads the peer's answer.
 /// </summary>
@@ -29,7 +29,9 @@ public static class SdpOfferAnswer
 
         if (chosen is null)
         {
-            return SdpNegotiation.NotAcceptable("no audio stream offers PCMU or PCMA over RTP/AVP");
+            return SdpNegotiation.NotAcceptable(local.Srtp == SrtpPolicy.Mandatory
+                ? "no audio stream offers PCMU or PCMA with SRTP keys (a=crypto) we can use, and SRTP is mandatory"
+                : $"no audio stream offers PCMU or PCMA over RTP/AVP{(local.Srtp == SrtpPolicy.Off ? "" : " or RTP/SAVP")}");
         }
 
         return chosen with { Answer = answer };
@@ -38,7 +40,7 @@ public static class SdpOfferAnswer
     public static SessionDescription CreateOffer(SdpLocalMedia local)
     {
         var offer = NewDescription(local);
-        var media = new MediaDescription("audio", local.RtpPort, "RTP/AVP",
+        var media = new MediaDescription("audio", local.RtpPort, SdpMediaSecurity.OfferProtocol(local),
             local.PayloadTypes.Select(p => p.ToString()).Append(local.TelephoneEventPayloadType.ToString()));
         foreach (var pt in local.PayloadTypes)
         {
@@ -48,6 +50,7 @@ public static class SdpOfferAnswer
         AddTelephoneEvent(media, local.TelephoneEventPayloadType);
         media.Attributes.Add(new SdpAttribute("ptime", local.PacketTimeMs.ToString()));
         media.Attributes.Add(new SdpAttribute("sendrecv", null));
+        media.Attributes.AddRange(SdpMediaSecurity.OfferAttributes(local));
         offer.Media.Add(media);
         return offer;
     }
@@ -57,7 +60,7 @@ public static class SdpOfferAnswer
     {
         foreach (var media in answer.Media.Where(m => m.Media == "audio" && m.Port != 0))
         {
-            var accepted = TryAccept(answer, media, local);
+            var accepted = TryAccept(answer, media, local, isAnswer: true);
             if (accepted is not null)
             {
                 return accepted with { Answer = answer };
@@ -81,9 +84,15 @@ public static class SdpOfferAnswer
             || description.ConnectionOf(media)?.Host == "0.0.0.0";
     }
 
-    private static SdpNegotiation? TryAccept(SessionDescription offer, MediaDescription media, SdpLocalMedia local)
+    private static SdpNegotiation? TryAccept(SessionDescription offer, MediaDescription media, SdpLocalMedia local, bool isAnswer = false)
     {
-        if (media.Media != "audio" || media.Port == 0 || !string.Equals(media.Protocol, "RTP/AVP", StringComparison.OrdinalIgnoreCase))
+        if (media.Media != "audio" || media.Port == 0)
+        {
+            return null;
+        }
+
+        var (acceptable, srtp) = isAnswer ? SdpMediaSecurity.ForAnswer(media, local) : SdpMediaSecurity.ForOffer(media, local);
+        if (!acceptable)
         {
             return null;
         }
@@ -111,6 +120,8 @@ public static class SdpOfferAnswer
                 RemoteRtp = remote,
                 IsHold = IsHold(offer, media),
                 Direction = SdpDirections.Mirror(offer.DirectionOf(media)),
+                Srtp = srtp,
+                Protocol = media.Protocol,
             };
         }
 
@@ -125,7 +136,7 @@ public static class SdpOfferAnswer
             formats.Add(te.ToString());
         }
 
-        var media = new MediaDescription("audio", local.RtpPort, "RTP/AVP", formats);
+        var media = new MediaDescription("audio", local.RtpPort, accepted.Protocol, formats);
         media.Attributes.Add(new SdpAttribute("rtpmap", new SdpRtpMap(accepted.PayloadType, accepted.EncodingName, 8000).ToString()));
         if (accepted.TelephoneEventPayloadType is { } pt)
         {
@@ -134,6 +145,11 @@ public static class SdpOfferAnswer
 
         media.Attributes.Add(new SdpAttribute("ptime", local.PacketTimeMs.ToString()));
         media.Attributes.Add(new SdpAttribute(SdpDirections.ToAttributeName(accepted.Direction), null));
+        if (accepted.Srtp is { } srtp)
+        {
+            media.Attributes.Add(SdpMediaSecurity.AnswerAttribute(srtp));
+        }
+
         return media;
     }
 

@@ -13,6 +13,8 @@ namespace Ivr.Sip.Transport;
 /// call, see <see cref="DialogPeers"/>) is closed, and one address holds at most
 /// <see cref="TcpConnectionLimits.MaxConnectionsPerAddress"/> of the <see cref="TcpConnectionLimits.MaxConnections"/>
 /// (see <see cref="TcpConnectionAdmission"/>), so idle connections from one source never lock out another.
+/// With <see cref="SipTlsOptions"/> it is the TLS transport (RFC 3261 §26.2, "SIP/2.0/TLS"): the same limits, and each
+/// connection's TLS handshake first, bounded by <see cref="SipTlsOptions.HandshakeTimeout"/>.
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
@@ -26,6 +28,7 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly TimeProvider _time;
     private readonly TcpConnectionLimits _limits;
     private readonly DialogPeers _peers;
+    private readonly SipTlsOptions? _tls;
     private readonly ITimer _sweeper;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
@@ -34,9 +37,10 @@ public sealed class TcpSipTransport : ISipTransport
     private Task _acceptLoop = Task.CompletedTask;
     private long _timedOut;
 
-    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time, TcpConnectionLimits limits, DialogPeers peers)
+    private TcpSipTransport(Socket listener, int maxMessageSize, ISipLog log, TimeProvider time, TcpConnectionLimits limits, DialogPeers peers, SipTlsOptions? tls)
     {
         _peers = peers;
+        _tls = tls;
         _listener = listener;
         _time = time;
         _limits = limits;
@@ -47,7 +51,9 @@ public sealed class TcpSipTransport : ISipTransport
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
     }
 
-    public SipTransportKind Kind => SipTransportKind.Tcp;
+    public SipTransportKind Kind => _tls is null ? SipTransportKind.Tcp : SipTransportKind.Tls;
+
+    private string Name => _tls is null ? "TCP" : "TLS";
 
     public IPEndPoint LocalEndPoint { get; }
 
@@ -63,10 +69,10 @@ public sealed class TcpSipTransport : ISipTransport
     public long TimedOut => Interlocked.Read(ref _timedOut);
 
 
-    /// <summary>Binds and listens (port 0 picks a free port); accepting starts with <see cref="Start"/>.</summary>
+    /// <summary>Binds and listens (port 0 picks a free port); accepting starts with <see cref="Start"/>. With <paramref name="tls"/>: SIP over TLS.</summary>
     public static TcpSipTransport Bind(
         IPEndPoint local, ISipLog? log = null, int maxMessageSize = SipParseOptions.DefaultMaxMessageSize, TimeProvider? time = null,
-        TcpConnectionLimits? limits = null, DialogPeers? peers = null)
+        TcpConnectionLimits? limits = null, DialogPeers? peers = null, SipTlsOptions? tls = null)
     {
         var listener = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -80,7 +86,7 @@ public sealed class TcpSipTransport : ISipTransport
             throw;
         }
 
-        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System, limits ?? TcpConnectionLimits.Default, peers ?? new DialogPeers());
+        return new TcpSipTransport(listener, maxMessageSize, log ?? NullSipLog.Instance, time ?? TimeProvider.System, limits ?? TcpConnectionLimits.Default, peers ?? new DialogPeers(), tls);
     }
 
     public void Start(Action<ReadOnlyMemory<byte>, SipEndPoint> onMessage)
@@ -119,7 +125,7 @@ public sealed class TcpSipTransport : ISipTransport
             catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 socket.Dispose();
-                _log.Warning($"TCP connect to {remote} failed: {ex.Message}");
+                _log.Warning($"{Name} connect to {remote} failed: {ex.Message}");
                 return;
             }
 
@@ -144,7 +150,7 @@ public sealed class TcpSipTransport : ISipTransport
             }
             catch (SocketException ex)
             {
-                _log.Info($"TCP accept error ignored: {ex.SocketErrorCode}");
+                _log.Info($"{Name} accept error ignored: {ex.SocketErrorCode}");
                 continue;
             }
 
@@ -160,7 +166,7 @@ public sealed class TcpSipTransport : ISipTransport
                 Refused++;
                 if (_limiter.ShouldLog(remote.Address))
                 {
-                    _log.Warning($"refusing TCP connection from {remote} (further reports muted for a minute): {refusal}");
+                    _log.Warning($"refusing {Name} connection from {remote} (further reports muted for a minute): {refusal}");
                 }
 
                 socket.Dispose();
@@ -193,7 +199,7 @@ public sealed class TcpSipTransport : ISipTransport
 
             Interlocked.Increment(ref _timedOut);
             if (_limiter.ShouldLog(connection.Remote.Address))
-                _log.Info($"closing TCP connection from {connection.Remote} (further reports muted for a minute): {reason}");
+                _log.Info($"closing {Name} connection from {connection.Remote} (further reports muted for a minute): {reason}");
             connection.Close();
         }
     }
@@ -203,7 +209,7 @@ public sealed class TcpSipTransport : ISipTransport
 
     private TcpSipConnection Track(Socket socket, bool inbound)
     {
-        var connection = new TcpSipConnection(socket, inbound, _maxMessageSize, _log, _limiter, _time);
+        var connection = new TcpSipConnection(socket, inbound, _maxMessageSize, _log, _limiter, _time, _tls);
         _connections[connection.Remote] = connection;
         var reader = Task.Run(async () =>
         {

@@ -1,9 +1,11 @@
+using Ivr.Sip.Transport;
+
 namespace Ivr.Sip.UserAgent;
 
 /// <summary>
 /// The UAS checks of RFC 3261 §8.2.1–8.2.3 in their order, before a request reaches a call: Max-Forwards
 /// (483, §16.3 — OPTIONS excepted, where we are the final recipient), method (501 unknown / 405 not allowed,
-/// with Allow), Request-URI scheme (416), Require (420 with Unsupported), and for INVITE the bodies we can
+/// with Allow), Request-URI scheme (416; also a SIPS URI that did not arrive over TLS, RFC 3261 §26.2.2), Require (420 with Unsupported), and for INVITE the bodies we can
 /// answer (406 when Accept excludes SDP) and read (415 for anything but SDP).
 /// </summary>
 public static class SipRequestScreen
@@ -14,6 +16,16 @@ public static class SipRequestScreen
     public static string AllowValue => string.Join(", ", AllowedMethods);
 
     public const string SdpType = "application/sdp";
+
+    public static SipRejection? Check(SipRequest request, SipTransportKind transport)
+    {
+        if (request.RequestUri.Scheme == "sips" && transport != SipTransportKind.Tls && request.Method != SipMethods.Cancel)
+        {
+            return new SipRejection(416, "SIPS Requires TLS");
+        }
+
+        return Check(request);
+    }
 
     public static SipRejection? Check(SipRequest request)
     {

@@ -6,7 +6,7 @@ using Ivr.Sip.Transport;
 namespace Ivr.Sip.UserAgent;
 
 /// <summary>
-/// The composition root of the SIP layer: binds the transports, builds the <see cref="SipEndpoint"/>
+/// The composition root of the SIP layer: binds the transports (UDP, TCP, and TLS when a certificate is given), builds the <see cref="SipEndpoint"/>
 /// (transactions + UAS) on a <see cref="TransportMessageSender"/>, and connects the transports' receive
 /// side to it. The transports never see the transaction layer.
 /// </summary>
@@ -28,6 +28,8 @@ public sealed class SipStack : IAsyncDisposable
     public IPEndPoint? UdpEndPoint => _transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint;
 
     public IPEndPoint? TcpEndPoint => _transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint;
+
+    public IPEndPoint? TlsEndPoint => _transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tls)?.LocalEndPoint;
 
     /// <summary>Places outbound calls from this stack's address.</summary>
     public SipCaller Caller => Endpoint.Caller;
@@ -64,7 +66,8 @@ public sealed class SipStack : IAsyncDisposable
             ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any) ? GuessLocalAddress() : options.ListenAddress.ToString());
         var udpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Udp)?.LocalEndPoint.Port;
         var tcpPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tcp)?.LocalEndPoint.Port;
-        var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value);
+        var tlsPort = transports.FirstOrDefault(t => t.Kind == SipTransportKind.Tls)?.LocalEndPoint.Port;
+        var local = new SipLocalAddress(host, udpPort ?? tcpPort!.Value, tcpPort ?? udpPort!.Value) { TlsPort = tlsPort ?? 0 };
         SipEndpoint endpoint;
         try
         {
@@ -147,6 +150,11 @@ public sealed class SipStack : IAsyncDisposable
                 if (options.EnableTcp)
                 {
                     transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, port), log, options.UserAgent.MaxMessageSize, time, options.Tcp, peers));
+                }
+
+                if (options.Tls is { } tls)
+                {
+                    transports.Add(TcpSipTransport.Bind(new IPEndPoint(options.ListenAddress, options.TlsPort), log, options.UserAgent.MaxMessageSize, time, options.Tcp, peers, tls));
                 }
 
                 return transports;

@@ -21,7 +21,13 @@ public sealed record SipStackOptions
     /// </summary>
     public string? AdvertisedHost { get; init; }
 
-    /// <summary>First-message and idle deadlines and connection caps of the TCP transport.</summary>
+    /// <summary>SIP over TLS on <see cref="TlsPort"/> with this certificate; null: no TLS.</summary>
+    public SipTlsOptions? Tls { get; init; }
+
+    /// <summary>The TLS port (default 5061, RFC 3261 §26.2; 0 picks a free port).</summary>
+    public int TlsPort { get; init; } = 5061;
+
+    /// <summary>First-message and idle deadlines and connection caps of the TCP transport (and of TLS).</summary>
     public TcpConnectionLimits Tcp { get; init; } = TcpConnectionLimits.Default;
 
     public SipUserAgentOptions UserAgent { get; init; } = new();

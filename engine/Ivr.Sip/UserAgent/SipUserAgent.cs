@@ -64,7 +64,7 @@ public sealed class SipUserAgent
         }
 
         var transaction = _transactions.CreateServerTransaction(request, source);
-        var rejection = SipRequestScreen.Check(request);
+        var rejection = SipRequestScreen.Check(request, source.Transport);
         if (rejection is not null)
         {
             transaction.SendResponse(rejection.ToResponse(request, SipIds.NewTag()));
@@ -122,7 +122,8 @@ public sealed class SipUserAgent
             return;
         }
 
-        var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _services.Local.Contact(transaction.Source.Transport));
+        var sips = invite.RequestUri.Scheme == "sips";
+        var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _services.Local.Contact(transaction.Source.Transport, sips));
         var remote = transaction.Source.EndPoint;
         var session = new UasInviteSession(_services, dialog, invite, transaction, offer?.Value, ended =>
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using Ivr.Sip.Message;
@@ -6,22 +7,35 @@ using Ivr.Sip.Transport;
 
 namespace Ivr.Sip.Tests.EndToEnd;
 
-/// <summary>A minimal SIP caller over a real UDP or TCP socket on loopback.</summary>
+/// <summary>A minimal SIP caller over a real UDP, TCP or TLS (any server certificate accepted) socket on loopback.</summary>
 public sealed class LoopbackPeer : IDisposable
 {
     private readonly UdpClient? _udp;
     private readonly TcpClient? _tcp;
+    private readonly Stream? _stream;
     private readonly SipStreamFramer _framer = new();
     private readonly IPEndPoint _server;
+    private readonly bool _tls;
+    private readonly string _scheme;
 
-    public LoopbackPeer(IPEndPoint server, bool tcp = false)
+    /// <param name="scheme">The Request-URI's scheme: "sips" asks for TLS end to end (RFC 3261 §19.1).</param>
+    public LoopbackPeer(IPEndPoint server, bool tcp = false, bool tls = false, string scheme = "sip")
     {
         _server = server;
-        if (tcp)
+        _tls = tls;
+        _scheme = scheme;
+        if (tcp || tls)
         {
             _tcp = new TcpClient(new IPEndPoint(IPAddress.Loopback, 0));
             _tcp.Connect(server);
             Port = ((IPEndPoint)_tcp.Client.LocalEndPoint!).Port;
+            _stream = _tcp.GetStream();
+            if (tls)
+            {
+                var ssl = new SslStream(_stream, false, (_, _, _, _) => true);
+                ssl.AuthenticateAsClient("127.0.0.1");
+                _stream = ssl;
+            }
         }
         else
         {
@@ -32,17 +46,17 @@ public sealed class LoopbackPeer : IDisposable
 
     public int Port { get; }
 
-    public string Transport => _tcp is null ? "UDP" : "TCP";
+    public string Transport => _tls ? "TLS" : _tcp is null ? "UDP" : "TCP";
 
     public string Request(string method, string branch, uint cseq, string? toTag, string? sdp = null) =>
-        $"{method} sip:12333@127.0.0.1:{_server.Port} SIP/2.0\r\n" +
+        $"{method} {_scheme}:12333@127.0.0.1:{_server.Port} SIP/2.0\r\n" +
         $"Via: SIP/2.0/{Transport} 127.0.0.1:{Port};branch={branch};rport\r\n" +
         "Max-Forwards: 70\r\n" +
         $"From: <sip:caller@127.0.0.1:{Port}>;tag=e2e-peer\r\n" +
         $"To: <sip:12333@127.0.0.1>{(toTag is null ? string.Empty : ";tag=" + toTag)}\r\n" +
         "Call-ID: e2e-call-1\r\n" +
         $"CSeq: {cseq} {method}\r\n" +
-        $"Contact: <sip:caller@127.0.0.1:{Port}{(_tcp is null ? string.Empty : ";transport=tcp")}>\r\n" +
+        $"Contact: <sip:caller@127.0.0.1:{Port}{(_tcp is null ? string.Empty : ";transport=" + Transport.ToLowerInvariant())}>\r\n" +
         (sdp is null ? string.Empty : "Content-Type: application/sdp\r\n") +
         $"Content-Length: {Encoding.UTF8.GetByteCount(sdp ?? string.Empty)}\r\n\r\n" + sdp;
 
@@ -57,7 +71,7 @@ public sealed class LoopbackPeer : IDisposable
         }
         else
         {
-            await _tcp!.GetStream().WriteAsync(bytes);
+            await _stream!.WriteAsync(bytes);
         }
     }
 
@@ -76,7 +90,7 @@ public sealed class LoopbackPeer : IDisposable
             byte[]? framed;
             while ((framed = _framer.TryReadMessage()) is null)
             {
-                var read = await _tcp!.GetStream().ReadAsync(buffer, timeout.Token);
+                var read = await _stream!.ReadAsync(buffer, timeout.Token);
                 Assert.NotEqual(0, read);
                 _framer.Append(buffer.AsSpan(0, read));
             }
@@ -107,6 +121,7 @@ public sealed class LoopbackPeer : IDisposable
     public void Dispose()
     {
         _udp?.Dispose();
+        _stream?.Dispose();
         _tcp?.Dispose();
     }
 }
