@@ -46,6 +46,38 @@ public sealed class BridgeLoopbackTests
     }
 
     [Fact]
+    public async Task Bridged_CallerSeesPromptRingbackAndAgentAsOneMonotonicStream()
+    {
+        await using var agent = new TelephonyHarness(onStart: call =>
+            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(20))], false)),
+            options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
+        await using var ivr = IvrWithDialer($"sip:agents@127.0.0.1:{agent.SipEndPoint.Port}");
+        using var phone = await ConnectAsync(ivr);
+        var call = await ivr.WaitForCallAsync();
+        call.Channel.Play(new PlayRequest(7, [TelephonyHarness.TonePrompt(TimeSpan.FromMilliseconds(400))], false));
+        Assert.True(await call.WaitForAsync("played:7:finished", 15), string.Join(", ", call.Events));
+
+        call.Channel.Transfer(new TransferRequest("general", Context));
+        await RespondAsync(phone, await ReceiveRequestAsync(phone, "REFER"), 405);
+        Assert.True(await call.WaitForAsync("transfer:True:bridged", 15), string.Join(", ", call.Events) + " // " + string.Join(" | ", ivr.Log));
+        var prompts = phone.Rtp.Received.Count;
+        Assert.True(await Poll.UntilAsync(() => phone.Rtp.Received.Count >= prompts + 25, 10), $"the phone received {phone.Rtp.Received.Count - prompts} packets from the bridge");
+
+        var packets = phone.Rtp.Received.ToArray();
+        Assert.Single(packets.Select(p => p.Header.Ssrc).Distinct());
+        for (var i = 1; i < packets.Length; i++)
+        {
+            var (before, after) = (packets[i - 1].Header, packets[i].Header);
+            Assert.True((short)(after.SequenceNumber - before.SequenceNumber) > 0, $"packet {i}: sequence {before.SequenceNumber} → {after.SequenceNumber}");
+            Assert.True((int)(after.Timestamp - before.Timestamp) > 0, $"packet {i}: timestamp {before.Timestamp} → {after.Timestamp}");
+        }
+
+        Assert.True(ShareOf1kHz(packets.TakeLast(10)) > 0.8, "the tail of the stream should be the agent's 1 kHz tone");
+        (await agent.WaitForCallAsync()).Channel.Hangup("agent_done");
+        await phone.ReceiveRequestAndAnswerAsync("BYE", 10);
+    }
+
+    [Fact]
     public async Task Refer405_AgentRefuses_FailureReportedAndCallerStaysWithTheFlow()
     {
         await using var agent = new TelephonyHarness(canAnswer: _ => false, options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
