@@ -12,7 +12,7 @@ namespace Ivr.Telephony.Tests.Transfers;
 public sealed class ReferTransferContextTests
 {
     private readonly ConcurrentQueue<string> _events = new();
-    private readonly TransferTargets _targets = new(new Dictionary<string, string> { ["general"] = "sip:agents@127.0.0.1:5070" });
+    private readonly TransferTargets _targets = new(new Dictionary<string, string> { ["general"] = "sip:agents@127.0.0.1:5070" }, trustedPbx: ["pbx.example"]);
     private (SipUri Target, IReadOnlyList<SipHeader> Headers)? _referred;
 
     [Fact]
@@ -54,6 +54,32 @@ public sealed class ReferTransferContextTests
 
         Assert.True(await Poll.UntilAsync(() => _events.Contains("transfer:True:answered"), 10 + ReferTransfer.TokenTimeLimit.TotalSeconds));
         Assert.DoesNotContain(_referred!.Value.Headers, h => h.Name == "X-Ivr-Context");
+    }
+
+    [Fact]
+    public async Task Target_OnATrustedPbx_ReferredThereWithTheResultInTheReferTo()
+    {
+        var request = new TransferRequest("agent_return", new Dictionary<string, string> { ["auth_result"] = "verified" }) { Target = "<sip:agent1001@pbx.example>" };
+
+        Create(new Tokens(_ => Task.FromResult("0123456789abcdef0123456789abcdef"))).Start(request);
+
+        Assert.True(await Poll.UntilAsync(() => _events.Contains("transfer:True:answered")));
+        var (target, headers) = _referred!.Value;
+        Assert.Equal(("agent1001", "pbx.example"), (target.User, target.Host));
+        Assert.Contains(new SipParameter("X-Ivr-Auth-Result", "verified"), target.Headers);
+        Assert.Contains(new SipHeader("X-Ivr-Queue", "agent_return"), headers);
+    }
+
+    [Theory]
+    [InlineData("<sip:agent1001@evil.example>")]
+    [InlineData("agent1001")]
+    [InlineData("")]
+    public async Task Target_NotOnATrustedPbx_UntrustedWithoutAnyRefer(string target)
+    {
+        Create(new Tokens(_ => Task.FromResult("x"))).Start(new TransferRequest("agent_return", new Dictionary<string, string>()) { Target = target });
+
+        Assert.True(await Poll.UntilAsync(() => _events.Contains("transfer:False:untrusted")));
+        Assert.Null(_referred);
     }
 
     private ReferTransfer Create(IHandoffTokens tokens) => new("c1", _targets,
