@@ -7,6 +7,8 @@
 # Usage: tests/e2e/run-baresip-transfer.sh [path/to/ivr]   (default: engine/Ivr.Host/bin/Debug/net10.0/ivr)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=serve-ivr.sh
+source tests/e2e/serve-ivr.sh
 IVR=${1:-engine/Ivr.Host/bin/Debug/net10.0/ivr}
 SIPP=${SIPP:-/usr/bin/sipp}
 BARESIP=${BARESIP:-/usr/bin/baresip}
@@ -33,17 +35,9 @@ module_app menu.so
 CONF
 echo "<sip:caller@127.0.0.1:$((SIP_PORT + 2))>;regint=0" >"$WORK/baresip/accounts"
 
-"$IVR" serve --sip-port "$SIP_PORT" --address 127.0.0.1 --rtp-ports 42400-42499 --http-port 0 --queues "$WORK/queues.yaml" \
-  --flows "$WORK/flows" --data "$WORK/data" >"$WORK/serve.log" 2>&1 &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  grep -q "console: listening on" "$WORK/serve.log" && grep -q "; call sip:" "$WORK/serve.log" && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/serve.log"; echo "ivr serve exited" >&2; exit 1; }
-  sleep 0.5
-done
+start_ivr "$IVR" "$WORK" --sip-port "$SIP_PORT" --address 127.0.0.1 --rtp-ports 42400-42499 --http-port 0 --queues "$WORK/queues.yaml" \
+  --flows "$WORK/flows" --data "$WORK/data"
 printf 'agent-pass-1001\n' | "$IVR" users add agent1001 --role agent --data "$WORK/data" >/dev/null
-CONSOLE=$(grep -o "console: listening on http://[0-9.:]*" "$WORK/serve.log" | head -1 | sed 's/console: listening on //')
 
 (cd "$WORK" && "$SIPP" -sf "$OLDPWD/tests/e2e/baresip/agent_pbx.xml" -i 127.0.0.1 -p $((SIP_PORT + 3)) -m 1 -timeout 60 -timeout_error \
   -nostdin -nd -trace_err -trace_logs -trace_msg >"$WORK/sipp.out" 2>&1) &

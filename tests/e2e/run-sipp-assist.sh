@@ -7,6 +7,8 @@
 # Usage: tests/e2e/run-sipp-assist.sh [path/to/ivr]   (default: engine/Ivr.Host/bin/Debug/net10.0/ivr)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=serve-ivr.sh
+source tests/e2e/serve-ivr.sh
 IVR=${1:-engine/Ivr.Host/bin/Debug/net10.0/ivr}
 SIPP=${SIPP:-/usr/bin/sipp}
 SIP_PORT=${SIP_PORT:-5094}
@@ -17,19 +19,11 @@ WORK=$(mktemp -d /tmp/ivr-assist-XXXXXX)
 printf 'queues: {}\ntrusted_pbx: [127.0.0.1]\n' >"$WORK/queues.yaml"
 python3 tests/e2e/dtmf-pcap.py '11010519491231002*#' "$WORK/id.pcap"   # the demo ID of 张建国 (X keyed as *), then #
 python3 tests/e2e/dtmf-pcap.py '740258#' "$WORK/pin.pcap" 19   # the same RTP stream goes on after the ID's 19 keys
-"$IVR" serve --sip-port "$SIP_PORT" --address 127.0.0.1 --rtp-ports 42200-42299 --http-port 0 --queues "$WORK/queues.yaml" \
-  --data "$WORK/data" >"$WORK/serve.log" 2>&1 &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  grep -q "console: listening on" "$WORK/serve.log" && grep -q "; call sip:" "$WORK/serve.log" && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/serve.log"; echo "ivr serve exited" >&2; exit 1; }
-  sleep 0.5
-done
+start_ivr "$IVR" "$WORK" --sip-port "$SIP_PORT" --address 127.0.0.1 --rtp-ports 42200-42299 --http-port 0 --queues "$WORK/queues.yaml" \
+  --data "$WORK/data"
 # the agents of the desktop, added once the server has created (and seeded) the database
 printf 'agent-pass-1001\n' | "$IVR" users add agent1001 --role agent --data "$WORK/data" >/dev/null
 printf 'agent-pass-2002\n' | "$IVR" users add agent2002 --role agent --data "$WORK/data" >/dev/null
-CONSOLE=$(grep -o "console: listening on http://[0-9.:]*" "$WORK/serve.log" | head -1 | sed 's/console: listening on //')
 
 set +e
 (cd "$WORK" && "$SIPP" "127.0.0.1:$SIP_PORT" -sf "$OLDPWD/tests/e2e/pbx_assist.xml" -s 12333-auth -m 1 -timeout 90 -timeout_error \

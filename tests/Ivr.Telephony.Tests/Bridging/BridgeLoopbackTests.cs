@@ -16,9 +16,7 @@ public sealed class BridgeLoopbackTests
     [Fact]
     public async Task Refer405_BridgesToAgent_MediaBothWaysAndAgentHangupEndsCaller()
     {
-        await using var agent = new TelephonyHarness(onStart: call =>
-            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(20))], false)),
-            options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
+        await using var agent = ToneAgent();
         await using var ivr = IvrWithDialer($"sip:agents@127.0.0.1:{agent.SipEndPoint.Port}");
         using var phone = await ConnectAsync(ivr);
         var call = await ivr.WaitForCallAsync();
@@ -48,9 +46,7 @@ public sealed class BridgeLoopbackTests
     [Fact]
     public async Task Bridged_CallerSeesPromptRingbackAndAgentAsOneMonotonicStream()
     {
-        await using var agent = new TelephonyHarness(onStart: call =>
-            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(20))], false)),
-            options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
+        await using var agent = ToneAgent();
         await using var ivr = IvrWithDialer($"sip:agents@127.0.0.1:{agent.SipEndPoint.Port}");
         using var phone = await ConnectAsync(ivr);
         var call = await ivr.WaitForCallAsync();
@@ -108,6 +104,11 @@ public sealed class BridgeLoopbackTests
         Assert.True(await call.WaitForAsync("hungup:caller", 10), string.Join(", ", call.Events));
         Assert.DoesNotContain(call.Events, e => e.StartsWith("transfer"));
     }
+
+    /// <summary>Our own telephony server standing in for the agent: answers and plays a 1 kHz tone for 20 s.</summary>
+    private static TelephonyHarness ToneAgent() => new(onStart: call =>
+        call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(20))], false)),
+        options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
 
     internal static double ShareOf1kHz(IEnumerable<ReceivedRtp> packets)
     {
