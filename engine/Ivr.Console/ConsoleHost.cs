@@ -61,6 +61,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         FaxEndpoints.Map(api);
         CardEndpoints.Map(api);
         PinEndpoints.Map(api);
+        Handoffs.HandoffEndpoints.Map(api);
         UserEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
         Backups.BackupEndpoints.Map(api);

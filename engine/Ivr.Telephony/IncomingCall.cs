@@ -4,4 +4,5 @@ namespace Ivr.Telephony;
 /// <param name="CallId">The SIP Call-ID.</param>
 /// <param name="Caller">The user part of From.</param>
 /// <param name="Dialled">The user part of the request URI.</param>
-public sealed record IncomingCall(string CallId, string Caller, string Dialled);
+/// <param name="Headers">The assist headers of the INVITE (<see cref="Ivr.Core.Channel.AssistHeaders"/>), usually none.</param>
+public sealed record IncomingCall(string CallId, string Caller, string Dialled, IReadOnlyDictionary<string, string>? Headers = null);

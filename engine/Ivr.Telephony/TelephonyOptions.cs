@@ -51,4 +51,7 @@ public sealed record TelephonyOptions
 
     /// <summary>Told how long callers wait from a key to the next prompt.</summary>
     public ICallMetrics Metrics { get; init; } = NullCallMetrics.Instance;
+
+    /// <summary>Issues the one-time context token of each transfer (<c>X-Ivr-Context</c>); null: transfers carry none.</summary>
+    public Ivr.Core.Handoffs.IHandoffTokens? Handoffs { get; init; }
 }

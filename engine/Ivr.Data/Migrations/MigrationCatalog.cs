@@ -18,5 +18,6 @@ public static class MigrationCatalog
         M010PublishedFlowSets.Migration,
         M011StatisticsRollups.Migration,
         M012RetentionAndBackups.Migration,
+        M013HandoffTokens.Migration,
     ];
 }

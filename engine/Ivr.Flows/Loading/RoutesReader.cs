@@ -4,7 +4,8 @@ namespace Ivr.Flows.Loading;
 
 /// <summary>
 /// Reads routes.yaml: <c>routes: { "12333": main, "*": main }</c> — which flow answers which dialled
-/// number; <c>*</c> answers any other number.
+/// number; <c>*</c> answers any other number. A number may carry a service suffix of lower-case letters and digits
+/// (<c>12333-auth</c>: the agents' PBX sends callers there for an assisted check), as a SIP request URI's user part can.
 /// </summary>
 internal static class RoutesReader
 {
@@ -27,9 +28,9 @@ internal static class RoutesReader
         foreach (var (key, value) in top.SubMap("routes", required: true)?.Entries ?? [])
         {
             var number = key.Text!;
-            if (number != "*" && (number.Length == 0 || !number.All(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+')))
+            if (number != "*" && !IsNumber(number))
             {
-                context.Error(key.Location, $"route '{number}' must be a dialled number (digits) or \"*\" for any other number");
+                context.Error(key.Location, $"route '{number}' must be a dialled number (digits, optionally with a suffix like 12333-auth) or \"*\" for any other number");
                 continue;
             }
 
@@ -45,5 +46,12 @@ internal static class RoutesReader
 
         top.ReportUnknownFields();
         return new RouteTable(routes, locations);
+    }
+
+    private static bool IsNumber(string route)
+    {
+        var parts = route.Split('-');
+        return parts[0].Length > 0 && parts[0].All(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+')
+            && parts.Skip(1).All(p => p.Length > 0 && p.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c)));
     }
 }

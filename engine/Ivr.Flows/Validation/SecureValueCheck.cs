@@ -38,6 +38,12 @@ internal static class SecureValueCheck
                             $"transfer '{transfer.Name}': context '{key}' passes '{leaked}', a secure value ({secure[leaked].Why}), to the agent; remove it from context"));
                     }
 
+                    if (transfer.To is { } to && Leak(to, secure) is { } leakedTo)
+                    {
+                        diagnostics.Add(Diagnostic.Error(sources.Of(to, sources.Of(transfer, "to")),
+                            $"transfer '{transfer.Name}': 'to' reads '{leakedTo}', a secure value ({secure[leakedTo].Why}); a transfer target is sent in clear"));
+                    }
+
                     break;
             }
         }

@@ -40,7 +40,7 @@ internal static class VariableCheck
         BranchNode branch => branch.Cases.Select(c => c.When),
         SetNode set => set.Values.Select(v => v.Value),
         LookupNode lookup => lookup.Inputs.Select(i => i.Value),
-        TransferNode transfer => transfer.Context.Select(c => c.Value),
+        TransferNode transfer => transfer.To is { } to ? [.. transfer.Context.Select(c => c.Value), to] : transfer.Context.Select(c => c.Value),
         SayNode say => [say.Value],
         FaxNode fax => [fax.Document],
         _ => [],

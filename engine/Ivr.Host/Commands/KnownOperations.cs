@@ -7,6 +7,6 @@ public static class KnownOperations
     [
         "auth.verify_pin", "card.report_loss", "card.change_pin", "pension.summary", "contributions.summary",
         "appraisal.lookup", "voice_message.save", "followup.create", "survey.save",
-        "fax.check_time", "fax.schedule",
+        "fax.check_time", "fax.schedule", Assist.AssistLookups.CheckReturn, Assist.AssistLookups.SaveResult,
     ];
 }

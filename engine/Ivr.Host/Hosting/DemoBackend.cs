@@ -21,6 +21,9 @@ public sealed class DemoBackend : IAsyncDisposable
     /// and a production count would cost a third of a second per PIN entry.</summary>
     public const int ReplayPinIterations = 1000;
 
+    /// <summary>The agents' PBX of the replays' assisted checks (tests/replay/agent_assist): <c>pbx.example</c> is trusted.</summary>
+    public static readonly Ivr.Telephony.Transfers.TransferTargets DemoPbx = new(new Dictionary<string, string>(), trustedPbx: ["pbx.example"]);
+
     private readonly string _folder;
     private readonly string _template;
     private readonly FlowSet _set;
@@ -50,8 +53,10 @@ public sealed class DemoBackend : IAsyncDisposable
         var copy = Path.Combine(_folder, $"script-{Interlocked.Increment(ref _copies)}.db");
         File.Copy(_template, copy);
         Func<DateOnly, int, DateOnly>? workingDays = _set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
-        return new ServiceLookupService(IvrDatabase.Open(copy), time, workingDays, new PinHasher(ReplayPinIterations),
+        var database = IvrDatabase.Open(copy);
+        var service = new ServiceLookupService(database, time, workingDays, new PinHasher(ReplayPinIterations),
             faxDocuments: new FaxDocumentSource(() => _set));
+        return new Assist.AssistLookups(service, DemoPbx, new Ivr.Data.Handoffs.HandoffTokenStore(database, time), _ => { });
     }
 
     public ValueTask DisposeAsync()

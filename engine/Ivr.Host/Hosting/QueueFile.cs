@@ -9,7 +9,8 @@ namespace Ivr.Host.Hosting;
 /// Reads the operators' queue table (<c>deploy/queues.yaml</c>): which SIP URI answers each queue a
 /// flow's transfer node names. Format: <c>queues: { general: "sip:agents@10.0.0.5" }</c> (or, per queue,
 /// <c>{ uri: "sip:…", bridge: fallback|true|false }</c>: bridge when REFER is refused — the default —, always, or
-/// never), an optional <c>notify_timeout: 30s</c> and <c>bridge_ring_timeout: 30s</c>. Problems come back as one
+/// never), an optional <c>notify_timeout: 30s</c> and <c>bridge_ring_timeout: 30s</c>, and <c>trusted_pbx: [host, …]</c>:
+/// the agents' PBX hosts an assisted check may return a caller to (flows/agent_assist.yaml). Problems come back as one
 /// message naming the file and line.
 /// </summary>
 public static class QueueFile
@@ -33,6 +34,7 @@ public static class QueueFile
         var bridging = new Dictionary<string, BridgeMode>(StringComparer.OrdinalIgnoreCase);
         TimeSpan? timeout = null;
         TimeSpan? ringTimeout = null;
+        var trusted = new List<string>();
         foreach (var (key, value) in root.Children)
         {
             switch ((key as YamlScalarNode)?.Value)
@@ -49,14 +51,20 @@ public static class QueueFile
                 case "bridge_ring_timeout" when Duration.TryParse((value as YamlScalarNode)?.Value, out var r):
                     ringTimeout = r;
                     break;
+                case "trusted_pbx" when value is YamlSequenceNode hosts:
+                    trusted.AddRange(hosts.Children.Select(h => (h as YamlScalarNode)?.Value ?? throw new InvalidDataException(
+                        $"{path}:{h.Start.Line}:{h.Start.Column}: trusted_pbx: expected a host name or address")));
+                    break;
+                case "trusted_pbx" when value is YamlScalarNode { Value: null or "" }:
+                    break;
                 default:
-                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown or malformed entry; expected queues:, notify_timeout: and bridge_ring_timeout:");
+                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown or malformed entry; expected queues:, notify_timeout:, bridge_ring_timeout: and trusted_pbx:");
             }
         }
 
         try
         {
-            return new TransferTargets(queues, timeout, bridging, ringTimeout);
+            return new TransferTargets(queues, timeout, bridging, ringTimeout, trusted);
         }
         catch (ArgumentException ex)
         {

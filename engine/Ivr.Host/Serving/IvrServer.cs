@@ -102,7 +102,8 @@ public sealed class IvrServer : IAsyncDisposable
             parts.Add("caller-request spool", new SpoolFlusher(spool, database, clock, log));
             var service = new ServiceLookupService(database, clock, calendar.AddWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
-            var lookups = new MeasuredLookupService(service, metrics, clock);
+            var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
+            var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
@@ -112,7 +113,7 @@ public sealed class IvrServer : IAsyncDisposable
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
 
-            var sip = SipFront.Start(options, files, calls, flows, metrics, parts, clock, log);
+            var sip = SipFront.Start(options, files, calls, flows, metrics, parts, clock, log, handoffs);
             metrics.NodeId = options.NodeId;
             drain.Begun.Register(sip.Drain);
             drain.Begun.Register(() => metrics.Draining = true);

@@ -42,7 +42,7 @@ internal sealed class SipFront
     public PlayoutScheduler Playout => _telephony.Playout;
 
     public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows, IvrMetrics metrics,
-        StartedParts parts, TimeProvider clock, Action<string> log)
+        StartedParts parts, TimeProvider clock, Action<string> log, Ivr.Core.Handoffs.IHandoffTokens? handoffs = null)
     {
         var scheduler = parts.Add("pacing thread",
             new PlayoutScheduler(clock, onError: e => log($"playout: {e.GetType().Name}: {e.Message}"), realTimePriority: true),
@@ -65,6 +65,7 @@ internal sealed class SipFront
             Trunk = files.Trunk,
             Metrics = metrics,
             Srtp = options.Secure.Srtp,
+            Handoffs = handoffs,
         };
         TelephonyServer? telephony = null;
         SipStack stack;

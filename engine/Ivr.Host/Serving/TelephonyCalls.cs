@@ -12,7 +12,7 @@ internal sealed class TelephonyCalls(CallFactory factory, Action<string> log)
     /// <returns>The running call, or null when no flow serves the dialled number (the telephony layer then hangs up).</returns>
     public CallSession? Start(IncomingCall call, ICallChannel channel)
     {
-        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled), channel, s => s.Ended += ended =>
+        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled) { Headers = call.Headers ?? AssistHeaders.None }, channel, s => s.Ended += ended =>
         {
             log($"call {call.CallId} from {Mask.Phone(call.Caller)}: flow ended ({ended.Disposition})");
             channel.Hangup(ended.Disposition ?? "ended");

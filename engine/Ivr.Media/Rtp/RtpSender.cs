@@ -50,6 +50,13 @@ public sealed class RtpSender
     public void BeginTalkspurt() => _markerPending = true;
 
     /// <summary>
+    /// Where another source (a bridged agent) continues this stream once it stops sending: same SSRC, the next
+    /// sequence number, and the timestamp advanced by the time elapsed since the last packet (as after a pause).
+    /// Call it only when this stream no longer sends.
+    /// </summary>
+    public RtpContinuation Continuation() => new(Ssrc, NextSequenceNumber, TimestampNow(_time.GetTimestamp()));
+
+    /// <summary>
     /// Writes the 12-octet header of the next packet, which carries <paramref name="samples"/> samples,
     /// then advances sequence number and timestamp. Returns the header length.
     /// </summary>
@@ -57,12 +64,7 @@ public sealed class RtpSender
     {
         if (samples <= 0) throw new ArgumentOutOfRangeException(nameof(samples), samples, "a packet carries at least one sample");
         var now = _time.GetTimestamp();
-        if (_markerPending && _sentAny)
-        {
-            var elapsed = _time.GetElapsedTime(_lastSentTicks, now).TotalSeconds * _clockRate;
-            var packets = Math.Max(1, (long)Math.Round(elapsed / _lastSamples));
-            NextTimestamp = unchecked(_lastTimestamp + (uint)(packets * _lastSamples));
-        }
+        if (_markerPending) NextTimestamp = TimestampNow(now);
 
         var length = new RtpHeader(PayloadType, NextSequenceNumber, NextTimestamp, Ssrc, _markerPending).WriteTo(destination);
         _markerPending = false;
@@ -74,6 +76,15 @@ public sealed class RtpSender
         NextTimestamp = unchecked(NextTimestamp + (uint)samples);
         PacketsSent++;
         return length;
+    }
+
+    /// <summary>The next timestamp continued by the time elapsed since the last packet, rounded to whole packets (at least one).</summary>
+    private uint TimestampNow(long now)
+    {
+        if (!_sentAny) return NextTimestamp;
+        var elapsed = _time.GetElapsedTime(_lastSentTicks, now).TotalSeconds * _clockRate;
+        var packets = Math.Max(1, (long)Math.Round(elapsed / _lastSamples));
+        return unchecked(_lastTimestamp + (uint)(packets * _lastSamples));
     }
 
     private static uint RandomUInt32()

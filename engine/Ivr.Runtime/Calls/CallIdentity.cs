@@ -1,4 +1,11 @@
+using Ivr.Core.Channel;
+
 namespace Ivr.Runtime.Calls;
 
 /// <summary>Who called which number. <see cref="Caller"/> is in clear and never leaves the session unmasked.</summary>
-public sealed record CallIdentity(string CallId, string Caller, string Dialled);
+public sealed record CallIdentity(string CallId, string Caller, string Dialled)
+{
+    /// <summary>What the agents' PBX sent with the call (<c>X-Ivr-Return</c>, <c>X-Ivr-Purpose</c>, see
+    /// <see cref="AssistHeaders"/>): the flow reads them as <c>call.return_to</c> and <c>call.purpose</c>, "" when absent.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = AssistHeaders.None;
+}

@@ -1,3 +1,4 @@
+using Ivr.Core.Channel;
 using Ivr.Core.Privacy;
 using Ivr.Flows.Expressions;
 
@@ -20,6 +21,8 @@ public sealed class CallVariables(CallIdentity identity, Func<string> path, Func
         "call.dialled" => identity.Dialled,
         "call.path" => path(),
         "call.flow_version" => flowVersion(),
+        "call.return_to" => identity.Headers.GetValueOrDefault(AssistHeaders.Return, ""),
+        "call.purpose" => identity.Headers.GetValueOrDefault(AssistHeaders.Purpose, ""),
         _ => _values.GetValueOrDefault(name),
     };
 

@@ -25,7 +25,7 @@ internal sealed class TransferHandler : INodeHandler
         }
 
         call.Record(CallEventKind.TransferRequested, node, null, transfer.Queue);
-        call.Channel.Transfer(new TransferRequest(transfer.Queue, context));
+        call.Channel.Transfer(new TransferRequest(transfer.Queue, context) { Target = transfer.To?.Evaluate(call.Variables).AsText() });
     }
 
     public void OnTransferFinished(CallSession call, Node node, TransferResult result)

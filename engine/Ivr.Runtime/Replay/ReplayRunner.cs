@@ -30,7 +30,10 @@ public sealed class ReplayRunner(FlowSet set, Func<TimeProvider, ILookupService>
         if (set.FlowFor(script.Dialled) is not { } flow)
             return new ReplayResult(script, $"{script.Path}: no flow answers dialled number '{script.Dialled}' (see flows/routes.yaml)", [], null, TimeSpan.Zero);
 
-        var call = new CallSession(new CallIdentity($"replay-{Interlocked.Increment(ref _calls)}", script.Caller, script.Dialled), set, flow, services, channel);
+        var call = new CallSession(new CallIdentity($"replay-{Interlocked.Increment(ref _calls)}", script.Caller, script.Dialled)
+        {
+            Headers = Ivr.Core.Channel.AssistHeaders.From(name => script.Headers.TryGetValue(name, out var value) ? value : null),
+        }, set, flow, services, channel);
         channel.Call = call;
         foreach (var (name, value) in script.Variables) call.Variables.Set(name, value);
         var run = new ReplayExecution(script, new SimulatedReplayLine(clock, channel, call, recorder, script.At));

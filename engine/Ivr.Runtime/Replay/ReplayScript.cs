@@ -22,6 +22,9 @@ public sealed record ReplayScript
     /// <summary>Variables set before the call starts, overriding a flow's initial values (e.g. an announcement switch).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>INVITE headers the caller's side sends (the agents' PBX: <c>X-Ivr-Return</c>, <c>X-Ivr-Purpose</c>).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, IReadOnlyList<LookupStub>> Lookups { get; init; } = new Dictionary<string, IReadOnlyList<LookupStub>>();
 
     /// <summary>Queue → how it answers a transfer.</summary>

@@ -13,7 +13,7 @@ namespace Ivr.Runtime.Replay;
 /// </summary>
 public static class ReplayScriptReader
 {
-    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "lookups", "agents", "fax", "steps"];
+    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "lookups", "agents", "headers", "fax", "steps"];
 
     public static ReplayScript Read(string path)
     {
@@ -45,6 +45,7 @@ public static class ReplayScriptReader
                 : new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)),
             Data = ReadData(path, Scalar(root, "data")),
             Variables = (Get(root, "variables") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
+            Headers = (Get(root, "headers") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Lookups = ReadLookups(path, Get(root, "lookups") as YamlMappingNode),
             Agents = (Get(root, "agents") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Fax = ReadFax(path, Get(root, "fax"), out var faxDuration),

@@ -34,6 +34,9 @@ public sealed class SipCall
 
     public SipUri RequestUri => _session.Invite.RequestUri;
 
+    /// <summary>The value of the INVITE's header <paramref name="name"/> (its first line); null when absent.</summary>
+    public string? InviteHeader(string name) => _session.Invite.Headers.Get(name);
+
     /// <summary>Where the INVITE came from (after NAT): transport and socket address.</summary>
     public SipEndPoint RemoteEndPoint => _session.Transaction.Source;
 

@@ -5,7 +5,8 @@ namespace Ivr.Telephony.Bridging;
 /// <summary>
 /// Two answered legs joined by Ivr acting as a B2BUA: each leg's RTP is relayed to the other through an
 /// <see cref="RtpTranslator"/> (audio and RFC 4733 events, SSRC/sequence/timestamp rewritten, PCMU↔PCMA when the
-/// legs differ). When either leg ends, the other is hung up (BYE). Packets from the agent before
+/// legs differ); the caller hears the agent as a continuation of the prompts' stream (same SSRC, sequence and
+/// timestamp carried on). When either leg ends, the other is hung up (BYE). Packets from the agent before
 /// <see cref="Connect"/> (its early media) are dropped: the caller hears our ring-back meanwhile.
 /// </summary>
 internal sealed class CallBridge(IBridgeLeg caller, Action<string> log)
@@ -31,7 +32,7 @@ internal sealed class CallBridge(IBridgeLeg caller, Action<string> log)
     public void Connect(OutboundCall agent)
     {
         _callerToAgent = new RtpTranslator(caller.Media, agent.Media!);
-        _agentToCaller = new RtpTranslator(agent.Media!, caller.Media);
+        _agentToCaller = new RtpTranslator(agent.Media!, caller.Media, caller.OutgoingSsrc, caller.ContinueOutgoing);
         caller.MarkBridged();
         Volatile.Write(ref _agent, agent);
         caller.SetRelay(FromCaller);

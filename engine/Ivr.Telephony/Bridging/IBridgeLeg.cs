@@ -18,6 +18,12 @@ internal interface IBridgeLeg
     /// <summary>Received RTP goes raw to <paramref name="relay"/> instead of the flow's key detection; null restores it.</summary>
     void SetRelay(RtpPacketHandler? relay);
 
+    /// <summary>The SSRC of what this leg has been sent so far (prompts, ring-back).</summary>
+    uint OutgoingSsrc { get; }
+
+    /// <summary>Where relayed packets continue this leg's outgoing stream; null while it still plays.</summary>
+    RtpContinuation? ContinueOutgoing();
+
     /// <summary>Sends a packet already rewritten for this leg.</summary>
     bool SendRelayed(ReadOnlySpan<byte> packet);
 

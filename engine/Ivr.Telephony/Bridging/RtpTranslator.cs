@@ -7,8 +7,12 @@ namespace Ivr.Telephony.Bridging;
 /// <summary>
 /// One direction of a bridge, as an RTP translator (RFC 3550 §7.1, RFC 7667 §3.2.1.3): each packet received on one
 /// leg is re-packetized for the other with this translator's own SSRC, and sequence numbers and timestamps moved
-/// by fixed offsets (so gaps, reordering and talkspurts survive); a change of the incoming SSRC continues the
-/// outgoing numbering seamlessly and sets the marker. Audio of the negotiated G.711 law is copied, or transcoded
+/// by fixed offsets (so gaps, reordering and talkspurts survive); a change of the incoming SSRC, or a sequence jump
+/// of more than <see cref="MaxSequenceJump"/> within one, continues the outgoing numbering seamlessly and sets the
+/// marker. Given the stream the other leg heard so far (<c>continueStream</c>, the caller's prompt stream), the
+/// first packet continues it: the next sequence number and the timestamp moved on by the time that passed, under that
+/// stream's SSRC (constant SSRC, as Asterisk's <c>constant_ssrc</c>), so the caller's phone sees one stream and drops
+/// nothing; packets are held back (dropped) while that stream still sends (null). Audio of the negotiated G.711 law is copied, or transcoded
 /// PCMU↔PCMA when the legs differ; RFC 4733 events get the other leg's telephone-event type (dropped when it has
 /// none); anything else (comfort noise, unknown types) is dropped. CSRCs, header extensions and padding are not
 /// forwarded. Not thread-safe: one receiving thread per direction.
@@ -18,6 +22,7 @@ internal sealed class RtpTranslator
     private readonly NegotiatedMedia _from;
     private readonly NegotiatedMedia _to;
     private readonly short[] _pcm = new short[1500];
+    private readonly Func<RtpContinuation?>? _continueStream;
     private bool _started;
     private uint _inSsrc;
     private ushort _seqOffset;
@@ -25,10 +30,16 @@ internal sealed class RtpTranslator
     private ushort _lastSeq;
     private uint _lastTimestamp;
 
-    public RtpTranslator(NegotiatedMedia from, NegotiatedMedia to, uint? ssrc = null)
+    /// <summary>Packets more than this far from the last one (either way) within one SSRC start a new source.</summary>
+    public const int MaxSequenceJump = 3000;
+
+    /// <param name="ssrc">The outgoing SSRC (random when null); with <paramref name="continueStream"/>, that stream's.</param>
+    /// <param name="continueStream">The stream the first packet continues; null while it still sends.</param>
+    public RtpTranslator(NegotiatedMedia from, NegotiatedMedia to, uint? ssrc = null, Func<RtpContinuation?>? continueStream = null)
     {
         _from = from;
         _to = to;
+        _continueStream = continueStream;
         Ssrc = ssrc ?? BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
     }
 
@@ -67,11 +78,18 @@ internal sealed class RtpTranslator
         }
 
         var marker = header.Marker;
-        if (!_started || header.Ssrc != _inSsrc)
+        if (!_started || header.Ssrc != _inSsrc || Math.Abs((short)(header.SequenceNumber + _seqOffset - _lastSeq)) > MaxSequenceJump)
         {
             // First packet, or a new source on that leg: continue our numbering right after the last packet sent.
-            var nextSeq = _started ? unchecked((ushort)(_lastSeq + 1)) : (ushort)RandomNumberGenerator.GetInt32(0, 65536);
-            var nextTs = _started ? unchecked(_lastTimestamp + G711.SamplesPer20Ms) : BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
+            (ushort Sequence, uint Timestamp)? next = _started ? (unchecked((ushort)(_lastSeq + 1)), unchecked(_lastTimestamp + G711.SamplesPer20Ms)) : FirstNumbers();
+            if (next is not { } numbers)
+            {
+                Dropped++;
+                return 0;
+            }
+
+            var (nextSeq, nextTs) = numbers;
+
             _seqOffset = unchecked((ushort)(nextSeq - header.SequenceNumber));
             _tsOffset = unchecked(nextTs - header.Timestamp);
             _inSsrc = header.Ssrc;
@@ -102,5 +120,11 @@ internal sealed class RtpTranslator
 
         Translated++;
         return length + payload.Length;
+    }
+
+    private (ushort Sequence, uint Timestamp)? FirstNumbers()
+    {
+        if (_continueStream is not null) return _continueStream() is { } stream ? (stream.NextSequenceNumber, stream.NextTimestamp) : null;
+        return ((ushort)RandomNumberGenerator.GetInt32(0, 65536), BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)));
     }
 }

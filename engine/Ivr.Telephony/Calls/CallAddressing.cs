@@ -5,10 +5,11 @@ namespace Ivr.Telephony.Calls;
 
 /// <summary>Reads who called which number from an INVITE: the dialled number is the request URI's user part
 /// (RFC 3261 §8.2.2.1: the request URI names the target), the caller is From's user part.</summary>
-internal static class CallAddressing
+public static class CallAddressing
 {
     public static IncomingCall Read(SipCall call) =>
-        new(call.CallId, UserOf(call.Caller.Uri) ?? "anonymous", UserOf(call.RequestUri) ?? UserOf(call.Callee.Uri) ?? "");
+        new(call.CallId, UserOf(call.Caller.Uri) ?? "anonymous", UserOf(call.RequestUri) ?? UserOf(call.Callee.Uri) ?? "",
+            Ivr.Core.Channel.AssistHeaders.From(call.InviteHeader));
 
     /// <summary>The user part without user parameters (<c>12333;phone-context=…</c>) and visual separators; null when none.</summary>
     public static string? UserOf(SipUri uri)

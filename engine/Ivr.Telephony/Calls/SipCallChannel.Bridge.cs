@@ -17,6 +17,11 @@ public sealed partial class SipCallChannel : IBridgeLeg
 
     void IBridgeLeg.SetRelay(RtpPacketHandler? relay) => Volatile.Write(ref _relay, relay);
 
+    uint IBridgeLeg.OutgoingSsrc => _parts.Playback.Stream.Sender.Ssrc;
+
+    RtpContinuation? IBridgeLeg.ContinueOutgoing() =>
+        _parts.Playback.Stream.IsPlaying ? null : _parts.Playback.Stream.Sender.Continuation();
+
     bool IBridgeLeg.SendRelayed(ReadOnlySpan<byte> packet) => _leg.Send(packet);
 
     void IBridgeLeg.StartRingback() => WhileOpen(() =>

@@ -35,7 +35,8 @@ public sealed partial class SipCallChannel : ICallChannel
         leg.SetHold(media.IsHold);
         (_leg, _parts, _sip) = (leg, parts, sip);
         _transfer = new ReferTransfer(call.CallId, call.Options.TransferTargets, sip.Refer, r => call.PostReport(i => i.TransferFinished(r)), () => Hangup("transferred"), call.Log,
-            sip.Dialer is not { } dialer ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, call.Log).RunAsync(target, headers, ringTimeout));
+            sip.Dialer is not { } dialer ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, call.Log).RunAsync(target, headers, ringTimeout),
+            call.Options.Handoffs);
         leg.WatchTimeout(() => call.Post(OnMediaTimeout));
         leg.Receive(OnPacket);
     }

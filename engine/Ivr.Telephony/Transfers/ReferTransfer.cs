@@ -1,4 +1,5 @@
 using Ivr.Core.Channel;
+using Ivr.Core.Handoffs;
 using Ivr.Sip.Message;
 using Ivr.Sip.Refer;
 
@@ -6,7 +7,10 @@ namespace Ivr.Telephony.Transfers;
 
 /// <summary>
 /// A channel's transfers to agents: finds the queue's URI, sends the REFER (RFC 3515) with the context as X-Ivr-*
-/// headers, and reports the outcome; <c>not_supported</c> when no targets are configured, <c>no_queue</c> for an
+/// headers — on the REFER and as URI headers of its Refer-To (<see cref="ReferToContext"/>), which the transferee
+/// copies into its INVITE to the agents — plus a one-time context token (<c>X-Ivr-Context</c>, when
+/// <paramref name="handoffs"/> is given; a token that cannot be stored within <see cref="TokenTimeLimit"/> is left
+/// out, the transfer goes on), and reports the outcome; <c>not_supported</c> when no targets are configured, <c>no_queue</c> for an
 /// unknown queue, <c>in_progress</c> while another transfer runs. After success the IVR leg is ended
 /// (<paramref name="onSucceeded"/>: BYE, as a transferor does, RFC 5589 §6). When <paramref name="bridge"/> is given
 /// (a dialer is configured) and the queue's <see cref="BridgeMode"/> allows it, a REFER the caller's side refuses
@@ -17,8 +21,12 @@ namespace Ivr.Telephony.Transfers;
 internal sealed class ReferTransfer(
     string callId, TransferTargets? targets, Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<SipReferOutcome>> refer,
     Action<TransferResult> report, Action onSucceeded, Action<string> log,
-    Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<TransferResult?>>? bridge = null)
+    Func<SipUri, IReadOnlyList<SipHeader>, TimeSpan, Task<TransferResult?>>? bridge = null,
+    IHandoffTokens? handoffs = null)
 {
+    /// <summary>How long a transfer waits for its context token to be stored.</summary>
+    public static readonly TimeSpan TokenTimeLimit = TimeSpan.FromSeconds(2);
+
     private int _running;
 
     public void Start(TransferRequest request)
@@ -30,7 +38,14 @@ internal sealed class ReferTransfer(
             return;
         }
 
-        if (targets.Find(request.Queue) is not { } target)
+        if (request.Target is not null && targets.TrustedTarget(request.Target) is null)
+        {
+            log($"call {callId}: transfer to '{request.Target}' requested; not a SIP URI on a trusted PBX host (trusted_pbx)");
+            report(new TransferResult(false, TransferReasons.Untrusted));
+            return;
+        }
+
+        if ((request.Target is null ? targets.Find(request.Queue) : targets.TrustedTarget(request.Target)) is not { } target)
         {
             log($"call {callId}: transfer to queue '{request.Queue}' requested; no such queue is configured");
             report(new TransferResult(false, TransferReasons.NoQueue));
@@ -43,11 +58,21 @@ internal sealed class ReferTransfer(
             return;
         }
 
+        _ = TransferAsync(request, target);
+    }
+
+    private async Task TransferAsync(TransferRequest request, SipUri target)
+    {
         var headers = TransferHeaders.For(request.Queue, request.Context);
-        var mode = targets.BridgeModeOf(request.Queue);
+        if (await IssueTokenAsync(request).ConfigureAwait(false) is { } token)
+        {
+            headers = [.. headers, new SipHeader(ReferToContext.TokenHeader, token)];
+        }
+
+        var mode = targets!.BridgeModeOf(request.Queue);
         if (mode == BridgeMode.Always && bridge is not null)
         {
-            _ = BridgeAsync(request.Queue, target, headers);
+            await BridgeAsync(request.Queue, target, headers).ConfigureAwait(false);
             return;
         }
 
@@ -55,14 +80,31 @@ internal sealed class ReferTransfer(
         Task<SipReferOutcome> referred;
         try
         {
-            referred = refer(target, headers, targets.NotifyTimeout);
+            referred = refer(ReferToContext.Of(target, headers), headers, targets.NotifyTimeout);
         }
         catch (Exception ex)
         {
             referred = Task.FromException<SipReferOutcome>(ex);
         }
 
-        _ = FinishAsync(request.Queue, target, headers, mode, referred);
+        await FinishAsync(request.Queue, target, headers, mode, referred).ConfigureAwait(false);
+    }
+
+    private async Task<string?> IssueTokenAsync(TransferRequest request)
+    {
+        if (handoffs is null) return null;
+        try
+        {
+            var values = new Dictionary<string, string>(request.Context) { ["queue"] = request.Queue };
+            using var limit = new CancellationTokenSource(TokenTimeLimit);
+            return await handoffs.IssueAsync(new Handoff(HandoffKinds.TransferContext, callId, null, values), limit.Token)
+                .WaitAsync(TokenTimeLimit).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            log($"call {callId}: transfer context token not stored ({ex.GetType().Name}: {ex.Message}); transferring without it");
+            return null;
+        }
     }
 
     /// <summary>The caller's side refused the REFER itself: it cannot or will not transfer (RFC 3515 §2.4.2).</summary>

@@ -11,6 +11,9 @@ internal static class TransferReasons
     /// <summary>The flow named a queue that is not configured (no REFER was tried).</summary>
     public const string NoQueue = "no_queue";
 
+    /// <summary>The flow named a target (<c>to:</c>) that is not a SIP URI on a trusted PBX host (no REFER was tried).</summary>
+    public const string Untrusted = "untrusted";
+
     public static string Of(SipReferResult result) => result switch
     {
         SipReferResult.Answered => "answered",

@@ -17,8 +17,10 @@ public sealed class TransferTargets
     /// <summary>Checks every entry; a bad queue name or URI throws <see cref="ArgumentException"/> naming it.</summary>
     public TransferTargets(
         IReadOnlyDictionary<string, string> queues, TimeSpan? notifyTimeout = null,
-        IReadOnlyDictionary<string, BridgeMode>? bridging = null, TimeSpan? bridgeRingTimeout = null)
+        IReadOnlyDictionary<string, BridgeMode>? bridging = null, TimeSpan? bridgeRingTimeout = null,
+        IReadOnlyCollection<string>? trustedPbx = null)
     {
+        TrustedPbx = (trustedPbx ?? []).Select(h => h.Trim()).Where(h => h.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         ArgumentNullException.ThrowIfNull(queues);
         _queues = new Dictionary<string, SipUri>(StringComparer.OrdinalIgnoreCase);
         foreach (var (queue, uri) in queues)
@@ -61,6 +63,22 @@ public sealed class TransferTargets
         {
             throw new ArgumentOutOfRangeException(nameof(bridgeRingTimeout), bridgeRingTimeout, "the bridge ring timeout must be positive");
         }
+    }
+
+    /// <summary>The agents' PBX hosts (names or addresses) a flow may transfer to by URI (<c>to:</c>, an assisted
+    /// check returning the caller); empty: none.</summary>
+    public IReadOnlySet<string> TrustedPbx { get; }
+
+    /// <summary>Whether <paramref name="uri"/> is a sip:/sips: URI on one of the <see cref="TrustedPbx"/> hosts.</summary>
+    public bool IsTrusted(SipUri uri) => uri.IsSip && (TrustedPbx.Contains(uri.Host) || TrustedPbx.Contains(uri.Host.Trim('[', ']')));
+
+    /// <summary>A flow's transfer target (<c>sip:agent1001@pbx</c> or <c>&lt;sip:agent1001@pbx&gt;</c>) when it is a SIP URI on a
+    /// trusted host; null otherwise.</summary>
+    public SipUri? TrustedTarget(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.StartsWith('<') && trimmed.EndsWith('>')) trimmed = trimmed[1..^1];
+        return SipUri.Parse(trimmed) is { IsSuccess: true, Value: { } uri } && IsTrusted(uri) ? uri : null;
     }
 
     /// <summary>How long a bridged transfer lets the agent's phone ring (then <c>no_answer</c>).</summary>

@@ -153,6 +153,33 @@ public class ReferenceDiagnosticsTests
         Assert.Equal(["flows/routes.yaml:2:12: error: route '12333' goes to flow 'mian', which does not exist; did you mean 'main'? (flows: main)"], folder.Problems());
     }
 
+    [Theory]
+    [InlineData("12333-auth", true)]
+    [InlineData("12333-auth-2", true)]
+    [InlineData("12333-", false)]
+    [InlineData("12333-Auth", false)]
+    [InlineData("-auth", false)]
+    [InlineData("auth", false)]
+    public void Load_RouteWithAServiceSuffix_AllowedOnlyAfterANumber(string route, bool valid)
+    {
+        using var folder = new FlowFolder(routes: false)
+            .Write("routes.yaml", $"routes:\n  \"{route}\": main\n  \"*\": main\n")
+            .Write("main.yaml", "flow: main\nstart: bye\nnodes:\n  bye: { kind: hangup }\n");
+
+        Assert.Equal(valid, folder.Problems().Count == 0);
+    }
+
+    [Fact]
+    public void Load_TransferTo_ReadsAndRefusesASecureTarget()
+    {
+        using var folder = new FlowFolder()
+            .Write("main.yaml", "flow: main\nstart: pin\nnodes:\n" +
+                "  pin: { kind: collect, into: pin, secure: true, min_length: 6, max_length: 6, next: back }\n" +
+                "  back: { kind: transfer, queue: agent_return, to: pin, on_failure: bye }\n  bye: { kind: hangup }\n");
+
+        Assert.Contains(folder.Problems(), p => p.Contains("transfer 'back': 'to' reads 'pin', a secure value"));
+    }
+
     [Fact]
     public void Load_NoRoutesFile_IsAnError()
     {

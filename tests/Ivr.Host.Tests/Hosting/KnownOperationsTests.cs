@@ -14,7 +14,7 @@ public sealed class KnownOperationsTests : IDisposable
     {
         var service = new ServiceLookupService(IvrDatabase.Open(_path), TimeProvider.System);
 
-        Assert.Equal(service.Operations.Order(StringComparer.Ordinal), KnownOperations.All.Order(StringComparer.Ordinal));
+        Assert.Equal(service.Operations.Concat(Ivr.Host.Assist.AssistLookups.Operations).Order(StringComparer.Ordinal), KnownOperations.All.Order(StringComparer.Ordinal));
     }
 
     public void Dispose()

@@ -19,6 +19,19 @@ public sealed class QueueFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_TrustedPbx_HostsTheAssistedCheckMayReturnTo()
+    {
+        File.WriteAllText(_path, "queues: {}\ntrusted_pbx: [pbx.example, 10.0.0.5]\n");
+
+        var targets = QueueFile.Read(_path);
+
+        Assert.NotNull(targets.TrustedTarget("<sip:agent1001@pbx.example>"));
+        Assert.NotNull(targets.TrustedTarget("sip:agent1001@10.0.0.5:5060"));
+        Assert.Null(targets.TrustedTarget("<sip:agent1001@evil.example>"));
+        Assert.Null(targets.TrustedTarget("tel:+8612333"));
+    }
+
+    [Fact]
     public void Read_ShippedFile_ListsNoQueueYet()
     {
         var targets = QueueFile.Read(Path.Combine(ExampleFlows.RepositoryRoot, "deploy", "queues.yaml"));

@@ -61,6 +61,28 @@ public class RtpSenderTests
         Assert.False(Send(sender).Marker);
     }
 
+    [Theory]
+    [InlineData(0, 160)]      // taken over at once: the next packet's slot
+    [InlineData(2000, 16000)] // two seconds of ring-back silence later
+    public void Continuation_AfterTheLastPacket_SameSsrcNextSequenceTimestampByElapsedTime(int afterMs, uint expectedAdvance)
+    {
+        var sender = new RtpSender(0, _time, ssrc: 9, initialSequenceNumber: 65535, initialTimestamp: 5000);
+        Send(sender);
+        _time.Advance(TimeSpan.FromMilliseconds(afterMs));
+
+        var continuation = sender.Continuation();
+
+        Assert.Equal(new RtpContinuation(9, 0, 5000 + expectedAdvance), continuation);
+    }
+
+    [Fact]
+    public void Continuation_NothingSentYet_TheInitialNumbers()
+    {
+        var sender = new RtpSender(0, _time, ssrc: 9, initialSequenceNumber: 3, initialTimestamp: 5000);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(new RtpContinuation(9, 3, 5000), sender.Continuation());
+    }
+
     [Fact]
     public void WriteHeader_BadArguments_Throw()
     {

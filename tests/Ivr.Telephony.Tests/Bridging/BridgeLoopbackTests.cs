@@ -16,9 +16,7 @@ public sealed class BridgeLoopbackTests
     [Fact]
     public async Task Refer405_BridgesToAgent_MediaBothWaysAndAgentHangupEndsCaller()
     {
-        await using var agent = new TelephonyHarness(onStart: call =>
-            call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(20))], false)),
-            options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
+        await using var agent = ToneAgent();
         await using var ivr = IvrWithDialer($"sip:agents@127.0.0.1:{agent.SipEndPoint.Port}");
         using var phone = await ConnectAsync(ivr);
         var call = await ivr.WaitForCallAsync();
@@ -43,6 +41,36 @@ public sealed class BridgeLoopbackTests
         await phone.ReceiveRequestAndAnswerAsync("BYE", 10);
         Assert.True(await Poll.UntilAsync(() => ivr.Server.ActiveCalls == 0 && ivr.Server.Ports.InUse == 0, 10));
         Assert.DoesNotContain(call.Events, e => e.StartsWith("hungup"));
+    }
+
+    [Fact]
+    public async Task Bridged_CallerSeesPromptRingbackAndAgentAsOneMonotonicStream()
+    {
+        await using var agent = ToneAgent();
+        await using var ivr = IvrWithDialer($"sip:agents@127.0.0.1:{agent.SipEndPoint.Port}");
+        using var phone = await ConnectAsync(ivr);
+        var call = await ivr.WaitForCallAsync();
+        call.Channel.Play(new PlayRequest(7, [TelephonyHarness.TonePrompt(TimeSpan.FromMilliseconds(400))], false));
+        Assert.True(await call.WaitForAsync("played:7:finished", 15), string.Join(", ", call.Events));
+
+        call.Channel.Transfer(new TransferRequest("general", Context));
+        await RespondAsync(phone, await ReceiveRequestAsync(phone, "REFER"), 405);
+        Assert.True(await call.WaitForAsync("transfer:True:bridged", 15), string.Join(", ", call.Events) + " // " + string.Join(" | ", ivr.Log));
+        var prompts = phone.Rtp.Received.Count;
+        Assert.True(await Poll.UntilAsync(() => phone.Rtp.Received.Count >= prompts + 25, 10), $"the phone received {phone.Rtp.Received.Count - prompts} packets from the bridge");
+
+        var packets = phone.Rtp.Received.ToArray();
+        Assert.Single(packets.Select(p => p.Header.Ssrc).Distinct());
+        for (var i = 1; i < packets.Length; i++)
+        {
+            var (before, after) = (packets[i - 1].Header, packets[i].Header);
+            Assert.True((short)(after.SequenceNumber - before.SequenceNumber) > 0, $"packet {i}: sequence {before.SequenceNumber} → {after.SequenceNumber}");
+            Assert.True((int)(after.Timestamp - before.Timestamp) > 0, $"packet {i}: timestamp {before.Timestamp} → {after.Timestamp}");
+        }
+
+        Assert.True(ShareOf1kHz(packets.TakeLast(10)) > 0.8, "the tail of the stream should be the agent's 1 kHz tone");
+        (await agent.WaitForCallAsync()).Channel.Hangup("agent_done");
+        await phone.ReceiveRequestAndAnswerAsync("BYE", 10);
     }
 
     [Fact]
@@ -76,6 +104,11 @@ public sealed class BridgeLoopbackTests
         Assert.True(await call.WaitForAsync("hungup:caller", 10), string.Join(", ", call.Events));
         Assert.DoesNotContain(call.Events, e => e.StartsWith("transfer"));
     }
+
+    /// <summary>Our own telephony server standing in for the agent: answers and plays a 1 kHz tone for 20 s.</summary>
+    private static TelephonyHarness ToneAgent() => new(onStart: call =>
+        call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(20))], false)),
+        options: new TelephonyOptions { RtpPortMin = 42000, RtpPortMax = 42999 });
 
     internal static double ShareOf1kHz(IEnumerable<ReceivedRtp> packets)
     {

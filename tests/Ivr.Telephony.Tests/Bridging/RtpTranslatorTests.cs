@@ -90,6 +90,77 @@ public sealed class RtpTranslatorTests
         Assert.Equal(unchecked((ushort)(a.Header.SequenceNumber + 1)), b.Header.SequenceNumber);
     }
 
+    // The caller's prompt stream ended at SSRC 0x1234, next sequence 40000, next timestamp 777000.
+    private static readonly RtpContinuation PromptStream = new(0x1234, 40000, 777000);
+
+    [Theory]
+    [InlineData(12)]     // the agent's sequence starts far below the last prompt packet's
+    [InlineData(39999)]  // just below it
+    [InlineData(40001)]  // just above it
+    [InlineData(65000)]  // far above it
+    public void Translate_ContinuingThePromptStream_SameSsrcNextSequenceWhateverTheAgentsStart(int agentSeq)
+    {
+        var translator = new RtpTranslator(AgentPcmu, CallerPcmu, PromptStream.Ssrc, () => PromptStream);
+
+        var first = Translate(translator, Packet(0, seq: (ushort)agentSeq, ts: 5, ssrc: 99, payload: [1]));
+        var second = Translate(translator, Packet(0, seq: unchecked((ushort)(agentSeq + 1)), ts: 165, ssrc: 99, payload: [2]));
+
+        Assert.Equal(0x1234u, first.Header.Ssrc);
+        Assert.Equal(0x1234u, second.Header.Ssrc);
+        Assert.Equal((ushort)40000, first.Header.SequenceNumber);
+        Assert.Equal((ushort)40001, second.Header.SequenceNumber);
+        Assert.True(first.Header.Marker);
+        Assert.Equal(777000u, first.Header.Timestamp);
+        Assert.Equal(777160u, second.Header.Timestamp);
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(776999u)]        // just behind the prompt's timestamp
+    [InlineData(4_000_000_000u)] // far ahead, about to wrap
+    public void Translate_AgentsTimestampJumps_CallerTimestampContinuesThePromptAndKeepsTheAgentsSpacing(uint agentTs)
+    {
+        var translator = new RtpTranslator(AgentPcmu, CallerPcmu, PromptStream.Ssrc, () => PromptStream);
+
+        var first = Translate(translator, Packet(0, seq: 7, ts: agentTs, ssrc: 99, payload: [1]));
+        var afterPause = Translate(translator, Packet(0, seq: 8, ts: unchecked(agentTs + 1600), ssrc: 99, payload: [2]));
+
+        Assert.Equal(777000u, first.Header.Timestamp);
+        Assert.Equal(777000u + 1600, afterPause.Header.Timestamp); // a talkspurt's pause survives
+    }
+
+    [Fact]
+    public void Translate_PromptStillPlaying_PacketHeldBackThenContinues()
+    {
+        RtpContinuation? stream = null;
+        var translator = new RtpTranslator(AgentPcmu, CallerPcmu, PromptStream.Ssrc, () => stream);
+
+        Assert.Equal(0, Translate(translator, Packet(0, 1, 0, 99, [1]), new byte[1500]));
+        stream = PromptStream;
+        var next = Translate(translator, Packet(0, seq: 2, ts: 160, ssrc: 99, payload: [2]));
+
+        Assert.Equal(1, translator.Dropped);
+        Assert.Equal((ushort)40000, next.Header.SequenceNumber);
+        Assert.Equal(0x1234u, next.Header.Ssrc);
+    }
+
+    [Theory]
+    [InlineData(-20000)]
+    [InlineData(20000)]
+    public void Translate_SequenceJumpsWithinOneSsrc_TreatedAsANewSourceAndContinued(int jump)
+    {
+        var translator = new RtpTranslator(AgentPcmu, CallerPcmu, PromptStream.Ssrc, () => PromptStream);
+        Translate(translator, Packet(0, seq: 30000, ts: 100, ssrc: 99, payload: [1]));
+        var small = Translate(translator, Packet(0, seq: 30002, ts: 420, ssrc: 99, payload: [1])); // one lost: gap kept
+
+        var jumped = Translate(translator, Packet(0, seq: (ushort)(30002 + jump), ts: 9_999_999, ssrc: 99, payload: [2]));
+
+        Assert.Equal((ushort)40002, small.Header.SequenceNumber);
+        Assert.Equal((ushort)40003, jumped.Header.SequenceNumber);
+        Assert.Equal(777320u + 160, jumped.Header.Timestamp);
+        Assert.True(jumped.Header.Marker);
+    }
+
     private static byte[] Packet(byte pt, ushort seq, uint ts, uint ssrc, byte[] payload)
     {
         var bytes = new byte[RtpHeader.FixedLength + payload.Length];

@@ -47,7 +47,9 @@ public sealed class TransferTests
 
         call.Channel.Transfer(new TransferRequest("general", Context));
         var refer = await ReceiveRequestAsync(uac, "REFER");
-        Assert.Equal("<sip:agents-general@127.0.0.1:5070>", refer.Headers.Get("Refer-To"));
+        Assert.Equal(
+            "<sip:agents-general@127.0.0.1:5070?X-Ivr-Queue=general&X-Ivr-Identity=110101********1234&X-Ivr-Path=main%3Eagent&X-Ivr-Reason=agent_requested>",
+            refer.Headers.Get("Refer-To")); // the context also as URI headers: the transferee copies them into its INVITE
         Assert.Equal("general", refer.Headers.Get("X-Ivr-Queue"));
         Assert.Equal("main>agent", refer.Headers.Get("X-Ivr-Path"));
         Assert.Equal("agent_requested", refer.Headers.Get("X-Ivr-Reason"));

@@ -14,6 +14,10 @@ public sealed class TransferNode : Node
     /// <summary>Context name → value passed to the agent (never a secure value).</summary>
     public required IReadOnlyList<KeyValuePair<string, Expression>> Context { get; init; }
 
+    /// <summary>Where to transfer instead of the queue's URI (<c>to:</c>, a SIP URI such as the agent an assisted
+    /// check returns the caller to); null: the queue's. The telephony layer transfers only to trusted PBX hosts.</summary>
+    public Expression? To { get; init; }
+
     public required Target OnFailure { get; init; }
 
     public override IEnumerable<Transition> Transitions => [new(Outcomes.Failed, OnFailure)];
