@@ -62,6 +62,9 @@ public sealed class ConsoleHost : IAsyncDisposable
         CardEndpoints.Map(api);
         PinEndpoints.Map(api);
         UserEndpoints.Map(api);
+        Callers.MissedEndpoints.Map(api);
+        Callers.FlagEndpoints.Map(api);
+        Callers.EmergencyEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
