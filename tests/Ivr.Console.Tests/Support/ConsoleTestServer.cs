@@ -53,7 +53,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     /// <summary>The lines the console logged (lock it to read).</summary>
     public List<string> ServerLog { get; }
 
-    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null, Callers.IEmergencyPager? pager = null)
+    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "recordings"));
