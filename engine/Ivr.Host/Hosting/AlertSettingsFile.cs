@@ -1,7 +1,6 @@
 using System.Globalization;
 using Ivr.Flows.Model;
 using Ivr.OperationsConsole.Callers;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Host.Hosting;
@@ -36,18 +35,7 @@ public static class AlertSettingsFile
 
     public static AlertSettings Read(string path)
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path)) stream.Load(reader);
-            if (stream.Documents.Count == 0) return AlertSettings.Default;
-            root = stream.Documents[0].RootNode as YamlMappingNode ?? throw new InvalidDataException($"{path}:1:1: expected fields such as webhook: \"https://…\"");
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
-        }
+        if (OperatorYaml.ReadFields(path, "webhook: \"https://…\"") is not { } root) return AlertSettings.Default;
 
         var settings = AlertSettings.Default;
         foreach (var (key, value) in root.Children)

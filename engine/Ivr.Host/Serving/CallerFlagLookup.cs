@@ -9,7 +9,7 @@ namespace Ivr.Host.Serving;
 /// Bounded by <see cref="Limit"/>: a lookup that fails or does not answer in time counts as not flagged and is logged
 /// (masked number) — a caller is never held up or refused because the flag could not be read.
 /// </summary>
-internal sealed class CallerFlagLookup(IvrDatabase database, TimeProvider time, Action<string> log)
+public sealed class CallerFlagLookup(IvrDatabase database, TimeProvider time, Action<string> log)
 {
     public static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(500);
 

@@ -16,7 +16,7 @@ export function watchEmergencies(topBar) {
     try {
       const open = await get('/api/emergencies', { quietAuth: true });
       banner.hidden = open.length === 0;
-      replaceChildren(banner, open.length === 0 ? null : h('div', { class: 'notice error' },
+      replaceChildren(banner, open.length === 0 ? null : h('div', { class: 'emergency' },
         h('strong', {}, `紧急留言 ${open.length} 条待处理：`),
         open.map(e => h('a', { href: '/messages', class: 'emergency-link' }, `#${e.id}`)), ' 请立即处理。'));
     } catch {
