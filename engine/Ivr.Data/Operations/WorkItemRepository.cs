@@ -33,7 +33,7 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             {select}
             WHERE (@openOnly = 0 OR {alias}.status <> '{done}') AND (@assignedTo IS NULL OR a.assigned_to = @assignedTo)
-            ORDER BY {Priority(kind)}, {alias}.due_date, {alias}.id LIMIT @limit;
+            ORDER BY {Priority(kind)}{alias}.due_date, {alias}.id LIMIT @limit;
             """, new { openOnly = openOnly ? 1 : 0, assignedTo, limit }, transaction, cancellationToken: cancellation));
         return rows.Select(ToItem).ToList();
     }
@@ -69,9 +69,11 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
             new { id, outcome, status = kind == WorkItemKind.Message ? "called_back" : "done" }, transaction, cancellationToken: cancellation));
     }
 
+    /// <summary>The leading sort keys of messages (emergency, then complaint); none for follow-ups (a bare 0 would
+    /// name a column position).</summary>
     private static string Priority(WorkItemKind kind) => kind == WorkItemKind.Message
-        ? $"CASE WHEN m.emergency_at IS NOT NULL THEN 0 WHEN m.reason LIKE '{Messages.ComplaintKinds.ReasonPrefix}%' THEN 1 ELSE 2 END"
-        : "0";
+        ? $"CASE WHEN m.emergency_at IS NOT NULL THEN 0 WHEN m.reason LIKE '{Messages.ComplaintKinds.ReasonPrefix}%' THEN 1 ELSE 2 END, "
+        : "";
 
     private static string Table(WorkItemKind kind) => kind == WorkItemKind.Message ? "voice_messages" : "follow_ups";
 

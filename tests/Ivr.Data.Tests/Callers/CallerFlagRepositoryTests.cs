@@ -49,6 +49,7 @@ public abstract class CallerFlagRepositoryTests : IDisposable
         Assert.Equal([urgent, complaint, early], listed.Select(m => m.Id));
         Assert.Equal((true, "lead1"), (listed[0].EmergencyAt is not null, listed[0].EmergencyBy));
         Assert.True(listed[1].IsComplaint);
+        Assert.Empty(await new WorkItemRepository(connection).ListAsync(WorkItemKind.FollowUp, true, null, 10, default));
         var open = Assert.Single(await marks.OpenAsync(10, default));
         Assert.Equal((urgent, "lead1"), (open.Id, open.MarkedBy));
     }
