@@ -63,6 +63,9 @@ public sealed class ConsoleHost : IAsyncDisposable
         PinEndpoints.Map(api);
         Handoffs.HandoffEndpoints.Map(api);
         UserEndpoints.Map(api);
+        Callers.MissedEndpoints.Map(api);
+        Callers.FlagEndpoints.Map(api);
+        Callers.EmergencyEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
         Backups.BackupEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());

@@ -13,6 +13,7 @@ public static class Program
         new ReplayCommand(),
         new GraphCommand(),
         new CallsCommand(),
+        new MissedCommand(),
         new ScriptFromCallCommand(),
         new DbCommand(),
         new PromptsCommand(),

@@ -15,6 +15,7 @@ public sealed class PageTourTests(ServerFixture fixture)
         { "/flows", "流程", "flows" },
         { "/calls", "通话记录", "calls-search" },
         { "/messages", "留言与回访", "messages-list" },
+        { "/callbacks", "回拨", "callbacks-tour" },
         { "/faxes", "传真", "faxes" },
         { "/cards", "挂失与锁定", "cards" },
         { "/users", "用户与审计", "users" },

@@ -99,7 +99,8 @@ internal static class WorkEndpoints
         return Results.File(file, "audio/wav", enableRangeProcessing: true);
     }
 
-    private static (DateOnly Today, Ivr.Core.Calendar.ServiceCalendar? Calendar) Today(FlowSource flows, TimeProvider time)
+    /// <summary>Today in the calendar's time zone, and the calendar (null while no flow set serves).</summary>
+    internal static (DateOnly Today, Ivr.Core.Calendar.ServiceCalendar? Calendar) Today(FlowSource flows, TimeProvider time)
     {
         var calendar = flows.Current()?.Calendar;
         var offset = calendar?.UtcOffset ?? StatisticsEndpoints.DefaultUtcOffset;

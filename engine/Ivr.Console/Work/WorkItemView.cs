@@ -17,12 +17,14 @@ internal static class WorkItemView
                 item.Id, item.CallId, callbackMasked = Mask.Phone(item.CallbackNumber), item.Reason, item.CreatedAt, item.DueDate, overdue,
                 workingDaysLeft = daysLeft, item.Status, item.AssignedTo, item.Outcome, calledBackAt = item.DoneAt, calledBackBy = item.DoneBy,
                 hasRecording = !string.IsNullOrEmpty(item.Recording), incomplete = item.Incomplete,
+                complaint = item.IsComplaint, emergency = item.EmergencyAt is not null, item.EmergencyAt,
             }
             : new
             {
                 item.Id, item.CallId, callbackMasked = (string?)null, item.Reason, item.CreatedAt, item.DueDate, overdue,
                 workingDaysLeft = daysLeft, item.Status, item.AssignedTo, item.Outcome, calledBackAt = item.DoneAt, calledBackBy = item.DoneBy,
                 hasRecording = false, incomplete = false,
+                complaint = false, emergency = false, EmergencyAt = (DateTimeOffset?)null,
             };
     }
 

@@ -19,5 +19,6 @@ public static class MigrationCatalog
         M011StatisticsRollups.Migration,
         M012RetentionAndBackups.Migration,
         M013HandoffTokens.Migration,
+        M014CallerCare.Migration,
     ];
 }

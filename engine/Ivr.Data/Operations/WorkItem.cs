@@ -4,7 +4,7 @@ namespace Ivr.Data.Operations;
 /// A voice message or follow-up with who works it. <see cref="CallbackNumber"/> (messages only) is in
 /// clear as stored, for the agent's dialler: anything shown or logged masks it. <see cref="Status"/> is
 /// the stored text (<c>new</c>, <c>assigned</c>, <c>called_back</c> / <c>done</c>). <see cref="Incomplete"/>: a message
-/// whose recording a crash cut short (M008).
+/// whose recording a crash cut short (M008). <see cref="EmergencyAt"/>: a supervisor marked the message an emergency (M014).
 /// </summary>
 public sealed record WorkItem(
     WorkItemKind Kind,
@@ -21,7 +21,11 @@ public sealed record WorkItem(
     DateTimeOffset? AssignedAt,
     DateTimeOffset? DoneAt,
     string? DoneBy,
-    bool Incomplete = false)
+    bool Incomplete = false,
+    DateTimeOffset? EmergencyAt = null,
+    string? EmergencyBy = null)
 {
     public bool IsDone => Status is "called_back" or "done";
+
+    public bool IsComplaint => Messages.ComplaintKinds.IsComplaint(Reason);
 }

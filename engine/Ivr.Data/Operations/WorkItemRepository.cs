@@ -12,17 +12,20 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
 {
     private const string MessageSelect = """
         SELECT 'message' AS kind, m.id, m.call_id AS CallId, m.recording, m.callback_number AS CallbackNumber, m.reason, m.created_at AS CreatedAt, m.due_date AS DueDate, m.status, m.outcome,
-               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, m.incomplete AS Incomplete
+               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, m.incomplete AS Incomplete,
+               m.emergency_at AS EmergencyAt, m.emergency_by AS EmergencyBy
         FROM voice_messages m LEFT JOIN work_assignments a ON a.item_kind = 'message' AND a.item_id = m.id
         """;
 
     private const string FollowUpSelect = """
         SELECT 'follow_up' AS kind, f.id, f.call_id AS CallId, NULL AS recording, NULL AS CallbackNumber, f.reason, f.created_at AS CreatedAt, f.due_date AS DueDate, f.status, f.outcome,
-               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, 0 AS Incomplete
+               a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, 0 AS Incomplete,
+               NULL AS EmergencyAt, NULL AS EmergencyBy
         FROM follow_ups f LEFT JOIN work_assignments a ON a.item_kind = 'follow_up' AND a.item_id = f.id
         """;
 
-    /// <summary>Items earliest due first; <paramref name="openOnly"/> leaves out finished ones,
+    /// <summary>Items earliest due first — messages marked emergency, then complaints (<see cref="Messages.ComplaintKinds"/>),
+    /// before the rest; <paramref name="openOnly"/> leaves out finished ones,
     /// <paramref name="assignedTo"/> keeps only one user's.</summary>
     public async Task<IReadOnlyList<WorkItem>> ListAsync(WorkItemKind kind, bool openOnly, string? assignedTo, int limit, CancellationToken cancellation)
     {
@@ -30,7 +33,7 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             {select}
             WHERE (@openOnly = 0 OR {alias}.status <> '{done}') AND (@assignedTo IS NULL OR a.assigned_to = @assignedTo)
-            ORDER BY {alias}.due_date, {alias}.id LIMIT @limit;
+            ORDER BY {Priority(kind)}{alias}.due_date, {alias}.id LIMIT @limit;
             """, new { openOnly = openOnly ? 1 : 0, assignedTo, limit }, transaction, cancellationToken: cancellation));
         return rows.Select(ToItem).ToList();
     }
@@ -66,6 +69,12 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
             new { id, outcome, status = kind == WorkItemKind.Message ? "called_back" : "done" }, transaction, cancellationToken: cancellation));
     }
 
+    /// <summary>The leading sort keys of messages (emergency, then complaint); none for follow-ups (a bare 0 would
+    /// name a column position).</summary>
+    private static string Priority(WorkItemKind kind) => kind == WorkItemKind.Message
+        ? $"CASE WHEN m.emergency_at IS NOT NULL THEN 0 WHEN m.reason LIKE '{Messages.ComplaintKinds.ReasonPrefix}%' THEN 1 ELSE 2 END, "
+        : "";
+
     private static string Table(WorkItemKind kind) => kind == WorkItemKind.Message ? "voice_messages" : "follow_ups";
 
     private static string KindText(WorkItemKind kind) => kind == WorkItemKind.Message ? "message" : "follow_up";
@@ -73,7 +82,8 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
     private static WorkItem ToItem(Row r) => new(
         r.Kind == "message" ? WorkItemKind.Message : WorkItemKind.FollowUp, r.Id, r.CallId, r.Recording, r.CallbackNumber, r.Reason,
         DbTime.FromText(r.CreatedAt), DbTime.DateFromText(r.DueDate), r.Status, r.Outcome, r.AssignedTo,
-        DbTime.FromNullableText(r.AssignedAt), DbTime.FromNullableText(r.DoneAt), r.DoneBy, r.Incomplete != 0);
+        DbTime.FromNullableText(r.AssignedAt), DbTime.FromNullableText(r.DoneAt), r.DoneBy, r.Incomplete != 0,
+        DbTime.FromNullableText(r.EmergencyAt), r.EmergencyBy);
 
     private sealed class Row
     {
@@ -93,5 +103,9 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
         public string? DoneBy { get; set; }
 
         public long Incomplete { get; set; }
+
+        public string? EmergencyAt { get; set; }
+
+        public string? EmergencyBy { get; set; }
     }
 }

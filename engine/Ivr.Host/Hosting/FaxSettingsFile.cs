@@ -1,7 +1,6 @@
 using System.Globalization;
 using Ivr.Data.Fax;
 using Ivr.Flows.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Host.Hosting;
@@ -24,18 +23,7 @@ public static class FaxSettingsFile
 
     public static FaxSettings Read(string path)
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path)) stream.Load(reader);
-            if (stream.Documents.Count == 0) return FaxSettings.Default;
-            root = stream.Documents[0].RootNode as YamlMappingNode ?? throw new InvalidDataException($"{path}:1:1: expected fields such as max_attempts: 3");
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
-        }
+        if (OperatorYaml.ReadFields(path, "max_attempts: 3") is not { } root) return FaxSettings.Default;
 
         var settings = FaxSettings.Default;
         foreach (var (key, value) in root.Children)

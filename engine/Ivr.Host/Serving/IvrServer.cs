@@ -104,11 +104,11 @@ public sealed class IvrServer : IAsyncDisposable
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
             var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
-            var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log);
+            var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log, new CallerFlagLookup(database, clock, log).ReasonFor);
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
-                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, clock, log, cancellation))
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, files.Alerts, clock, log, cancellation))
                 : null;
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");

@@ -1,5 +1,6 @@
 using Ivr.Data.Fax;
 using Ivr.Host.Hosting;
+using Ivr.OperationsConsole.Callers;
 using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Transfers;
 
@@ -7,10 +8,10 @@ namespace Ivr.Host.Serving;
 
 /// <summary>
 /// The operators' files under deploy/ that the server reads once at start: the agents' queues, the outbound
-/// trunk and the scheduled-fax settings. A file that cannot be read or is wrong stops the start with its
+/// trunk, the scheduled-fax settings and where emergencies are paged (deploy/alerts.yaml). A file that cannot be read or is wrong stops the start with its
 /// message (file and line); each loaded file says in the log what it set up.
 /// </summary>
-public sealed record OperatorFiles(TransferTargets? Queues, TrunkOptions? Trunk, FaxSettings Fax)
+public sealed record OperatorFiles(TransferTargets? Queues, TrunkOptions? Trunk, FaxSettings Fax, AlertSettings Alerts)
 {
     public static OperatorFiles Load(ServeOptions options, Action<string> log)
     {
@@ -27,7 +28,8 @@ public sealed record OperatorFiles(TransferTargets? Queues, TrunkOptions? Trunk,
             log(trunk is null ? $"trunk: {options.TrunkFile} names no address; numbers cannot be dialled" : $"trunk: {trunk} ({options.TrunkFile})");
 
         var fax = Read("fax", () => FaxScheduling.LoadSettings(null, log));
-        return new OperatorFiles(queues, trunk, fax);
+        var alerts = Read("alerts", () => AlertSettingsFile.Load(null, log));
+        return new OperatorFiles(queues, trunk, fax, alerts);
     }
 
     /// <summary>One file's reading: its problem becomes the reason the server does not start.</summary>

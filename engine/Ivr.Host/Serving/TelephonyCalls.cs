@@ -6,13 +6,14 @@ using Ivr.Telephony;
 
 namespace Ivr.Host.Serving;
 
-/// <summary>The telephony layer's answered call, started as a flow call; the flow ending the call hangs up the SIP side.</summary>
-internal sealed class TelephonyCalls(CallFactory factory, Action<string> log)
+/// <summary>The telephony layer's answered call, started as a flow call (with its caller number's flag, when
+/// <paramref name="flagOf"/> is given); the flow ending the call hangs up the SIP side.</summary>
+internal sealed class TelephonyCalls(CallFactory factory, Action<string> log, Func<string, string?>? flagOf = null)
 {
     /// <returns>The running call, or null when no flow serves the dialled number (the telephony layer then hangs up).</returns>
     public CallSession? Start(IncomingCall call, ICallChannel channel)
     {
-        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled) { Headers = call.Headers ?? AssistHeaders.None }, channel, s => s.Ended += ended =>
+        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled, flagOf?.Invoke(call.Caller)) { Headers = call.Headers ?? AssistHeaders.None }, channel, s => s.Ended += ended =>
         {
             log($"call {call.CallId} from {Mask.Phone(call.Caller)}: flow ended ({ended.Disposition})");
             channel.Hangup(ended.Disposition ?? "ended");

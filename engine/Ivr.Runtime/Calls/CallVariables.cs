@@ -10,7 +10,17 @@ namespace Ivr.Runtime.Calls;
 /// </summary>
 public sealed class CallVariables(CallIdentity identity, Func<string> path, Func<string> flowVersion) : IVariableScope
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    /// <summary>"true" when the caller's number is flagged, else "false" (replay scripts may set it).</summary>
+    public const string CallerFlagged = "caller.flagged";
+
+    /// <summary>The flag's reason class (e.g. harassment), "" when not flagged.</summary>
+    public const string CallerFlagReason = "caller.flag_reason";
+
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal)
+    {
+        [CallerFlagged] = identity.FlagReason is null ? "false" : "true",
+        [CallerFlagReason] = identity.FlagReason ?? "",
+    };
     private Dictionary<string, MaskStyle>? _secure;
 
     public string? Get(string name) => name switch

@@ -53,7 +53,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     /// <summary>The lines the console logged (lock it to read).</summary>
     public List<string> ServerLog { get; }
 
-    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null)
+    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "recordings"));
@@ -75,7 +75,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
                 InitialAdmin = ("admin", Password),
                 WebRoot = Path.Combine(RepositoryPaths.Root, "engine", "Ivr.Console", "wwwroot"),
             },
-            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null, drain),
+            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null, drain, Pager: pager),
             CancellationToken.None);
         var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog);
         var accounts = new Users.UserAccounts(database, new PasswordHasher(1000), time);

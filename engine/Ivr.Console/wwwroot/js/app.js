@@ -8,6 +8,7 @@ import { roleLabel } from './format.js';
 import { match, navFor } from './routes.js';
 import { renderSignIn } from './pages/signin.js';
 import { showBackupBanner } from './pages/backup-status.js';
+import { watchEmergencies } from './emergency-banner.js';
 
 const view = document.getElementById('view');
 const topBar = document.getElementById('top-bar');
@@ -57,6 +58,7 @@ function drawShell() {
   replaceChildren(who,
     h('span', { class: 'user' }, session.user), h('span', { class: 'role' }, roleLabel(session.role)),
     h('button', { type: 'button', class: 'link', onclick: signOut }, '退出登录'));
+  if (session.role === 'supervisor' || session.role === 'admin') watchEmergencies(topBar);
 }
 
 async function signOut() {

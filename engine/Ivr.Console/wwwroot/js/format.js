@@ -76,6 +76,7 @@ const ACTIONS = {
   export_csv: '导出通话记录', user_create: '新建用户', user_change: '修改用户', message_assign: '分配留言',
   message_called_back: '留言已回电', follow_up_assign: '分配回访', follow_up_done: '完成回访', fax_retry: '重发传真', server_drain: '排空节点', pin_unlock: '解除密码锁定',
   retention_prune: '按保留期清理', backup: '备份',
+  missed_called_back: '未接来电已回拨', caller_flag_add: '标记来电号码', caller_flag_remove: '取消号码标记', message_emergency: '标记紧急留言',
 };
 export const actionLabel = a => ACTIONS[a] ?? a;
 export const actionNames = Object.keys(ACTIONS);

@@ -9,6 +9,7 @@ export const routes = [
   { path: '/calls', title: '通话记录', roles: ['supervisor', 'admin'], load: () => import('./pages/calls.js') },
   { path: '/calls/:id', title: '通话详情', roles: [], load: () => import('./pages/call-detail.js') },
   { path: '/messages', title: '留言与回访', roles: ['agent', 'supervisor', 'admin'], load: () => import('./pages/messages.js') },
+  { path: '/callbacks', title: '回拨', roles: ['agent', 'supervisor', 'admin'], load: () => import('./pages/callbacks.js') },
   { path: '/faxes', title: '传真', roles: ['supervisor', 'admin'], load: () => import('./pages/faxes.js') },
   { path: '/cards', title: '挂失与锁定', roles: ['supervisor', 'admin'], load: () => import('./pages/cards.js') },
   { path: '/users', title: '用户与审计', roles: ['admin'], load: () => import('./pages/users.js') },

@@ -10,7 +10,8 @@ internal static partial class VariableName
 
     /// <summary>Names the runtime sets for every call.</summary>
     public static readonly IReadOnlyList<string> BuiltIns =
-        ["call.id", "call.caller", "call.caller_masked", "call.dialled", "call.path", "call.flow_version", "call.return_to", "call.purpose"];
+        ["call.id", "call.caller", "call.caller_masked", "call.dialled", "call.path", "call.flow_version", "call.return_to", "call.purpose",
+         "caller.flagged", "caller.flag_reason"];
 
     public static string? Read(FieldReader f, string field, bool required = false)
     {

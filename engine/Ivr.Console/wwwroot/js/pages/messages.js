@@ -52,6 +52,12 @@ export async function render(view, { session }) {
     if (done) load();
   };
 
+  const markEmergency = async item => {
+    if (!confirm(`将留言 #${item.id} 标记为紧急？将立即通知值班班长。`)) return;
+    try { await post(`/api/messages/${item.id}/emergency`); } catch (error) { showFailure(view, error, '留言与回访'); }
+    load();
+  };
+
   const due = item => h('span', { class: item.overdue ? 'due overdue' : 'due' },
     item.dueDate, ' ', item.overdue ? h('strong', { class: 'badge danger' }, '已逾期')
       : item.workingDaysLeft !== null && item.workingDaysLeft !== undefined && !isClosed(item) ? h('span', { class: 'badge' }, `剩 ${item.workingDaysLeft} 个工作日`) : null);
@@ -59,7 +65,8 @@ export async function render(view, { session }) {
   const messageTable = messages => table([
     { title: '编号', value: m => `#${m.id}`, class: 'num' },
     { title: '回电号码', value: m => h('span', { class: 'masked' }, m.callbackMasked) },
-    { title: '原因', value: m => m.reason },
+    { title: '原因', value: m => h('span', {}, m.emergency ? h('strong', { class: 'badge danger' }, '紧急') : null,
+      m.complaint ? h('span', { class: 'badge danger' }, '投诉') : null, ' ', m.reason) },
     { title: '留言时间', value: m => dateTime(m.createdAt) },
     { title: '办结期限', value: due },
     { title: '状态', value: m => h('span', { class: `status ${m.status}` }, statusLabel(m.status)) },
@@ -71,7 +78,8 @@ export async function render(view, { session }) {
         m.incomplete ? h('span', { class: 'badge danger', title: '录音时服务中断，只保存了中断前的部分' }, '未完成') : null) },
     { title: '处理', value: m => isClosed(m)
       ? h('span', { class: 'outcome' }, `${m.outcome ?? ''}（${m.calledBackBy ?? ''} ${dateTime(m.calledBackAt)}）`)
-      : h('div', { class: 'row-actions' }, assignButton('messages', m), h('button', { type: 'button', onclick: () => finish('messages', m) }, '标记已回电')) },
+      : h('div', { class: 'row-actions' }, assignButton('messages', m), h('button', { type: 'button', onclick: () => finish('messages', m) }, '标记已回电'),
+        mayAssign && !m.emergency ? h('button', { type: 'button', class: 'danger', onclick: () => markEmergency(m) }, '标记紧急') : null) },
   ], messages, { empty: '没有待处理的留言。', rowClass: m => m.overdue ? 'overdue' : null });
 
   const followUpTable = followUps => table([

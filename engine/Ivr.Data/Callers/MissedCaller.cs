@@ -1,0 +1,13 @@
+namespace Ivr.Data.Callers;
+
+/// <summary>
+/// One row of the 回拨 list: a caller number (in clear, for the agent's dialler — every view masks it) with the
+/// missed calls since it was last served or called back: how many, the first and the last (its call id names the row).
+/// </summary>
+public sealed record MissedCaller(string Caller, int Count, DateTimeOffset FirstMissedAt, DateTimeOffset LastMissedAt, string LastCallId)
+{
+    /// <summary>When an agent should have returned the call: <see cref="MissedCallRule.CallbackWorkingDays"/> working days after
+    /// the first missed call's (China) date, by the same working-day rule as voice messages' due dates.</summary>
+    public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays)
+        => addWorkingDays(DateOnly.FromDateTime(Security.ChinaTime.ToChina(FirstMissedAt).DateTime), MissedCallRule.CallbackWorkingDays);
+}

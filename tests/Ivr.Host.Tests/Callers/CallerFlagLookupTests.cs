@@ -1,0 +1,76 @@
+using Dapper;
+using Ivr.Data;
+using Ivr.Data.Callers;
+using Ivr.Host.Serving;
+using Ivr.Host.Tests.Cli;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Host.Tests.Callers;
+
+/// <summary>The flag lookup at call start, and <c>ivr missed</c> on a database with missed calls.</summary>
+[Collection("console")]
+public sealed class CallerFlagLookupTests : IDisposable
+{
+    private const string Caller = "13912345678";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"ivr-callers-{Guid.NewGuid():N}");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    private readonly List<string> _log = [];
+    private readonly IvrDatabase _database;
+
+    public CallerFlagLookupTests()
+    {
+        Directory.CreateDirectory(_data);
+        _database = IvrDatabase.Open(Path.Combine(_data, "ivr.db"));
+    }
+
+    [Fact]
+    public async Task ReasonFor_ActiveFlagOnly()
+    {
+        using (var connection = _database.OpenConnection())
+            await new CallerFlagRepository(connection).AddAsync(Caller, "abuse", "辱骂", "lead1", _time.GetUtcNow(), _time.GetUtcNow().AddDays(1), default);
+        var lookup = new CallerFlagLookup(_database, _time, _log.Add);
+
+        Assert.Equal("abuse", lookup.ReasonFor(Caller));
+        Assert.Null(lookup.ReasonFor("13800001111"));
+        Assert.Null(lookup.ReasonFor(""));
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Null(lookup.ReasonFor(Caller));
+        Assert.Empty(_log);
+    }
+
+    [Fact]
+    public void ReasonFor_LookupFails_NotFlagged_LoggedMasked()
+    {
+        using (var connection = _database.OpenConnection()) connection.Execute("DROP TABLE caller_flags;");
+
+        Assert.Null(new CallerFlagLookup(_database, _time, _log.Add).ReasonFor(Caller));
+
+        var line = Assert.Single(_log);
+        Assert.Contains("caller flags: lookup for 139*****678 failed", line);
+        Assert.DoesNotContain(Caller, line);
+    }
+
+    [Fact]
+    public async Task MissedVerb_JsonRowsMasked()
+    {
+        using (var connection = _database.OpenConnection())
+            connection.Execute("""
+                INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
+                VALUES ('m-1', @caller, 'x', '12333', 'main', 'v1', @at, @at, 'abandoned');
+                """, new { caller = Caller, at = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture) });
+
+        var (code, output, errors) = await ProgramTests.Run("missed", "--data", _data, "--json",
+            "--flows", Path.Combine(ExampleFlows.RepositoryRoot, "flows"), "--prompts", Path.Combine(ExampleFlows.RepositoryRoot, "prompts", "zh-CN"));
+
+        Assert.True(code == 0, errors);
+        Assert.Contains("\"caller_masked\": \"139*****678\"", output);
+        Assert.Contains("\"id\": \"m-1\"", output);
+        Assert.DoesNotContain(Caller, output);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+}
