@@ -35,6 +35,6 @@ internal static class M014CallerCare
 
         ALTER TABLE voice_messages ADD COLUMN emergency_at TEXT;
         ALTER TABLE voice_messages ADD COLUMN emergency_by TEXT;
-        CREATE INDEX ix_calls_disposition ON calls (disposition, started_at);
+        -- ix_calls_disposition (the missed-call rule's scan) comes with migration 11.
         """);
 }
