@@ -50,7 +50,7 @@ public sealed class FlowSetHost : IDisposable
     {
         lock (_reloadGate)
         {
-            var result = FlowSetLoader.Load(flows, prompts, _operations);
+            var result = FlowSetLoader.Load(flows, prompts, _operations, _time);
             foreach (var warning in result.Warnings) _log($"flows: {warning}");
             var current = Current;
             if (!result.Succeeded)
