@@ -65,12 +65,16 @@ internal static class DraftEndpoints
 
     private static async Task<IResult> SaveAsync(HttpContext http, long id, string path, DraftStore store, AccessLog accessLog, CancellationToken cancellation)
     {
-        if (http.Request.ContentLength is not { } length || length > MaxBody)
-            return Results.Json(new { error = "too_large", message = $"a file is at most {DraftPaths.MaxBytes / 1024} KiB" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (http.Request.ContentLength > MaxBody) return TooLarge();
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBody;
         SaveRequest? request;
         try
         {
             request = await http.Request.ReadFromJsonAsync<SaveRequest>(DraftView.Json, cancellation);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or System.Text.DecoderFallbackException)
         {
@@ -80,12 +84,7 @@ internal static class DraftEndpoints
         if (request?.Content is not { } content) return ApiError.BadRequest("content is the file's text");
         var save = await store.WriteFileAsync(id, path, content, request.Revision, http.User().Name, cancellation);
         if (save.NotFound) return ApiError.NotFound();
-        if (save.Refusal is { } refusal)
-        {
-            return refusal.Contains("KiB", StringComparison.Ordinal)
-                ? Results.Json(new { error = "too_large", message = refusal }, statusCode: StatusCodes.Status413PayloadTooLarge)
-                : ApiError.BadRequest(refusal);
-        }
+        if (save.Refusal is { } refusal) return refusal.Contains("KiB", StringComparison.Ordinal) ? TooLarge() : ApiError.BadRequest(refusal);
 
         if (save.Locked) return ApiError.Conflict("the draft is waiting for review or published; it cannot change now");
         if (save.Current is { } current)
@@ -103,4 +102,7 @@ internal static class DraftEndpoints
         await accessLog.WriteAsync(http, DraftAudit.Save, DraftAudit.Target(id), "ok", $"{path} revision {save.Revision}");
         return Results.Ok(new { path, revision = save.Revision });
     }
+
+    private static IResult TooLarge()
+        => Results.Json(new { error = "too_large", message = $"a file is at most {DraftPaths.MaxBytes / 1024} KiB" }, statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -31,8 +31,9 @@ internal static class RollbackEndpoints
 
         if (files.Count == 0) return ApiError.Conflict("the history holds no files of that version");
         var before = source.Current()?.Version;
+        // History paths are relative to the flows folder, the prompts folder's as prompts/…; flow files the version did not have go.
         var keep = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var changes = files.Select(f => new DraftFileChange($"flows/{f.Path}", f.Content))
+        var changes = files.Select(f => new DraftFileChange(DraftPathOf(f.Path), f.Content))
             .Concat(FlowFiles.Read(source.FlowsDirectory).Where(f => !keep.Contains(f.Path)).Select(f => new DraftFileChange($"flows/{f.Path}", null)))
             .ToList();
         var started = Stopwatch.GetTimestamp();
@@ -42,4 +43,7 @@ internal static class RollbackEndpoints
         if (served is null) return ApiError.Unavailable("publish_failed");
         return Results.Ok(new { version = served, requested = version, previous = before, publishMilliseconds = elapsed.TotalMilliseconds });
     }
+
+    private static string DraftPathOf(string historyPath)
+        => historyPath.StartsWith(FlowHistory.PromptsPrefix, StringComparison.Ordinal) ? historyPath : $"flows/{historyPath}";
 }

@@ -65,11 +65,23 @@ public sealed class DraftRepository(IDbConnection connection, IDbTransaction? tr
                 reviewer = COALESCE(@reviewer, reviewer), review_comment = COALESCE(@reviewComment, review_comment),
                 reviewed_at = COALESCE(@reviewedAt, reviewed_at), published_version = COALESCE(@publishedVersion, published_version)
             WHERE id = @id AND state = @from;
-            """, new
-        {
-            id, from, to, at = DbTime.ToText(at), review.SubmitReason, review.CheckReport, review.Reviewer, review.ReviewComment,
-            reviewedAt = review.Reviewer is null ? null : DbTime.ToText(at), review.PublishedVersion,
-        }, transaction, cancellationToken: cancellation)) == 1;
+            """, Parameters(id, from, to, at, review), transaction, cancellationToken: cancellation)) == 1;
+
+    private static DynamicParameters Parameters(long id, string from, string to, DateTimeOffset at, DraftReview review)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("id", id);
+        parameters.Add("from", from);
+        parameters.Add("to", to);
+        parameters.Add("at", DbTime.ToText(at));
+        parameters.Add("submitReason", review.SubmitReason, DbType.String);
+        parameters.Add("checkReport", review.CheckReport, DbType.String);
+        parameters.Add("reviewer", review.Reviewer, DbType.String);
+        parameters.Add("reviewComment", review.ReviewComment, DbType.String);
+        parameters.Add("reviewedAt", review.Reviewer is null ? null : DbTime.ToText(at), DbType.String);
+        parameters.Add("publishedVersion", review.PublishedVersion, DbType.String);
+        return parameters;
+    }
 
     private sealed record Row(
         long Id, string Title, string Base_Version, string Author, string Created_At, string Updated_At, string State, string? Submit_Reason,

@@ -234,7 +234,7 @@ public sealed class IvrServer : IAsyncDisposable
     private static async Task RecordFlowHistoryAsync(IvrDatabase database, Cli.IvrPaths paths, FlowSetHost flows, TimeProvider clock,
         Action<string> log, CancellationToken cancellation)
     {
-        var history = new FlowHistory(database, paths.Flows, clock, log);
+        var history = new FlowHistory(database, paths.Flows, clock, log, paths.Prompts);
         await history.RecordAsync(flows.Current!, cancellation);
         flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
     }

@@ -7,6 +7,7 @@ import { h, notice, replaceChildren } from './dom.js';
 import { roleLabel } from './format.js';
 import { match, navFor } from './routes.js';
 import { renderSignIn } from './pages/signin.js';
+import { showCalendarHorizon } from './calendar-banner.js';
 
 const view = document.getElementById('view');
 const topBar = document.getElementById('top-bar');
@@ -32,6 +33,7 @@ function showSignIn(message, returnTo) {
   renderCount++;
   setSession(null);
   topBar.hidden = true;
+  showCalendarHorizon(null);
   document.title = '登录 · 12333 运维控制台';
   renderSignIn(view, {
     message,
@@ -55,6 +57,7 @@ function drawShell() {
   replaceChildren(who,
     h('span', { class: 'user' }, session.user), h('span', { class: 'role' }, roleLabel(session.role)),
     h('button', { type: 'button', class: 'link', onclick: signOut }, '退出登录'));
+  showCalendarHorizon(session);
 }
 
 async function signOut() {
