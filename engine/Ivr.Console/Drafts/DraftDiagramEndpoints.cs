@@ -14,7 +14,7 @@ internal static class DraftDiagramEndpoints
             FlowDiagrams diagrams, CancellationToken cancellation) =>
         {
             if (await store.FindAsync(id, cancellation) is null) return ApiError.NotFound();
-            using var folder = await store.LayOutAsync(id, cancellation);
+            using var folder = await store.LayOutAsync(id, withReplay: false, cancellation);
             var (set, _) = check.Load(folder);
             if (set is null) return ApiError.Conflict("the draft has errors; the diagram shows once it validates");
             if (!set.Flows.TryGetValue(flow, out var model)) return ApiError.NotFound();

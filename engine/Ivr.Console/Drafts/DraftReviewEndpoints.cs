@@ -31,7 +31,7 @@ internal static class DraftReviewEndpoints
     {
         if (await store.FindAsync(id, cancellation) is null) return ApiError.NotFound();
         var started = Stopwatch.GetTimestamp();
-        using var folder = await store.LayOutAsync(id, cancellation);
+        using var folder = await store.LayOutAsync(id, withReplay: replay ?? true, cancellation);
         var report = await check.RunAsync(folder, replay ?? true, cancellation);
         return Results.Ok(new { report, milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds });
     }
@@ -73,7 +73,7 @@ internal static class DraftReviewEndpoints
         if (draft.State != DraftStates.Submitted) return ApiError.Conflict($"the draft is {draft.State}, not submitted");
         if (services.Workbench is not { } workbench) return ApiError.Unavailable("publishing_unavailable");
         var changed = await store.ChangedFilesAsync(id, cancellation);
-        using (var folder = await store.LayOutAsync(id, cancellation))
+        using (var folder = await store.LayOutAsync(id, withReplay: false, cancellation))
         {
             var (set, diagnostics) = check.Load(folder);
             if (set is null)

@@ -82,9 +82,12 @@ public sealed class DraftStore(IvrDatabase database, FlowSource source, string? 
         return new DraftSave(saved);
     }
 
-    public async Task<DraftFolder> LayOutAsync(long draftId, CancellationToken cancellation)
+    public Task<DraftFolder> LayOutAsync(long draftId, CancellationToken cancellation) => LayOutAsync(draftId, withReplay: true, cancellation);
+
+    /// <param name="withReplay">False lays out only what the validator reads (no replay scripts).</param>
+    public async Task<DraftFolder> LayOutAsync(long draftId, bool withReplay, CancellationToken cancellation)
     {
         var files = await ChangedFilesAsync(draftId, cancellation);
-        return DraftFolder.Create(Folders, files.Select(f => (f.Path, f.Content)));
+        return DraftFolder.Create(Folders, [.. files.Select(f => (f.Path, f.Content))], withReplay);
     }
 }
