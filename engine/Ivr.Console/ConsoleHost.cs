@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ivr.OperationsConsole.Calls;
 using Ivr.OperationsConsole.Cards;
+using Ivr.OperationsConsole.Drafts;
 using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
@@ -46,6 +47,9 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton(_ => new UserAccounts(services.Database, options.Passwords, services.Time));
         builder.Services.AddSingleton(_ => new FlowDiagrams());
+        builder.Services.AddSingleton(_ => new DraftStore(services.Database, services.Flows, services.Workbench?.ReplayDirectory, services.Time));
+        builder.Services.AddSingleton<IDraftStore>(provider => provider.GetRequiredService<DraftStore>());
+        builder.Services.AddSingleton(_ => new DraftCheck(services.Flows.Operations, services.Workbench, services.Time));
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
@@ -68,6 +72,11 @@ public sealed class ConsoleHost : IAsyncDisposable
         Callers.EmergencyEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
         Backups.BackupEndpoints.Map(api);
+        DraftEndpoints.Map(api);
+        DraftReviewEndpoints.Map(api);
+        DraftDiagramEndpoints.Map(api);
+        RollbackEndpoints.Map(api);
+        HorizonEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);

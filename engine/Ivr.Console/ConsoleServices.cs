@@ -1,3 +1,4 @@
+using Ivr.OperationsConsole.Drafts;
 using Ivr.OperationsConsole.Faxes;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Live;
@@ -8,7 +9,8 @@ namespace Ivr.OperationsConsole;
 
 /// <summary>What the console reads from the running server: the database, its clock, the calls in progress,
 /// the flow set serving, the fax service when one is installed, the node's drain when the server offers one, and the
-/// node's metrics (served on /metrics) when given, and the pager of emergency voice messages (none: the banner only).</summary>
+/// node's metrics (served on /metrics) when given, the pager of emergency voice messages (none: the banner only), and the
+/// editors' workbench (publishing, replay gate) when the server offers it.</summary>
 public sealed record ConsoleServices(
     IvrDatabase Database,
     TimeProvider Time,
@@ -18,4 +20,5 @@ public sealed record ConsoleServices(
     IFaxJobControl? Faxes = null,
     IServerDrain? Drain = null,
     IMetricsText? Metrics = null,
-    Callers.IEmergencyPager? Pager = null);
+    Callers.IEmergencyPager? Pager = null,
+    IFlowWorkbench? Workbench = null);

@@ -49,9 +49,9 @@ internal static class FlowEndpoints
             var file = (await new FlowVersionRepository(connection).FilesAsync(version, cancellation)).FirstOrDefault(f => f.Path == path);
             return file is null ? ApiError.NotFound() : Results.Text(file.Content, PlainText);
         });
-        flows.MapGet("/validation", (FlowSource source) =>
+        flows.MapGet("/validation", (FlowSource source, TimeProvider time) =>
         {
-            var result = FlowSetLoader.Load(source.FlowsDirectory, source.PromptsDirectory, source.Operations);
+            var result = FlowSetLoader.Load(source.FlowsDirectory, source.PromptsDirectory, source.Operations, time);
             return Results.Ok(new
             {
                 valid = result.Succeeded,

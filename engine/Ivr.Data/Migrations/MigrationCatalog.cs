@@ -20,5 +20,6 @@ public static class MigrationCatalog
         M012RetentionAndBackups.Migration,
         M013HandoffTokens.Migration,
         M014CallerCare.Migration,
+        M015Drafts.Migration,
     ];
 }

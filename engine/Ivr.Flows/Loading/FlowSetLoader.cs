@@ -19,7 +19,8 @@ public static class FlowSetLoader
     /// <param name="flowsDirectory">e.g. <c>flows</c>; diagnostics name files under it as given.</param>
     /// <param name="promptsDirectory">e.g. <c>prompts/zh-CN</c>, holding catalog.yaml and the audio.</param>
     /// <param name="knownOperations">The lookup operations the back end offers; null skips that check.</param>
-    public static FlowLoadResult Load(string flowsDirectory, string promptsDirectory, IReadOnlyCollection<string>? knownOperations = null)
+    /// <param name="clock">Today, for the calendar's horizon (<see cref="CalendarHorizon"/>); null skips that warning.</param>
+    public static FlowLoadResult Load(string flowsDirectory, string promptsDirectory, IReadOnlyCollection<string>? knownOperations = null, TimeProvider? clock = null)
     {
         var diagnostics = new List<Diagnostic>();
         var draft = Read(flowsDirectory, promptsDirectory, knownOperations, diagnostics, out var hash);
@@ -27,6 +28,8 @@ public static class FlowSetLoader
         {
             FlowLinker.Link(draft, diagnostics);
             FlowSetValidator.Validate(draft, diagnostics);
+            if (clock is not null && draft.Calendar is { } calendar)
+                diagnostics.AddRange(CalendarHorizon.Check(calendar, draft.CalendarPath, calendar.LocalDate(clock.GetUtcNow())));
         }
 
         var sorted = DiagnosticOrder.Sort(diagnostics);

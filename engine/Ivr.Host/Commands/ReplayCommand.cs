@@ -88,24 +88,7 @@ public sealed class ReplayCommand : CommandBase
         await using var backend = await DemoBackend.CreateAsync(loaded.Set!, cancellation);
         var runner = new ReplayRunner(loaded.Set!, backend.Lookups);
         var coverage = new FlowCoverage(loaded.Set!);
-        var results = new List<ReplayResult>();
-        foreach (var file in scripts)
-        {
-            ReplayResult result;
-            try
-            {
-                result = runner.Run(ReplayScriptReader.Read(file));
-            }
-            catch (ReplayScriptException ex)
-            {
-                result = new ReplayResult(new ReplayScript { Path = file, Name = Path.GetFileNameWithoutExtension(file), Steps = [] }, ex.Message, [], null, TimeSpan.Zero);
-            }
-
-            results.Add(result);
-            coverage.Add(result.Events);
-            Console.WriteLine(result.Passed ? $"PASS {file}" : $"FAIL {result.Failure}");
-        }
-
+        var results = ReplaySuite.Run(runner, coverage, scripts, result => Console.WriteLine(result.Passed ? $"PASS {result.Script.Path}" : $"FAIL {result.Failure}"));
         if (line.Get("junit") is { } junit) JUnitReport.Write(junit, results);
         var passed = results.Count(r => r.Passed);
         var ok = passed == results.Count;

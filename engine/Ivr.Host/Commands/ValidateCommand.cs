@@ -25,7 +25,7 @@ public sealed class ValidateCommand : CommandBase
     {
         var paths = IvrPaths.From(line);
         var flows = line.Positional.Count > 0 ? line.Positional[0] : paths.Flows;
-        var result = FlowSetLoader.Load(flows, paths.Prompts, KnownOperations.All);
+        var result = FlowSetLoader.Load(flows, paths.Prompts, KnownOperations.All, TimeProvider.System);
         foreach (var diagnostic in result.Diagnostics)
         {
             if (line.Has("quiet") && diagnostic.Severity != Flows.Validation.Severity.Error) continue;

@@ -18,6 +18,7 @@ public sealed class FlowSetHost : IDisposable
 
     private readonly string _flows;
     private string? _currentFlows;
+    private string? _currentPrompts;
     private readonly string _prompts;
     private readonly IReadOnlyCollection<string>? _operations;
     private readonly TimeProvider _time;
@@ -43,6 +44,9 @@ public sealed class FlowSetHost : IDisposable
     /// <summary>The flows folder the serving version was loaded from: the node's own, or in cluster mode the published copy.</summary>
     public string CurrentFlowsFolder => Volatile.Read(ref _currentFlows) ?? _flows;
 
+    /// <summary>The prompts folder the serving version was loaded from (as <see cref="CurrentFlowsFolder"/>).</summary>
+    public string CurrentPromptsFolder => Volatile.Read(ref _currentPrompts) ?? _prompts;
+
     /// <summary>Raised after a new version is swapped in.</summary>
     public event Action<FlowSet>? Swapped;
 
@@ -54,7 +58,7 @@ public sealed class FlowSetHost : IDisposable
     {
         lock (_reloadGate)
         {
-            var result = FlowSetLoader.Load(flows, prompts, _operations);
+            var result = FlowSetLoader.Load(flows, prompts, _operations, _time);
             foreach (var warning in result.Warnings) _log($"flows: {warning}");
             var current = Current;
             if (!result.Succeeded)
@@ -68,6 +72,7 @@ public sealed class FlowSetHost : IDisposable
 
             if (current?.Version == result.Set!.Version) return true;
             Volatile.Write(ref _currentFlows, flows);
+            Volatile.Write(ref _currentPrompts, prompts);
             Volatile.Write(ref _current, result.Set);
             _log($"flows: serving version {result.Set.Version} ({result.Set.Flows.Count} flows, {result.Set.AllNodes.Count()} nodes){(current is null ? "" : $", replacing {current.Version}")}");
             Swapped?.Invoke(result.Set);

@@ -91,7 +91,10 @@ public sealed class IvrServer : IAsyncDisposable
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
             var flows = parts.AddDisposable("flow watcher", new FlowSetHost(options.Paths.Flows, options.Paths.Prompts, KnownOperations.All, clock, log));
-            await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
+            var follower = await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
+            var workbench = new FlowWorkbench(flows, options.Paths.Flows, options.Paths.Prompts,
+                Path.Combine(Ivr.Flows.Loading.FlowSetLoader.RepositoryRoot(options.Paths.Flows), "tests", "replay"),
+                follower is null ? null : (by, token) => follower.PublishAsync(options.Paths.Flows, options.Paths.Prompts, by, token), log);
             var calendar = new ServingCalendar(() => flows.Current);
             await NodePresence.ClaimAsync(options, database, flows, clock, log, cancellation);
             var recorder = parts.Add("call recorder", new SqliteCallRecorder(database, log, node: options.NodeId));
@@ -108,7 +111,7 @@ public sealed class IvrServer : IAsyncDisposable
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
-                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, files.Alerts, clock, log, cancellation))
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, files.Alerts, workbench, clock, log, cancellation))
                 : null;
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");
@@ -209,19 +212,20 @@ public sealed class IvrServer : IAsyncDisposable
 
     /// <summary>One node (SQLite): the flow folders, watched and reloaded. Cluster mode (PostgreSQL): the flow set
     /// published in the database, followed as it changes (<see cref="PublishedFlowSetFollower"/>).</summary>
-    private static async Task StartFlowsAsync(ServeOptions options, IvrDatabase database, FlowSetHost flows, StartedParts parts, TimeProvider clock,
-        Action<string> log, CancellationToken cancellation)
+    /// <returns>The follower of the published flow set in cluster mode; null on one node.</returns>
+    private static async Task<PublishedFlowSetFollower?> StartFlowsAsync(ServeOptions options, IvrDatabase database, FlowSetHost flows, StartedParts parts,
+        TimeProvider clock, Action<string> log, CancellationToken cancellation)
     {
         if (database.Dialect != DatabaseDialect.PostgreSql)
         {
             if (!flows.Reload()) throw new ServerStartException("no valid flow set: fix the errors above (ivr validate) and start again");
             flows.Watch();
-            return;
+            return null;
         }
 
         try
         {
-            parts.Add("published flow sets", await PublishedFlowSetFollower.StartAsync(database, flows, options.Paths.Flows, options.Paths.Prompts,
+            return parts.Add("published flow sets", await PublishedFlowSetFollower.StartAsync(database, flows, options.Paths.Flows, options.Paths.Prompts,
                 options.Paths.Data, $"node {Environment.MachineName}", options.WatchFlows, KnownOperations.All, clock, log, cancellation));
         }
         catch (InvalidOperationException ex)
@@ -234,7 +238,7 @@ public sealed class IvrServer : IAsyncDisposable
     private static async Task RecordFlowHistoryAsync(IvrDatabase database, FlowSetHost flows, TimeProvider clock,
         Action<string> log, CancellationToken cancellation)
     {
-        var history = new FlowHistory(database, () => flows.CurrentFlowsFolder, clock, log);
+        var history = new FlowHistory(database, () => flows.CurrentFlowsFolder, clock, log, () => flows.CurrentPromptsFolder);
         await history.RecordAsync(flows.Current!, cancellation);
         flows.Swapped += set => _ = history.RecordAsync(set, CancellationToken.None);
     }

@@ -53,7 +53,11 @@ public sealed partial class ConsoleServer : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleServer> StartAsync()
+    /// <summary>The copy of the prompts this server serves (with <c>ownPrompts</c>; else the repository's own).</summary>
+    public string PromptsFolder => Path.Combine(Work.FullName, "prompts");
+
+    /// <param name="ownPrompts">Serve a copy of the prompts and of tests/replay too (a test that publishes drafts writes into them).</param>
+    public static async Task<ConsoleServer> StartAsync(bool ownPrompts = false)
     {
         if (!File.Exists(RepositoryPaths.IvrDll))
         {
@@ -68,9 +72,17 @@ public sealed partial class ConsoleServer : IAsyncDisposable
         {
             CopyFolder(fax, Path.Combine(work.FullName, "fax"));
         }
+        List<string> prompts = [];
+        if (ownPrompts)
+        {
+            CopyFolder(Path.Combine(RepositoryPaths.Root, "prompts", "zh-CN"), Path.Combine(work.FullName, "prompts"));
+            CopyFolder(Path.Combine(RepositoryPaths.Root, "tests", "replay"), Path.Combine(work.FullName, "tests", "replay"));
+            prompts = ["--prompts", Path.Combine(work.FullName, "prompts")];
+        }
+
         var sipPort = FreePorts.ForSip();
         var rtp = FreePorts.UdpBlock(40);
-        var info = Ivr(["serve", "--data", Path.Combine(work.FullName, "data"), "--flows", Path.Combine(work.FullName, "flows"), "--sip-port", sipPort.ToString(), "--address", "127.0.0.1",
+        var info = Ivr(["serve", "--data", Path.Combine(work.FullName, "data"), "--flows", Path.Combine(work.FullName, "flows"), .. prompts, "--sip-port", sipPort.ToString(), "--address", "127.0.0.1",
             "--rtp-ports", $"{rtp}-{rtp + 39}", "--http-port", "0"]);
         info.Environment["IVR_ADMIN_USER"] = AdminUser;
         info.Environment["IVR_ADMIN_PASSWORD"] = AdminPassword;

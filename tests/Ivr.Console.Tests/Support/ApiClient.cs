@@ -53,6 +53,13 @@ internal sealed class ApiClient : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>Sends a request made by the test (raw bodies), with the CSRF token.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request)
+    {
+        if (CsrfToken is not null) request.Headers.Add("X-CSRF-Token", CsrfToken);
+        return _http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
 
     public static async Task<JsonElement> Json(HttpResponseMessage response)

@@ -12,7 +12,7 @@ namespace Ivr.OperationsConsole.Tests.Support;
 /// <summary>
 /// The console on real Kestrel at 127.0.0.1 on a free port, over a temporary database, the repository's
 /// flows, a fake clock (sessions and statistics follow it) and a live-calls registry the test can feed.
-/// Users: admin, supervisor, agent, agent2, editor — each with password <see cref="Password"/>.
+/// Users: admin, supervisor, agent, agent2, editor, editor2 — each with password <see cref="Password"/>.
 /// </summary>
 internal sealed class ConsoleTestServer : IAsyncDisposable
 {
@@ -41,7 +41,9 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     public SqliteCallRecorder Recorder { get; }
 
-    public ConsoleHost Host { get; }
+    public ConsoleHost Host { get; private set; }
+
+    private (ConsoleOptions Options, ConsoleServices Services) _started;
 
     public FlowSource Flows { get; }
 
@@ -53,7 +55,10 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     /// <summary>The lines the console logged (lock it to read).</summary>
     public List<string> ServerLog { get; }
 
-    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null)
+    /// <param name="flows">The serving flow set and its folders (default: the repository's flows, loaded once).</param>
+    /// <param name="workbench">The editors' workbench (publishing, replay gate); none by default.</param>
+    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null,
+        FlowSource? flows = null, OperationsConsole.Drafts.IFlowWorkbench? workbench = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "recordings"));
@@ -61,27 +66,38 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
         var database = IvrDatabase.Open(Path.Combine(folder, "ivr.db"));
         var recorder = new SqliteCallRecorder(database);
         var live = new LiveCalls(recorder);
-        var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
-        Assert.True(loaded.Succeeded, string.Join('\n', loaded.Errors));
-        var set = loaded.Set;
-        var flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+        if (flows is null)
+        {
+            var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+            Assert.True(loaded.Succeeded, string.Join('\n', loaded.Errors));
+            var set = loaded.Set;
+            flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+        }
+
         var serverLog = new List<string>();
-        var host = await ConsoleHost.StartAsync(
-            new ConsoleOptions
+        var options = new ConsoleOptions
             {
                 Port = 0,
                 RecordingsDirectory = Path.Combine(folder, "recordings"),
                 Passwords = new PasswordHasher(1000),
                 InitialAdmin = ("admin", Password),
                 WebRoot = Path.Combine(RepositoryPaths.Root, "engine", "Ivr.Console", "wwwroot"),
-            },
-            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null, drain, Pager: pager),
-            CancellationToken.None);
-        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog);
+            };
+        var services = new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); },
+            withFaxes ? new ConsoleFaxJobs(database, time) : null, drain, Pager: pager, Workbench: workbench);
+        var host = await ConsoleHost.StartAsync(options, services, CancellationToken.None);
+        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog) { _started = (options, services) };
         var accounts = new Users.UserAccounts(database, new PasswordHasher(1000), time);
-        foreach (var (name, role) in new[] { ("supervisor", ConsoleRole.Supervisor), ("agent", ConsoleRole.Agent), ("agent2", ConsoleRole.Agent), ("editor", ConsoleRole.Editor) })
+        foreach (var (name, role) in new[] { ("supervisor", ConsoleRole.Supervisor), ("agent", ConsoleRole.Agent), ("agent2", ConsoleRole.Agent), ("editor", ConsoleRole.Editor), ("editor2", ConsoleRole.Editor) })
             Assert.Null(await accounts.AddAsync(name, role, Password, CancellationToken.None));
         return server;
+    }
+
+    /// <summary>Stops the console and starts it again on the same database and port-free address (a server restart).</summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await ConsoleHost.StartAsync(_started.Options, _started.Services, CancellationToken.None);
     }
 
     /// <summary>A new client (own cookies) whose responses go to <see cref="Log"/>.</summary>

@@ -9,6 +9,7 @@ import { match, navFor } from './routes.js';
 import { renderSignIn } from './pages/signin.js';
 import { showBackupBanner } from './pages/backup-status.js';
 import { watchEmergencies } from './emergency-banner.js';
+import { showCalendarHorizon } from './calendar-banner.js';
 
 const view = document.getElementById('view');
 const topBar = document.getElementById('top-bar');
@@ -35,6 +36,7 @@ function showSignIn(message, returnTo) {
   setSession(null);
   topBar.hidden = true;
   showBackupBanner(null);
+  showCalendarHorizon(null);
   document.title = '登录 · 12333 运维控制台';
   renderSignIn(view, {
     message,
@@ -59,6 +61,7 @@ function drawShell() {
     h('span', { class: 'user' }, session.user), h('span', { class: 'role' }, roleLabel(session.role)),
     h('button', { type: 'button', class: 'link', onclick: signOut }, '退出登录'));
   if (session.role === 'supervisor' || session.role === 'admin') watchEmergencies(topBar);
+  showCalendarHorizon(session);
 }
 
 async function signOut() {
