@@ -38,7 +38,7 @@ internal sealed class WorkbenchSite : IAsyncDisposable
         var workbench = new FlowWorkbench(site.Host, site.Flows, site.Prompts, site.Replay, null, _ => { });
         var source = new FlowSource(() => site.Host.Current, site.Flows, site.Prompts, KnownOperations.All);
         site.Server = await ConsoleTestServer.StartAsync(flows: source, workbench: workbench);
-        var history = new FlowHistory(site.Server.Database, site.Flows, site.Server.Time, _ => { }, site.Prompts);
+        var history = new FlowHistory(site.Server.Database, () => site.Flows, site.Server.Time, _ => { }, () => site.Prompts);
         await history.RecordAsync(site.Host.Current!, CancellationToken.None);
         site.Host.Swapped += set => history.RecordAsync(set, CancellationToken.None).GetAwaiter().GetResult();
         return site;
