@@ -16,5 +16,6 @@ public static class MigrationCatalog
         M008IncompleteMessages.Migration,
         M009PinThrottles.Migration,
         M010PublishedFlowSets.Migration,
+        M016Switches.Migration,
     ];
 }

@@ -22,6 +22,9 @@ public sealed record ReplayScript
     /// <summary>Variables set before the call starts, overriding a flow's initial values (e.g. an announcement switch).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The editors' switch values the call starts with (<c>switches:</c>); switches not named keep their flow's value.</summary>
+    public IReadOnlyDictionary<string, string> Switches { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, IReadOnlyList<LookupStub>> Lookups { get; init; } = new Dictionary<string, IReadOnlyList<LookupStub>>();
 
     /// <summary>Queue → how it answers a transfer.</summary>
