@@ -46,6 +46,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton(_ => new UserAccounts(services.Database, options.Passwords, services.Time));
         builder.Services.AddSingleton(_ => new FlowDiagrams());
+        builder.Services.AddSingleton(_ => new TryCalls.TryCallRegistry(services.Time));
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
@@ -63,6 +64,9 @@ public sealed class ConsoleHost : IAsyncDisposable
         PinEndpoints.Map(api);
         UserEndpoints.Map(api);
         Server.ServerEndpoints.Map(api);
+        Switches.SwitchEndpoints.Map(api);
+        Prompts.PromptAudioEndpoints.Map(api);
+        TryCalls.TryCallEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);

@@ -8,7 +8,7 @@ namespace Ivr.OperationsConsole;
 
 /// <summary>What the console reads from the running server: the database, its clock, the calls in progress,
 /// the flow set serving, the fax service when one is installed, the node's drain when the server offers one, and the
-/// node's metrics (served on /metrics) when given.</summary>
+/// node's metrics (served on /metrics) when given, and the editors' switches, prompt audio and try-calls.</summary>
 public sealed record ConsoleServices(
     IvrDatabase Database,
     TimeProvider Time,
@@ -17,4 +17,5 @@ public sealed record ConsoleServices(
     Action<string> Log,
     IFaxJobControl? Faxes = null,
     IServerDrain? Drain = null,
-    IMetricsText? Metrics = null);
+    IMetricsText? Metrics = null,
+    EditorServices? Editor = null);

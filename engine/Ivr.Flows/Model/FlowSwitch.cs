@@ -12,4 +12,8 @@ public sealed record FlowSwitch(string Name, string Flow, bool Instant, string? 
     public const string Off = "false";
 
     public static bool IsValue(string? value) => value is On or Off;
+
+    /// <summary>The value a call starts with: the editors' (<paramref name="flipped"/>, by name) when it is one, else <see cref="Default"/>.</summary>
+    public string ValueFrom(IReadOnlyDictionary<string, string>? flipped)
+        => flipped is not null && flipped.TryGetValue(Name, out var value) && IsValue(value) ? value : Default;
 }

@@ -15,7 +15,7 @@ namespace Ivr.Host.Serving;
 internal static class ConsoleStart
 {
     public static async Task<ConsoleHost> StartAsync(ServeOptions options, IvrDatabase database, LiveCalls live, FlowSetHost flows,
-        ServerDrain drain, IvrMetrics metrics, TimeProvider clock, Action<string> log, CancellationToken cancellation)
+        ServerDrain drain, IvrMetrics metrics, EditorServices editor, TimeProvider clock, Action<string> log, CancellationToken cancellation)
     {
         var admin = Environment.GetEnvironmentVariable("IVR_ADMIN_USER");
         var password = Environment.GetEnvironmentVariable("IVR_ADMIN_PASSWORD");
@@ -32,7 +32,7 @@ internal static class ConsoleStart
                 },
                 new ConsoleServices(database, clock, live,
                     new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), log,
-                    new ConsoleFaxJobs(database, clock), drain, metrics),
+                    new ConsoleFaxJobs(database, clock), drain, metrics, editor),
                 cancellation);
             log($"console: listening on {console.Address}");
             return console;

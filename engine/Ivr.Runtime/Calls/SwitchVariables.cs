@@ -14,8 +14,7 @@ internal static class SwitchVariables
         foreach (var (name, declared) in set.Switches)
         {
             if (variables.Get(name) is not null) continue;
-            var value = current is not null && current.TryGetValue(name, out var flipped) && FlowSwitch.IsValue(flipped) ? flipped : declared.Default;
-            variables.Set(name, value);
+            variables.Set(name, declared.ValueFrom(current));
         }
     }
 }

@@ -45,6 +45,9 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     public FlowSource Flows { get; }
 
+    /// <summary>The editors' tools when started <c>withEditor</c>.</summary>
+    public EditorTools? Editor { get; private init; }
+
     /// <summary>Every response any client of this server received.</summary>
     public ResponseLog Log { get; } = new();
 
@@ -53,7 +56,9 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     /// <summary>The lines the console logged (lock it to read).</summary>
     public List<string> ServerLog { get; }
 
-    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null)
+    /// <param name="withEditor">The editors' tools (switches, prompt audio into a copy of the prompts folder, try-calls on the demo back end).</param>
+    public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null,
+        bool withEditor = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "recordings"));
@@ -61,11 +66,13 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
         var database = IvrDatabase.Open(Path.Combine(folder, "ivr.db"));
         var recorder = new SqliteCallRecorder(database);
         var live = new LiveCalls(recorder);
-        var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+        var prompts = withEditor ? EditorTools.CopyPrompts(folder) : RepositoryPaths.Prompts;
+        var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, prompts, KnownOperations.All);
         Assert.True(loaded.Succeeded, string.Join('\n', loaded.Errors));
         var set = loaded.Set;
-        var flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+        var flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, prompts, KnownOperations.All);
         var serverLog = new List<string>();
+        var editor = withEditor ? EditorTools.Create(database, time, prompts, serverLog) : null;
         var host = await ConsoleHost.StartAsync(
             new ConsoleOptions
             {
@@ -75,9 +82,10 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
                 InitialAdmin = ("admin", Password),
                 WebRoot = Path.Combine(RepositoryPaths.Root, "engine", "Ivr.Console", "wwwroot"),
             },
-            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null, drain),
+            new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); }, withFaxes ? new ConsoleFaxJobs(database, time) : null, drain,
+                Editor: editor?.Services),
             CancellationToken.None);
-        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog);
+        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog) { Editor = editor };
         var accounts = new Users.UserAccounts(database, new PasswordHasher(1000), time);
         foreach (var (name, role) in new[] { ("supervisor", ConsoleRole.Supervisor), ("agent", ConsoleRole.Agent), ("agent2", ConsoleRole.Agent), ("editor", ConsoleRole.Editor) })
             Assert.Null(await accounts.AddAsync(name, role, Password, CancellationToken.None));
@@ -104,6 +112,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        if (Editor is not null) await Editor.DisposeAsync();
         await Recorder.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -19,20 +19,22 @@ internal sealed class CallHarness
 
     private readonly List<string> _heard = [];
 
-    public CallHarness(FlowSet set, ILookupService? lookups = null, string dialled = "12333", DateTimeOffset? at = null, ICallRecorder? recorder = null)
-        : this(set, _ => lookups ?? UnknownOperationLookupService.Instance, dialled, at, recorder)
+    public CallHarness(FlowSet set, ILookupService? lookups = null, string dialled = "12333", DateTimeOffset? at = null, ICallRecorder? recorder = null,
+        ISwitchValues? switches = null)
+        : this(set, _ => lookups ?? UnknownOperationLookupService.Instance, dialled, at, recorder, switches)
     {
     }
 
     /// <param name="lookups">Makes the back end from the call's clock (for stubs that answer on virtual time).</param>
-    public CallHarness(FlowSet set, Func<VirtualClock, ILookupService> lookups, string dialled = "12333", DateTimeOffset? at = null, ICallRecorder? recorder = null)
+    public CallHarness(FlowSet set, Func<VirtualClock, ILookupService> lookups, string dialled = "12333", DateTimeOffset? at = null, ICallRecorder? recorder = null,
+        ISwitchValues? switches = null)
     {
         Clock = new VirtualClock(at ?? Monday10);
         Channel = new SimulatedChannel(Clock);
         Recorder = new MemoryCallRecorder();
         var flow = set.FlowFor(dialled) ?? throw new InvalidOperationException($"no flow answers {dialled}");
         Call = new CallSession(new CallIdentity("test-call", CallerNumber, dialled), set, flow,
-            new CallServices(Clock, lookups(Clock), recorder ?? Recorder), Channel);
+            new CallServices(Clock, lookups(Clock), recorder ?? Recorder, switches), Channel);
         Channel.Call = Call;
     }
 
