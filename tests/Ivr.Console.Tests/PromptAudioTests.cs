@@ -95,6 +95,29 @@ public sealed class PromptAudioTests : IAsyncLifetime
         Assert.Equal(8000, WavFile.Read(Path.Combine(_server.Editor!.PromptsFolder, "goodbye.wav")).SampleRate);
     }
 
+    [Fact]
+    public async Task ChangedText_RegeneratedWithEspeak_UnlessRecordedByAPerson()
+    {
+        Assert.True(Host.Prompts.EspeakSynthesizer.IsInstalled, "espeak-ng is not installed (tools/test installs it)");
+        using var editor = await _server.SignedInAsync("editor");
+        var folder = _server.Editor!.PromptsFolder;
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(editor, "goodbye", Sine(8000, 1, 0.5, 16), "audio/wav")).StatusCode);
+        var recorded = await File.ReadAllBytesAsync(Path.Combine(folder, "goodbye.wav"));
+        var welcome = await File.ReadAllBytesAsync(Path.Combine(folder, "welcome.wav"));
+        var catalog = Path.Combine(folder, "catalog.yaml");
+        var text = await File.ReadAllTextAsync(catalog);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^  welcome: .*$", "  welcome: 您好，欢迎致电幺二三三三。");
+        text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^  goodbye: .*$", "  goodbye: 再见。");
+        await File.WriteAllTextAsync(catalog, text);
+
+        var report = await ApiClient.Json(await editor.PostAsync("/api/prompts/build", new { }));
+        Assert.Equal(["welcome"], report.GetProperty("generated").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("goodbye", report.GetProperty("keptHuman").EnumerateArray().Select(e => e.GetString()));
+        Assert.NotEqual(welcome, await File.ReadAllBytesAsync(Path.Combine(folder, "welcome.wav")));
+        Assert.Equal(recorded, await File.ReadAllBytesAsync(Path.Combine(folder, "goodbye.wav")));
+        Assert.Equal(8000, WavFile.Read(Path.Combine(folder, "welcome.wav")).SampleRate);
+    }
+
     private static Task<HttpResponseMessage> UploadAsync(ApiClient client, string prompt, byte[] body, string type)
     {
         var content = new ByteArrayContent(body);

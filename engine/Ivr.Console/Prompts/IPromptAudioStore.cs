@@ -13,6 +13,9 @@ public interface IPromptAudioStore
     /// <summary>Converts and stores <paramref name="upload"/> as prompt <paramref name="promptId"/>'s audio.</summary>
     Task<PromptAudioSaved> SaveRecordingAsync(string promptId, byte[] upload, CancellationToken cancellation);
 
+    /// <summary>Regenerates, with text-to-speech, the audio of every prompt whose text changed since its audio was made; never a human one.</summary>
+    Task<Ivr.Flows.Prompts.PromptBuildReport> RegenerateChangedAsync(CancellationToken cancellation);
+
     /// <summary>Whether the prompt's audio was recorded by a person (never synthesized over).</summary>
     bool IsHuman(string promptId);
 }

@@ -7,11 +7,13 @@ namespace Ivr.OperationsConsole.Prompts;
 /// <summary>
 /// <c>/api/prompts</c>: the prompts of the serving flow set, each prompt's audio to listen to in the browser, and an
 /// editor's upload of a recording (WAV or MP3, any rate and channels; the raw file as the request body) that replaces
-/// a prompt's audio for new calls and is marked <c>human</c>. Uploads are in the access log.
+/// a prompt's audio for new calls and is marked <c>human</c>; and <c>POST /api/prompts/build</c>, which regenerates with
+/// espeak-ng the audio of prompts whose text changed (human ones kept). Uploads and builds are in the access log.
 /// </summary>
 internal static class PromptAudioEndpoints
 {
     public const string AuditAction = "prompt_audio_upload";
+    public const string BuildAction = "prompt_audio_build";
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -28,6 +30,17 @@ internal static class PromptAudioEndpoints
         prompts.MapGet("/{id}/audio", (string id, ConsoleServices services) =>
             services.Flows.Current() is { } set ? PromptAudioFile.Result(set, id) : ApiError.Unavailable("no_flow_set"));
         api.MapPost("/prompts/{id}/audio", UploadAsync).RequireRoles(ConsoleRole.Editor);
+        api.MapPost("/prompts/build", async (HttpContext http, ConsoleServices services, AccessLog accessLog) =>
+        {
+            if (services.Editor?.PromptAudio is not { } store) return ApiError.Unavailable("prompt_audio_not_available");
+            var report = await store.RegenerateChangedAsync(http.RequestAborted);
+            await accessLog.WriteAsync(http, BuildAction, "prompts", report.HasErrors ? "failed" : "ok", report.ToString());
+            return Results.Ok(new
+            {
+                report.Generated, report.KeptHuman, report.Failed, unchanged = report.Unchanged.Count,
+                problems = report.Diagnostics.Select(d => d.Message),
+            });
+        }).RequireRoles(ConsoleRole.Editor);
     }
 
     private static async Task<IResult> UploadAsync(string id, HttpContext http, ConsoleServices services, AccessLog accessLog)

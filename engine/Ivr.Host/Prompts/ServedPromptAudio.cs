@@ -45,6 +45,20 @@ public sealed class ServedPromptAudio(string promptsDirectory) : IPromptAudioSto
         return new PromptAudioSaved(true, null, converted.Duration.TotalSeconds, converted.Source);
     }
 
+    /// <summary>What <c>ivr prompts build</c> does, for the console: espeak-ng for every changed text, human recordings kept.</summary>
+    public async Task<PromptBuildReport> RegenerateChangedAsync(CancellationToken cancellation)
+    {
+        await _writing.WaitAsync(cancellation);
+        try
+        {
+            return await new PromptAudioBuilder(new EspeakSynthesizer()).BuildAsync(Path.Combine(promptsDirectory, "catalog.yaml"), cancellation);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
     public bool IsHuman(string promptId)
         => PromptAudioManifest.Load(Path.Combine(promptsDirectory, PromptAudioManifest.FileName), []).IsHuman(promptId);
 }

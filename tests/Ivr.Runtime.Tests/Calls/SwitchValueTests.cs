@@ -1,3 +1,4 @@
+using Ivr.Core.Calls;
 using Ivr.Runtime.Replay;
 using Ivr.Runtime.Tests.Support;
 

@@ -69,5 +69,17 @@ function promptSection(prompts, editor, status) {
       replaceChildren(status, notice('error', error.status === 413 ? `文件过大：${error.message}` : describeError(error)));
     }
   });
-  return h('section', { class: 'card' }, h('h2', {}, '提示音'), form, player, rows);
+  const rebuild = h('button', { type: 'button', disabled: !editor, onclick: async () => {
+    rebuild.disabled = true;
+    try {
+      const report = await post('/api/prompts/build', {});
+      replaceChildren(status, notice(report.failed.length ? 'error' : 'ok',
+        `已重新合成 ${report.generated.length} 条（${report.generated.join('、') || '无'}），保留人工录音 ${report.keptHuman.length} 条，失败 ${report.failed.length} 条。`));
+    } catch (error) {
+      replaceChildren(status, notice('error', describeError(error)));
+    } finally {
+      rebuild.disabled = false;
+    }
+  } }, '重新合成文本有变化的提示音');
+  return h('section', { class: 'card' }, h('h2', {}, '提示音'), form, h('p', {}, rebuild), player, rows);
 }
