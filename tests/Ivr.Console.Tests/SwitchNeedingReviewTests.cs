@@ -11,17 +11,7 @@ public sealed class SwitchNeedingReviewTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var folder in new[] { "flows", "fax" })
-        {
-            var source = Path.Combine(RepositoryPaths.Root, folder);
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_root, folder, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-
+        RepositoryPaths.CopyFlowSet(_root);
         var main = Path.Combine(_root, "flows", "main.yaml");
         var text = await File.ReadAllTextAsync(main);
         Assert.Contains("announcement_on: { instant: true", text);
