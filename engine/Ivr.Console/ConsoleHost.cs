@@ -50,6 +50,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton(_ => new DraftStore(services.Database, services.Flows, services.Workbench?.ReplayDirectory, services.Time));
         builder.Services.AddSingleton<IDraftStore>(provider => provider.GetRequiredService<DraftStore>());
         builder.Services.AddSingleton(_ => new DraftCheck(services.Flows.Operations, services.Workbench, services.Time));
+        builder.Services.AddSingleton(_ => new TryCalls.TryCallRegistry(services.Time));
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
@@ -77,6 +78,9 @@ public sealed class ConsoleHost : IAsyncDisposable
         DraftDiagramEndpoints.Map(api);
         RollbackEndpoints.Map(api);
         HorizonEndpoints.Map(api);
+        Switches.SwitchEndpoints.Map(api);
+        Prompts.PromptAudioEndpoints.Map(api);
+        TryCalls.TryCallEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);

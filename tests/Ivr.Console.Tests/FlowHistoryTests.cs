@@ -14,19 +14,7 @@ public sealed class FlowHistoryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The flows folder and its neighbours that flow files name by relative path (fax document sources).
-        foreach (var folder in new[] { "flows", "fax" })
-        {
-            var source = Path.Combine(RepositoryPaths.Root, folder);
-            if (!Directory.Exists(source)) continue;
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_root, folder, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-
+        RepositoryPaths.CopyFlowSet(_root);
         _server = await ConsoleTestServer.StartAsync(FlowsFolder);
     }
 

@@ -21,5 +21,6 @@ public static class MigrationCatalog
         M013HandoffTokens.Migration,
         M014CallerCare.Migration,
         M015Drafts.Migration,
+        M016Switches.Migration,
     ];
 }

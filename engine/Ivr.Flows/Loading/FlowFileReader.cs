@@ -7,7 +7,7 @@ namespace Ivr.Flows.Loading;
 /// <summary>Turns one flow file's YAML into a <see cref="FlowDraft"/>; every problem found becomes a diagnostic.</summary>
 internal static partial class FlowFileReader
 {
-    public static readonly IReadOnlyList<string> Fields = ["flow", "description", "start", "variables", "defaults", "nodes"];
+    public static readonly IReadOnlyList<string> Fields = ["flow", "description", "start", "variables", "switches", "defaults", "nodes"];
 
     /// <summary>The flow, or null when the file is not a flow at all (syntax error, empty, not a map).</summary>
     public static FlowDraft? Read(string path, string relativePath, string text, ICollection<Diagnostic> diagnostics)
@@ -35,6 +35,7 @@ internal static partial class FlowFileReader
             : FlowDefaults.Read(new FieldReader(defaultsMap, "defaults", FlowDefaults.Fields, context, "(defaults)") { OwnerLocation = defaultsMap.Location });
         var start = top.Target("start", required: true)!;
         var broken = new HashSet<string>();
+        var variables = ReadVariables(top);
         var flow = new Flow
         {
             Name = name,
@@ -42,7 +43,8 @@ internal static partial class FlowFileReader
             Path = relativePath,
             Location = top.OwnerLocation,
             Start = start,
-            Variables = ReadVariables(top),
+            Variables = variables,
+            Switches = SwitchReader.Read(top, name, variables),
             Nodes = ReadNodes(top, name, defaults, broken),
         };
         top.ReportUnknownFields();

@@ -20,5 +20,8 @@ public sealed class Flow
     /// <summary>Variables set when the call enters this flow the first time (announcement switches and the like).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The variables editors switch from the console (<c>switches:</c>), in the order written.</summary>
+    public IReadOnlyList<FlowSwitch> Switches { get; init; } = [];
+
     public override string ToString() => Name;
 }

@@ -38,6 +38,10 @@ public sealed class FlowSet
 
     private Dictionary<string, Node> NodesById => field ??= AllNodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
 
+    /// <summary>Every flow's editor switches, by name (names are unique across the set: the validator says so).</summary>
+    public IReadOnlyDictionary<string, FlowSwitch> Switches => field ??= Flows.Values.SelectMany(f => f.Switches)
+        .GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     /// <summary>The queues that transfer nodes name.</summary>
     public IReadOnlySet<string> Queues => field ??= AllNodes.OfType<Nodes.TransferNode>().Select(t => t.Queue).ToHashSet(StringComparer.Ordinal);
 }

@@ -49,6 +49,9 @@ public sealed class PromptAudioManifest
 
     public void SetHash(string id, string hash) => _entries[id] = hash;
 
+    /// <summary>Marks <paramref name="id"/> as recorded by a person: the builder never synthesizes over it.</summary>
+    public void SetHuman(string id) => _entries[id] = Human;
+
     public bool Remove(string id) => _entries.Remove(id);
 
     public void Save(string path)
@@ -57,7 +60,7 @@ public sealed class PromptAudioManifest
             .Append("# Audio manifest: '<id> <sha256 of voice+\"\\n\"+text>' = synthesized by PromptAudioBuilder,\n")
             .Append("# '<id> human' = recorded by a person, never overwritten. Written by the builder; edit only to mark 'human'.\n");
         foreach (var (id, value) in _entries) text.Append(id).Append(' ').Append(value).Append('\n');
-        File.WriteAllText(path, text.ToString());
+        Ivr.Core.Files.AtomicFile.WriteText(path, text.ToString());
     }
 
     private static bool IsHash(string value) => value.Length == 64 && value.All(Uri.IsHexDigit);

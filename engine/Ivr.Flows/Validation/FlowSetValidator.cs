@@ -16,5 +16,6 @@ internal static class FlowSetValidator
         ReferenceCheck.Check(set, diagnostics);
         SayAsFragmentCheck.Check(set, diagnostics);
         FaxDocumentCheck.Check(set, diagnostics);
+        SwitchCheck.Check(set, diagnostics);
     }
 }

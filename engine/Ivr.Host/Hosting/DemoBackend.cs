@@ -48,14 +48,17 @@ public sealed class DemoBackend : IAsyncDisposable
     }
 
     /// <summary>A fresh copy of the demo database behind the service's operations, on <paramref name="time"/>.</summary>
-    public ILookupService Lookups(TimeProvider time)
+    public ILookupService Lookups(TimeProvider time) => Lookups(time, _set);
+
+    /// <summary>The same, with the calendar and fax documents of <paramref name="set"/> (a try-call's, a draft's).</summary>
+    public ILookupService Lookups(TimeProvider time, FlowSet set)
     {
         var copy = Path.Combine(_folder, $"script-{Interlocked.Increment(ref _copies)}.db");
         File.Copy(_template, copy);
-        Func<DateOnly, int, DateOnly>? workingDays = _set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
+        Func<DateOnly, int, DateOnly>? workingDays = set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
         var database = IvrDatabase.Open(copy);
         var service = new ServiceLookupService(database, time, workingDays, new PinHasher(ReplayPinIterations),
-            faxDocuments: new FaxDocumentSource(() => _set));
+            faxDocuments: new FaxDocumentSource(() => set));
         return new Assist.AssistLookups(service, DemoPbx, new Ivr.Data.Handoffs.HandoffTokenStore(database, time), _ => { });
     }
 

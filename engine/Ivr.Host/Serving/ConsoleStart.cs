@@ -16,7 +16,8 @@ namespace Ivr.Host.Serving;
 internal static class ConsoleStart
 {
     public static async Task<ConsoleHost> StartAsync(ServeOptions options, IvrDatabase database, LiveCalls live, FlowSetHost flows,
-        ServerDrain drain, IvrMetrics metrics, AlertSettings alerts, FlowWorkbench workbench, TimeProvider clock, Action<string> log, CancellationToken cancellation)
+        ServerDrain drain, IvrMetrics metrics, AlertSettings alerts, FlowWorkbench workbench, EditorServices editor, TimeProvider clock, Action<string> log,
+        CancellationToken cancellation)
     {
         var admin = Environment.GetEnvironmentVariable("IVR_ADMIN_USER");
         var password = Environment.GetEnvironmentVariable("IVR_ADMIN_PASSWORD");
@@ -33,7 +34,7 @@ internal static class ConsoleStart
                 },
                 new ConsoleServices(database, clock, live,
                     new FlowSource(() => flows.Current, paths.Flows, paths.Prompts, KnownOperations.All), log,
-                    new ConsoleFaxJobs(database, clock), drain, metrics, new WebhookPager(alerts, log, clock), workbench),
+                    new ConsoleFaxJobs(database, clock), drain, metrics, new WebhookPager(alerts, log, clock), workbench, editor),
                 cancellation);
             log($"console: listening on {console.Address}");
             return console;

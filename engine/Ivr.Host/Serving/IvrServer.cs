@@ -6,11 +6,15 @@ using Ivr.Data.Messages;
 using Ivr.Data.Migrations;
 using Ivr.Data.Services;
 using Ivr.Data.Spool;
+using Ivr.Data.Switches;
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
 using Ivr.Host.Metrics;
+using Ivr.Host.Prompts;
 using Ivr.Host.SipReplay;
+using Ivr.OperationsConsole;
 using Ivr.OperationsConsole.Flows;
+using Ivr.OperationsConsole.TryCalls;
 using Ivr.Runtime.Calls;
 
 namespace Ivr.Host.Serving;
@@ -107,11 +111,17 @@ public sealed class IvrServer : IAsyncDisposable
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
             var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
-            var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live)), log, new CallerFlagLookup(database, clock, log).ReasonFor);
+            var switches = parts.Add("switches", new SwitchBoard(database, clock, log));
+            await switches.StartRefreshing(TimeSpan.FromSeconds(1), cancellation);
+            var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live, switches)), log,
+                new CallerFlagLookup(database, clock, log).ReasonFor);
+            var editor = new EditorServices(switches, new ServedPromptAudio(options.Paths.Prompts),
+                new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups));
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
             var console = options.Console
-                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, files.Alerts, workbench, clock, log, cancellation))
+                ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, files.Alerts, workbench, editor,
+                    clock, log, cancellation))
                 : null;
             foreach (var (number, flow) in flows.Current!.Routes)
                 log($"answering {(number == "*" ? "any other number" : number)} with flow '{flow}'");

@@ -19,6 +19,7 @@ public sealed partial class CallSession
             case SessionInput.Started:
                 Services.Recorder.CallStarted(new CallStart(Identity.CallId, Identity.Caller, Identity.Dialled, Set.Version, _startFlow.Name, Time.GetUtcNow()));
                 Record(CallEventKind.CallStarted, null, null, $"flow {_startFlow.Name} caller {Mask.Phone(Identity.Caller)} dialled {Identity.Dialled}");
+                SwitchVariables.Apply(Set, Services.Switches, Variables);
                 Jump(_startFlow.Start.Node!);
                 break;
             case SessionInput.HungUp hungUp:

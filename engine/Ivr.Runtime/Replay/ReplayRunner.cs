@@ -26,9 +26,12 @@ public sealed class ReplayRunner(FlowSet set, Func<TimeProvider, ILookupService>
         channel.FaxOutcome = script.Fax;
         channel.FaxDuration = script.FaxDuration;
         var recorder = new MemoryCallRecorder();
-        var services = new CallServices(clock, new StubLookupService(script.Lookups, clock, backend is null ? null : new BlockingLookupService(backend(clock))), recorder);
+        var services = new CallServices(clock, new StubLookupService(script.Lookups, clock, backend is null ? null : new BlockingLookupService(backend(clock))), recorder,
+            new FixedSwitchValues(script.Switches));
         if (set.FlowFor(script.Dialled) is not { } flow)
             return new ReplayResult(script, $"{script.Path}: no flow answers dialled number '{script.Dialled}' (see flows/routes.yaml)", [], null, TimeSpan.Zero);
+        if (script.Switches.Keys.FirstOrDefault(name => !set.Switches.ContainsKey(name)) is { } unknown)
+            return new ReplayResult(script, $"{script.Path}: no flow declares switch '{unknown}' (switches: {string.Join(", ", set.Switches.Keys)})", [], null, TimeSpan.Zero);
 
         var call = new CallSession(new CallIdentity($"replay-{Interlocked.Increment(ref _calls)}", script.Caller, script.Dialled)
         {

@@ -24,6 +24,8 @@ public sealed record ReplayScript
 
     /// <summary>INVITE headers the caller's side sends (the agents' PBX: <c>X-Ivr-Return</c>, <c>X-Ivr-Purpose</c>).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    /// <summary>The editors' switch values the call starts with (<c>switches:</c>); switches not named keep their flow's value.</summary>
+    public IReadOnlyDictionary<string, string> Switches { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, IReadOnlyList<LookupStub>> Lookups { get; init; } = new Dictionary<string, IReadOnlyList<LookupStub>>();
 

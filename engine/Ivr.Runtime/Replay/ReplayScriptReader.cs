@@ -13,7 +13,7 @@ namespace Ivr.Runtime.Replay;
 /// </summary>
 public static class ReplayScriptReader
 {
-    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "lookups", "agents", "headers", "fax", "steps"];
+    private static readonly HashSet<string> TopFields = ["name", "caller", "dialled", "at", "data", "variables", "switches", "lookups", "agents", "headers", "fax", "steps"];
 
     public static ReplayScript Read(string path)
     {
@@ -46,12 +46,23 @@ public static class ReplayScriptReader
             Data = ReadData(path, Scalar(root, "data")),
             Variables = (Get(root, "variables") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Headers = (Get(root, "headers") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
+            Switches = ReadSwitches(path, Get(root, "switches")),
             Lookups = ReadLookups(path, Get(root, "lookups") as YamlMappingNode),
             Agents = (Get(root, "agents") as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? new Dictionary<string, string>(),
             Fax = ReadFax(path, Get(root, "fax"), out var faxDuration),
             FaxDuration = faxDuration,
             Steps = [.. steps.Children.Select(s => ReadStep(path, s))],
         };
+    }
+
+    /// <summary><c>switches: { announcement_on: "true" }</c>: the editors' switch values the call starts with.</summary>
+    private static Dictionary<string, string> ReadSwitches(string path, YamlNode? node)
+    {
+        if (node is null) return new Dictionary<string, string>();
+        if (node is not YamlMappingNode map) throw Error(path, node, "switches takes a mapping of switch: \"true\" or \"false\"");
+        foreach (var (key, value) in map.Children)
+            if (!FlowSwitch.IsValue(Text(value))) throw Error(path, value, $"switch '{Text(key)}' is \"true\" or \"false\", not '{Text(value)}'");
+        return map.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value));
     }
 
     private static ReplayStep ReadStep(string path, YamlNode node)

@@ -62,6 +62,14 @@ internal sealed class ApiClient : IDisposable
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
 
+    /// <summary>Sends <paramref name="content"/> as it is (an upload), with the CSRF token.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent content)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (CsrfToken is not null) request.Headers.Add("X-CSRF-Token", CsrfToken);
+        return _http.SendAsync(request);
+    }
+
     public static async Task<JsonElement> Json(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

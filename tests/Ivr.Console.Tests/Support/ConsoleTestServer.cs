@@ -47,6 +47,9 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     public FlowSource Flows { get; }
 
+    /// <summary>The editors' tools when started <c>withEditor</c>.</summary>
+    public EditorTools? Editor { get; private init; }
+
     /// <summary>Every response any client of this server received.</summary>
     public ResponseLog Log { get; } = new();
 
@@ -57,8 +60,10 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
 
     /// <param name="flows">The serving flow set and its folders (default: the repository's flows, loaded once).</param>
     /// <param name="workbench">The editors' workbench (publishing, replay gate); none by default.</param>
+    /// <param name="withEditor">The editors' tools (switches, prompt audio into a copy of the prompts folder, try-calls on the demo back end).</param>
     public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null,
-        FlowSource? flows = null, OperationsConsole.Drafts.IFlowWorkbench? workbench = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null)
+        FlowSource? flows = null, OperationsConsole.Drafts.IFlowWorkbench? workbench = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null,
+        bool withEditor = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ivr-console-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "recordings"));
@@ -66,15 +71,17 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
         var database = IvrDatabase.Open(Path.Combine(folder, "ivr.db"));
         var recorder = new SqliteCallRecorder(database);
         var live = new LiveCalls(recorder);
+        var prompts = withEditor ? EditorTools.CopyPrompts(folder) : RepositoryPaths.Prompts;
         if (flows is null)
         {
-            var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+            var loaded = FlowSetLoader.Load(flowsDirectory ?? RepositoryPaths.Flows, prompts, KnownOperations.All);
             Assert.True(loaded.Succeeded, string.Join('\n', loaded.Errors));
             var set = loaded.Set;
-            flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, RepositoryPaths.Prompts, KnownOperations.All);
+            flows = new FlowSource(() => set, flowsDirectory ?? RepositoryPaths.Flows, prompts, KnownOperations.All);
         }
 
         var serverLog = new List<string>();
+        var editor = withEditor ? EditorTools.Create(database, time, prompts, serverLog) : null;
         var options = new ConsoleOptions
             {
                 Port = 0,
@@ -84,9 +91,9 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
                 WebRoot = Path.Combine(RepositoryPaths.Root, "engine", "Ivr.Console", "wwwroot"),
             };
         var services = new ConsoleServices(database, time, live, flows, line => { lock (serverLog) serverLog.Add(line); },
-            withFaxes ? new ConsoleFaxJobs(database, time) : null, drain, Pager: pager, Workbench: workbench);
+            withFaxes ? new ConsoleFaxJobs(database, time) : null, drain, Pager: pager, Workbench: workbench, Editor: editor?.Services);
         var host = await ConsoleHost.StartAsync(options, services, CancellationToken.None);
-        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog) { _started = (options, services) };
+        var server = new ConsoleTestServer(folder, database, time, live, recorder, host, flows, serverLog) { _started = (options, services), Editor = editor };
         var accounts = new Users.UserAccounts(database, new PasswordHasher(1000), time);
         foreach (var (name, role) in new[] { ("supervisor", ConsoleRole.Supervisor), ("agent", ConsoleRole.Agent), ("agent2", ConsoleRole.Agent), ("editor", ConsoleRole.Editor), ("editor2", ConsoleRole.Editor) })
             Assert.Null(await accounts.AddAsync(name, role, Password, CancellationToken.None));
@@ -120,6 +127,7 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        if (Editor is not null) await Editor.DisposeAsync();
         await Recorder.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -9,6 +9,22 @@ internal static class RepositoryPaths
 
     public static string Prompts => Path.Combine(Root, "prompts", "zh-CN");
 
+    /// <summary>Copies the flows folder and its neighbours that flow files name by relative path (fax document sources) under <paramref name="root"/>.</summary>
+    public static void CopyFlowSet(string root)
+    {
+        foreach (var folder in new[] { "flows", "fax" })
+        {
+            var source = Path.Combine(Root, folder);
+            if (!Directory.Exists(source)) continue;
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(root, folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
