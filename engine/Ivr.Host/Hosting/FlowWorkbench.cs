@@ -70,8 +70,6 @@ public sealed class FlowWorkbench(FlowSetHost flows, string flowsDirectory, stri
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temporary, file.Content);
-        File.Move(temporary, target, overwrite: true);
+        Ivr.Core.Files.AtomicFile.WriteText(target, file.Content);
     }
 }
