@@ -14,8 +14,8 @@ namespace Ivr.OperationsConsole.Tests.Drafts;
 /// </summary>
 public sealed class DraftReviewTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string MenuText = "养老保险查询请按1，社会保险缴费查询请按2，社保卡服务请按3，劳动能力鉴定结论查询请按4，传真服务请按5，语音留言请按6，人工服务请按0。";
-    private const string NewMenuText = "养老保险查询请按1，社会保险缴费查询请按2，社保卡服务请按3，劳动能力鉴定结论查询请按4，传真服务请按5，语音留言请按6，人工服务请按0或9。";
+    private const string MenuText = "养老保险查询请按1，社会保险缴费查询请按2，社保卡服务请按3，劳动能力鉴定结论查询请按4，传真服务请按5，语音留言请按6，投诉请按7，人工服务请按0。";
+    private const string NewMenuText = "养老保险查询请按1，社会保险缴费查询请按2，社保卡服务请按3，劳动能力鉴定结论查询请按4，传真服务请按5，语音留言请按6，投诉请按7，人工服务请按0或9。";
 
     private WorkbenchSite _site = null!;
 
