@@ -1,5 +1,4 @@
 using Dapper;
-using Ivr.Core.Calls;
 using Ivr.Data.Calls;
 using Ivr.Data.Operations;
 using Ivr.Data.Retention;
@@ -26,9 +25,9 @@ public abstract class CallPathTests : IDisposable
     {
         await using (var recorder = new SqliteCallRecorder(_database))
         {
-            Record(recorder, "ended", T0, "completed", "main.menu", "pension.menu", "main.menu");
-            Record(recorder, "open", T0.AddMinutes(1), null, "main.menu", "card.menu");
-            Record(recorder, "silent", T0.AddMinutes(2), "abandoned");
+            RecordedCall.Record(recorder, "ended", T0, "completed", "main.menu", "pension.menu", "main.menu");
+            RecordedCall.Record(recorder, "open", T0.AddMinutes(1), null, "main.menu", "card.menu");
+            RecordedCall.Record(recorder, "silent", T0.AddMinutes(2), "abandoned");
             recorder.Flush();
         }
 
@@ -45,9 +44,9 @@ public abstract class CallPathTests : IDisposable
     {
         await using (var recorder = new SqliteCallRecorder(_database))
         {
-            Record(recorder, "lost", T0, null, "main.menu", "fax.menu");
-            Record(recorder, "older", T0.AddMinutes(1), "completed", "main.menu", "pension.menu");
-            Record(recorder, "pruned-before", T0.AddMinutes(2), "completed", "main.menu");
+            RecordedCall.Record(recorder, "lost", T0, null, "main.menu", "fax.menu");
+            RecordedCall.Record(recorder, "older", T0.AddMinutes(1), "completed", "main.menu", "pension.menu");
+            RecordedCall.Record(recorder, "pruned-before", T0.AddMinutes(2), "completed", "main.menu");
             recorder.Flush();
         }
         using (var connection = _database.OpenConnection())
@@ -69,7 +68,7 @@ public abstract class CallPathTests : IDisposable
         var now = new DateTimeOffset(2026, 12, 3, 3, 0, 0, TimeSpan.FromHours(8));
         await using (var recorder = new SqliteCallRecorder(_database))
         {
-            Record(recorder, "old", now.AddDays(-200), "transferred", "main.menu", "agent.transfer");
+            RecordedCall.Record(recorder, "old", now.AddDays(-200), "transferred", "main.menu", "agent.transfer");
             recorder.Flush();
         }
         using (var connection = _database.OpenConnection()) connection.Execute("UPDATE calls SET path = NULL;"); // not backfilled yet: the prune does it first
@@ -86,14 +85,6 @@ public abstract class CallPathTests : IDisposable
     {
         using var connection = _database.OpenConnection();
         return connection.Query<(string Id, string? Path)>("SELECT id, path FROM calls;").ToDictionary(r => r.Id, r => r.Path);
-    }
-
-    private static void Record(SqliteCallRecorder recorder, string id, DateTimeOffset at, string? disposition, params string[] path)
-    {
-        recorder.CallStarted(new CallStart(id, "13900012345", "12333", "v1", "main", at));
-        var seq = 0;
-        foreach (var node in path) recorder.Append(new CallEvent(id, seq++, at.AddSeconds(seq), CallEventKind.NodeEntered, "v1", node));
-        if (disposition is not null) recorder.CallEnded(id, at.AddSeconds(30), disposition);
     }
 
     public void Dispose() => _file.Dispose();
