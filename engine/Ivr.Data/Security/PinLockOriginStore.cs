@@ -22,15 +22,11 @@ public sealed class PinLockOriginStore(IDbConnection connection, IDbTransaction?
 
     /// <summary>How many distinct IDs checks from the caller number of <paramref name="callerKey"/> have locked since <paramref name="since"/>.</summary>
     public Task<int> CountIdsOfCallerSinceAsync(string callerKey, DateTimeOffset since, CancellationToken cancellation)
-        => connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(DISTINCT subject_key) FROM pin_lock_origins WHERE caller_key = @callerKey AND at > @since;",
-            new { callerKey, since = DbTime.ToText(since) }, transaction, cancellationToken: cancellation));
+        => CountIdsSinceAsync("caller_key", callerKey, since, cancellation);
 
     /// <summary>How many distinct IDs checks from the SIP source <paramref name="source"/> have locked since <paramref name="since"/>.</summary>
     public Task<int> CountIdsOfSourceSinceAsync(string source, DateTimeOffset since, CancellationToken cancellation)
-        => connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(DISTINCT subject_key) FROM pin_lock_origins WHERE source = @source AND at > @since;",
-            new { source, since = DbTime.ToText(since) }, transaction, cancellationToken: cancellation));
+        => CountIdsSinceAsync("source", source, since, cancellation);
 
     /// <summary>The locks since <paramref name="since"/>, newest first, at most <see cref="MaxLocksRead"/>.</summary>
     public async Task<IReadOnlyList<PinLockOrigin>> SinceAsync(DateTimeOffset since, CancellationToken cancellation)
@@ -42,6 +38,12 @@ public sealed class PinLockOriginStore(IDbConnection connection, IDbTransaction?
             """, new { since = DbTime.ToText(since), limit = MaxLocksRead }, transaction, cancellationToken: cancellation)).ConfigureAwait(false);
         return rows.Select(r => new PinLockOrigin(DbTime.FromText(r.At), r.CallId, r.CallerKey, r.CallerMasked, r.Source, r.SubjectKey, r.SubjectMasked)).ToList();
     }
+
+    /// <param name="column">One of this class's own column names, never an input.</param>
+    private Task<int> CountIdsSinceAsync(string column, string origin, DateTimeOffset since, CancellationToken cancellation)
+        => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(DISTINCT subject_key) FROM pin_lock_origins WHERE {column} = @origin AND at > @since;",
+            new { origin, since = DbTime.ToText(since) }, transaction, cancellationToken: cancellation));
 
     private sealed class Row
     {
