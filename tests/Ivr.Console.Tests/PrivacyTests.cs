@@ -29,7 +29,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         await using var connection = await _server.Database.OpenConnectionAsync(CancellationToken.None);
         await new VoiceMessageRepository(connection).InsertAsync("p-1", "p-1-1.wav", Callback, "r", now, new DateOnly(2026, 11, 30), CancellationToken.None);
         await new PinLockStore(connection).LockAsync(ResidentId, now.AddHours(1), CancellationToken.None);
-        foreach (var (id, at) in new[] { (ResidentId, now.AddMinutes(-20)), (Ivr.Data.Seeding.DemoSeeder.DemoIdentities[0].Id, now) })
+        foreach (var (id, at) in new[] { (ResidentId, now.AddMinutes(-20)), (Ivr.Data.Seeding.DemoSeeder.DemoIdentities.First(d => d.Id != ResidentId).Id, now) })
             await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(at, "p-1", Caller, "198.51.100.7", id), CancellationToken.None);
         await new CardRepository(connection).MarkLostAsync(LostCard, now, "GS2026112300001", CancellationToken.None);
         await new AuditRepository(connection).AppendAsync(new AuditEntry("p-1", now, AuditAction.LossReport, Mask.ResidentId(ResidentId), "reported"), CancellationToken.None);

@@ -6,7 +6,7 @@ namespace Ivr.OperationsConsole.Tests;
 
 /// <summary><c>POST /api/pins/unlock</c> (agent after an identity check; audited, masked). The alerts on numbers that
 /// lock several IDs: <see cref="PinAlertsApiTests"/>.</summary>
-public sealed class PinUnlockAndAlertTests : IAsyncLifetime
+public sealed class PinUnlockTests : IAsyncLifetime
 {
     private const string ResidentId = "11010519491231002X";
     private const string Masked = "110105********002X";
