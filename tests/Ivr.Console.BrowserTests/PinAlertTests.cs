@@ -38,6 +38,7 @@ public sealed class PinAlertTests(ServerFixture fixture)
         await browser.ScreenshotAsync("pin-alerts-supervisor");
         var html = await page.ContentAsync();
         Assert.DoesNotContain(Caller, html);
+        Assert.DoesNotContain("[object Object]", html);
         foreach (var id in Ids) Assert.DoesNotContain(id, html);
         Assert.Empty(browser.ScriptErrors);
     }

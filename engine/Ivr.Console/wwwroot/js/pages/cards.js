@@ -7,7 +7,9 @@ import { dateTime } from '../format.js';
 import { showFailure } from './failure.js';
 import { pinAlertsSection } from '../pin-alerts.js';
 
+// The router calls render(view, context); the unlock form calls it again with a notice to show.
 export async function render(view, flash = null) {
+  if (!(flash instanceof Node)) flash = null;
   let losses, lockouts, history, alerts;
   try {
     [losses, lockouts, history, alerts] = await Promise.all([
