@@ -23,5 +23,6 @@ public static class MigrationCatalog
         M015Drafts.Migration,
         M016Switches.Migration,
         M017CallPaths.Migration,
+        M020PinLockOrigins.Migration,
     ];
 }
