@@ -1,3 +1,4 @@
+using Dapper;
 using Ivr.Data.Callers;
 using static Ivr.Data.Tests.Callers.CallerCareTestData;
 
@@ -127,11 +128,11 @@ public abstract class MissedCallRepositoryTests : IDisposable
     [SkippableFact]
     public async Task Migration19_MarksWrittenBefore_KeepTheirTextAsNote_AsOther()
     {
-        var before = _file.Open([.. Ivr.Data.Migrations.MigrationCatalog.All.Where(m => m.Version < 19)]);
-        using (var old = before.OpenConnection())
+        using (var old = _file.Open().OpenConnection()) // back to version 18's table, with a free-text mark
         {
             await CallAsync(old, "m1", Caller, 0, "abandoned");
-            await Dapper.SqlMapper.ExecuteAsync(old, "INSERT INTO callback_marks (caller, call_id, marked_at, marked_by, outcome) VALUES (@Caller, 'm1', @at, 'agent1', '已回电，已解答');",
+            await old.ExecuteAsync("ALTER TABLE callback_marks DROP COLUMN note; DELETE FROM schema_version WHERE version = 19;");
+            await old.ExecuteAsync("INSERT INTO callback_marks (caller, call_id, marked_at, marked_by, outcome) VALUES (@Caller, 'm1', @at, 'agent1', '已回电，已解答');",
                 new { Caller, at = DbTime.ToText(Start.AddMinutes(10)) });
         }
 

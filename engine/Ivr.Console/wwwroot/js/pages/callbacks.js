@@ -26,7 +26,8 @@ export async function render(view, { session }) {
       const query = new URLSearchParams();
       if (scope.value) query.set('overdue', scope.value);
       if (outcomeFilter.value) query.set('outcome', outcomeFilter.value);
-      replaceChildren(missedBox, missedTable(await get(`/api/missed${query.size ? `?${query}` : ''}`)));
+      const search = query.toString();
+      replaceChildren(missedBox, missedTable(await get(`/api/missed${search ? `?${search}` : ''}`)));
       if (supervising) replaceChildren(flagsBox, flagTable(await get('/api/flags')));
     } catch (error) {
       showFailure(view, error, '回拨');
