@@ -84,8 +84,8 @@ public sealed class MissedCallTests : IAsyncLifetime
     [Fact]
     public async Task NoAnswer_KeepsTheRow_WithItsOutcome_ResolvedClosesIt_FilterByOutcome()
     {
-        using var agent = await _server.SignedInAsync("agent");
         _server.Time.Advance(TimeSpan.FromDays(1)); // Tuesday: the first miss was due today
+        using var agent = await _server.SignedInAsync("agent");
 
         var kept = await agent.PostAsync("api/missed/m-2/called-back", new { outcome = "no_answer" });
 
