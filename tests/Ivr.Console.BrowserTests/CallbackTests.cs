@@ -25,9 +25,19 @@ public sealed class CallbackTests(ServerFixture fixture)
         await Expect(row).ToContainTextAsync("剩");
         await browser.ScreenshotAsync("callbacks");
         await row.GetByRole(AriaRole.Button, new() { Name = "标记已回拨" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByLabel("回拨结果").FillAsync("已回电，已解答");
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("回拨结果").SelectOptionAsync("no_answer");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("未接通");
+        await row.GetByRole(AriaRole.Button, new() { Name = "标记已回拨" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("回拨结果").SelectOptionAsync("resolved");
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("备注（可不填）").FillAsync("已回电，已解答");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
+        await page.Locator("#missed-outcome").SelectOptionAsync("resolved");
+        await Expect(row).ToContainTextAsync("已解决");
+        await Expect(row).ToContainTextAsync("已回电，已解答");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "标记已回拨" })).ToHaveCountAsync(0);
+        await page.Locator("#missed-outcome").SelectOptionAsync("");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "标记号码" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

@@ -2,12 +2,22 @@ namespace Ivr.Data.Callers;
 
 /// <summary>
 /// One row of the 回拨 list: a caller number (in clear, for the agent's dialler — every view masks it) with the
-/// missed calls since it was last served or called back: how many, the first and the last (its call id names the row).
+/// missed calls since it was last served or its last call back that closed it: how many, the first and the last (its
+/// call id names the row), the last mark on them (<see cref="CallbackMark"/>, null when nobody called back yet) and how
+/// many marks there were. <see cref="Open"/> unless that mark took the number off the list.
 /// </summary>
-public sealed record MissedCaller(string Caller, int Count, DateTimeOffset FirstMissedAt, DateTimeOffset LastMissedAt, string LastCallId)
+public sealed record MissedCaller(string Caller, int Count, DateTimeOffset FirstMissedAt, DateTimeOffset LastMissedAt, string LastCallId,
+    CallbackMark? LastMark = null, int Attempts = 0)
 {
-    /// <summary>When an agent should have returned the call: <see cref="MissedCallRule.CallbackWorkingDays"/> working days after
-    /// the first missed call's (China) date, by the same working-day rule as voice messages' due dates.</summary>
+    /// <summary>Still to be called back: never marked, or last marked no answer / rescheduled.</summary>
+    public bool Open => LastMark is null || LastMark.KeepsOnList;
+
+    /// <summary>When an agent should return the call: <see cref="MissedCallRule.CallbackWorkingDays"/> working days after
+    /// the first missed call's (China) date, or after the last mark's when it kept the number on the list, by the same
+    /// working-day rule as voice messages' due dates.</summary>
     public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays)
-        => addWorkingDays(DateOnly.FromDateTime(Security.ChinaTime.ToChina(FirstMissedAt).DateTime), MissedCallRule.CallbackWorkingDays);
+    {
+        var from = LastMark is { KeepsOnList: true } mark ? mark.MarkedAt : FirstMissedAt;
+        return addWorkingDays(DateOnly.FromDateTime(Security.ChinaTime.ToChina(from).DateTime), MissedCallRule.CallbackWorkingDays);
+    }
 }

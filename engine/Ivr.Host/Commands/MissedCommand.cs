@@ -15,26 +15,36 @@ public sealed class MissedCommand : CommandBase
     public override string Summary => "missed and abandoned calls to return, one row per caller number (masked)";
 
     public override string Usage => $"""
-        usage: ivr missed [--days N] [--json]
+        usage: ivr missed [--days N] [--outcome O] [--json]
 
         Caller numbers whose calls were missed — the caller hung up waiting for an agent, during a transfer,
         or in the IVR before being served, or the call was lost — in the last N days, and that were neither
         served since nor marked called back in the console (回拨): masked number, missed calls, first and
-        last, due date (the next working day, flows/calendar.yaml) and whether it is overdue. The row's id is
-        its last missed call (ivr calls, the console's call detail).
+        last, due date (the next working day, flows/calendar.yaml) and whether it is overdue, and the last
+        callback mark (outcome, note, who, when; no_answer and rescheduled keep a number on the list, due the
+        next working day after the mark). The row's id is its last missed call (ivr calls, the console's call detail).
 
           --days N         how far back (default 30)
+          --outcome O      only rows last marked O: none (never marked), no_answer, rescheduled, or — numbers
+                           taken off the list — resolved, invalid_number, other
           --json           one JSON document instead of a table
         {IvrPaths.Help}
         """;
 
-    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "days"];
+    protected override IReadOnlyCollection<string> ValuedOptions => [.. IvrPaths.Options, "days", "outcome"];
 
     protected override IReadOnlyCollection<string> Switches => ["json"];
 
     protected override async Task<int> RunAsync(CommandLine line, CancellationToken cancellation)
     {
         var days = line.GetInt("days", 30, 1, 3660);
+        var outcome = line.Get("outcome");
+        if (outcome is not (null or "none") && !CallbackOutcomes.IsKnown(outcome))
+        {
+            Console.Error.WriteLine($"--outcome is none or one of {string.Join(", ", CallbackOutcomes.All)}");
+            return 2;
+        }
+
         var paths = IvrPaths.From(line);
         if (!paths.DatabaseMayExist)
         {
@@ -47,9 +57,12 @@ public sealed class MissedCommand : CommandBase
         var now = TimeProvider.System.GetUtcNow();
         var today = ChinaTime.Today(TimeProvider.System);
         await using var connection = await paths.OpenDatabase().OpenConnectionAsync(cancellation);
-        var rows = (await new MissedCallRepository(connection).OpenAsync(now.AddDays(-days), 100_000, cancellation))
-            .Select(r => (Row: r, Due: r.DueDate(calendar.AddWorkingDays)))
-            .Select(r => new MissedRow(r.Row.LastCallId, Mask.Phone(r.Row.Caller), r.Row.Count, r.Row.FirstMissedAt, r.Row.LastMissedAt, r.Due, today > r.Due))
+        var closing = CallbackOutcomes.IsKnown(outcome) && !CallbackOutcomes.KeepsOnList(outcome!);
+        var rows = (await new MissedCallRepository(connection).ListAsync(now.AddDays(-days), 100_000, closing, cancellation))
+            .Where(r => outcome is null || (r.LastMark?.Outcome ?? "none") == outcome)
+            .Select(r => (Row: r, Due: r.Open ? r.DueDate(calendar.AddWorkingDays) : (DateOnly?)null))
+            .Select(r => new MissedRow(r.Row.LastCallId, Mask.Phone(r.Row.Caller), r.Row.Count, r.Row.FirstMissedAt, r.Row.LastMissedAt, r.Due, today > r.Due,
+                r.Row.Open, r.Row.Attempts, r.Row.LastMark?.Outcome, r.Row.LastMark?.Note, r.Row.LastMark?.MarkedBy, r.Row.LastMark?.MarkedAt))
             .ToList();
         if (line.Has("json"))
         {
@@ -58,10 +71,12 @@ public sealed class MissedCommand : CommandBase
         }
 
         foreach (var r in rows)
-            Console.WriteLine($"{r.CallerMasked,-13} {r.MissedCalls,3} missed  last {ChinaTime.ToChina(r.LastMissedAt):yyyy-MM-dd HH:mm}  due {r.DueDate:yyyy-MM-dd}{(r.Overdue ? " OVERDUE" : "")}  {r.Id}");
-        Console.Error.WriteLine($"{rows.Count} caller numbers to call back ({rows.Count(r => r.Overdue)} overdue)");
+            Console.WriteLine($"{r.CallerMasked,-13} {r.MissedCalls,3} missed  last {ChinaTime.ToChina(r.LastMissedAt):yyyy-MM-dd HH:mm}  "
+                + $"{(r.DueDate is { } due ? $"due {due:yyyy-MM-dd}" : "closed    ")}{(r.Overdue ? " OVERDUE" : "")}  {r.LastOutcome ?? "-"}  {r.Id}");
+        Console.Error.WriteLine($"{rows.Count(r => r.Open)} caller numbers to call back ({rows.Count(r => r.Overdue)} overdue)");
         return 0;
     }
 
-    private sealed record MissedRow(string Id, string CallerMasked, int MissedCalls, DateTimeOffset FirstMissedAt, DateTimeOffset LastMissedAt, DateOnly DueDate, bool Overdue);
+    private sealed record MissedRow(string Id, string CallerMasked, int MissedCalls, DateTimeOffset FirstMissedAt, DateTimeOffset LastMissedAt, DateOnly? DueDate, bool Overdue,
+        bool Open, int Attempts, string? LastOutcome, string? LastNote, string? LastMarkedBy, DateTimeOffset? LastMarkedAt);
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using Ivr.Data.Callers;
 using static Ivr.Data.Tests.Callers.CallerCareTestData;
 
@@ -55,7 +56,7 @@ public abstract class MissedCallRepositoryTests : IDisposable
         await CallAsync(connection, "m2", Other, 11, "abandoned");
         Assert.Equal(["m2"], (await missed.OpenAsync(Start.AddDays(-1), 100, default)).Select(r => r.LastCallId));
 
-        await missed.MarkCalledBackAsync(Other, "m2", "agent1", "已回电，问题已解答", Start.AddMinutes(20), default);
+        await missed.MarkCalledBackAsync(Other, "m2", "agent1", CallbackOutcomes.Resolved, "已回电，问题已解答", Start.AddMinutes(20), default);
         Assert.Empty(await missed.OpenAsync(Start.AddDays(-1), 100, default));
 
         await CallAsync(connection, "m3", Other, 30, "abandoned");
@@ -70,6 +71,74 @@ public abstract class MissedCallRepositoryTests : IDisposable
     {
         var friday = new MissedCaller(Caller, 1, new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.FromHours(8)), Start, "c");
         Assert.Equal(new DateOnly(2026, 11, 30), friday.DueDate(Ivr.Data.Services.WeekendCalendar.AddWorkingDays));
+    }
+
+    [SkippableFact]
+    public async Task NoAnswerOrRescheduled_KeepTheNumber_DueTheNextWorkingDayAfterTheMark_ResolvedClosesIt()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var missed = new MissedCallRepository(connection);
+        await CallAsync(connection, "m1", Caller, 0, "abandoned");
+        await CallAsync(connection, "m2", Caller, 5, "abandoned");
+        var wednesday = Start.AddDays(2);
+
+        await missed.MarkCalledBackAsync(Caller, "m2", "agent1", CallbackOutcomes.NoAnswer, null, wednesday, default);
+        var kept = Assert.Single(await missed.OpenAsync(Start.AddDays(-1), 100, default));
+        Assert.Equal((2, "m2", 1, true), (kept.Count, kept.LastCallId, kept.Attempts, kept.Open));
+        Assert.Equal(new CallbackMark(CallbackOutcomes.NoAnswer, null, "agent1", wednesday), kept.LastMark);
+        Assert.Equal(new DateOnly(2026, 11, 26), kept.DueDate(Ivr.Data.Services.WeekendCalendar.AddWorkingDays));
+
+        await missed.MarkCalledBackAsync(Caller, "m2", "agent2", CallbackOutcomes.Rescheduled, "周五上午再打", wednesday.AddHours(1), default);
+        var rescheduled = Assert.Single(await missed.OpenAsync(Start.AddDays(-1), 100, default));
+        Assert.Equal((CallbackOutcomes.Rescheduled, "周五上午再打", 2), (rescheduled.LastMark!.Outcome, rescheduled.LastMark.Note, rescheduled.Attempts));
+
+        await missed.MarkCalledBackAsync(Caller, "m2", "agent2", CallbackOutcomes.Resolved, null, wednesday.AddHours(2), default);
+        Assert.Empty(await missed.OpenAsync(Start.AddDays(-1), 100, default));
+        var closed = Assert.Single(await missed.ListAsync(Start.AddDays(-1), 100, includeClosed: true, default));
+        Assert.Equal((2, CallbackOutcomes.Resolved, 3, false), (closed.Count, closed.LastMark!.Outcome, closed.Attempts, closed.Open));
+
+        await CallAsync(connection, "m3", Caller, 3 * 24 * 60, "abandoned");
+        var again = Assert.Single(await missed.ListAsync(Start.AddDays(-1), 100, includeClosed: true, default));
+        Assert.Equal((1, "m3", null, true), (again.Count, again.LastCallId, again.LastMark, again.Open));
+    }
+
+    [SkippableFact]
+    public async Task InvalidNumber_ClosesTheNumber_AMarkWithNothingOpenChangesNothing()
+    {
+        using var connection = _file.Open().OpenConnection();
+        var missed = new MissedCallRepository(connection);
+        await CallAsync(connection, "m1", Caller, 0, "abandoned");
+        await missed.MarkCalledBackAsync(Caller, "m1", "agent1", CallbackOutcomes.InvalidNumber, "空号", Start.AddMinutes(10), default);
+        await missed.MarkCalledBackAsync(Caller, "m1", "agent1", CallbackOutcomes.NoAnswer, null, Start.AddMinutes(20), default);
+
+        Assert.Empty(await missed.OpenAsync(Start.AddDays(-1), 100, default));
+        var closed = Assert.Single(await missed.ListAsync(Start.AddDays(-1), 100, includeClosed: true, default));
+        Assert.Equal(new CallbackMark(CallbackOutcomes.InvalidNumber, "空号", "agent1", Start.AddMinutes(10)), closed.LastMark);
+    }
+
+    [SkippableFact]
+    public async Task MarkCalledBack_UnknownOutcome_Refused()
+    {
+        using var connection = _file.Open().OpenConnection();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            new MissedCallRepository(connection).MarkCalledBackAsync(Caller, "m1", "agent1", "已回电", null, Start, default));
+    }
+
+    [SkippableFact]
+    public async Task Migration19_MarksWrittenBefore_KeepTheirTextAsNote_AsOther()
+    {
+        using (var old = _file.Open().OpenConnection()) // back to version 18's table, with a free-text mark
+        {
+            await CallAsync(old, "m1", Caller, 0, "abandoned");
+            await old.ExecuteAsync("ALTER TABLE callback_marks DROP COLUMN note; DELETE FROM schema_version WHERE version = 19;");
+            await old.ExecuteAsync("INSERT INTO callback_marks (caller, call_id, marked_at, marked_by, outcome) VALUES (@Caller, 'm1', @at, 'agent1', '已回电，已解答');",
+                new { Caller, at = DbTime.ToText(Start.AddMinutes(10)) });
+        }
+
+        using var connection = _file.Open().OpenConnection();
+        var closed = Assert.Single(await new MissedCallRepository(connection).ListAsync(Start.AddDays(-1), 100, includeClosed: true, default));
+        Assert.Equal(new CallbackMark(CallbackOutcomes.Other, "已回电，已解答", "agent1", Start.AddMinutes(10)), closed.LastMark);
     }
 
     public void Dispose() => _file.Dispose();

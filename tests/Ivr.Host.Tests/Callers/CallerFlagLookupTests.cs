@@ -53,20 +53,45 @@ public sealed class CallerFlagLookupTests : IDisposable
     [Fact]
     public async Task MissedVerb_JsonRowsMasked()
     {
-        using (var connection = _database.OpenConnection())
-            connection.Execute("""
-                INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
-                VALUES ('m-1', @caller, 'x', '12333', 'main', 'v1', @at, @at, 'abandoned');
-                """, new { caller = Caller, at = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture) });
+        MissedCall();
 
-        var (code, output, errors) = await ProgramTests.Run("missed", "--data", _data, "--json",
-            "--flows", Path.Combine(ExampleFlows.RepositoryRoot, "flows"), "--prompts", Path.Combine(ExampleFlows.RepositoryRoot, "prompts", "zh-CN"));
+        var (code, output, errors) = await Missed();
 
         Assert.True(code == 0, errors);
         Assert.Contains("\"caller_masked\": \"139*****678\"", output);
         Assert.Contains("\"id\": \"m-1\"", output);
         Assert.DoesNotContain(Caller, output);
     }
+
+    [Fact]
+    public async Task MissedVerb_OutcomeFilter_RowsLastMarkedSo_AnUnknownOutcomeIsAUsageError()
+    {
+        MissedCall();
+        using (var connection = _database.OpenConnection())
+            await new MissedCallRepository(connection).MarkCalledBackAsync(Caller, "m-1", "agent1", CallbackOutcomes.NoAnswer, "无人接听", DateTimeOffset.UtcNow, default);
+
+        var (code, output, errors) = await Missed("--outcome", "no_answer");
+        Assert.True(code == 0, errors);
+        Assert.Contains("\"last_outcome\": \"no_answer\"", output);
+        Assert.Contains("\"attempts\": 1", output);
+        Assert.Contains("\"open\": true", output);
+
+        Assert.Equal("[]", (await Missed("--outcome", "resolved")).Output.Trim());
+        Assert.Equal(2, (await Missed("--outcome", "called")).Code);
+    }
+
+    private void MissedCall()
+    {
+        using var connection = _database.OpenConnection();
+        connection.Execute("""
+            INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
+            VALUES ('m-1', @caller, 'x', '12333', 'main', 'v1', @at, @at, 'abandoned');
+            """, new { caller = Caller, at = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private Task<(int Code, string Output, string Errors)> Missed(params string[] more)
+        => ProgramTests.Run(["missed", "--data", _data, "--json", "--flows", Path.Combine(ExampleFlows.RepositoryRoot, "flows"),
+            "--prompts", Path.Combine(ExampleFlows.RepositoryRoot, "prompts", "zh-CN"), .. more]);
 
     public void Dispose()
     {
