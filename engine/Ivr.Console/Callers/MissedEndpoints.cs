@@ -1,3 +1,4 @@
+using Ivr.Core.Calendar;
 using Ivr.Core.Privacy;
 using Ivr.Data.Callers;
 using Ivr.Data.Services;
@@ -42,13 +43,13 @@ internal static class MissedEndpoints
         await using var connection = await database.OpenConnectionAsync(http.RequestAborted);
         var rows = await new MissedCallRepository(connection).OpenAsync(time.GetUtcNow() - Window, 1000, http.RequestAborted);
         var (today, calendar) = WorkEndpoints.Today(flows, time);
-        Func<DateOnly, int, DateOnly> addWorkingDays = calendar is null ? WeekendCalendar.AddWorkingDays : calendar.AddWorkingDays;
+        Func<DateOnly, int, WorkingDayDate> countWorkingDays = calendar is null ? WeekendCalendar.CountWorkingDays : calendar.CountWorkingDays;
         var views = rows.Select(r =>
         {
-            var due = r.DueDate(addWorkingDays);
+            var (due, dueBeyondCalendar) = r.Due(countWorkingDays);
             return new
             {
-                id = r.LastCallId, callerMasked = Mask.Phone(r.Caller), missedCalls = r.Count, r.FirstMissedAt, r.LastMissedAt, dueDate = due,
+                id = r.LastCallId, callerMasked = Mask.Phone(r.Caller), missedCalls = r.Count, r.FirstMissedAt, r.LastMissedAt, dueDate = due, dueBeyondCalendar,
                 overdue = today > due, workingDaysLeft = WorkItemView.WorkingDaysBetween(today, due, calendar),
             };
         });

@@ -1,3 +1,5 @@
+using Ivr.Core.Calendar;
+
 namespace Ivr.Data.Callers;
 
 /// <summary>
@@ -8,6 +10,12 @@ public sealed record MissedCaller(string Caller, int Count, DateTimeOffset First
 {
     /// <summary>When an agent should have returned the call: <see cref="MissedCallRule.CallbackWorkingDays"/> working days after
     /// the first missed call's (China) date, by the same working-day rule as voice messages' due dates.</summary>
-    public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays)
-        => addWorkingDays(DateOnly.FromDateTime(Security.ChinaTime.ToChina(FirstMissedAt).DateTime), MissedCallRule.CallbackWorkingDays);
+    public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays) => addWorkingDays(FirstMissedDate, MissedCallRule.CallbackWorkingDays);
+
+    /// <summary><see cref="DueDate"/> by a rule that also says whether it counted past the calendar's last year.</summary>
+    public WorkingDayDate Due(Func<DateOnly, int, WorkingDayDate> countWorkingDays)
+        => countWorkingDays(FirstMissedDate, MissedCallRule.CallbackWorkingDays);
+
+    /// <summary>The first missed call's date in China.</summary>
+    private DateOnly FirstMissedDate => DateOnly.FromDateTime(Security.ChinaTime.ToChina(FirstMissedAt).DateTime);
 }

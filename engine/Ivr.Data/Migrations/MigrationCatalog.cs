@@ -22,5 +22,6 @@ public static class MigrationCatalog
         M014CallerCare.Migration,
         M015Drafts.Migration,
         M016Switches.Migration,
+        M018DueBeyondCalendar.Migration,
     ];
 }

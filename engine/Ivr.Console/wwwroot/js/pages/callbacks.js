@@ -7,6 +7,7 @@ import { h, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime } from '../format.js';
 import { formDialog } from '../dialog.js';
 import { showFailure } from './failure.js';
+import { dueEstimateChip } from '../due-estimate.js';
 
 const REASONS = { harassment: '骚扰', abuse: '辱骂工作人员', impersonation: '冒用他人身份', other: '其他' };
 
@@ -44,7 +45,7 @@ export async function render(view, { session }) {
     { title: '未接次数', value: r => r.missedCalls, class: 'num' },
     { title: '最近来电', value: r => dateTime(r.lastMissedAt) },
     { title: '回拨期限', value: r => h('span', { class: r.overdue ? 'due overdue' : 'due' }, r.dueDate, ' ',
-      r.overdue ? h('strong', { class: 'badge danger' }, '已逾期') : h('span', { class: 'badge' }, `剩 ${r.workingDaysLeft} 个工作日`)) },
+      r.overdue ? h('strong', { class: 'badge danger' }, '已逾期') : h('span', { class: 'badge' }, `剩 ${r.workingDaysLeft} 个工作日`), ' ', dueEstimateChip(r)) },
     { title: '通话', value: r => supervising ? h('a', { href: `/calls/${encodeURIComponent(r.id)}` }, '查看通话') : '—' },
     { title: '处理', value: r => h('button', { type: 'button', onclick: () => calledBack(r) }, '标记已回拨') },
   ], rows, { empty: '没有待回拨的来电。', rowClass: r => r.overdue ? 'overdue' : null });
