@@ -22,11 +22,14 @@ public sealed class DueEstimateTests(ServerFixture fixture)
 
         await page.GotoAsync("/messages");
 
-        var row = page.Locator("tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"#{estimated}\\b") });
+        var row = MessageRow(page, estimated);
         await Expect(row.Locator(".badge.due-estimate")).ToHaveTextAsync(Chip);
-        await Expect(page.Locator("tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"#{known}\\b") }).Locator(".due-estimate")).ToHaveCountAsync(0);
+        await Expect(MessageRow(page, known).Locator(".due-estimate")).ToHaveCountAsync(0);
         var color = await row.Locator(".badge.due-estimate").EvaluateAsync<string>("e => getComputedStyle(e).color");
         Assert.Equal("rgb(138, 90, 0)", color); // --warn from its own style sheet, loaded under style-src 'self'
         Assert.Empty(browser.ScriptErrors);
     }
+
+    /// <summary>The row of message <paramref name="id"/> in the 语音留言 table (its first cell is exactly <c>#ID</c>).</summary>
+    private static ILocator MessageRow(IPage page, long id) => page.Locator($"section:has(h2:text-is('语音留言')) tr:has(td.num:text-is('#{id}'))");
 }

@@ -37,8 +37,8 @@ public sealed class TryCallIntoDraftTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         var path = (await ApiClient.Json(saved)).GetProperty("path").GetString()!;
-        var existing = Directory.GetFiles(Path.Combine(_site.Replay, "identify"), "*.yaml").Length;
-        Assert.Equal($"replay/identify/{existing + 1:D2}-pension-from-try.yaml", path); // the first subflow the call entered
+        var existing = Directory.GetFiles(Path.Combine(_site.Replay, "pension"), "*.yaml").Length;
+        Assert.Equal($"replay/pension/{existing + 1:D2}-pension-from-try.yaml", path); // the first subflow the call entered
         var file = await editor.GetJsonAsync($"api/drafts/{draft}/files/{path}");
         Assert.True(file.GetProperty("changed").GetBoolean());
         var script = file.GetProperty("content").GetString()!;
@@ -46,7 +46,7 @@ public sealed class TryCallIntoDraftTests : IAsyncLifetime
         Assert.DoesNotContain("11010519491231002", script);
         Assert.Contains(await _site.Server.AccessLogAsync(), e => e is { Action: "draft_save", Outcome: "ok" } && e.Target == $"draft:{draft}"
             && e.Detail!.Contains(path, StringComparison.Ordinal) && e.Detail.Contains(id, StringComparison.Ordinal));
-        Assert.False(File.Exists(Path.Combine(_site.Replay, "identify", Path.GetFileName(path)))); // into the draft, not the serving folder
+        Assert.False(File.Exists(Path.Combine(_site.Replay, "pension", Path.GetFileName(path)))); // into the draft, not the serving folder
 
         var again = await editor.PostAsync($"/api/try-calls/{id}/save-to-draft", new { name = "pension-from-try", flow = "main" });
         var mainScripts = Directory.GetFiles(Path.Combine(_site.Replay, "main"), "*.yaml").Length;
