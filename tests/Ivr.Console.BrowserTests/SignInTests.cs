@@ -56,6 +56,8 @@ public sealed class SignInTests(ServerFixture fixture)
         var page = browser.Page;
         await browser.SignInAsync(ConsoleServer.AdminUser, ConsoleServer.AdminPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "传真", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/faxes$"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the page's and the banners' requests are answered
 
         // The server forgets the session as an expiry would: the cookie no longer opens anything.
         await browser.Context.ClearCookiesAsync();

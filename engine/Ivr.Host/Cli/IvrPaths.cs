@@ -12,7 +12,7 @@ public sealed record IvrPaths(string Flows, string Prompts, string Data, string?
         line.Get("flows", Environment.GetEnvironmentVariable("IVR_FLOWS") ?? "flows"),
         line.Get("prompts", Environment.GetEnvironmentVariable("IVR_PROMPTS") ?? Path.Combine("prompts", "zh-CN")),
         line.Get("data", Environment.GetEnvironmentVariable("IVR_DATA") ?? "data"),
-        line.Get("database", Environment.GetEnvironmentVariable("IVR_DATABASE")) is { Length: > 0 } url ? url : null);
+        line.Get("database", Environment.GetEnvironmentVariable("IVR_DATABASE") ?? "") is { Length: > 0 } url ? url : null);
 
     /// <summary>The SQLite file (used when <see cref="DatabaseUrl"/> is not given).</summary>
     public string Database => Path.Combine(Data, "ivr.db");

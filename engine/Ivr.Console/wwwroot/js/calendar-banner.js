@@ -17,7 +17,7 @@ export async function showCalendarHorizon(session) {
     return;
   }
   try {
-    const horizon = await get('/api/calendar/horizon');
+    const horizon = await get('/api/calendar/horizon', { quietAuth: true }); // a banner never sends anyone to sign in
     banner.hidden = horizon.missingYears.length === 0;
     replaceChildren(banner, horizon.missingYears.length
       ? [h('strong', {}, `节假日日历缺少 ${horizon.missingYears.join('、')} 年：`),
