@@ -66,6 +66,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         FaxEndpoints.Map(api);
         CardEndpoints.Map(api);
         PinEndpoints.Map(api);
+        PinAlertEndpoints.Map(api);
         Handoffs.HandoffEndpoints.Map(api);
         UserEndpoints.Map(api);
         Callers.MissedEndpoints.Map(api);

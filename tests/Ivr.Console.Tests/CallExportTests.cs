@@ -1,4 +1,5 @@
 using System.Net;
+using Dapper;
 using Ivr.Core.Calls;
 using Ivr.Data.Calls;
 using Ivr.OperationsConsole.Tests.Support;
@@ -80,5 +81,18 @@ public sealed class CallExportTests : IAsyncLifetime
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("call_id,caller_masked", lines[0]);
         Assert.Contains(await _server.AccessLogAsync(), e => e is { Action: "export_csv", User: "supervisor" });
+    }
+
+    [Fact]
+    public async Task CsvExport_ShowsACallsPath_AfterItsEventsArePruned()
+    {
+        using (var connection = _server.Database.OpenConnection()) connection.Execute("DELETE FROM call_events;");
+        using var supervisor = await _server.SignedInAsync("supervisor");
+
+        var csv = await (await supervisor.GetAsync("api/calls/export.csv")).Content.ReadAsStringAsync();
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",completed,main.main_menu identify.id", lines.Single(l => l.StartsWith("call-1,", StringComparison.Ordinal)));
+        Assert.EndsWith(",transferred,main.main_menu", lines.Single(l => l.StartsWith("call-2,", StringComparison.Ordinal)));
     }
 }

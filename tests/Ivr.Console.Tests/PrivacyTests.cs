@@ -29,7 +29,8 @@ public sealed class PrivacyTests : IAsyncLifetime
         await using var connection = await _server.Database.OpenConnectionAsync(CancellationToken.None);
         await new VoiceMessageRepository(connection).InsertAsync("p-1", "p-1-1.wav", Callback, "r", now, new DateOnly(2026, 11, 30), CancellationToken.None);
         await new PinLockStore(connection).LockAsync(ResidentId, now.AddHours(1), CancellationToken.None);
-        await new PinAlertStore(connection).AddAsync(now, Caller, "p-1", 2, CancellationToken.None);
+        foreach (var (id, at) in new[] { (ResidentId, now.AddMinutes(-20)), (Ivr.Data.Seeding.DemoSeeder.DemoIdentities.First(d => d.Id != ResidentId).Id, now) })
+            await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(at, "p-1", Caller, "198.51.100.7", id), CancellationToken.None);
         await new CardRepository(connection).MarkLostAsync(LostCard, now, "GS2026112300001", CancellationToken.None);
         await new AuditRepository(connection).AppendAsync(new AuditEntry("p-1", now, AuditAction.LossReport, Mask.ResidentId(ResidentId), "reported"), CancellationToken.None);
         await new AuditRepository(connection).AppendAsync(new AuditEntry("p-1", now, AuditAction.Lockout, Mask.ResidentId(ResidentId), "locked"), CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         [
             "api/session", "api/live", "api/stats", "api/flows", "api/flows/versions", "api/flows/validation", "api/calls",
             "api/calls/p-1", "api/calls/p-1/script", "api/calls/export.csv", $"api/calls?number={Caller}", "api/messages?status=all",
-            "api/follow-ups?status=all", "api/cards/loss-reports", "api/pins/lockouts", "api/pins/lockouts/history", "api/pins/alerts", "api/users", "api/access-log",
+            "api/follow-ups?status=all", "api/cards/loss-reports", "api/pins/lockouts", "api/pins/lockouts/history", "api/pin-alerts", "api/users", "api/access-log",
             "api/faxes",
         ];
         foreach (var path in paths) await admin.GetAsync(path);
@@ -62,5 +63,6 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal(2, found.GetArrayLength()); // the finished call and the one still live
         Assert.All(found.EnumerateArray(), c => Assert.Equal("130*****273", c.GetProperty("callerMasked").GetString()));
         Assert.Contains("110105********002X", await (await admin.GetAsync("api/pins/lockouts")).Content.ReadAsStringAsync());
+        Assert.Contains("130*****273", await (await admin.GetAsync("api/pin-alerts")).Content.ReadAsStringAsync());
     }
 }

@@ -6,11 +6,14 @@ namespace Ivr.OperationsConsole.Calls;
 
 /// <summary>
 /// Streams a call search as CSV (<see cref="CallCsv"/>) page by page (<see cref="CallSearch.StreamAsync"/>), so an
-/// export of a million calls needs the memory of one page. Logged as an export with the number of calls sent,
+/// export of a million calls needs the memory of one page. Lines gather in one reused buffer that is written out
+/// whenever it holds <see cref="FlushAt"/> characters. Logged as an export with the number of calls sent,
 /// <c>aborted</c> when the client went away before the end.
 /// </summary>
 internal static class CallCsvExport
 {
+    private const int FlushAt = 1 << 15;
+
     public static async Task StreamAsync(HttpContext http, CallSearch search, CallQuery query, AccessLog accessLog)
     {
         http.Response.ContentType = "text/csv; charset=utf-8";
@@ -20,12 +23,16 @@ internal static class CallCsvExport
         try
         {
             await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 1 << 16);
-            await writer.WriteAsync(CallCsv.Header);
+            var lines = new StringBuilder(FlushAt + 1024).Append(CallCsv.Header);
             await foreach (var call in search.StreamAsync(query, http.RequestAborted))
             {
-                await writer.WriteAsync(CallCsv.Row(call));
+                CallCsv.Append(lines, call);
                 sent++;
+                if (lines.Length < FlushAt) continue;
+                await writer.WriteAsync(lines, http.RequestAborted);
+                lines.Clear();
             }
+            await writer.WriteAsync(lines, http.RequestAborted);
             await writer.FlushAsync(http.RequestAborted);
             outcome = "ok";
         }

@@ -10,8 +10,8 @@ namespace Ivr.OperationsConsole.Cards;
 /// <summary>
 /// <c>POST /api/pins/unlock</c>: an agent, having checked the caller's identity, lifts the PIN lock
 /// of their resident ID — sent in the body, never in the URL (request paths reach the access log);
-/// the access log keeps the masked ID only. <c>GET /api/pins/alerts</c>: caller numbers whose PIN
-/// checks locked several IDs, masked.
+/// the access log keeps the masked ID only. The alerts on numbers that lock several IDs:
+/// <see cref="PinAlertEndpoints"/>.
 /// </summary>
 internal static partial class PinEndpoints
 {
@@ -20,12 +20,6 @@ internal static partial class PinEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/pins/unlock", UnlockAsync).RequireRoles(ConsoleRole.Agent, ConsoleRole.Supervisor);
-        api.MapGet("/pins/alerts", async (int? limit, IvrDatabase database, CancellationToken cancellation) =>
-        {
-            await using var connection = await database.OpenConnectionAsync(cancellation);
-            var alerts = await new PinAlertStore(connection).RecentAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellation);
-            return Results.Ok(alerts.Select(a => new { a.At, a.CallerMasked, a.CallId, a.IdsLocked }));
-        }).RequireRoles(ConsoleRole.Supervisor);
     }
 
     private static async Task<IResult> UnlockAsync(HttpContext http, UnlockRequest request, IvrDatabase database, TimeProvider time, AccessLog accessLog, ConsoleServices services)

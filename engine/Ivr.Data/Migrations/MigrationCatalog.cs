@@ -22,6 +22,8 @@ public static class MigrationCatalog
         M014CallerCare.Migration,
         M015Drafts.Migration,
         M016Switches.Migration,
+        M017CallPaths.Migration,
         M018DueBeyondCalendar.Migration,
+        M020PinLockOrigins.Migration,
     ];
 }

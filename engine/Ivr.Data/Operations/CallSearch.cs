@@ -20,18 +20,18 @@ public sealed class CallSearch(IvrDatabase database)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await database.OpenConnectionAsync(cancellation);
-        return await PageAsync(connection, query, cancellation);
+        return (await PageAsync(connection, query, cancellation)).Select(c => c.ToSummary()).ToList();
     }
 
     /// <summary>Every call the query finds (up to its limit), a page at a time: memory stays that of one page.</summary>
-    public async IAsyncEnumerable<CallSummary> StreamAsync(CallQuery query, [EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<CallListing> StreamAsync(CallQuery query, [EnumeratorCancellation] CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(query);
         var left = query.Limit;
         var page = query with { Limit = Math.Min(StreamPage, left) };
         while (left > 0)
         {
-            IReadOnlyList<CallSummary> calls;
+            IReadOnlyList<CallListing> calls;
             await using (var connection = await database.OpenConnectionAsync(cancellation))
                 calls = await PageAsync(connection, page, cancellation);
             foreach (var call in calls) yield return call;
@@ -41,7 +41,7 @@ public sealed class CallSearch(IvrDatabase database)
         }
     }
 
-    private static async Task<IReadOnlyList<CallSummary>> PageAsync(DbConnection connection, CallQuery query, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<CallListing>> PageAsync(DbConnection connection, CallQuery query, CancellationToken cancellation)
     {
         var where = new List<string>();
         if (query.From is not null) where.Add("started_at >= @from");
@@ -52,9 +52,10 @@ public sealed class CallSearch(IvrDatabase database)
         if (query.FlowVersion is not null) where.Add("flow_version = @flowVersion");
         if (query.Node is not null) where.Add("node = @node");
         if (query.After is not null) where.Add("(started_at < @afterAt OR (started_at = @afterAt AND id < @afterId))");
-        var rows = (await connection.QueryAsync<(string Id, string CallerMasked, string Dialled, string FlowVersion, string StartedAt, string? EndedAt, string? Disposition)>(
-            new CommandDefinition($"""
-                SELECT id, caller_masked, dialled, flow_version, started_at, ended_at, disposition FROM calls
+        var rows = new List<CallListing>(Math.Min(query.Limit, StreamPage));
+        var unstored = new List<int>();
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition($"""
+                SELECT id, caller_masked, dialled, flow_version, started_at, ended_at, disposition, path FROM calls
                 {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
                 ORDER BY started_at DESC, id DESC LIMIT @limit;
                 """, new
@@ -69,14 +70,22 @@ public sealed class CallSearch(IvrDatabase database)
                     afterAt = query.After is { } a ? DbTime.ToText(a.StartedAt) : null,
                     afterId = query.After?.CallId,
                     limit = query.Limit,
-                }, cancellationToken: cancellation))).ToList();
-        if (rows.Count == 0) return [];
-        var paths = (await connection.QueryAsync<(string CallId, string Node)>(new CommandDefinition(
-                $"SELECT call_id, node FROM call_events WHERE kind = '{nameof(CallEventKind.NodeEntered)}' AND node IS NOT NULL AND {connection.InList("call_id", "ids")} ORDER BY call_id, seq;",
-                new { ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellation)))
-            .GroupBy(r => r.CallId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Node).ToList());
-        return rows.Select(r => new CallSummary(r.Id, r.CallerMasked, r.Dialled, DbTime.FromText(r.StartedAt), DbTime.FromNullableText(r.EndedAt),
-            r.Disposition, r.FlowVersion, paths.GetValueOrDefault(r.Id) ?? [])).ToList();
+                }, cancellationToken: cancellation)))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                if (reader.IsDBNull(7)) unstored.Add(rows.Count);
+                rows.Add(new CallListing(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), DbTime.FromText(reader.GetString(4)),
+                    reader.IsDBNull(5) ? null : DbTime.FromText(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? "" : reader.GetString(7)));
+            }
+        }
+
+        // Only calls still in progress (or ended before migration 17 and not backfilled yet) have no stored path.
+        if (unstored.Count == 0) return rows;
+        var walked = CallEventWalk.Read(connection, null, unstored.Select(i => rows[i].CallId).ToList());
+        foreach (var i in unstored)
+            if (walked.TryGetValue(rows[i].CallId, out var call)) rows[i] = rows[i] with { Path = CallPathText.Join(call.Path) };
+        return rows;
     }
 }

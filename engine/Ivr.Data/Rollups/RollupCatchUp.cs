@@ -1,14 +1,17 @@
 using Dapper;
+using Ivr.Data.Calls;
 
 namespace Ivr.Data.Rollups;
 
 /// <summary>
 /// Rolls up every ended call not rolled up yet, oldest first, a chunk per transaction: the backfill after
-/// migration 11, and calls closed outside the recorder (a lost node's, a restarted node's leftovers).
-/// Run it before pruning call events.
+/// migration 11, and calls closed outside the recorder (a lost node's, a restarted node's leftovers); rolling a call
+/// up keeps its path on its row. Then fills in the paths of calls rolled up before migration 17
+/// (<see cref="CallPathBackfill"/>). Run it before pruning call events.
 /// </summary>
 public static class RollupCatchUp
 {
+    /// <returns>The calls rolled up (paths backfilled alone are not counted).</returns>
     public static async Task<long> RunAsync(IvrDatabase database, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -24,6 +27,7 @@ public static class RollupCatchUp
             total += CallRollupWriter.RollUp(connection, transaction, ids);
             await transaction.CommitAsync(cancellation);
         }
+        await CallPathBackfill.RunAsync(database, cancellation);
         return total;
     }
 }

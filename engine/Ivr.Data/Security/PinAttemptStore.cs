@@ -30,10 +30,4 @@ public sealed class PinAttemptStore(IDbConnection connection, IDbTransaction? tr
         => (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT subject_key FROM pin_attempts WHERE call_id = @callId;",
             new { callId }, transaction, cancellationToken: cancellation)).ConfigureAwait(false)).ToList();
-
-    /// <summary>How many distinct IDs checks from <paramref name="caller"/> have locked since <paramref name="since"/>.</summary>
-    public Task<int> CountIdsLockedByCallerSinceAsync(string caller, DateTimeOffset since, CancellationToken cancellation)
-        => connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(DISTINCT subject_key) FROM pin_attempts WHERE caller = @caller AND at > @since AND locked = 1;",
-            new { caller, since = DbTime.ToText(since) }, transaction, cancellationToken: cancellation));
 }

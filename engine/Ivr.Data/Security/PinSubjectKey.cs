@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Ivr.Data.Security;
 
 /// <summary>
@@ -11,10 +8,5 @@ public static class PinSubjectKey
 {
     private const string Salt = "ivr/pin-attempt-subject/v1\n";
 
-    public static string Of(string subject)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Salt + subject));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-    }
+    public static string Of(string subject) => SaltedKey.Of(Salt, subject);
 }

@@ -28,7 +28,7 @@ internal sealed class PinVerifier(ServiceContext context)
         cancellation.ThrowIfCancellationRequested();
 
         var lockout = context.Lockout;
-        string? alert = null;
+        IReadOnlyList<string> alerts = [];
         PinCheck check;
         using (var transaction = connection.BeginWrite())
         {
@@ -55,7 +55,7 @@ internal sealed class PinVerifier(ServiceContext context)
                     await attempts.MarkLockedAsync(admission.AttemptId, cancellation).ConfigureAwait(false);
                     await new AuditRepository(connection, transaction).AppendAsync(
                         new AuditEntry(caller.CallId, context.Now, AuditAction.Lockout, Mask.ResidentId(subject), ServiceOutcomes.Locked), cancellation).ConfigureAwait(false);
-                    alert = await _alarm.RaiseAsync(connection, transaction, caller, cancellation).ConfigureAwait(false);
+                    alerts = await _alarm.RaiseAsync(connection, transaction, caller, subject, cancellation).ConfigureAwait(false);
                 }
                 check = failure.Locked
                     ? new PinCheck(null, ServiceOutcomes.Locked, 0)
@@ -63,7 +63,7 @@ internal sealed class PinVerifier(ServiceContext context)
             }
             transaction.Commit();
         }
-        if (alert is not null) context.Log(alert);
+        foreach (var alert in alerts) context.Log(alert);
         return check;
     }
 

@@ -6,6 +6,9 @@ internal static class ServiceInputs
     public const string CallId = "call_id";
     public const string Caller = "caller";
 
+    /// <summary>The SIP source address of the call, when the runtime passes it.</summary>
+    public const string Source = "source";
+
     /// <summary>The trimmed value, or "" when absent.</summary>
     public static string Get(IReadOnlyDictionary<string, string> inputs, string name)
         => inputs.TryGetValue(name, out var value) && value is not null ? value.Trim() : "";

@@ -114,7 +114,7 @@ public sealed class IvrServer : IAsyncDisposable
             var switches = parts.Add("switches", new SwitchBoard(database, clock, log));
             await switches.StartRefreshing(TimeSpan.FromSeconds(1), cancellation);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live, switches)), log,
-                new CallerFlagLookup(database, clock, log).ReasonFor);
+                new CallerFlagLookup(database, clock, log).ReasonFor, options.Limits.Proxies, files.Queues?.TrustedPbx);
             var editor = new EditorServices(switches, new ServedPromptAudio(options.Paths.Prompts),
                 new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups));
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);

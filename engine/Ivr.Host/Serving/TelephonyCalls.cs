@@ -2,18 +2,21 @@ using Ivr.Core.Channel;
 using Ivr.Core.Privacy;
 using Ivr.Host.Hosting;
 using Ivr.Runtime.Calls;
+using Ivr.Sip.Transport;
 using Ivr.Telephony;
 
 namespace Ivr.Host.Serving;
 
 /// <summary>The telephony layer's answered call, started as a flow call (with its caller number's flag, when
-/// <paramref name="flagOf"/> is given); the flow ending the call hangs up the SIP side.</summary>
-internal sealed class TelephonyCalls(CallFactory factory, Action<string> log, Func<string, string?>? flagOf = null)
+/// <paramref name="flagOf"/> is given, and its SIP source address unless it came through one of <paramref name="proxies"/>
+/// or <paramref name="pbxHosts"/>, which carry every caller's calls); the flow ending the call hangs up the SIP side.</summary>
+internal sealed class TelephonyCalls(CallFactory factory, Action<string> log, Func<string, string?>? flagOf = null, TrustedSources? proxies = null,
+    IReadOnlySet<string>? pbxHosts = null)
 {
     /// <returns>The running call, or null when no flow serves the dialled number (the telephony layer then hangs up).</returns>
     public CallSession? Start(IncomingCall call, ICallChannel channel)
     {
-        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled, flagOf?.Invoke(call.Caller)) { Headers = call.Headers ?? AssistHeaders.None }, channel, s => s.Ended += ended =>
+        var session = factory.Start(new CallIdentity(call.CallId, call.Caller, call.Dialled, flagOf?.Invoke(call.Caller)) { Headers = call.Headers ?? AssistHeaders.None, Source = SourceOf(call) }, channel, s => s.Ended += ended =>
         {
             log($"call {call.CallId} from {Mask.Phone(call.Caller)}: flow ended ({ended.Disposition})");
             channel.Hangup(ended.Disposition ?? "ended");
@@ -21,4 +24,6 @@ internal sealed class TelephonyCalls(CallFactory factory, Action<string> log, Fu
         if (session is not null) log($"call {call.CallId} from {Mask.Phone(call.Caller)} to {call.Dialled}: flow started");
         return session;
     }
+
+    private string? SourceOf(IncomingCall call) => LookupSource.Of(call.Source, proxies ?? TrustedSources.None, pbxHosts);
 }

@@ -55,6 +55,7 @@ public sealed partial class CallSession
             ["call_id"] = Identity.CallId,
             ["caller"] = Identity.Caller,
         };
+        if (Identity.Source is { } source) inputs["source"] = source;
         foreach (var (name, expression) in node.Inputs) inputs[name] = expression.Evaluate(Variables).AsText() ?? "";
 
         var id = ++_lookupId;

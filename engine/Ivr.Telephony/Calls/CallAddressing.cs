@@ -9,7 +9,10 @@ public static class CallAddressing
 {
     public static IncomingCall Read(SipCall call) =>
         new(call.CallId, UserOf(call.Caller.Uri) ?? "anonymous", UserOf(call.RequestUri) ?? UserOf(call.Callee.Uri) ?? "",
-            Ivr.Core.Channel.AssistHeaders.From(call.InviteHeader));
+            Ivr.Core.Channel.AssistHeaders.From(call.InviteHeader), SourceOf(call.RemoteEndPoint.EndPoint.Address));
+
+    /// <summary>An IPv4-mapped IPv6 address as the IPv4 address it is.</summary>
+    private static System.Net.IPAddress SourceOf(System.Net.IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     /// <summary>The user part without user parameters (<c>12333;phone-context=…</c>) and visual separators; null when none.</summary>
     public static string? UserOf(SipUri uri)

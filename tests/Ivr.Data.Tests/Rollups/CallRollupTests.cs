@@ -1,5 +1,4 @@
 using Dapper;
-using Ivr.Core.Calls;
 using Ivr.Data.Calls;
 using Ivr.Data.Operations;
 using Ivr.Data.Rollups;
@@ -23,9 +22,9 @@ public abstract class CallRollupTests : IDisposable
     {
         await using (var recorder = new SqliteCallRecorder(_database, node: "n1"))
         {
-            Record(recorder, "c1", T0, "transferred", "main.menu", "pension.menu", "agent.transfer");
-            Record(recorder, "c2", T0.AddMinutes(1), "abandoned", "main.menu", "main.menu", "pension.menu");
-            Record(recorder, "c3", T0.AddMinutes(2), null, "main.menu");
+            RecordedCall.Record(recorder, "c1", T0, "transferred", "main.menu", "pension.menu", "agent.transfer");
+            RecordedCall.Record(recorder, "c2", T0.AddMinutes(1), "abandoned", "main.menu", "main.menu", "pension.menu");
+            RecordedCall.Record(recorder, "c3", T0.AddMinutes(2), null, "main.menu");
             recorder.Flush();
         }
 
@@ -52,7 +51,7 @@ public abstract class CallRollupTests : IDisposable
     {
         await using (var recorder = new SqliteCallRecorder(_database))
         {
-            Record(recorder, "open", T0, null, "main.menu");
+            RecordedCall.Record(recorder, "open", T0, null, "main.menu");
             recorder.Flush();
         }
         using (var connection = _database.OpenConnection())
@@ -74,7 +73,7 @@ public abstract class CallRollupTests : IDisposable
     {
         await using (var recorder = new SqliteCallRecorder(_database, node: "n2"))
         {
-            for (var i = 0; i < 25; i++) Record(recorder, $"k{i:D2}", T0.AddMinutes(i / 3), "completed", "main.menu"); // three calls a minute: ties on started_at
+            for (var i = 0; i < 25; i++) RecordedCall.Record(recorder, $"k{i:D2}", T0.AddMinutes(i / 3), "completed", "main.menu"); // three calls a minute: ties on started_at
             recorder.Flush();
         }
 
@@ -98,14 +97,6 @@ public abstract class CallRollupTests : IDisposable
         Assert.Equal("k17", Assert.Single(byEnding).CallId);
         Assert.Equal(["main.menu"], byEnding[0].Path);
         Assert.Empty(await search.FindAsync(new CallQuery(Node: "elsewhere"), CancellationToken.None));
-    }
-
-    private static void Record(SqliteCallRecorder recorder, string id, DateTimeOffset at, string? disposition, params string[] path)
-    {
-        recorder.CallStarted(new CallStart(id, "139000" + id.Select(c => char.IsAsciiDigit(c) ? c : '0').Aggregate("", (s, c) => s + c).PadLeft(5, '0'), "12333", "v1", "main", at));
-        var seq = 0;
-        foreach (var node in path) recorder.Append(new CallEvent(id, seq++, at.AddSeconds(seq), CallEventKind.NodeEntered, "v1", node));
-        if (disposition is not null) recorder.CallEnded(id, at.AddSeconds(30), disposition);
     }
 
     public void Dispose() => _file.Dispose();

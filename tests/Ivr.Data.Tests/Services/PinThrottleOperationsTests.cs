@@ -6,7 +6,7 @@ using static Ivr.Data.Tests.Services.ServiceFixture;
 namespace Ivr.Data.Tests.Services;
 
 /// <summary>auth.verify_pin beside the per-ID lockout: wrong PINs per caller number per day, distinct
-/// IDs per call, the alert when one number locks several IDs, and the agent's unlock — on the fake clock.</summary>
+/// IDs per call, the alert when one number (or source) locks several IDs, and the agent's unlock — on the fake clock.</summary>
 public abstract class PinThrottleOperationsTests : IDisposable
 {
     private const string Attacker = "13912345678";
@@ -71,16 +71,70 @@ public abstract class PinThrottleOperationsTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Alert_WhenOneNumberLocksTwoIds_MaskedNumberNoId()
+    public async Task Alert_WhenOneNumberLocksTwoIds_MaskedNumberAndIds()
     {
+        var first = _f.Time.GetUtcNow();
         await LockAsync(Attacker, "call-a", RetireeId);
         Assert.Empty(await AlertsAsync());
+        _f.Time.Advance(TimeSpan.FromMinutes(5));
 
         await LockAsync(Attacker, "call-b", WorkerId);
 
         var alert = Assert.Single(await AlertsAsync());
-        Assert.Equal(new PinAlert(_f.Time.GetUtcNow(), "139*****678", "call-b", 2), alert);
-        Assert.Single(_f.Log, l => l.StartsWith("pin alert: caller 139*****678 has locked 2 IDs", StringComparison.Ordinal));
+        Assert.Equal((PinAlert.ByCaller, "139*****678", (string?)null, 2, first, _f.Time.GetUtcNow(), "call-b"),
+            (alert.Kind, alert.CallerMasked, alert.Source, alert.IdsLocked, alert.FirstLockAt, alert.LastLockAt, alert.LastCallId));
+        Assert.Equal(["330106********0048", "110105********002X"], alert.IdsMasked);
+        Assert.Single(_f.Log, l => l.StartsWith("pin alert: caller 139*****678 has locked 2 IDs within 24 h", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Alert_NotLoggedAgainWhenAnIdLocksAgain()
+    {
+        await LockAsync(Attacker, "call-a", RetireeId);
+        await LockAsync(Attacker, "call-b", WorkerId);
+        _f.Time.Advance(TimeSpan.FromMinutes(16)); // the worker's first lock (15 min) has run out
+
+        await LockAsync(Attacker, "call-c", WorkerId);
+
+        Assert.Single(_f.Log, l => l.StartsWith("pin alert:", StringComparison.Ordinal));
+        var alert = Assert.Single(await AlertsAsync());
+        Assert.Equal((2, "call-c"), (alert.IdsLocked, alert.LastCallId));
+    }
+
+    [SkippableFact]
+    public async Task Alert_AFurtherId_LoggedAgainWithTheCount()
+    {
+        await LockAsync(Attacker, "call-a", RetireeId);
+        await LockAsync(Attacker, "call-b", WorkerId);
+
+        await LockAsync(Attacker, "call-d", UnknownId(1));
+
+        Assert.Equal(["pin alert: caller 139*****678 has locked 2 IDs within 24 h (latest in call call-b)",
+            "pin alert: caller 139*****678 has locked 3 IDs within 24 h (latest in call call-d)"], _f.Log.Where(l => l.StartsWith("pin alert:", StringComparison.Ordinal)));
+        Assert.Equal(3, Assert.Single(await AlertsAsync()).IdsLocked);
+    }
+
+    [SkippableFact]
+    public async Task Alert_OnlyWithin24Hours()
+    {
+        await LockAsync(Attacker, "call-a", RetireeId);
+        _f.Time.Advance(TimeSpan.FromHours(24));
+
+        await LockAsync(Attacker, "call-b", WorkerId);
+
+        Assert.Empty(await AlertsAsync());
+        Assert.DoesNotContain(_f.Log, l => l.StartsWith("pin alert:", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Alert_OnASourceThatLocksTwoIdsFromTwoNumbers()
+    {
+        await LockAsync(Attacker, "call-a", RetireeId, source: "198.51.100.7");
+        await LockAsync(Holder, "call-b", WorkerId, source: "198.51.100.7");
+
+        var alert = Assert.Single(await AlertsAsync());
+        Assert.Equal((PinAlert.BySource, (string?)null, "198.51.100.7", 2), (alert.Kind, alert.CallerMasked, alert.Source, alert.IdsLocked));
+        Assert.Single(_f.Log, l => l.StartsWith("pin alert: source 198.51.100.7 has locked 2 IDs", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -101,11 +155,16 @@ public abstract class PinThrottleOperationsTests : IDisposable
 
         using var connection = _f.Database.OpenConnection();
         var stored = string.Join("|", connection.Query<string>(
-            "SELECT caller || call_id || subject_key FROM pin_attempts UNION ALL SELECT caller || call_id FROM pin_alerts;"));
+            "SELECT caller || call_id || subject_key FROM pin_attempts;"));
+        var origins = string.Join("|", connection.Query<string>(
+            "SELECT call_id || caller_key || caller_masked || subject_key || subject_masked FROM pin_lock_origins;"));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pin_lock_origins;"));
+        Assert.DoesNotContain(Attacker, origins);
         var logged = string.Join("|", _f.Log);
         foreach (var secret in new[] { RetireeId, WorkerId, UnknownId(1), WorkerPin, "111111" })
         {
             Assert.DoesNotContain(secret, stored);
+            Assert.DoesNotContain(secret, origins);
             Assert.DoesNotContain(secret, logged);
         }
         Assert.DoesNotContain(Attacker, logged);
@@ -133,22 +192,25 @@ public abstract class PinThrottleOperationsTests : IDisposable
     /// <summary>IDs nobody has (the back end answers them like wrong PINs).</summary>
     private static string UnknownId(int i) => $"1101012000010100{i:D2}";
 
-    private async Task LockAsync(string caller, string callId, string id)
+    private async Task LockAsync(string caller, string callId, string id, string? source = null)
     {
         LookupResult last = LookupResult.Of("none");
-        for (var i = 0; i < 3; i++) last = await VerifyAsync(caller, callId, id, "111111");
+        for (var i = 0; i < 3; i++) last = await VerifyAsync(caller, callId, id, "111111", source);
         Assert.Equal("locked", last.Outcome);
     }
 
     private async Task<IReadOnlyList<PinAlert>> AlertsAsync()
     {
         using var connection = _f.Database.OpenConnection();
-        return await new PinAlertStore(connection).RecentAsync(10, CancellationToken.None);
+        return await PinAlerts.ActiveAsync(new PinLockOriginStore(connection), PinThrottleRules.Default, _f.Time.GetUtcNow(), CancellationToken.None);
     }
 
-    private async Task<LookupResult> VerifyAsync(string caller, string callId, string id, string pin)
-        => await _f.Service.ExecuteAsync("auth.verify_pin",
-            new Dictionary<string, string> { ["id"] = id, ["pin"] = pin, ["call_id"] = callId, ["caller"] = caller }, CancellationToken.None);
+    private async Task<LookupResult> VerifyAsync(string caller, string callId, string id, string pin, string? source = null)
+    {
+        var inputs = new Dictionary<string, string> { ["id"] = id, ["pin"] = pin, ["call_id"] = callId, ["caller"] = caller };
+        if (source is not null) inputs["source"] = source;
+        return await _f.Service.ExecuteAsync("auth.verify_pin", inputs, CancellationToken.None);
+    }
 
     public void Dispose() => _f.Dispose();
 }

@@ -155,6 +155,16 @@ public sealed class LookupHandlerTests
     }
 
     [Fact]
+    public void Lookup_Inputs_CarryTheSipSource_OnlyWhenTheCallHasOne()
+    {
+        new CallHarness(FlowFixture.Load(Flow("find")), _backend, source: "198.51.100.7").Start();
+        Start();
+
+        Assert.Equal("198.51.100.7", _backend.Calls[0].Inputs["source"]);
+        Assert.False(_backend.Calls[1].Inputs.ContainsKey("source"));
+    }
+
+    [Fact]
     public void Lookup_NoAnswerWithinTheTimeLimit_TakesTimeout()
     {
         _backend.Hold = true;

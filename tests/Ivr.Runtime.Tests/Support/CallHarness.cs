@@ -20,21 +20,22 @@ internal sealed class CallHarness
     private readonly List<string> _heard = [];
 
     public CallHarness(FlowSet set, ILookupService? lookups = null, string dialled = "12333", DateTimeOffset? at = null, ICallRecorder? recorder = null,
-        string? flagReason = null, ISwitchValues? switches = null)
-        : this(set, _ => lookups ?? UnknownOperationLookupService.Instance, dialled, at, recorder, flagReason, switches)
+        string? flagReason = null, ISwitchValues? switches = null, string? source = null)
+        : this(set, _ => lookups ?? UnknownOperationLookupService.Instance, dialled, at, recorder, flagReason, switches, source)
     {
     }
 
     /// <param name="lookups">Makes the back end from the call's clock (for stubs that answer on virtual time).</param>
     /// <param name="flagReason">The caller number's flag (<c>caller.flagged</c>), none when null.</param>
+    /// <param name="source">The call's SIP source address (<see cref="CallIdentity.Source"/>), none when null.</param>
     public CallHarness(FlowSet set, Func<VirtualClock, ILookupService> lookups, string dialled = "12333", DateTimeOffset? at = null, ICallRecorder? recorder = null,
-        string? flagReason = null, ISwitchValues? switches = null)
+        string? flagReason = null, ISwitchValues? switches = null, string? source = null)
     {
         Clock = new VirtualClock(at ?? Monday10);
         Channel = new SimulatedChannel(Clock);
         Recorder = new MemoryCallRecorder();
         var flow = set.FlowFor(dialled) ?? throw new InvalidOperationException($"no flow answers {dialled}");
-        Call = new CallSession(new CallIdentity("test-call", CallerNumber, dialled, flagReason), set, flow,
+        Call = new CallSession(new CallIdentity("test-call", CallerNumber, dialled, flagReason) { Source = source }, set, flow,
             new CallServices(Clock, lookups(Clock), recorder ?? Recorder, switches), Channel);
         Channel.Call = Call;
     }

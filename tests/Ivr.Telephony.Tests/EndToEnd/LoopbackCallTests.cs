@@ -34,6 +34,7 @@ public sealed class LoopbackCallTests(ITestOutputHelper output)
         Assert.Equal("13012345273", call.Info.Caller);
         Assert.Equal("12333", call.Info.Dialled);
         Assert.Equal(uac.CallId, call.Info.CallId);
+        Assert.Equal(System.Net.IPAddress.Loopback, call.Info.Source);
 
         await uac.Rtp.SendAudioAsync(10);
         await uac.Rtp.SendKeyAsync('1');

@@ -10,6 +10,7 @@ import { renderSignIn } from './pages/signin.js';
 import { showBackupBanner } from './pages/backup-status.js';
 import { watchEmergencies } from './emergency-banner.js';
 import { showCalendarHorizon } from './calendar-banner.js';
+import { watchPinAlerts } from './pin-alerts.js';
 
 const view = document.getElementById('view');
 const topBar = document.getElementById('top-bar');
@@ -37,6 +38,7 @@ function showSignIn(message, returnTo) {
   topBar.hidden = true;
   showBackupBanner(null);
   showCalendarHorizon(null);
+  watchPinAlerts(topBar, null);
   document.title = '登录 · 12333 运维控制台';
   renderSignIn(view, {
     message,
@@ -61,6 +63,7 @@ function drawShell() {
     h('span', { class: 'user' }, session.user), h('span', { class: 'role' }, roleLabel(session.role)),
     h('button', { type: 'button', class: 'link', onclick: signOut }, '退出登录'));
   if (session.role === 'supervisor' || session.role === 'admin') watchEmergencies(topBar);
+  watchPinAlerts(topBar, session);
   showCalendarHorizon(session);
 }
 

@@ -1,16 +1,19 @@
-// 挂失与锁定: card loss reports taken by the IVR, PIN lockouts and the alerts on caller numbers that
+// 挂失与锁定: card loss reports taken by the IVR, PIN lockouts and the alerts on caller numbers and sources that
 // lock several IDs, all masked; an agent's unlock after an identity check (the ID typed, never shown back).
 
 import { get, post } from '../api.js';
 import { field, h, notice, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime } from '../format.js';
 import { showFailure } from './failure.js';
+import { pinAlertsSection } from '../pin-alerts.js';
 
+// The router calls render(view, context); the unlock form calls it again with a notice to show.
 export async function render(view, flash = null) {
+  if (!(flash instanceof Node)) flash = null;
   let losses, lockouts, history, alerts;
   try {
     [losses, lockouts, history, alerts] = await Promise.all([
-      get('/api/cards/loss-reports?limit=100'), get('/api/pins/lockouts'), get('/api/pins/lockouts/history'), get('/api/pins/alerts?limit=50')]);
+      get('/api/cards/loss-reports?limit=100'), get('/api/pins/lockouts'), get('/api/pins/lockouts/history'), get('/api/pin-alerts')]);
   } catch (error) {
     showFailure(view, error, '挂失与锁定');
     return;
@@ -19,13 +22,7 @@ export async function render(view, flash = null) {
   const lockedUntil = l => l.untilUnlocked ? '人工解锁前' : dateTime(l.lockedUntil);
   replaceChildren(view, pageHeader('挂失与锁定'), flash,
     h('p', { class: 'fine-print' }, '身份证号、卡号与来电号码均已脱敏显示。'),
-    h('section', { class: 'card' }, h('h2', {}, '可疑来电告警'),
-      h('p', { class: 'fine-print' }, '同一来电号码在24小时内导致多个身份证号的密码被锁定。'), table([
-        { title: '时间', value: a => dateTime(a.at) },
-        { title: '来电号码', value: a => h('span', { class: 'masked' }, a.callerMasked) },
-        { title: '被锁定的身份证号数', value: a => String(a.idsLocked), class: 'num' },
-        { title: '通话', value: a => callLink(a.callId) },
-      ], alerts, { empty: '没有告警。', rowClass: () => 'alert-row' })),
+    pinAlertsSection(alerts),
     h('section', { class: 'card' }, h('h2', {}, '电话挂失记录'), table([
       { title: '时间', value: r => dateTime(r.at) },
       { title: '身份证号', value: r => h('span', { class: 'masked' }, r.subjectMasked) },

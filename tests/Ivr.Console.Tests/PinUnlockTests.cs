@@ -4,22 +4,19 @@ using Ivr.OperationsConsole.Tests.Support;
 
 namespace Ivr.OperationsConsole.Tests;
 
-/// <summary><c>POST /api/pins/unlock</c> (agent after an identity check; audited, masked) and
-/// <c>GET /api/pins/alerts</c> (caller numbers that locked several IDs, masked).</summary>
-public sealed class PinUnlockAndAlertTests : IAsyncLifetime
+/// <summary><c>POST /api/pins/unlock</c> (agent after an identity check; audited, masked). The alerts on numbers that
+/// lock several IDs: <see cref="PinAlertsApiTests"/>.</summary>
+public sealed class PinUnlockTests : IAsyncLifetime
 {
     private const string ResidentId = "11010519491231002X";
     private const string Masked = "110105********002X";
-    private const string Caller = "13912345678";
     private ConsoleTestServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _server = await ConsoleTestServer.StartAsync();
-        var now = _server.Time.GetUtcNow();
         await using var connection = await _server.Database.OpenConnectionAsync(CancellationToken.None);
         await new PinLockStore(connection).LockAsync(ResidentId, PinLockout.UntilUnlocked, CancellationToken.None);
-        await new PinAlertStore(connection).AddAsync(now, Caller, "call-7", 2, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -81,21 +78,6 @@ public sealed class PinUnlockAndAlertTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("locked", await StillLockedAsync());
-    }
-
-    [Fact]
-    public async Task Alerts_SupervisorSeesTheNumberMasked_AgentRefused()
-    {
-        using var supervisor = await _server.SignedInAsync("supervisor");
-        using var agent = await _server.SignedInAsync("agent");
-
-        var alert = (await supervisor.GetJsonAsync("api/pins/alerts")).EnumerateArray().Single();
-
-        Assert.Equal("139*****678", alert.GetProperty("callerMasked").GetString());
-        Assert.Equal(2, alert.GetProperty("idsLocked").GetInt32());
-        Assert.Equal("call-7", alert.GetProperty("callId").GetString());
-        Assert.DoesNotContain(Caller, _server.Log.BodiesAsText());
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("api/pins/alerts")).StatusCode);
     }
 
     private async Task<string> StillLockedAsync()

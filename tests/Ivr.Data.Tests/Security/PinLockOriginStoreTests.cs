@@ -1,0 +1,114 @@
+using Dapper;
+using Ivr.Data.Security;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Data.Tests.Security;
+
+/// <summary><c>pin_lock_origins</c> (M020) and the alerts read from it: counted per caller number (by key) and per
+/// source within the window, grouped with the threshold, nothing in clear — on SQLite and PostgreSQL.</summary>
+public abstract class PinLockOriginStoreTests : IDisposable
+{
+    private const string Attacker = "13912345678";
+    private const string Other = "13012345273";
+    private const string IdA = "11010519491231002X";
+    private const string IdB = "330106198001010048";
+    private const string IdC = "440104197001010011";
+    private readonly TestDatabase _file;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
+    private readonly IvrDatabase _database;
+
+    protected PinLockOriginStoreTests(TestDatabase file)
+    {
+        _file = file;
+        _database = file.Open();
+    }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    [SkippableFact]
+    public async Task Counts_DistinctIdsPerCallerAndPerSource_WithinTheWindow()
+    {
+        using var connection = _database.OpenConnection();
+        var store = new PinLockOriginStore(connection);
+        await store.AddAsync(Lock(Attacker, IdA, "198.51.100.7"), default);
+        await store.AddAsync(Lock(Attacker, IdA, "198.51.100.7"), default); // the same ID locked again
+        await store.AddAsync(Lock(Other, IdB, "198.51.100.7"), default);
+        _time.Advance(TimeSpan.FromHours(2));
+        await store.AddAsync(Lock(Attacker, IdC, null), default);
+
+        var since = Now - TimeSpan.FromHours(24);
+        Assert.Equal(2, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(Attacker), since, default));
+        Assert.Equal(1, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(Other), since, default));
+        Assert.Equal(2, await store.CountIdsOfSourceSinceAsync("198.51.100.7", since, default));
+        Assert.Equal(1, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(Attacker), Now - TimeSpan.FromHours(1), default));
+        Assert.Equal(0, await store.CountIdsOfSourceSinceAsync("198.51.100.7", Now - TimeSpan.FromHours(1), default));
+    }
+
+    [SkippableFact]
+    public async Task Alerts_PerCallerAndPerSource_MaskedIdsFirstAndLastLock_NewestFirst()
+    {
+        using var connection = _database.OpenConnection();
+        var store = new PinLockOriginStore(connection);
+        var first = Now;
+        await store.AddAsync(Lock(Attacker, IdA, "198.51.100.7", "c-1"), default);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await store.AddAsync(Lock(Other, IdB, "198.51.100.7", "c-2"), default);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await store.AddAsync(Lock(Attacker, IdC, null, "c-3"), default);
+
+        var alerts = await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default);
+
+        Assert.Equal(2, alerts.Count);
+        var byCaller = alerts[0];
+        Assert.Equal((PinAlert.ByCaller, "139*****678", (string?)null, 2, first, Now, "c-3"),
+            (byCaller.Kind, byCaller.CallerMasked, byCaller.Source, byCaller.IdsLocked, byCaller.FirstLockAt, byCaller.LastLockAt, byCaller.LastCallId));
+        Assert.Equal(["440104********0011", "110105********002X"], byCaller.IdsMasked);
+        var bySource = alerts[1];
+        Assert.Equal((PinAlert.BySource, (string?)null, "198.51.100.7", 2, first, first.AddMinutes(10), "c-2"),
+            (bySource.Kind, bySource.CallerMasked, bySource.Source, bySource.IdsLocked, bySource.FirstLockAt, bySource.LastLockAt, bySource.LastCallId));
+        Assert.Equal(["330106********0048", "110105********002X"], bySource.IdsMasked);
+    }
+
+    [SkippableFact]
+    public async Task Alerts_None_BelowTheThresholdOrOutsideTheWindow()
+    {
+        using var connection = _database.OpenConnection();
+        var store = new PinLockOriginStore(connection);
+        await store.AddAsync(Lock(Attacker, IdA, null), default);
+        await store.AddAsync(Lock(Attacker, IdA, null), default);
+        Assert.Empty(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default));
+        await store.AddAsync(Lock(Attacker, IdB, null), default);
+        Assert.Single(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default));
+
+        _time.Advance(TimeSpan.FromHours(24));
+
+        Assert.Empty(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default));
+        Assert.Single(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default with { AlertWindow = TimeSpan.FromHours(25) }, Now, default));
+    }
+
+    [SkippableFact]
+    public async Task Stored_NoNumberOrIdInClear()
+    {
+        using var connection = _database.OpenConnection();
+        await new PinLockOriginStore(connection).AddAsync(Lock(Attacker, IdA, "198.51.100.7"), default);
+
+        var row = string.Join("|", connection.Query<string>(
+            "SELECT at || call_id || caller_key || caller_masked || source || subject_key || subject_masked FROM pin_lock_origins;"));
+
+        Assert.Contains("139*****678", row);
+        Assert.Contains("110105********002X", row);
+        Assert.DoesNotContain(Attacker, row);
+        Assert.DoesNotContain(IdA, row);
+        Assert.NotEqual(PinCallerKey.Of(Attacker), PinCallerKey.Of(Other));
+    }
+
+    private PinLockOrigin Lock(string caller, string id, string? source, string callId = "call-1")
+        => PinLockOrigin.Of(Now, callId, caller, source, id);
+
+    public void Dispose() => _file.Dispose();
+}
+
+public sealed class PinLockOriginStoreOnSqliteTests() : PinLockOriginStoreTests(new TempDatabase());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PinLockOriginStoreOnPostgresTests(PostgresServer server) : PinLockOriginStoreTests(server.NewDatabase());
