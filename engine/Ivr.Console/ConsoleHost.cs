@@ -82,6 +82,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         Switches.SwitchEndpoints.Map(api);
         Prompts.PromptAudioEndpoints.Map(api);
         TryCalls.TryCallEndpoints.Map(api);
+        TryCalls.TryCallDraftEndpoints.Map(api);
         api.Map("/{**rest}", () => Api.ApiError.NotFound());
         if (services.Metrics is { } metrics) MetricsEndpoint.Map(app, metrics);
         StaticPages.Map(app, webRoot);

@@ -1,3 +1,4 @@
+using Ivr.Core.Calendar;
 using Ivr.Core.Privacy;
 using Ivr.Data.Callers;
 using Ivr.Data.Services;
@@ -52,13 +53,15 @@ internal static class MissedEndpoints
         var rows = (await new MissedCallRepository(connection).ListAsync(time.GetUtcNow() - Window, 1000, closing, http.RequestAborted))
             .Where(r => outcome is null or "" || (r.LastMark?.Outcome ?? Unmarked) == outcome);
         var (today, calendar) = WorkEndpoints.Today(flows, time);
-        Func<DateOnly, int, DateOnly> addWorkingDays = calendar is null ? WeekendCalendar.AddWorkingDays : calendar.AddWorkingDays;
+        Func<DateOnly, int, WorkingDayDate> countWorkingDays = calendar is null ? WeekendCalendar.CountWorkingDays : calendar.CountWorkingDays;
         var views = rows.Select(r =>
         {
-            DateOnly? due = r.Open ? r.DueDate(addWorkingDays) : null;
+            var (dueDate, beyond) = r.Due(countWorkingDays);
+            DateOnly? due = r.Open ? dueDate : null;
             return new
             {
                 id = r.LastCallId, callerMasked = Mask.Phone(r.Caller), missedCalls = r.Count, r.FirstMissedAt, r.LastMissedAt, dueDate = due,
+                dueBeyondCalendar = r.Open && beyond,
                 overdue = today > due, workingDaysLeft = due is { } d ? WorkItemView.WorkingDaysBetween(today, d, calendar) : (int?)null,
                 r.Open, r.Attempts, lastOutcome = r.LastMark?.Outcome, lastNote = r.LastMark?.Note, lastMarkedBy = r.LastMark?.MarkedBy,
                 lastMarkedAt = r.LastMark?.MarkedAt,

@@ -6,15 +6,17 @@ namespace Ivr.OperationsConsole.TryCalls;
 
 /// <summary>
 /// One try-call (试拨): the same <see cref="CallSession"/> as a phone call, in real time, on the flow set it was started
-/// with, on a line the browser drives (keys, silence, hang-up) and listens to (<see cref="Feed"/>).
+/// with, on a line the browser drives (keys, silence, hang-up) and listens to (<see cref="Feed"/>). <see cref="Draft"/>: the
+/// draft it runs on (null: the serving version).
 /// </summary>
 internal sealed class TryCall
 {
     private long _lastActivity;
 
     public TryCall(string id, string user, FlowSet set, Flow flow, CallServices services, TryCallFeed feed, TryCallChannel channel,
-        TryCallRecorder recorder, IReadOnlyDictionary<string, string> switches)
+        TryCallRecorder recorder, IReadOnlyDictionary<string, string> switches, TryCallDraft? draft = null)
     {
+        Draft = draft;
         Id = id;
         User = user;
         Set = set;
@@ -46,6 +48,8 @@ internal sealed class TryCall
     public IReadOnlyDictionary<string, string> Switches { get; }
 
     public DateTimeOffset StartedAt { get; }
+
+    public TryCallDraft? Draft { get; }
 
     public DateTimeOffset? EndedAt { get; private set; }
 

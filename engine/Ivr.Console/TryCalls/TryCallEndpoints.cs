@@ -80,15 +80,24 @@ internal static class TryCallEndpoints
     {
         if (services.Editor is not { } editor) return ApiError.Unavailable("try_calls_not_available");
         if (services.Flows.Current() is not { } set) return ApiError.Unavailable("no_flow_set");
-        var user = http.User().Name;
-        var (call, refusal) = registry.Start(user, set, editor.TryCalls, editor.Switches);
+        return await StartOnAsync(http, set, editor, registry, accessLog, draft: null);
+    }
+
+    /// <summary>Starts a try-call of the signed-in user on <paramref name="set"/> (of <paramref name="draft"/>, whose folder is deleted
+    /// when no call starts), audited → 201 with the call, or 429 with why not.</summary>
+    internal static async Task<IResult> StartOnAsync(HttpContext http, Ivr.Flows.Model.FlowSet set, EditorServices editor, TryCallRegistry registry,
+        AccessLog accessLog, TryCallDraft? draft)
+    {
+        var (call, refusal) = registry.Start(http.User().Name, set, editor.TryCalls, editor.Switches, draft);
         if (call is null)
         {
+            draft?.Folder.Dispose();
             await accessLog.WriteAsync(http, AuditAction, "try-call", "refused", refusal);
             return Results.Json(new { error = "too_many_try_calls", message = refusal }, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        await accessLog.WriteAsync(http, AuditAction, $"try-call:{call.Id}", "ok", $"started on version {set.Version}");
+        var on = draft is null ? $"version {set.Version}" : $"draft {draft.Id} (version {set.Version})";
+        await accessLog.WriteAsync(http, AuditAction, $"try-call:{call.Id}", "ok", $"started on {on}");
         return Results.Created($"/api/try-calls/{call.Id}", View(call));
     }
 
@@ -137,6 +146,7 @@ internal static class TryCallEndpoints
         disposition = call.Session.Disposition,
         call.StartedAt,
         switches = call.Switches,
+        draftId = call.Draft?.Id,
         events = $"/api/try-calls/{call.Id}/events",
     };
 }

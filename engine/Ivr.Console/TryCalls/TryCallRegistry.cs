@@ -24,8 +24,9 @@ internal sealed class TryCallRegistry : IDisposable
         _sweeper = time.CreateTimer(static s => ((TryCallRegistry)s!).Sweep(), this, SweepInterval, SweepInterval);
     }
 
-    /// <summary>A started try-call of <paramref name="user"/> on <paramref name="set"/>, or why none was started.</summary>
-    public (TryCall? Call, string? Refusal) Start(string user, FlowSet set, TryCallBackend backend, ISwitchValues? switches)
+    /// <summary>A started try-call of <paramref name="user"/> on <paramref name="set"/> (of <paramref name="draft"/>, which the call
+    /// then owns), or why none was started.</summary>
+    public (TryCall? Call, string? Refusal) Start(string user, FlowSet set, TryCallBackend backend, ISwitchValues? switches, TryCallDraft? draft = null)
     {
         _backend = backend;
         var going = _calls.Values.Where(c => !c.Session.HasEnded).ToList();
@@ -40,7 +41,7 @@ internal sealed class TryCallRegistry : IDisposable
         var recorder = new TryCallRecorder(feed);
         var channel = new TryCallChannel(_time, feed, prompt => $"/api/try-calls/{id}/prompts/{Uri.EscapeDataString(prompt)}");
         var services = new CallServices(_time, backend.Lookups(set, _time), recorder, new FixedSwitchValues(values));
-        var call = new TryCall(id, user, set, flow, services, feed, channel, recorder, values);
+        var call = new TryCall(id, user, set, flow, services, feed, channel, recorder, values, draft);
         call.Session.Ended += ended => call.MarkEnded(_time.GetUtcNow());
         _calls[id] = call;
         call.Session.Start();
@@ -64,9 +65,9 @@ internal sealed class TryCallRegistry : IDisposable
                 call.Feed.Add("idle", now, detail: $"no key, silence or hang-up for {backend.IdleTimeout.TotalMinutes:0} minutes: hung up");
                 call.Session.HungUp("idle");
             }
-            else if (call.EndedAt is { } ended && now - ended > backend.KeptAfterEnd)
+            else if (call.EndedAt is { } ended && now - ended > backend.KeptAfterEnd && _calls.TryRemove(call.Id, out _))
             {
-                _calls.TryRemove(call.Id, out _);
+                call.Draft?.Folder.Dispose();
             }
         }
     }
@@ -75,6 +76,7 @@ internal sealed class TryCallRegistry : IDisposable
     {
         _sweeper.Dispose();
         foreach (var call in _calls.Values.Where(c => !c.Session.HasEnded)) call.Session.HungUp("server stopping");
+        foreach (var call in _calls.Values) call.Draft?.Folder.Dispose();
     }
 
     /// <summary>Every switch's value now: the editors' where given, else the flow's own (fixed for the call's life).</summary>

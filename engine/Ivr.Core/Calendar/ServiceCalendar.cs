@@ -109,4 +109,23 @@ public sealed class ServiceCalendar
 
         return date;
     }
+
+    /// <summary>
+    /// Whether the calendar lists a public holiday or a make-up working day in <paramref name="year"/>: the years whose
+    /// working days it knows. In any other year <see cref="IsWorkingDay"/> can only skip weekends.
+    /// </summary>
+    public bool CoversYear(int year)
+        => _holidays.Any(h => h.First.Year == year || h.Last.Year == year) || _makeUpDays.Keys.Any(d => d.Year == year);
+
+    /// <summary>
+    /// <see cref="AddWorkingDays"/>, marked <see cref="WorkingDayDate.BeyondCalendar"/> when a day it counted lies in a
+    /// year the calendar does not cover (<see cref="CoversYear"/>): a due date in 2027 from a calendar that lists 2026 only.
+    /// </summary>
+    public WorkingDayDate CountWorkingDays(DateOnly from, int days)
+    {
+        var due = AddWorkingDays(from, days);
+        if (due == from) return new(due, false);
+        var first = from.AddDays(1).Year;
+        return new(due, Enumerable.Range(first, due.Year - first + 1).Any(year => !CoversYear(year)));
+    }
 }

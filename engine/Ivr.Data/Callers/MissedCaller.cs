@@ -1,3 +1,5 @@
+using Ivr.Core.Calendar;
+
 namespace Ivr.Data.Callers;
 
 /// <summary>
@@ -15,9 +17,12 @@ public sealed record MissedCaller(string Caller, int Count, DateTimeOffset First
     /// <summary>When an agent should return the call: <see cref="MissedCallRule.CallbackWorkingDays"/> working days after
     /// the first missed call's (China) date, or after the last mark's when it kept the number on the list, by the same
     /// working-day rule as voice messages' due dates.</summary>
-    public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays)
-    {
-        var from = LastMark is { KeepsOnList: true } mark ? mark.MarkedAt : FirstMissedAt;
-        return addWorkingDays(DateOnly.FromDateTime(Security.ChinaTime.ToChina(from).DateTime), MissedCallRule.CallbackWorkingDays);
-    }
+    public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays) => addWorkingDays(DueFrom, MissedCallRule.CallbackWorkingDays);
+
+    /// <summary><see cref="DueDate"/> by a rule that also says whether it counted past the calendar's last year.</summary>
+    public WorkingDayDate Due(Func<DateOnly, int, WorkingDayDate> countWorkingDays) => countWorkingDays(DueFrom, MissedCallRule.CallbackWorkingDays);
+
+    /// <summary>The China date the due date counts from: the last mark's when it kept the number on the list, else the first missed call's.</summary>
+    private DateOnly DueFrom
+        => DateOnly.FromDateTime(Security.ChinaTime.ToChina(LastMark is { KeepsOnList: true } mark ? mark.MarkedAt : FirstMissedAt).DateTime);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Ivr.Core.Calendar;
 using Ivr.Data.Security;
 using Ivr.Data.Services;
 
@@ -9,7 +10,7 @@ namespace Ivr.Data.Messages;
 /// most recent call whose id the recording's file name was made from, and the callback number that call's caller;
 /// due like every callback, 5 working days later. Storing the same recording twice stores it once.
 /// </summary>
-public sealed class IncompleteMessages(IvrDatabase database, TimeProvider clock, Func<DateOnly, int, DateOnly> addWorkingDays)
+public sealed class IncompleteMessages(IvrDatabase database, TimeProvider clock, Func<DateOnly, int, WorkingDayDate> countWorkingDays)
 {
     /// <summary>How many of the latest calls are searched: more than a node ever holds at once.</summary>
     private const int RecentCalls = 2000;
@@ -25,7 +26,7 @@ public sealed class IncompleteMessages(IvrDatabase database, TimeProvider clock,
         var calls = await connection.QueryAsync<(string Id, string Caller)>(new CommandDefinition(
             "SELECT id, caller FROM calls ORDER BY started_at DESC LIMIT @limit;", new { limit = RecentCalls }, cancellationToken: cancellation)).ConfigureAwait(false);
         var call = calls.FirstOrDefault(c => recordedIn(c.Id));
-        var due = addWorkingDays(ChinaTime.Today(clock), ServiceContext.CallbackWorkingDays);
+        var due = countWorkingDays(ChinaTime.Today(clock), ServiceContext.CallbackWorkingDays);
         return await messages.InsertIncompleteAsync(call.Id ?? "", recording, call.Caller ?? "", clock.GetUtcNow(), due, cancellation).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using Ivr.Core.Calendar;
 
 namespace Ivr.Data.Messages;
 
@@ -9,23 +10,29 @@ public sealed class VoiceMessageRepository(IDbConnection connection, IDbTransact
     /// <returns>The new message's id.</returns>
     public Task<long> InsertAsync(string callId, string recording, string callbackNumber, string reason,
         DateTimeOffset createdAt, DateOnly dueDate, CancellationToken cancellation)
+        => InsertAsync(callId, recording, callbackNumber, reason, createdAt, WorkingDayDate.Plain(dueDate), cancellation);
+
+    /// <summary>Stores a message due <paramref name="due"/>, marked <c>due_beyond_calendar</c> when the date was counted past the calendar (M018).</summary>
+    /// <returns>The new message's id.</returns>
+    public Task<long> InsertAsync(string callId, string recording, string callbackNumber, string reason,
+        DateTimeOffset createdAt, WorkingDayDate due, CancellationToken cancellation)
         => connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO voice_messages (call_id, recording, callback_number, reason, created_at, due_date, status)
-            VALUES (@callId, @recording, @callbackNumber, @reason, @createdAt, @dueDate, 'new')
+            INSERT INTO voice_messages (call_id, recording, callback_number, reason, created_at, due_date, status, due_beyond_calendar)
+            VALUES (@callId, @recording, @callbackNumber, @reason, @createdAt, @dueDate, 'new', @beyond)
             RETURNING id;
-            """, new { callId, recording, callbackNumber, reason, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
+            """, new { callId, recording, callbackNumber, reason, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(due.Date), beyond = due.BeyondCalendar ? 1 : 0 },
             transaction, cancellationToken: cancellation));
 
     /// <summary>
     /// Stores a recording a crash cut short (recovered at start) as an incomplete message to call back: the reason is
     /// <c>voice_message</c>, the callback number the caller's (empty when the call is unknown).
     /// </summary>
-    public Task<long> InsertIncompleteAsync(string callId, string recording, string callbackNumber, DateTimeOffset createdAt, DateOnly dueDate, CancellationToken cancellation)
+    public Task<long> InsertIncompleteAsync(string callId, string recording, string callbackNumber, DateTimeOffset createdAt, WorkingDayDate due, CancellationToken cancellation)
         => connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO voice_messages (call_id, recording, callback_number, reason, created_at, due_date, status, incomplete)
-            VALUES (@callId, @recording, @callbackNumber, 'voice_message', @createdAt, @dueDate, 'new', 1)
+            INSERT INTO voice_messages (call_id, recording, callback_number, reason, created_at, due_date, status, incomplete, due_beyond_calendar)
+            VALUES (@callId, @recording, @callbackNumber, 'voice_message', @createdAt, @dueDate, 'new', 1, @beyond)
             RETURNING id;
-            """, new { callId, recording, callbackNumber, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(dueDate) },
+            """, new { callId, recording, callbackNumber, createdAt = DbTime.ToText(createdAt), dueDate = DbTime.ToText(due.Date), beyond = due.BeyondCalendar ? 1 : 0 },
             transaction, cancellationToken: cancellation));
 
     /// <summary>Whether a message already names <paramref name="recording"/> (a recovery that ran before).</summary>
@@ -42,13 +49,13 @@ public sealed class VoiceMessageRepository(IDbConnection connection, IDbTransact
     /// <summary>Messages not yet called back, earliest due first.</summary>
     public async Task<IReadOnlyList<VoiceMessage>> OpenAsync(int limit, CancellationToken cancellation)
     {
-        var rows = await connection.QueryAsync<(long Id, string CallId, string Recording, string Callback, string Reason, string CreatedAt, string DueDate, string Status, string? Outcome, long Incomplete)>(
+        var rows = await connection.QueryAsync<(long Id, string CallId, string Recording, string Callback, string Reason, string CreatedAt, string DueDate, string Status, string? Outcome, long Incomplete, long Beyond)>(
             new CommandDefinition("""
-                SELECT id, call_id, recording, callback_number, reason, created_at, due_date, status, outcome, incomplete
+                SELECT id, call_id, recording, callback_number, reason, created_at, due_date, status, outcome, incomplete, due_beyond_calendar
                 FROM voice_messages WHERE status <> 'called_back' ORDER BY due_date, id LIMIT @limit;
                 """, new { limit }, transaction, cancellationToken: cancellation));
         return rows.Select(r => new VoiceMessage(r.Id, r.CallId, r.Recording, r.Callback, r.Reason, DbTime.FromText(r.CreatedAt),
-            DbTime.DateFromText(r.DueDate), FromText(r.Status), r.Outcome, r.Incomplete != 0)).ToList();
+            DbTime.DateFromText(r.DueDate), FromText(r.Status), r.Outcome, r.Incomplete != 0, r.Beyond != 0)).ToList();
     }
 
     public async Task<bool> SetStatusAsync(long id, VoiceMessageStatus status, string? outcome, CancellationToken cancellation)

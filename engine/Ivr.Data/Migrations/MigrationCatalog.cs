@@ -23,6 +23,7 @@ public static class MigrationCatalog
         M015Drafts.Migration,
         M016Switches.Migration,
         M017CallPaths.Migration,
+        M018DueBeyondCalendar.Migration,
         M019CallbackOutcomes.Migration,
         M020PinLockOrigins.Migration,
     ];

@@ -5,6 +5,7 @@ namespace Ivr.Data.Operations;
 /// clear as stored, for the agent's dialler: anything shown or logged masks it. <see cref="Status"/> is
 /// the stored text (<c>new</c>, <c>assigned</c>, <c>called_back</c> / <c>done</c>). <see cref="Incomplete"/>: a message
 /// whose recording a crash cut short (M008). <see cref="EmergencyAt"/>: a supervisor marked the message an emergency (M014).
+/// <see cref="DueBeyondCalendar"/>: the due date was counted past the last year the holiday calendar lists, weekends only (M018).
 /// </summary>
 public sealed record WorkItem(
     WorkItemKind Kind,
@@ -23,7 +24,8 @@ public sealed record WorkItem(
     string? DoneBy,
     bool Incomplete = false,
     DateTimeOffset? EmergencyAt = null,
-    string? EmergencyBy = null)
+    string? EmergencyBy = null,
+    bool DueBeyondCalendar = false)
 {
     public bool IsDone => Status is "called_back" or "done";
 

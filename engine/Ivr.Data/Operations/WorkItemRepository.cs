@@ -13,14 +13,14 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
     private const string MessageSelect = """
         SELECT 'message' AS kind, m.id, m.call_id AS CallId, m.recording, m.callback_number AS CallbackNumber, m.reason, m.created_at AS CreatedAt, m.due_date AS DueDate, m.status, m.outcome,
                a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, m.incomplete AS Incomplete,
-               m.emergency_at AS EmergencyAt, m.emergency_by AS EmergencyBy
+               m.emergency_at AS EmergencyAt, m.emergency_by AS EmergencyBy, m.due_beyond_calendar AS DueBeyondCalendar
         FROM voice_messages m LEFT JOIN work_assignments a ON a.item_kind = 'message' AND a.item_id = m.id
         """;
 
     private const string FollowUpSelect = """
         SELECT 'follow_up' AS kind, f.id, f.call_id AS CallId, NULL AS recording, NULL AS CallbackNumber, f.reason, f.created_at AS CreatedAt, f.due_date AS DueDate, f.status, f.outcome,
                a.assigned_to AS AssignedTo, a.assigned_at AS AssignedAt, a.done_at AS DoneAt, a.done_by AS DoneBy, 0 AS Incomplete,
-               NULL AS EmergencyAt, NULL AS EmergencyBy
+               NULL AS EmergencyAt, NULL AS EmergencyBy, f.due_beyond_calendar AS DueBeyondCalendar
         FROM follow_ups f LEFT JOIN work_assignments a ON a.item_kind = 'follow_up' AND a.item_id = f.id
         """;
 
@@ -83,7 +83,7 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
         r.Kind == "message" ? WorkItemKind.Message : WorkItemKind.FollowUp, r.Id, r.CallId, r.Recording, r.CallbackNumber, r.Reason,
         DbTime.FromText(r.CreatedAt), DbTime.DateFromText(r.DueDate), r.Status, r.Outcome, r.AssignedTo,
         DbTime.FromNullableText(r.AssignedAt), DbTime.FromNullableText(r.DoneAt), r.DoneBy, r.Incomplete != 0,
-        DbTime.FromNullableText(r.EmergencyAt), r.EmergencyBy);
+        DbTime.FromNullableText(r.EmergencyAt), r.EmergencyBy, r.DueBeyondCalendar != 0);
 
     private sealed class Row
     {
@@ -107,5 +107,7 @@ public sealed class WorkItemRepository(IDbConnection connection, IDbTransaction?
         public string? EmergencyAt { get; set; }
 
         public string? EmergencyBy { get; set; }
+
+        public long DueBeyondCalendar { get; set; }
     }
 }

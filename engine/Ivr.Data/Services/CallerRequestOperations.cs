@@ -18,19 +18,21 @@ internal sealed class CallerRequestOperations(ServiceContext context, CallerRequ
             context.Log("voice_message.save: recording or callback number missing");
             return LookupResult.Of(LookupResult.Error);
         }
-        var due = context.CallbackDueDate();
+        var due = context.CallbackDue();
         await WriteOrSpoolAsync("voice_message.save",
-            new SpooledVoiceMessage(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback, Reason(inputs, "voice_message"), context.Now, due),
+            new SpooledVoiceMessage(ServiceInputs.Get(inputs, ServiceInputs.CallId), recording, callback, Reason(inputs, "voice_message"), context.Now,
+                due.Date, due.BeyondCalendar),
             cancellation).ConfigureAwait(false);
-        return DueDate(due);
+        return DueDate(due.Date);
     }
 
     public async Task<LookupResult> CreateFollowUpAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
     {
-        var due = context.CallbackDueDate();
+        var due = context.CallbackDue();
         await WriteOrSpoolAsync("followup.create",
-            new SpooledFollowUp(ServiceInputs.Get(inputs, ServiceInputs.CallId), Reason(inputs, "followup"), context.Now, due), cancellation).ConfigureAwait(false);
-        return DueDate(due);
+            new SpooledFollowUp(ServiceInputs.Get(inputs, ServiceInputs.CallId), Reason(inputs, "followup"), context.Now, due.Date, due.BeyondCalendar),
+            cancellation).ConfigureAwait(false);
+        return DueDate(due.Date);
     }
 
     public async Task<LookupResult> SaveSurveyAsync(IReadOnlyDictionary<string, string> inputs, CancellationToken cancellation)
@@ -41,8 +43,9 @@ internal sealed class CallerRequestOperations(ServiceContext context, CallerRequ
             context.Log("survey.save: score is not 1, 2 or 3");
             return LookupResult.Of(LookupResult.Error);
         }
+        var due = context.CallbackDue();
         await WriteOrSpoolAsync("survey.save",
-            new SpooledSurvey(ServiceInputs.Get(inputs, ServiceInputs.CallId), score, context.Now, context.CallbackDueDate()), cancellation).ConfigureAwait(false);
+            new SpooledSurvey(ServiceInputs.Get(inputs, ServiceInputs.CallId), score, context.Now, due.Date, due.BeyondCalendar), cancellation).ConfigureAwait(false);
         return LookupResult.Of(LookupResult.Ok);
     }
 

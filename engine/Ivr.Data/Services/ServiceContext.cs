@@ -1,3 +1,4 @@
+using Ivr.Core.Calendar;
 using Ivr.Data.Cards;
 using Ivr.Data.Security;
 
@@ -11,7 +12,7 @@ internal sealed record ServiceContext(
     PinHasher Hasher,
     PinLockout Lockout,
     PinThrottle Throttle,
-    Func<DateOnly, int, DateOnly> AddWorkingDays,
+    Func<DateOnly, int, WorkingDayDate> CountWorkingDays,
     Action<string> Log,
     ReferenceIssuer References)
 {
@@ -20,5 +21,6 @@ internal sealed record ServiceContext(
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    public DateOnly CallbackDueDate() => AddWorkingDays(ChinaTime.Today(Time), CallbackWorkingDays);
+    /// <summary>Today's callback due date, marked when the calendar does not reach it.</summary>
+    public WorkingDayDate CallbackDue() => CountWorkingDays(ChinaTime.Today(Time), CallbackWorkingDays);
 }

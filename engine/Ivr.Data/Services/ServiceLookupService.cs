@@ -1,3 +1,4 @@
+using Ivr.Core.Calendar;
 using Ivr.Core.Lookups;
 using Ivr.Data.Cards;
 using Ivr.Data.Fax;
@@ -21,8 +22,8 @@ public sealed class ServiceLookupService : ILookupService
     private readonly Action<string> _log;
     private long _failures;
 
-    /// <param name="addWorkingDays">The working-day rule for callback due dates (the host passes the
-    /// holiday calendar's <c>AddWorkingDays</c>); weekends only when null.</param>
+    /// <param name="countWorkingDays">The working-day rule for callback due dates (the host passes the
+    /// holiday calendar's <c>CountWorkingDays</c>, which marks dates beyond the calendar); weekends only when null.</param>
     /// <param name="fax">Allowed hours and tries of scheduled faxes; <see cref="FaxSettings.Default"/> when null.</param>
     /// <param name="faxDocuments">The fax catalog <c>fax.schedule</c> checks documents against; without it every document is unknown.</param>
     /// <param name="references">How loss-report references are drawn; <see cref="ReferenceIssuer.Random"/> when null.</param>
@@ -33,7 +34,7 @@ public sealed class ServiceLookupService : ILookupService
     public ServiceLookupService(
         IvrDatabase database,
         TimeProvider time,
-        Func<DateOnly, int, DateOnly>? addWorkingDays = null,
+        Func<DateOnly, int, WorkingDayDate>? countWorkingDays = null,
         PinHasher? pinHasher = null,
         Action<string>? log = null,
         FaxSettings? fax = null,
@@ -47,7 +48,7 @@ public sealed class ServiceLookupService : ILookupService
         _log = log ?? (_ => { });
         var context = new ServiceContext(database, time, pinHasher ?? PinHasher.Production, new PinLockout(time),
             new PinThrottle(pinThrottles ?? PinThrottleRules.Default, time),
-            addWorkingDays ?? WeekendCalendar.AddWorkingDays, _log, references ?? ReferenceIssuer.Random);
+            countWorkingDays ?? WeekendCalendar.CountWorkingDays, _log, references ?? ReferenceIssuer.Random);
         var pins = new PinOperations(context);
         var records = new RecordOperations(context);
         var requests = new CallerRequestOperations(context, spool);

@@ -1,3 +1,5 @@
+using Ivr.Core.Calendar;
+
 namespace Ivr.Data.Services;
 
 /// <summary>The fallback working-day rule when no holiday calendar is wired: Monday to Friday.</summary>
@@ -15,4 +17,7 @@ public static class WeekendCalendar
         }
         return date;
     }
+
+    /// <summary><see cref="AddWorkingDays"/> as a <see cref="WorkingDayDate"/>: never marked beyond a calendar, as there is none.</summary>
+    public static WorkingDayDate CountWorkingDays(DateOnly from, int days) => WorkingDayDate.Plain(AddWorkingDays(from, days));
 }

@@ -16,12 +16,8 @@ public static class CalendarHorizon
     public static IReadOnlyList<int> MissingYears(ServiceCalendar calendar, DateOnly today)
     {
         var last = today.AddDays((int)Warning.TotalDays).Year;
-        return Enumerable.Range(today.Year, last - today.Year + 1).Where(year => !Covers(calendar, year)).ToList();
+        return Enumerable.Range(today.Year, last - today.Year + 1).Where(year => !calendar.CoversYear(year)).ToList();
     }
-
-    /// <summary>Whether the calendar lists a holiday or a make-up working day in <paramref name="year"/>.</summary>
-    public static bool Covers(ServiceCalendar calendar, int year)
-        => calendar.Holidays.Any(h => h.First.Year == year || h.Last.Year == year) || calendar.MakeUpWorkingDays.Any(d => d.Date.Year == year);
 
     /// <summary>The warnings for calendar.yaml at <paramref name="path"/> (the whole file), one per missing year.</summary>
     public static IEnumerable<Diagnostic> Check(ServiceCalendar calendar, string path, DateOnly today)

@@ -55,7 +55,7 @@ public sealed class DemoBackend : IAsyncDisposable
     {
         var copy = Path.Combine(_folder, $"script-{Interlocked.Increment(ref _copies)}.db");
         File.Copy(_template, copy);
-        Func<DateOnly, int, DateOnly>? workingDays = set.Calendar is { } calendar ? calendar.AddWorkingDays : null;
+        Func<DateOnly, int, Ivr.Core.Calendar.WorkingDayDate>? workingDays = set.Calendar is { } calendar ? calendar.CountWorkingDays : null;
         var database = IvrDatabase.Open(copy);
         var service = new ServiceLookupService(database, time, workingDays, new PinHasher(ReplayPinIterations),
             faxDocuments: new FaxDocumentSource(() => set));

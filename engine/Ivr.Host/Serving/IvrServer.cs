@@ -107,7 +107,7 @@ public sealed class IvrServer : IAsyncDisposable
             var live = new LiveCalls(new CountingCallRecorder(recorder, metrics));
             var spool = new CallerRequestSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
             parts.Add("caller-request spool", new SpoolFlusher(spool, database, clock, log));
-            var service = new ServiceLookupService(database, clock, calendar.AddWorkingDays,
+            var service = new ServiceLookupService(database, clock, calendar.CountWorkingDays,
                 log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
             var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
             var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
@@ -118,7 +118,7 @@ public sealed class IvrServer : IAsyncDisposable
             var editor = new EditorServices(switches, new ServedPromptAudio(options.Paths.Prompts),
                 new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups));
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
-            await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.AddWorkingDays), log, cancellation);
+            await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.CountWorkingDays), log, cancellation);
             var console = options.Console
                 ? parts.Add("operations console", await ConsoleStart.StartAsync(options, database, live, flows, drain, metrics, files.Alerts, workbench, editor,
                     clock, log, cancellation))

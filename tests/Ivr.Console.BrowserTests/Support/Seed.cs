@@ -13,8 +13,10 @@ internal static class Seed
     /// <summary>
     /// A voice message whose recording is a copy of a real prompt (8 kHz mono WAV, a few seconds of Mandarin),
     /// stored, as the telephony layer stores them, by file name in DATA/recordings. Returns the message id.
+    /// <paramref name="dueBeyondCalendar"/>: the due date was counted past the calendar's last year (M018).
     /// </summary>
-    public static async Task<long> VoiceMessageAsync(ConsoleServer server, string callbackNumber, string reason, DateTimeOffset createdAt, DateOnly dueDate)
+    public static async Task<long> VoiceMessageAsync(ConsoleServer server, string callbackNumber, string reason, DateTimeOffset createdAt, DateOnly dueDate,
+        bool dueBeyondCalendar = false)
     {
         Directory.CreateDirectory(server.RecordingsFolder);
         var file = $"browser-{Guid.NewGuid():N}-1.wav";
@@ -23,7 +25,8 @@ internal static class Seed
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = server.DatabasePath, DefaultTimeout = 30 }.ToString());
         await connection.OpenAsync();
         return await new VoiceMessageRepository(connection).InsertAsync(
-            $"browser-{Guid.NewGuid():N}", file, callbackNumber, reason, createdAt, dueDate, CancellationToken.None);
+            $"browser-{Guid.NewGuid():N}", file, callbackNumber, reason, createdAt, new Ivr.Core.Calendar.WorkingDayDate(dueDate, dueBeyondCalendar),
+            CancellationToken.None);
     }
 
     /// <summary>One finished call as the runtime records it: the nodes it entered, whether a lookup served it, how it ended, an optional survey score.</summary>

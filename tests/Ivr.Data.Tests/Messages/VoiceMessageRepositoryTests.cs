@@ -40,7 +40,7 @@ public abstract class VoiceMessageRepositoryTests : IDisposable
         }
 
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(At);
-        var store = new IncompleteMessages(database, clock, (from, days) => from.AddDays(days));
+        var store = new IncompleteMessages(database, clock, (from, days) => new(from.AddDays(days), false));
         var stored = await store.StoreAsync("b_host-1.wav", callId => callId == "b@host", default);
         Assert.Null(await store.StoreAsync("b_host-1.wav", callId => callId == "b@host", default));
 

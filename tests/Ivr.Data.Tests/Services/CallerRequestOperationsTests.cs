@@ -34,7 +34,7 @@ public abstract class CallerRequestOperationsTests : IDisposable
     [SkippableFact]
     public async Task VoiceMessageSave_InjectedCalendar_Used()
     {
-        var service = new Ivr.Data.Services.ServiceLookupService(_f.Database, _f.Time, (from, days) => from.AddDays(days * 2));
+        var service = new Ivr.Data.Services.ServiceLookupService(_f.Database, _f.Time, (from, days) => new(from.AddDays(days * 2), false));
         var inputs = new Dictionary<string, string> { ["recording"] = "r.wav", ["callback_number"] = "1", ["call_id"] = "c", ["caller"] = "1" };
 
         var result = await service.ExecuteAsync("voice_message.save", inputs, CancellationToken.None);

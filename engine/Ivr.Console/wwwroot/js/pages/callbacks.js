@@ -8,6 +8,7 @@ import { h, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime } from '../format.js';
 import { formDialog } from '../dialog.js';
 import { showFailure } from './failure.js';
+import { dueEstimateChip } from '../due-estimate.js';
 
 const REASONS = { harassment: '骚扰', abuse: '辱骂工作人员', impersonation: '冒用他人身份', other: '其他' };
 const OUTCOMES = { resolved: '已解决', no_answer: '未接通', rescheduled: '另约时间', invalid_number: '号码无效', other: '其他' };
@@ -54,7 +55,7 @@ export async function render(view, { session }) {
     { title: '未接次数', value: r => r.missedCalls, class: 'num' },
     { title: '最近来电', value: r => dateTime(r.lastMissedAt) },
     { title: '回拨期限', value: r => !r.open ? h('span', { class: 'badge' }, '已处理') : h('span', { class: r.overdue ? 'due overdue' : 'due' }, r.dueDate, ' ',
-      r.overdue ? h('strong', { class: 'badge danger' }, '已逾期') : h('span', { class: 'badge' }, `剩 ${r.workingDaysLeft} 个工作日`)) },
+      r.overdue ? h('strong', { class: 'badge danger' }, '已逾期') : h('span', { class: 'badge' }, `剩 ${r.workingDaysLeft} 个工作日`), ' ', dueEstimateChip(r)) },
     { title: '上次回拨', value: lastMark },
     { title: '通话', value: r => supervising ? h('a', { href: `/calls/${encodeURIComponent(r.id)}` }, '查看通话') : '—' },
     { title: '处理', value: r => r.open ? h('button', { type: 'button', onclick: () => calledBack(r) }, '标记已回拨') : '—' },

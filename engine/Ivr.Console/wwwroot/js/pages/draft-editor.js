@@ -97,7 +97,8 @@ export async function render(view, { session, params }) {
   chooser.addEventListener('change', () => open(chooser.value));
   saveButton.addEventListener('click', save);
 
-  replaceChildren(view, pageHeader(`草稿 #${draft.id} ${draft.title}`),
+  const tryIt = session.role === 'editor' || session.role === 'admin' ? h('a', { class: 'button', href: `/try-call?draft=${draft.id}` }, '试拨此草稿') : null;
+  replaceChildren(view, pageHeader(`草稿 #${draft.id} ${draft.title}`, ...(tryIt ? [tryIt] : [])),
     h('section', { class: 'card' }, h('dl', { class: 'facts' },
       h('dt', {}, '状态'), h('dd', {}, h('span', { class: `chip draft-${draft.state}` }, STATES[draft.state] ?? draft.state)),
       h('dt', {}, '作者'), h('dd', {}, draft.author),

@@ -1,26 +1,31 @@
-// 流程: the serving flow version and its history, validation of the files on disk, a diagram of
-// each flow, and a colored diff between two versions.
+// 流程: the serving flow version and its history (reviewers roll back to an earlier one: flow-rollback.js),
+// validation of the files on disk, a diagram of each flow, and a colored diff between two versions.
 
 import { ApiError, describeError, get, query } from '../api.js';
 import { field, h, notice, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime } from '../format.js';
 import { diffSummary, parseUnifiedDiff, sideBySideView, unifiedView } from '../diff.js';
 import { showFailure } from './failure.js';
+import { mayRollBack, rollbackColumn, rollbackNotice } from './flow-rollback.js';
 
-export async function render(view) {
-  let current, versions, validation;
-  try {
-    [current, versions, validation] = await Promise.all([get('/api/flows'), get('/api/flows/versions'), get('/api/flows/validation')]);
-  } catch (error) {
-    showFailure(view, error, '流程');
-    return;
-  }
-  replaceChildren(view, pageHeader('流程'),
-    currentSection(current, versions),
-    validationSection(validation),
-    diagramSection(current.flows, current.routes),
-    historySection(versions),
-    diffSection(versions));
+export async function render(view, { session } = {}) {
+  const show = async message => {
+    let current, versions, validation;
+    try {
+      [current, versions, validation] = await Promise.all([get('/api/flows'), get('/api/flows/versions'), get('/api/flows/validation')]);
+    } catch (error) {
+      showFailure(view, error, '流程');
+      return;
+    }
+    const rollback = mayRollBack(session) ? rollbackColumn(result => show(rollbackNotice(result))) : null;
+    replaceChildren(view, pageHeader('流程'), message,
+      currentSection(current, versions),
+      validationSection(validation),
+      diagramSection(current.flows, current.routes),
+      historySection(versions, rollback),
+      diffSection(versions));
+  };
+  await show(null);
 }
 
 function currentSection(current, versions) {
@@ -83,7 +88,7 @@ async function diagramFailure(name) {
   }
 }
 
-function historySection(versions) {
+function historySection(versions, rollback) {
   return h('section', { class: 'card' },
     h('h2', {}, '历史版本'),
     table([
@@ -92,7 +97,8 @@ function historySection(versions) {
       { title: '最近加载', value: v => dateTime(v.lastLoadedAt) },
       { title: '文件数', value: v => v.files, class: 'num' },
       { title: '状态', value: v => v.current ? h('span', { class: 'chip current' }, '当前') : '' },
-    ], versions, { empty: '服务器尚未记录任何版本。' }));
+      rollback,
+    ].filter(Boolean), versions, { empty: '服务器尚未记录任何版本。' }));
 }
 
 function diffSection(versions) {

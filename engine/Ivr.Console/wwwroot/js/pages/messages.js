@@ -6,6 +6,7 @@ import { h, pageHeader, replaceChildren, table } from '../dom.js';
 import { dateTime, roleLabel, statusLabel } from '../format.js';
 import { formDialog } from '../dialog.js';
 import { showFailure } from './failure.js';
+import { dueEstimateChip } from '../due-estimate.js';
 
 export async function render(view, { session }) {
   const mayAssign = session.role === 'supervisor' || session.role === 'admin';
@@ -60,7 +61,8 @@ export async function render(view, { session }) {
 
   const due = item => h('span', { class: item.overdue ? 'due overdue' : 'due' },
     item.dueDate, ' ', item.overdue ? h('strong', { class: 'badge danger' }, '已逾期')
-      : item.workingDaysLeft !== null && item.workingDaysLeft !== undefined && !isClosed(item) ? h('span', { class: 'badge' }, `剩 ${item.workingDaysLeft} 个工作日`) : null);
+      : item.workingDaysLeft !== null && item.workingDaysLeft !== undefined && !isClosed(item) ? h('span', { class: 'badge' }, `剩 ${item.workingDaysLeft} 个工作日`) : null,
+    ' ', dueEstimateChip(item));
 
   const messageTable = messages => table([
     { title: '编号', value: m => `#${m.id}`, class: 'num' },

@@ -1,10 +1,12 @@
 // 试拨: a call on the server — the same call engine as a phone call, in real time, on the flow set serving — driven
 // from a keypad. Each prompt plays in the page's <audio> element as the call plays it, the current node is highlighted
-// on the flow diagram, and the call can be saved as a replay script (secure entries become placeholders).
+// on the flow diagram, and the call can be saved as a replay script (secure entries become placeholders). Opened as
+// /try-call?draft=N it runs on that draft and saves the script into it (try-call-draft.js).
 
 import { describeError, get, post } from '../api.js';
 import { h, notice, pageHeader, replaceChildren } from '../dom.js';
 import { ownStyle } from '../own-style.js';
+import { draftOfPage, saveToDraftButton, startPath } from './try-call-draft.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const KIND = { node: '进入节点', ended: '通话结束', recording: '开始录音', transfer: '转人工', fax: '发送传真', idle: '空闲超时' };
@@ -26,6 +28,8 @@ export async function render(view) {
   const hangup = h('button', { type: 'button', class: 'danger', disabled: true, onclick: () => act('hangup') }, '挂机');
   const save = h('button', { type: 'button', disabled: true, onclick: () => showScript() }, '保存为回放脚本');
   const start = h('button', { type: 'button', class: 'primary', onclick: () => begin() }, '开始试拨');
+  const draftId = draftOfPage();
+  const intoDraft = draftId ? saveToDraftButton(draftId, () => state.id, saved => replaceChildren(status, saved)) : null;
   const controls = [...keypad.children, silence, hangup];
 
   const enable = going => controls.forEach(b => { b.disabled = !going; });
@@ -34,12 +38,13 @@ export async function render(view) {
     stopAudio();
     replaceChildren(heard); replaceChildren(path); replaceChildren(script); replaceChildren(status);
     try {
-      const call = await post('/api/try-calls', {});
+      const call = await post(startPath(draftId), {});
       Object.assign(state, { id: call.id, flow: null, node: null, ended: false });
       view.dataset.tryCall = call.id;
       current.textContent = `试拨 ${call.id}：流程版本 ${call.flowVersion.slice(0, 12)}`;
       enable(true);
       save.disabled = false;
+      if (intoDraft) intoDraft.disabled = false;
       follow(call.id);
     } catch (error) {
       replaceChildren(status, notice('error', error.status === 429 ? error.message : describeError(error)));
@@ -142,9 +147,9 @@ export async function render(view) {
     }
   }
 
-  replaceChildren(view, pageHeader('试拨', start), status,
+  replaceChildren(view, pageHeader(draftId ? `试拨（草稿 #${draftId}）` : '试拨', start), status,
     h('div', { class: 'try-layout' },
-      h('section', { class: 'card' }, h('h2', {}, '拨号'), current, keypad, h('div', { class: 'try-actions' }, silence, hangup, save), audio,
+      h('section', { class: 'card' }, h('h2', {}, '拨号'), current, keypad, h('div', { class: 'try-actions' }, silence, hangup, save, intoDraft), audio,
         h('h3', {}, '已播放'), heard, h('h3', {}, '经过的节点'), path, script),
       h('section', { class: 'card' }, h('h2', {}, '流程图'), diagram)));
 
