@@ -39,7 +39,20 @@ public sealed class SippUas : IAsyncDisposable
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
+    /// <summary>Starts SIPp on free ports; when it exits before binding (another test took a port in between), tries again
+    /// on other ports, up to three times.</summary>
     public static async Task<SippUas> StartAsync(string scenario, ITestOutputHelper output, bool rtpEcho = false, int timeoutSeconds = 30)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var uas = await StartOnceAsync(scenario, output, rtpEcho, timeoutSeconds);
+            if (!uas._process.HasExited || attempt == 3) return uas;
+            output.WriteLine($"sipp exited before binding its ports (attempt {attempt}); trying other ports");
+            await uas.DisposeAsync();
+        }
+    }
+
+    private static async Task<SippUas> StartOnceAsync(string scenario, ITestOutputHelper output, bool rtpEcho, int timeoutSeconds)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Sipp", scenario);
         var workDir = Directory.CreateTempSubdirectory("ivr-sipp-uas-");
