@@ -38,6 +38,9 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     private readonly Task _writer;
     private long _written;
     private long _failed;
+
+    /// <summary>Calls in progress whose start was dropped (queue full): their events and end are dropped too.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _startDropped = new(StringComparer.Ordinal);
     private long _dropped;
     private long _unavailable;
     private int _dropping;
@@ -103,7 +106,18 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
 
     private void Enqueue(object item)
     {
+        // A call whose start was dropped has no row for its events and end to refer to: they are dropped with it
+        // (counted as dropped, not refused by the database one by one).
+        var callId = item switch { CallEvent e => e.CallId, CallEnd e => e.CallId, _ => null };
+        if (callId is not null && !_startDropped.IsEmpty && _startDropped.ContainsKey(callId))
+        {
+            if (item is CallEnd) _startDropped.TryRemove(callId, out _);
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
         if (_queue.Writer.TryWrite(item)) return;
+        if (item is CallStart start) _startDropped.TryAdd(start.CallId, 0);
         Interlocked.Increment(ref _dropped);
         if (Interlocked.Exchange(ref _dropping, 1) == 0)
             _log("call recorder: queue full or closed, dropping call records");
@@ -169,21 +183,10 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
             Refused(batch[0], failure);
             return;
         }
-        foreach (var item in batch) RefuseAlone(item);
-    }
 
-    /// <summary>Writes one item alone after its batch failed: only the item at fault is refused.</summary>
-    private void RefuseAlone(object item)
-    {
-        try
-        {
-            WriteInTransaction([item]);
-            Interlocked.Increment(ref _written);
-        }
-        catch (Exception ex)
-        {
-            Refused(item, ex);
-        }
+        // Each item alone, so that only the item at fault is refused; one alone that meets the database down (the batch's
+        // error may have hidden the outage, e.g. a connection broken mid-statement) is held and retried like any batch.
+        foreach (var item in batch) await WriteBatchAsync([item]).ConfigureAwait(false);
     }
 
     /// <summary>PostgreSQL not answering (down, restarting, unreachable, out of connections) as opposed to refusing
