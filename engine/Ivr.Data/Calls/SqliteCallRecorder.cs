@@ -109,7 +109,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
         // A call whose start was dropped has no row for its events and end to refer to: they are dropped with it
         // (counted as dropped, not refused by the database one by one).
         var callId = item switch { CallEvent e => e.CallId, CallEnd e => e.CallId, _ => null };
-        if (callId is not null && !_startDropped.IsEmpty && _startDropped.ContainsKey(callId))
+        if (callId is not null && _startDropped.ContainsKey(callId)) // lock-free read (IsEmpty would take every lock when empty)
         {
             if (item is CallEnd) _startDropped.TryRemove(callId, out _);
             Interlocked.Increment(ref _dropped);
