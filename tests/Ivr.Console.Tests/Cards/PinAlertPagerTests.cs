@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ivr.Data.Security;
 using Ivr.Data.Services;
@@ -25,13 +24,7 @@ public sealed class PinAlertPagerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _url = new Uri($"http://127.0.0.1:{port}/hooks/12333/");
-        _receiver.Prefixes.Add(_url.ToString());
-        _receiver.Start();
+        _url = LoopbackWebhook.Start(_receiver);
         _ = Task.Run(ReceiveAsync);
 
         _server = await ConsoleTestServer.StartAsync();
