@@ -97,11 +97,11 @@ public sealed class InboundGateTests
         Assert.Empty(_log.Warnings);
 
         _time.Advance(TimeSpan.FromSeconds(60));
-        gate.Dropped(Attacker, DatagramDrop.SourceBacklog);
+        gate.Dropped(Attacker, DatagramDrop.SourceBacklog); // counted in the window it ends
 
         Assert.Equal(502, gate.DroppedBacklog);
         Assert.Equal(2, _log.Warnings.Count);
-        Assert.Contains(_log.Warnings, w => w.StartsWith("dropped 500 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.StartsWith("dropped 501 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
         Assert.Contains(_log.Warnings, w => w.StartsWith("dropped 1 SIP messages from 127.0.0.1", StringComparison.Ordinal));
     }
 
