@@ -101,8 +101,8 @@ public sealed class InboundGateTests
 
         Assert.Equal(502, gate.DroppedBacklog);
         Assert.Equal(2, _log.Warnings.Count);
-        Assert.Contains(_log.Warnings, w => w.StartsWith("dropped 501 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
-        Assert.Contains(_log.Warnings, w => w.StartsWith("dropped 1 SIP messages from 127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 501 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 1 SIP messages from 127.0.0.1", StringComparison.Ordinal));
     }
 
     private InboundGate Gate() => new(InboundLimits.Default, Proxies, _time, _log);
