@@ -8,12 +8,17 @@ namespace Ivr.Sip.Transport;
 /// only empties the socket (recvmmsg batches where the kernel has it), asks the admission (a per-source budget on the
 /// cached source, no parse, no copy) and copies what it admits into a <see cref="FairDatagramQueue"/>; the delivery
 /// thread hands datagrams to the receiver round-robin by source. Parsing and SIP work never hold up the socket, so the
-/// kernel's receive buffer (<see cref="ReceiveBufferBytes"/>) overflows only when receiving itself cannot keep up.
+/// kernel's receive buffer (<see cref="ReceiveBufferBytes"/>) overflows only when receiving itself cannot keep up; the
+/// receive thread runs at a raised priority (<see cref="ReceiveThreadNice"/>) where permitted, its work per datagram being
+/// small and bounded.
 /// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
     /// <summary>The receive buffer asked for: about 100 ms of a 60,000 datagrams/s flood of 1,400-byte datagrams.</summary>
     public const int RequestedReceiveBuffer = 16 << 20;
+
+    /// <summary>The receive thread's nice value where the process may raise it (CAP_SYS_NICE).</summary>
+    public const int ReceiveThreadNice = -10;
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private readonly Socket _socket;
@@ -113,6 +118,8 @@ public sealed class UdpSipTransport : ISipTransport
 
     private void ReceiveLoop(IDatagramAdmission admission, CancellationToken cancellationToken)
     {
+        if (!ReceiveThreadPriority.TryRaiseCurrentThread(ReceiveThreadNice))
+            _log.Info($"UDP receive thread at normal priority (nice {ReceiveThreadNice} needs CAP_SYS_NICE): on a busy machine a flood may overflow the socket sooner");
         using IUdpDatagramReader reader = RecvMmsgReader.IsSupported ? new RecvMmsgReader(_socket) : new ReceiveFromReader(_socket);
         var address = new SocketAddress(LocalEndPoint.AddressFamily);
         var sources = new UdpSourceCache();
