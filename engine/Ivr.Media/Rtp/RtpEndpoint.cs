@@ -12,7 +12,8 @@ namespace Ivr.Media.Rtp;
 /// arrives, to the address the SDP gave (<see cref="SetRemote"/>).
 /// With <see cref="UseSrtp"/> every packet passes the <see cref="SrtpTransform"/> at one point each way: protected in
 /// the send buffer just before the socket, unprotected in the receive buffer just before parsing.
-/// Neither receiving nor sending allocates per packet.
+/// Neither receiving nor sending allocates per packet; on Linux a datagram leaves through libc's <c>sendto</c>
+/// (<see cref="NativeSendTo"/>), which never blocks the pacing thread.
 /// </summary>
 public sealed class RtpEndpoint : IDisposable
 {
@@ -68,8 +69,7 @@ public sealed class RtpEndpoint : IDisposable
         try
         {
             if (Srtp is { } srtp) return SendProtected(srtp, packet, target);
-            _socket.SendTo(packet, SocketFlags.None, target);
-            return true;
+            return SendDatagram(packet, target);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -124,9 +124,22 @@ public sealed class RtpEndpoint : IDisposable
             packet.CopyTo(_sendBuffer);
             var length = srtp.Protect(_sendBuffer, packet.Length);
             if (length < 0) return false;
-            _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
+            return SendDatagram(_sendBuffer.AsSpan(0, length), target);
+        }
+    }
+
+    /// <summary>libc's <c>sendto</c> where it answers (<see cref="NativeSendTo"/>: never blocks, a refusal is counted), else the managed send.</summary>
+    private bool SendDatagram(ReadOnlySpan<byte> datagram, SocketAddress target)
+    {
+        if (!NativeSendTo.IsSupported)
+        {
+            _socket.SendTo(datagram, SocketFlags.None, target);
             return true;
         }
+
+        if (NativeSendTo.TrySend(_socket.SafeHandle, datagram, target)) return true;
+        Interlocked.Increment(ref _sendFailures);
+        return false;
     }
 
     private void Dispatch(int length, RtpPacketHandler onPacket)
