@@ -33,7 +33,16 @@ public sealed class RtpEndpoint : IDisposable
     {
         ArgumentNullException.ThrowIfNull(local);
         _socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(local);
+        try
+        {
+            _socket.Bind(local);
+        }
+        catch
+        {
+            _socket.Dispose(); // a port held by another process: closed now, not left to the finalizer thread
+            throw;
+        }
+
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _source = new SocketAddress(local.AddressFamily);
         Latch = new SymmetricRtpLatch(local.AddressFamily);
