@@ -36,11 +36,8 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
     /// <summary>Packets dropped because they came from a stranger.</summary>
     public long StrangerPackets => rtp.StrangerPackets;
 
-    /// <summary>Starts the receive loop: each packet counts as media activity, then goes to <paramref name="onPacket"/>.
-    /// It starts on the thread pool, not on the caller's thread: the first receive registers the socket with the
-    /// event loop, which the SIP stack's one work queue (answering the ACK) should not wait for (issue 13).</summary>
-    public void Receive(RtpPacketHandler onPacket) =>
-        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Leg.ReceiveAsync(s.OnPacket), (Leg: this, OnPacket: onPacket), preferLocal: false);
+    /// <summary>Starts the receive loop: each packet counts as media activity, then goes to <paramref name="onPacket"/>.</summary>
+    public void Receive(RtpPacketHandler onPacket) => _ = ReceiveAsync(onPacket);
 
     /// <summary>From now on, <see cref="MediaTimeout"/> without RTP (outside hold) calls <paramref name="onTimeout"/> once.</summary>
     public void WatchTimeout(Action onTimeout)
