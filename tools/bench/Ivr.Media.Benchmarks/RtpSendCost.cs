@@ -7,7 +7,7 @@ namespace Ivr.Media.Benchmarks;
 
 /// <summary>
 /// What one outbound RTP datagram costs the pacing thread (issue 13: one send per packet, ~50,000/s at 1,000 calls),
-/// by the sending thread's own CPU time (loopback delivery runs in the sender's context, so it is included; the sink
+/// by process CPU time (<see cref="CpuTimeRounds"/>; loopback delivery runs in the sender's context, so it is included; the sink
 /// is never read, so every case ends the same way, at the sink's full queue). 100 sockets take turns, as the streams
 /// of a pacing step do. Cases: the managed <c>Socket.SendTo(span, flags, SocketAddress)</c> (the send before issue 13);
 /// <see cref="RtpEndpoint.Send"/> (libc <c>sendto</c> on Linux, what ships); <c>sendmmsg</c> with one message per
@@ -42,16 +42,6 @@ internal static unsafe class RtpSendCost
 
     [DllImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     private static extern int SendMmsg(int socket, MessageHeader* messages, uint count, int flags);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec now);
 
     public static void Print(TextWriter output, int rounds = 7, int datagrams = 200_000)
     {
@@ -96,18 +86,14 @@ internal static unsafe class RtpSendCost
                 output.WriteLine($"check: sendmmsg sent {sent} (errno {Marshal.GetLastPInvokeError()}), first {all[0].Sent} bytes");
             }
 
-            var best = cases.ToDictionary(c => c.Name, _ => double.MaxValue);
-            for (var round = 0; round < rounds; round++)
+            var next = 0;
+            var best = CpuTimeRounds.Best([.. cases.Select(c => (c.Name, (Func<int>)(() =>
             {
-                foreach (var (name, send) in cases)
-                {
-                    var before = ThreadCpuNanoseconds();
-                    for (var i = 0; i < datagrams; i++) send(i);
-                    best[name] = Math.Min(best[name], (double)(ThreadCpuNanoseconds() - before) / datagrams);
-                }
-            }
+                c.Send(next);
+                return next = (next + 1) % Streams;
+            })))], rounds, datagrams);
 
-            output.WriteLine($"Sending thread's CPU time per 172-byte RTP datagram over loopback, {Streams} sockets in turn, best of {rounds} rounds of {datagrams:N0}:");
+            output.WriteLine($"CPU time per 172-byte RTP datagram over loopback, {Streams} sockets in turn, best of {rounds} rounds of {datagrams:N0}:");
             foreach (var (name, _) in cases) output.WriteLine($"  {name,-38} {best[name],7:F0} ns");
         }
         finally
@@ -115,13 +101,7 @@ internal static unsafe class RtpSendCost
             address.Free();
             payload.Free();
             foreach (var endpoint in endpoints) endpoint.Dispose();
-            foreach (var socket in sockets) socket.Dispose();
+            foreach (var socket in sockets.Concat(connected)) socket.Dispose();
         }
-    }
-
-    private static long ThreadCpuNanoseconds()
-    {
-        ClockGetTime(3, out var now); // CLOCK_THREAD_CPUTIME_ID
-        return now.Seconds * 1_000_000_000 + now.Nanoseconds;
     }
 }
