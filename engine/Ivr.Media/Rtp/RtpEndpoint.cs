@@ -15,7 +15,8 @@ namespace Ivr.Media.Rtp;
 /// the send buffer just before the socket, unprotected in the receive buffer just before parsing.
 /// Neither receiving nor sending allocates per packet. On Linux the endpoint receives on the process's shared receive
 /// threads (<see cref="RtpReceiveThreads"/>: <c>epoll</c> + <c>recvmmsg</c>, the handler called on that thread);
-/// elsewhere on its own <c>ReceiveFromAsync</c> loop.
+/// elsewhere on its own <c>ReceiveFromAsync</c> loop. On Linux a datagram leaves through libc's <c>sendto</c>
+/// (<see cref="NativeSendTo"/>), which never blocks the pacing thread.
 /// </summary>
 public sealed class RtpEndpoint : IDisposable
 {
@@ -35,7 +36,16 @@ public sealed class RtpEndpoint : IDisposable
     {
         ArgumentNullException.ThrowIfNull(local);
         _socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(local);
+        try
+        {
+            _socket.Bind(local);
+        }
+        catch
+        {
+            _socket.Dispose(); // a port held by another process: closed now, not left to the finalizer thread
+            throw;
+        }
+
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _source = new SocketAddress(local.AddressFamily);
         Latch = new SymmetricRtpLatch(local.AddressFamily);
@@ -71,8 +81,7 @@ public sealed class RtpEndpoint : IDisposable
         try
         {
             if (Srtp is { } srtp) return SendProtected(srtp, packet, target);
-            _socket.SendTo(packet, SocketFlags.None, target);
-            return true;
+            return SendDatagram(packet, target);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -164,8 +173,21 @@ public sealed class RtpEndpoint : IDisposable
             packet.CopyTo(_sendBuffer);
             var length = srtp.Protect(_sendBuffer, packet.Length);
             if (length < 0) return false;
-            _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
+            return SendDatagram(_sendBuffer.AsSpan(0, length), target);
+        }
+    }
+
+    /// <summary>libc's <c>sendto</c> where it answers (<see cref="NativeSendTo"/>: never blocks, a refusal is counted), else the managed send.</summary>
+    private bool SendDatagram(ReadOnlySpan<byte> datagram, SocketAddress target)
+    {
+        if (!NativeSendTo.IsSupported)
+        {
+            _socket.SendTo(datagram, SocketFlags.None, target);
             return true;
         }
+
+        if (NativeSendTo.TrySend(_socket.SafeHandle, datagram, target)) return true;
+        Interlocked.Increment(ref _sendFailures);
+        return false;
     }
 }

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Ivr.Media.Rtp;
+
+/// <summary>
+/// Linux: one datagram sent with libc's <c>sendto</c> on the socket's descriptor, straight from the caller's span to
+/// the <see cref="SocketAddress"/>'s native <c>sockaddr</c> bytes — what <see cref="Socket.SendTo(ReadOnlySpan{byte}, SocketFlags, SocketAddress)"/>
+/// does, without its validation, exception plumbing and, on a full send buffer, its wait for the socket to drain
+/// (a pacing thread must never block: the datagram is dropped and counted instead). The socket's handle is
+/// referenced for the call, so a socket closed meanwhile fails cleanly instead of reaching a reused descriptor.
+/// RTP needs one socket per port (the source port is the SDP's), so datagrams of different calls cannot share one
+/// <c>sendmmsg</c>; this is the cheapest per-datagram path that keeps that (tools/bench/Ivr.Media.Benchmarks --rtp-send).
+/// Elsewhere <see cref="IsSupported"/> is false and callers use the managed send.
+/// </summary>
+internal static class NativeSendTo
+{
+    private const int DontWait = 0x40; // MSG_DONTWAIT
+    private const int NoSignal = 0x4000; // MSG_NOSIGNAL
+
+    [DllImport("libc", EntryPoint = "sendto", SetLastError = true)]
+    private static extern nint SendTo(int socket, ref byte buffer, nuint length, int flags, ref byte address, uint addressLength);
+
+    public static readonly bool IsSupported = Probe();
+
+    /// <summary>Sends <paramref name="datagram"/> to <paramref name="target"/>; false when the socket is closed or refused it.</summary>
+    public static bool TrySend(SafeHandle socket, ReadOnlySpan<byte> datagram, SocketAddress target)
+    {
+        var referenced = false;
+        try
+        {
+            socket.DangerousAddRef(ref referenced);
+            var address = target.Buffer.Span;
+            var sent = SendTo((int)socket.DangerousGetHandle(), ref MemoryMarshal.GetReference(datagram), (nuint)datagram.Length,
+                DontWait | NoSignal, ref MemoryMarshal.GetReference(address), (uint)target.Size);
+            return sent == datagram.Length;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (referenced) socket.DangerousRelease();
+        }
+    }
+
+    /// <summary>Linux, 64-bit, a libc that answers, and <see cref="SocketAddress"/> bytes in the kernel's layout
+    /// (family first, host order): checked once on a real socket sending to itself.</summary>
+    private static bool Probe()
+    {
+        if (!OperatingSystem.IsLinux() || IntPtr.Size != 8) return false;
+        try
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var self = socket.LocalEndPoint!.Serialize();
+            ReadOnlySpan<byte> probe = [0x49, 0x76, 0x72];
+            if (!TrySend(socket.SafeHandle, probe, self)) return false;
+            socket.ReceiveTimeout = 1000;
+            var received = new byte[8];
+            return socket.Receive(received) == probe.Length && received.AsSpan(0, probe.Length).SequenceEqual(probe);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or SocketException)
+        {
+            return false;
+        }
+    }
+}
