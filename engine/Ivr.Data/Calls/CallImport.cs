@@ -54,8 +54,8 @@ public sealed class CallImport : IDisposable
         using var transaction = _connection.BeginWrite();
         var tally = new RollupTally();
         var open = new List<object>();
+        var ended = new List<ImportedCall>(calls.Count);
         using (var rows = new MultiRowInsert(_connection, transaction, "calls", CallColumns))
-        using (var events = new MultiRowInsert(_connection, transaction, "call_events", CallWriteBatch.EventColumns))
         {
             foreach (var call in calls)
             {
@@ -70,10 +70,15 @@ public sealed class CallImport : IDisposable
                 var startedAt = DbTime.ToText(start.At);
                 rows.Add(start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion,
                     startedAt, _node, CallerTail.Of(start.Caller), DbTime.ToText(end), disposition, 1L, CallPathText.Join(walked.Path));
-                foreach (var e in call.Events) events.Add(CallWriteBatch.EventValues(e));
                 tally.Add(new CallFacts(start.CallId, start.FlowVersion, start.At, end, disposition, walked.Served, walked.Path), _node, startedAt);
+                ended.Add(call);
             }
             rows.Flush();
+        }
+
+        using (var events = new MultiRowInsert(_connection, transaction, "call_events", CallWriteBatch.EventColumns))
+        {
+            foreach (var e in ended.SelectMany(c => c.Events)) events.Add(CallWriteBatch.EventValues(e)); // after their calls' rows (foreign key)
             events.Flush();
         }
 
