@@ -1,13 +1,15 @@
 using System.Net;
+using System.Text.Json;
 using Ivr.Data.Security;
 using Ivr.Data.Services;
 using Ivr.OperationsConsole.Tests.Support;
 
 namespace Ivr.OperationsConsole.Tests;
 
-/// <summary><c>GET /api/pin-alerts</c>: the locks of the real PIN service (one caller number, through one SIP source,
-/// locking two IDs) read back for supervisors and admins — number and IDs masked, counts, first and last lock; agents
-/// and editors refused; no clear number or ID in any response or log line.</summary>
+/// <summary><c>GET /api/pin-alerts</c> and <c>POST /api/pin-alerts/{id}/acknowledge</c>: the alerts the real PIN service
+/// raised (one caller number, through one SIP source, locking two IDs) read back for supervisors and admins — number and
+/// IDs masked, counts, first and last lock, open or acknowledged — and acknowledged once, audited, with CSRF; agents and
+/// editors refused; no clear number or ID in any response or log line.</summary>
 public sealed class PinAlertsApiTests : IAsyncLifetime
 {
     private const string Caller = "13912345678";
@@ -57,16 +59,59 @@ public sealed class PinAlertsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Alerts_LastWhileBothLocksAreWithin24Hours()
+    public async Task Alerts_StayOpenPastTheWindow_UntilAcknowledged_ThenListedAsAcknowledged()
     {
-        _server.Time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(7) - TimeSpan.FromSeconds(1));
-        using (var supervisor = await _server.SignedInAsync("supervisor"))
-            Assert.Equal(2, (await supervisor.GetJsonAsync("api/pin-alerts")).GetArrayLength());
+        _server.Time.Advance(TimeSpan.FromDays(3));
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        var open = (await supervisor.GetJsonAsync("api/pin-alerts?state=open")).EnumerateArray().ToList();
+        Assert.Equal(2, open.Count);
+        Assert.All(open, a => Assert.Equal(("open", "pending"), (a.GetProperty("state").GetString(), a.GetProperty("pageState").GetString())));
+        var id = open.Single(a => a.GetProperty("kind").GetString() == "caller").GetProperty("id").GetInt64();
 
-        _server.Time.Advance(TimeSpan.FromSeconds(1));
+        var response = await supervisor.PostAsync($"api/pin-alerts/{id}/acknowledge", new { comment = "  号码已报运营商核查  " });
 
-        using var later = await _server.SignedInAsync("supervisor");
-        Assert.Equal(0, (await later.GetJsonAsync("api/pin-alerts")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await ApiClient.Json(response);
+        Assert.Equal(("acknowledged", "supervisor", "号码已报运营商核查", _server.Time.GetUtcNow()), (body.GetProperty("state").GetString(),
+            body.GetProperty("acknowledgedBy").GetString(), body.GetProperty("comment").GetString(), body.GetProperty("acknowledgedAt").GetDateTimeOffset()));
+        Assert.Equal("source", Assert.Single((await supervisor.GetJsonAsync("api/pin-alerts?state=open")).EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal(id, Assert.Single((await supervisor.GetJsonAsync("api/pin-alerts?state=acknowledged")).EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(2, (await supervisor.GetJsonAsync("api/pin-alerts")).GetArrayLength());
+        var entry = (await _server.AccessLogAsync()).Single(e => e.Action == "pin_alert_acknowledge");
+        Assert.Equal(("supervisor", $"pin-alert:{id}", "ok", "号码已报运营商核查"), (entry.User, entry.Target, entry.Outcome, entry.Detail));
+        Assert.Contains(_server.ServerLog, l => l.Contains($"supervisor acknowledged PIN alert #{id}"));
+    }
+
+    [Fact]
+    public async Task Acknowledge_Twice_409_TheFirstStays_BothAudited()
+    {
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        using var admin = await _server.SignedInAsync("admin");
+        var id = (await supervisor.GetJsonAsync("api/pin-alerts")).EnumerateArray().First().GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsync($"api/pin-alerts/{id}/acknowledge", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"api/pin-alerts/{id}/acknowledge", new { comment = "me too" })).StatusCode);
+
+        var alert = (await admin.GetJsonAsync("api/pin-alerts?state=acknowledged")).EnumerateArray().Single();
+        Assert.Equal(("supervisor", JsonValueKind.Null), (alert.GetProperty("acknowledgedBy").GetString(), alert.GetProperty("comment").ValueKind));
+        Assert.Equal(["ok", "already_acknowledged"], (await _server.AccessLogAsync()).Where(e => e.Action == "pin_alert_acknowledge").Select(e => e.Outcome).Reverse());
+    }
+
+    [Fact]
+    public async Task Acknowledge_Refused_WithoutCsrf_ToAgents_UnknownAlert_BadState_CommentWithANumber()
+    {
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        using var agent = await _server.SignedInAsync("agent");
+        var id = (await supervisor.GetJsonAsync("api/pin-alerts")).EnumerateArray().First().GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.SendAsync(HttpMethod.Post, $"api/pin-alerts/{id}/acknowledge", new { }, withCsrf: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"api/pin-alerts/{id}/acknowledge", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsync("api/pin-alerts/99999/acknowledge", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/pin-alerts?state=closed")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsync($"api/pin-alerts/{id}/acknowledge", new { comment = "caller was 13912345678" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsync($"api/pin-alerts/{id}/acknowledge", new { comment = new string('a', 501) })).StatusCode);
+
+        Assert.Equal(2, (await supervisor.GetJsonAsync("api/pin-alerts?state=open")).GetArrayLength());
     }
 
     [Theory]

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Ivr.OperationsConsole.Callers;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace Ivr.OperationsConsole.Callers;
 /// </summary>
 public sealed class WebhookPager(AlertSettings settings, Action<string> log, TimeProvider time, HttpMessageHandler? handler = null) : IEmergencyPager, IDisposable
 {
-    private readonly HttpClient _http = new(handler ?? new SocketsHttpHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly WebhookPost _post = new(time, handler);
     private readonly List<Task> _sending = [];
 
     public void Page(EmergencyPage page)
@@ -32,30 +30,14 @@ public sealed class WebhookPager(AlertSettings settings, Action<string> log, Tim
 
     private async Task SendAsync(Uri webhook, EmergencyPage page)
     {
-        var shown = webhook.GetLeftPart(UriPartial.Path);
+        var shown = WebhookPost.Shown(webhook);
         var delay = settings.RetryDelay;
         for (var attempt = 1; attempt <= settings.Tries; attempt++)
         {
-            string failure;
-            try
+            if (await _post.TryAsync(webhook, Body(page), settings.Timeout).ConfigureAwait(false) is not { } failure)
             {
-                using var timeout = new CancellationTokenSource(settings.Timeout, time);
-                using var answer = await _http.PostAsJsonAsync(webhook, Body(page), timeout.Token).ConfigureAwait(false);
-                if (answer.IsSuccessStatusCode)
-                {
-                    log($"alerts: emergency message #{page.MessageId} paged to {shown} (try {attempt})");
-                    return;
-                }
-
-                failure = $"HTTP {(int)answer.StatusCode}";
-            }
-            catch (OperationCanceledException)
-            {
-                failure = $"no answer within {settings.Timeout.TotalSeconds:0.###} s";
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                failure = ex.GetType().Name;
+                log($"alerts: emergency message #{page.MessageId} paged to {shown} (try {attempt})");
+                return;
             }
 
             var last = attempt == settings.Tries;
@@ -72,5 +54,5 @@ public sealed class WebhookPager(AlertSettings settings, Action<string> log, Tim
         markedAt = page.MarkedAt, markedBy = page.MarkedBy, text = $"紧急留言 #{page.MessageId}（{page.Reason}），请立即处理",
     };
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _post.Dispose();
 }

@@ -16,10 +16,8 @@ public sealed record MissedCaller(string Caller, int Count, DateTimeOffset First
 
     /// <summary>When an agent should return the call: <see cref="MissedCallRule.CallbackWorkingDays"/> working days after
     /// the first missed call's (China) date, or after the last mark's when it kept the number on the list, by the same
-    /// working-day rule as voice messages' due dates.</summary>
-    public DateOnly DueDate(Func<DateOnly, int, DateOnly> addWorkingDays) => addWorkingDays(DueFrom, MissedCallRule.CallbackWorkingDays);
-
-    /// <summary><see cref="DueDate"/> by a rule that also says whether it counted past the calendar's last year.</summary>
+    /// working-day rule as voice messages' due dates — marked when that rule counted past the calendar's last year
+    /// (the console's 回拨 list and <c>ivr missed</c> both show the mark).</summary>
     public WorkingDayDate Due(Func<DateOnly, int, WorkingDayDate> countWorkingDays) => countWorkingDays(DueFrom, MissedCallRule.CallbackWorkingDays);
 
     /// <summary>The China date the due date counts from: the last mark's when it kept the number on the list, else the first missed call's.</summary>

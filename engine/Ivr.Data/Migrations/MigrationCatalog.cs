@@ -26,5 +26,6 @@ public static class MigrationCatalog
         M018DueBeyondCalendar.Migration,
         M019CallbackOutcomes.Migration,
         M020PinLockOrigins.Migration,
+        M021PinAlarms.Migration,
     ];
 }

@@ -11,6 +11,15 @@ namespace Ivr.Data.Retention;
 /// the job row stays for the statistics. Fax documents are rendered once per document (fax/rendered), never per job.</param>
 public sealed record RetentionPolicy(TimeSpan CallEvents, TimeSpan HandledRecordings, TimeSpan AccessLog, TimeSpan FaxNumbers)
 {
-    /// <summary>A hotline's defaults: events and access log half a year, handled recordings a year, fax numbers 90 days.</summary>
+    /// <summary>Rows of <c>pin_attempts</c> (the per-caller and per-call PIN throttles look back 24 h), by the check's time;
+    /// never the rows of an ID whose PIN is locked now.</summary>
+    public TimeSpan PinAttempts { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>Rows of <c>pin_lock_origins</c> (where each lockout came from) and the PIN alerts (<c>pin_alarms</c>) whose
+    /// last lock is as old; never the rows of an ID whose PIN is locked now.</summary>
+    public TimeSpan PinLockOrigins { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>A hotline's defaults: events and access log half a year, handled recordings a year, fax numbers 90 days,
+    /// PIN attempts 90 days, PIN lock origins and their alerts a year.</summary>
     public static RetentionPolicy Default { get; } = new(TimeSpan.FromDays(180), TimeSpan.FromDays(365), TimeSpan.FromDays(180), TimeSpan.FromDays(90));
 }

@@ -4,7 +4,7 @@ namespace Ivr.Data.Retention;
 /// Applies a <see cref="RetentionPolicy"/> at one moment: every kind's cutoff is <c>now − its period</c>. Dry, it only
 /// counts. Pruning first rolls up every ended call (<see cref="Rollups.RollupCatchUp"/>), so statistics
 /// survive the events. Each kind deletes in batches of <see cref="PruneBatch.Size"/> rows per transaction. Call summaries,
-/// rollups and every other table are never touched.
+/// rollups and every other table are never touched; the PIN tables keep every row of an ID locked now (<see cref="PinRowPrune"/>).
 /// </summary>
 public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, int batch = PruneBatch.Size)
 {
@@ -15,7 +15,11 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
             await CallEventPrune.CountAsync(connection, Cutoff(now, policy.CallEvents), cancellation),
             await RecordingPrune.CountAsync(connection, Cutoff(now, policy.HandledRecordings), cancellation),
             await AccessLogPrune.CountAsync(connection, Cutoff(now, policy.AccessLog), cancellation),
-            await FaxNumberPrune.CountAsync(connection, Cutoff(now, policy.FaxNumbers), cancellation));
+            await FaxNumberPrune.CountAsync(connection, Cutoff(now, policy.FaxNumbers), cancellation))
+        {
+            PinAttempts = await PinRowPrune.CountAsync(connection, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, cancellation),
+            PinLockOrigins = await PinRowPrune.CountAsync(connection, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, cancellation),
+        };
     }
 
     public async Task<RetentionCounts> PruneAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation)
@@ -26,7 +30,11 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
             await CallEventPrune.PruneAsync(database, Cutoff(now, policy.CallEvents), batch, cancellation),
             await RecordingPrune.PruneAsync(database, recordingsFolder, Cutoff(now, policy.HandledRecordings), DbTime.ToText(now), batch, cancellation),
             await AccessLogPrune.PruneAsync(database, Cutoff(now, policy.AccessLog), batch, cancellation),
-            await FaxNumberPrune.PruneAsync(database, Cutoff(now, policy.FaxNumbers), batch, cancellation));
+            await FaxNumberPrune.PruneAsync(database, Cutoff(now, policy.FaxNumbers), batch, cancellation))
+        {
+            PinAttempts = await PinRowPrune.PruneAsync(database, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, batch, cancellation),
+            PinLockOrigins = await PinRowPrune.PruneAsync(database, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, batch, cancellation),
+        };
     }
 
     private static string Cutoff(DateTimeOffset now, TimeSpan kept) => DbTime.ToText(now - kept);

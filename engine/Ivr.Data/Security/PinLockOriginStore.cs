@@ -39,6 +39,29 @@ public sealed class PinLockOriginStore(IDbConnection connection, IDbTransaction?
         return rows.Select(r => new PinLockOrigin(DbTime.FromText(r.At), r.CallId, r.CallerKey, r.CallerMasked, r.Source, r.SubjectKey, r.SubjectMasked)).ToList();
     }
 
+    /// <summary>The first lock by the origin of <paramref name="kind"/> (<see cref="PinAlarm.ByCaller"/> with the caller key, or
+    /// <see cref="PinAlarm.BySource"/> with the source) since <paramref name="since"/>.</summary>
+    public async Task<DateTimeOffset?> FirstLockSinceAsync(string kind, string origin, DateTimeOffset since, CancellationToken cancellation)
+        => DbTime.FromNullableText(await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            $"SELECT MIN(at) FROM pin_lock_origins WHERE {Column(kind)} = @origin AND at > @since;",
+            new { origin, since = DbTime.ToText(since) }, transaction, cancellationToken: cancellation)).ConfigureAwait(false));
+
+    /// <summary>The IDs (masked, one per distinct ID, newest first) the origin locked from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public async Task<IReadOnlyList<string>> IdsMaskedAsync(string kind, string origin, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
+    {
+        var rows = await connection.QueryAsync<(string Key, string Masked)>(new CommandDefinition(
+            $"SELECT subject_key, subject_masked FROM pin_lock_origins WHERE {Column(kind)} = @origin AND at >= @from AND at <= @to ORDER BY at DESC, id DESC LIMIT @limit;",
+            new { origin, from = DbTime.ToText(from), to = DbTime.ToText(to), limit = MaxLocksRead }, transaction, cancellationToken: cancellation)).ConfigureAwait(false);
+        return rows.DistinctBy(r => r.Key).Select(r => r.Masked).ToList();
+    }
+
+    private static string Column(string kind) => kind switch
+    {
+        PinAlarm.ByCaller => "caller_key",
+        PinAlarm.BySource => "source",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "caller or source"),
+    };
+
     /// <param name="column">One of this class's own column names, never an input.</param>
     private Task<int> CountIdsSinceAsync(string column, string origin, DateTimeOffset since, CancellationToken cancellation)
         => connection.ExecuteScalarAsync<int>(new CommandDefinition(

@@ -56,7 +56,7 @@ public static class DemoSeeder
         using var transaction = connection.BeginWrite();
         connection.Execute("""
             DELETE FROM appraisals; DELETE FROM contributions; DELETE FROM pensions; DELETE FROM cards;
-            DELETE FROM people; DELETE FROM pin_failures; DELETE FROM pin_locks; DELETE FROM pin_attempts; DELETE FROM pin_lock_origins;
+            DELETE FROM people; DELETE FROM pin_failures; DELETE FROM pin_locks; DELETE FROM pin_attempts; DELETE FROM pin_lock_origins; DELETE FROM pin_alarms;
             """, transaction: transaction);
         transaction.Commit();
     }

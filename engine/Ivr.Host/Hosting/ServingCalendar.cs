@@ -12,9 +12,6 @@ namespace Ivr.Host.Hosting;
 /// </summary>
 public sealed class ServingCalendar(Func<FlowSet?> current)
 {
-    public DateOnly AddWorkingDays(DateOnly from, int days) =>
-        current()?.Calendar is { } calendar ? calendar.AddWorkingDays(from, days) : WeekendCalendar.AddWorkingDays(from, days);
-
     public WorkingDayDate CountWorkingDays(DateOnly from, int days) =>
         current()?.Calendar is { } calendar ? calendar.CountWorkingDays(from, days) : WeekendCalendar.CountWorkingDays(from, days);
 }

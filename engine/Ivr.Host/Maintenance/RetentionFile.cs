@@ -10,6 +10,8 @@ namespace Ivr.Host.Maintenance;
 /// handled_recordings: 365d # audio of called-back voice messages; the message stays, marked pruned
 /// access_log: 180d         # the console's access log
 /// fax_numbers: 90d         # dialled numbers of finished scheduled faxes are masked; the jobs stay
+/// pin_attempts: 90d        # PIN checks counted by the throttles; never an ID locked now
+/// pin_lock_origins: 1y     # where each PIN lockout came from, and the PIN alerts; never an ID locked now
 /// </code>
 /// Periods are days, weeks or years (<c>180d</c>, <c>26w</c>, <c>1y</c>); zero, negative, unknown fields and bad values
 /// are refused at load with FILE:LINE:COL.
@@ -22,7 +24,7 @@ public sealed record RetentionFile(RetentionPolicy Policy, int Hour)
 
     public static RetentionFile Default { get; } = new(RetentionPolicy.Default, DefaultHour);
 
-    private static readonly string[] Keys = ["hour", "call_events", "handled_recordings", "access_log", "fax_numbers"];
+    private static readonly string[] Keys = ["hour", "call_events", "handled_recordings", "access_log", "fax_numbers", "pin_attempts", "pin_lock_origins"];
 
     public static RetentionFile Read(string path)
     {
@@ -46,6 +48,8 @@ public sealed record RetentionFile(RetentionPolicy Policy, int Hour)
                     "call_events" => policy with { CallEvents = period },
                     "handled_recordings" => policy with { HandledRecordings = period },
                     "access_log" => policy with { AccessLog = period },
+                    "pin_attempts" => policy with { PinAttempts = period },
+                    "pin_lock_origins" => policy with { PinLockOrigins = period },
                     _ => policy with { FaxNumbers = period },
                 },
             };

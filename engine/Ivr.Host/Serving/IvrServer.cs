@@ -108,7 +108,8 @@ public sealed class IvrServer : IAsyncDisposable
             var spool = new CallerRequestSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
             parts.Add("caller-request spool", new SpoolFlusher(spool, database, clock, log));
             var service = new ServiceLookupService(database, clock, calendar.CountWorkingDays,
-                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool);
+                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool, pinThrottles: PinAlertPaging.Rules(files.Alerts));
+            PinAlertPaging.Start(database, files.Alerts, parts, clock, log);
             var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
             var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
             var switches = parts.Add("switches", new SwitchBoard(database, clock, log));

@@ -1,25 +1,27 @@
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Media.Rtp.Receiving;
 using Ivr.Media.Srtp;
 
 namespace Ivr.Media.Rtp;
 
 /// <summary>
-/// One call's RTP socket: bound to a local UDP port, receiving into one preallocated buffer, parsing
+/// One call's RTP socket: bound to a local UDP port, receiving into preallocated buffers, parsing
 /// in place (<see cref="RtpPacket"/>), latching on the first admitted packet's source
 /// (<see cref="SymmetricRtpLatch"/>: once <see cref="SymmetricRtpLatch.Restrict"/>ed, only the SDP's address or the
 /// signalling source; strangers dropped and counted), and sending to the latched address — or, until something
 /// arrives, to the address the SDP gave (<see cref="SetRemote"/>).
 /// With <see cref="UseSrtp"/> every packet passes the <see cref="SrtpTransform"/> at one point each way: protected in
 /// the send buffer just before the socket, unprotected in the receive buffer just before parsing.
-/// Neither receiving nor sending allocates per packet.
+/// Neither receiving nor sending allocates per packet. On Linux the endpoint receives on the process's shared receive
+/// threads (<see cref="RtpReceiveThreads"/>: <c>epoll</c> + <c>recvmmsg</c>, the handler called on that thread);
+/// elsewhere on its own <c>ReceiveFromAsync</c> loop.
 /// </summary>
 public sealed class RtpEndpoint : IDisposable
 {
     private const int MaxPacket = 1500;
 
     private readonly Socket _socket;
-    private readonly byte[] _receiveBuffer = new byte[MaxPacket];
     private readonly byte[] _sendBuffer = new byte[MaxPacket];
     private SrtpTransform? _srtp;
     private readonly SocketAddress _source;
@@ -27,6 +29,7 @@ public sealed class RtpEndpoint : IDisposable
     private long _invalid;
     private long _sendFailures;
     private int _receiving;
+    private RtpReceiver? _receiver;
 
     public RtpEndpoint(IPEndPoint local)
     {
@@ -79,18 +82,57 @@ public sealed class RtpEndpoint : IDisposable
     }
 
     /// <summary>Receives until cancelled or disposed, calling <paramref name="onPacket"/> for each valid
-    /// packet from the remote. One loop per endpoint; an exception from the handler ends the loop and
-    /// faults the task (a bug to see, not to hide).</summary>
-    public async Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken)
+    /// packet from the remote (never after <see cref="Dispose"/> or cancellation has returned, except a packet already
+    /// in the handler). One receiver per endpoint; an exception from the handler ends receiving and faults the task
+    /// (a bug to see, not to hide).</summary>
+    public Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken) =>
+        ReceiveAsync(onPacket, RtpReceiveThreads.Shared, cancellationToken);
+
+    /// <summary>As <see cref="ReceiveAsync(RtpPacketHandler, CancellationToken)"/> on the given receive threads (null: this endpoint's own managed loop).</summary>
+    internal Task ReceiveAsync(RtpPacketHandler onPacket, RtpReceiveThreads? threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onPacket);
         if (Interlocked.Exchange(ref _receiving, 1) == 1) throw new InvalidOperationException("this endpoint is already receiving; one receive loop per endpoint");
+        if (threads is null) return ReceiveLoopAsync(onPacket, cancellationToken);
+        var receiver = new RtpReceiver(this, _socket, onPacket);
+        Volatile.Write(ref _receiver, receiver);
+        threads.Add(receiver, cancellationToken);
+        return receiver.Completion;
+    }
+
+    /// <summary>For a test or benchmark that drives <see cref="RtpReceiver.Drain"/> itself: the receiver, on no thread.</summary>
+    internal RtpReceiver CreateReceiver(RtpPacketHandler onPacket) => new(this, _socket, onPacket);
+
+    /// <summary>Handles one received datagram in place: SRTP, parsing, the latch, then <paramref name="onPacket"/>.</summary>
+    internal void Deliver(Span<byte> datagram, SocketAddress source, RtpPacketHandler onPacket)
+    {
+        var length = datagram.Length;
+        if (Srtp is { } srtp && (length = srtp.Unprotect(datagram, length)) < 0) return;
+        if (RtpPacket.TryParse(datagram[..length], out var packet) != RtpPacketError.None)
+        {
+            Interlocked.Increment(ref _invalid);
+            return;
+        }
+
+        if (Latch.Accept(source)) onPacket(packet);
+    }
+
+    public void Dispose()
+    {
+        Volatile.Read(ref _receiver)?.Stop(); // off its receive thread while the socket is still open
+        _socket.Dispose();
+    }
+
+    /// <summary>This endpoint's own loop (where the shared receive threads are not available).</summary>
+    private async Task ReceiveLoopAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxPacket];
         while (!cancellationToken.IsCancellationRequested)
         {
             int length;
             try
             {
-                length = await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None, _source, cancellationToken).ConfigureAwait(false);
+                length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, _source, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -109,11 +151,9 @@ public sealed class RtpEndpoint : IDisposable
                 return;
             }
 
-            Dispatch(length, onPacket);
+            Deliver(buffer.AsSpan(0, length), _source, onPacket);
         }
     }
-
-    public void Dispose() => _socket.Dispose();
 
     /// <summary>Copies into the send buffer, protects there, sends (the buffer is locked: a bridge may send from another thread).</summary>
     private bool SendProtected(SrtpTransform srtp, ReadOnlySpan<byte> packet, SocketAddress target)
@@ -127,17 +167,5 @@ public sealed class RtpEndpoint : IDisposable
             _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
             return true;
         }
-    }
-
-    private void Dispatch(int length, RtpPacketHandler onPacket)
-    {
-        if (Srtp is { } srtp && (length = srtp.Unprotect(_receiveBuffer, length)) < 0) return;
-        if (RtpPacket.TryParse(_receiveBuffer.AsSpan(0, length), out var packet) != RtpPacketError.None)
-        {
-            Interlocked.Increment(ref _invalid);
-            return;
-        }
-
-        if (Latch.Accept(_source)) onPacket(packet);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ivr.Sip.Throttling;
 
 /// <summary>
@@ -34,8 +36,8 @@ internal sealed class DropTally<TKey>
         Interlocked.Increment(ref _total);
         lock (_gate)
         {
-            if (!_counts.ContainsKey(key) && _counts.Count >= _maxKeys) key = _others;
-            _counts[key] = _counts.GetValueOrDefault(key) + 1;
+            if (_counts.Count >= _maxKeys && !_counts.ContainsKey(key)) key = _others;
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out _)++;
         }
     }
 
@@ -44,6 +46,8 @@ internal sealed class DropTally<TKey>
     {
         ended = [];
         var now = _time.GetTimestamp();
+        // Checked without the lock first: this runs for every message the gate sees, the window ends once a minute.
+        if (_time.GetElapsedTime(Volatile.Read(ref _windowStart), now) < _window) return false;
         lock (_gate)
         {
             if (_time.GetElapsedTime(_windowStart, now) < _window) return false;

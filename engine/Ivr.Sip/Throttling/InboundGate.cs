@@ -7,9 +7,10 @@ namespace Ivr.Sip.Throttling;
 /// The first check a received message meets, before it is copied or parsed: a token bucket per source address
 /// (<see cref="InboundLimits.PerSource"/>, or <see cref="InboundLimits.PerProxy"/> for a listed proxy), then the
 /// work queue's cap. What it drops is counted and logged once per source per <see cref="InboundLimits.ReportWindow"/>
-/// ("dropped N SIP messages from IP"). Thread-safe: the UDP loop and every TCP reader call it.
+/// ("dropped N SIP messages from IP"), as are the datagrams the UDP transport drops after admitting them (its per-source
+/// queue full). Thread-safe: the UDP receive thread, the UDP delivery thread and every TCP reader call it.
 /// </summary>
-public sealed class InboundGate
+public sealed class InboundGate : IDatagramAdmission
 {
     private static readonly IPAddress OtherSources = IPAddress.None;
     private readonly InboundLimits _limits;
@@ -18,6 +19,7 @@ public sealed class InboundGate
     private readonly BucketTable<IPAddress> _budgets;
     private readonly DropTally<IPAddress> _overBudget;
     private readonly DropTally<IPAddress> _queueFull;
+    private readonly DropTally<IPAddress> _backlog;
 
     public InboundGate(InboundLimits limits, TrustedSources proxies, TimeProvider time, ISipLog log)
     {
@@ -27,6 +29,7 @@ public sealed class InboundGate
         _budgets = new BucketTable<IPAddress>(time, limits.MaxTrackedSources);
         _overBudget = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
         _queueFull = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
+        _backlog = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
     }
 
     /// <summary>Messages dropped because their source was over its budget, since start.</summary>
@@ -35,20 +38,43 @@ public sealed class InboundGate
     /// <summary>Messages dropped because the work queue was full, since start.</summary>
     public long DroppedQueueFull => _queueFull.Total;
 
+    /// <summary>Admitted datagrams the UDP transport dropped because their source's receive queue (or all of them) was full, since start.</summary>
+    public long DroppedBacklog => _backlog.Total;
+
     /// <summary>Source addresses whose budgets are remembered now.</summary>
     public int TrackedSources => _budgets.Count;
 
     /// <summary>True when a message from <paramref name="source"/> may be processed, with <paramref name="queued"/> waiting.</summary>
     public bool Admit(SipEndPoint source, int queued)
     {
-        var address = source.EndPoint.Address;
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var address = Unmapped(source);
         var admitted = false;
         if (!_budgets.TryTake(address, BudgetOf(address))) _overBudget.Add(address);
         else if (queued >= _limits.MaxQueuedMessages) _queueFull.Add(address);
         else admitted = true;
         ReportIfDue();
         return admitted;
+    }
+
+    /// <summary>The work-queue cap alone, for a message whose source's budget was taken already (UDP: on the receive thread).</summary>
+    public bool AdmitQueued(SipEndPoint source, int queued)
+    {
+        if (queued < _limits.MaxQueuedMessages) return true;
+        _queueFull.Add(Unmapped(source));
+        ReportIfDue();
+        return false;
+    }
+
+    public void Dropped(SipEndPoint source, DatagramDrop reason)
+    {
+        _backlog.Add(Unmapped(source));
+        ReportIfDue();
+    }
+
+    private static IPAddress Unmapped(SipEndPoint source)
+    {
+        var address = source.EndPoint.Address;
+        return address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
     }
 
     private RateBudget BudgetOf(IPAddress address) => _proxies.IsTrusted(address) ? _limits.PerProxy : _limits.PerSource;
@@ -66,6 +92,12 @@ public sealed class InboundGate
         {
             foreach (var (address, count) in queueFull)
                 _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: work queue full ({_limits.MaxQueuedMessages} waiting)");
+        }
+
+        if (_backlog.TryEndWindow(out var backlog))
+        {
+            foreach (var (address, count) in backlog)
+                _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: its UDP receive queue was full");
         }
     }
 

@@ -65,7 +65,20 @@ public sealed class SipEndpoint
     /// </summary>
     public void Receive(ReadOnlyMemory<byte> data, SipEndPoint source)
     {
-        if (!Gate.Admit(source, Queue.Pending)) return;
+        if (Gate.Admit(source, Queue.Pending)) Enqueue(data, source);
+    }
+
+    /// <summary>
+    /// Entry point for a transport that asked <see cref="Gate"/> itself before keeping the message (UDP, on its receive
+    /// thread): only the work queue's cap is checked here.
+    /// </summary>
+    public void Accept(ReadOnlyMemory<byte> data, SipEndPoint source)
+    {
+        if (Gate.AdmitQueued(source, Queue.Pending)) Enqueue(data, source);
+    }
+
+    private void Enqueue(ReadOnlyMemory<byte> data, SipEndPoint source)
+    {
         var length = data.Length;
         var copy = ArrayPool<byte>.Shared.Rent(length);
         data.Span.CopyTo(copy);

@@ -81,7 +81,9 @@ public sealed class SipStack : IAsyncDisposable
 
         foreach (var transport in transports)
         {
-            transport.Start(endpoint.Receive);
+            // UDP asks the gate on its receive thread, before it copies a datagram; streams ask in Receive.
+            if (transport is UdpSipTransport udp) udp.Start(endpoint.Accept, endpoint.Gate);
+            else transport.Start(endpoint.Receive);
         }
 
         log.Info($"SIP listening on {string.Join(", ", transports.Select(t => $"{t.Kind} {t.LocalEndPoint}"))}");

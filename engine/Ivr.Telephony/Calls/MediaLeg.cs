@@ -104,6 +104,7 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
         {
             await rtp.ReceiveAsync(packet =>
             {
+                if (_closed) return; // closed while this packet was on its way: not handed to a call that has ended
                 Interlocked.Increment(ref _received);
                 Volatile.Read(ref _timeout)?.Activity();
                 onPacket(packet);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ivr.OperationsConsole.Callers;
+using Ivr.OperationsConsole.Tests.Support;
 
 namespace Ivr.OperationsConsole.Tests.Callers;
 
@@ -17,13 +17,7 @@ public sealed class WebhookPagerTests : IDisposable
 
     public WebhookPagerTests()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _url = new Uri($"http://127.0.0.1:{port}/hooks/12333/");
-        _receiver.Prefixes.Add(_url.ToString());
-        _receiver.Start();
+        _url = LoopbackWebhook.Start(_receiver);
     }
 
     [Fact]

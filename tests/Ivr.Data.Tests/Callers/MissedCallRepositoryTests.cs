@@ -70,7 +70,7 @@ public abstract class MissedCallRepositoryTests : IDisposable
     public async Task DueDate_NextWorkingDayAfterTheFirstMiss()
     {
         var friday = new MissedCaller(Caller, 1, new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.FromHours(8)), Start, "c");
-        Assert.Equal(new DateOnly(2026, 11, 30), friday.DueDate(Ivr.Data.Services.WeekendCalendar.AddWorkingDays));
+        Assert.Equal(new DateOnly(2026, 11, 30), friday.Due(Ivr.Data.Services.WeekendCalendar.CountWorkingDays).Date);
     }
 
     [SkippableFact]
@@ -86,7 +86,7 @@ public abstract class MissedCallRepositoryTests : IDisposable
         var kept = Assert.Single(await missed.OpenAsync(Start.AddDays(-1), 100, default));
         Assert.Equal((2, "m2", 1, true), (kept.Count, kept.LastCallId, kept.Attempts, kept.Open));
         Assert.Equal(new CallbackMark(CallbackOutcomes.NoAnswer, null, "agent1", wednesday), kept.LastMark);
-        Assert.Equal(new DateOnly(2026, 11, 26), kept.DueDate(Ivr.Data.Services.WeekendCalendar.AddWorkingDays));
+        Assert.Equal(new DateOnly(2026, 11, 26), kept.Due(Ivr.Data.Services.WeekendCalendar.CountWorkingDays).Date);
 
         await missed.MarkCalledBackAsync(Caller, "m2", "agent2", CallbackOutcomes.Rescheduled, "周五上午再打", wednesday.AddHours(1), default);
         var rescheduled = Assert.Single(await missed.OpenAsync(Start.AddDays(-1), 100, default));

@@ -7,8 +7,8 @@ using static Ivr.Data.Tests.Services.ServiceFixture;
 namespace Ivr.Data.Tests.Nodes;
 
 /// <summary>Two nodes (each its own service and database handle) lock two IDs from one caller number, through one
-/// SIP source, at the same moment: the alert is raised exactly once for the number and once for the source, never
-/// missed because each node's transaction could not see the other's lock.</summary>
+/// SIP source, at the same moment: the alert is logged and raised (one <c>pin_alarms</c> row, one page) exactly once for
+/// the number and once for the source, never missed because each node's transaction could not see the other's lock.</summary>
 public abstract class PinAlertAcrossNodesTests : IDisposable
 {
     private const string Source = "203.0.113.9";
@@ -28,6 +28,7 @@ public abstract class PinAlertAcrossNodesTests : IDisposable
         string[] ids = [RetireeId, WorkerId];
         for (var round = 0; round < 6; round++)
         {
+            var roundStart = _f.Time.GetUtcNow();
             var caller = $"1391234{round:D4}";
             for (var i = 0; i < 2; i++)
                 for (var wrong = 0; wrong < 2; wrong++)
@@ -45,9 +46,10 @@ public abstract class PinAlertAcrossNodesTests : IDisposable
             var lines = _log.Where(l => l.StartsWith("pin alert:", StringComparison.Ordinal)).ToList();
             Assert.Single(lines, l => l.StartsWith($"pin alert: caller 139*****{caller[^3..]} has locked 2 IDs", StringComparison.Ordinal));
             Assert.Single(lines, l => l.StartsWith($"pin alert: source {Source} has locked 2 IDs", StringComparison.Ordinal));
-            var alerts = await AlertsAsync();
-            Assert.Equal(2, alerts.Single(a => a.Kind == PinAlert.ByCaller).IdsLocked);
-            Assert.Equal(2, alerts.Single(a => a.Kind == PinAlert.BySource).IdsLocked);
+            var alerts = (await AlertsAsync()).Where(a => a.RaisedAt >= roundStart).ToList();
+            Assert.Equal(2, alerts.Single(a => a.Kind == PinAlarm.ByCaller).IdsLocked);
+            Assert.Equal(2, alerts.Single(a => a.Kind == PinAlarm.BySource).IdsLocked);
+            Assert.All(alerts, a => Assert.Equal(PinAlarm.Pending, a.PageState));
             Assert.DoesNotContain(caller, string.Join("\n", _log));
 
             _log.Clear();
@@ -55,10 +57,10 @@ public abstract class PinAlertAcrossNodesTests : IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<PinAlert>> AlertsAsync()
+    private async Task<IReadOnlyList<PinAlarm>> AlertsAsync()
     {
         using var connection = _f.Database.OpenConnection();
-        return await PinAlerts.ActiveAsync(new PinLockOriginStore(connection), PinThrottleRules.Default, _f.Time.GetUtcNow(), CancellationToken.None);
+        return await new PinAlarmStore(connection).ListAsync(null, CancellationToken.None);
     }
 
     private static async Task<Ivr.Core.Lookups.LookupResult> VerifyAsync(ServiceLookupService node, string caller, string callId, string id)

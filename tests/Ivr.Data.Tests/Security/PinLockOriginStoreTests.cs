@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Data.Tests.Security;
 
-/// <summary><c>pin_lock_origins</c> (M020) and the alerts read from it: counted per caller number (by key) and per
-/// source within the window, grouped with the threshold, nothing in clear — on SQLite and PostgreSQL.</summary>
+/// <summary><c>pin_lock_origins</c> (M020): counted per caller number (by key) and per source within the window, the first
+/// lock and the masked IDs of one origin, nothing in clear — on SQLite and PostgreSQL.</summary>
 public abstract class PinLockOriginStoreTests : IDisposable
 {
     private const string Attacker = "13912345678";
@@ -45,7 +45,7 @@ public abstract class PinLockOriginStoreTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Alerts_PerCallerAndPerSource_MaskedIdsFirstAndLastLock_NewestFirst()
+    public async Task FirstLockAndMaskedIds_PerCallerAndPerSource_NewestFirst()
     {
         using var connection = _database.OpenConnection();
         var store = new PinLockOriginStore(connection);
@@ -55,35 +55,15 @@ public abstract class PinLockOriginStoreTests : IDisposable
         await store.AddAsync(Lock(Other, IdB, "198.51.100.7", "c-2"), default);
         _time.Advance(TimeSpan.FromMinutes(10));
         await store.AddAsync(Lock(Attacker, IdC, null, "c-3"), default);
+        await store.AddAsync(Lock(Attacker, IdA, null, "c-4"), default);
+        var caller = PinCallerKey.Of(Attacker);
 
-        var alerts = await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default);
-
-        Assert.Equal(2, alerts.Count);
-        var byCaller = alerts[0];
-        Assert.Equal((PinAlert.ByCaller, "139*****678", (string?)null, 2, first, Now, "c-3"),
-            (byCaller.Kind, byCaller.CallerMasked, byCaller.Source, byCaller.IdsLocked, byCaller.FirstLockAt, byCaller.LastLockAt, byCaller.LastCallId));
-        Assert.Equal(["440104********0011", "110105********002X"], byCaller.IdsMasked);
-        var bySource = alerts[1];
-        Assert.Equal((PinAlert.BySource, (string?)null, "198.51.100.7", 2, first, first.AddMinutes(10), "c-2"),
-            (bySource.Kind, bySource.CallerMasked, bySource.Source, bySource.IdsLocked, bySource.FirstLockAt, bySource.LastLockAt, bySource.LastCallId));
-        Assert.Equal(["330106********0048", "110105********002X"], bySource.IdsMasked);
-    }
-
-    [SkippableFact]
-    public async Task Alerts_None_BelowTheThresholdOrOutsideTheWindow()
-    {
-        using var connection = _database.OpenConnection();
-        var store = new PinLockOriginStore(connection);
-        await store.AddAsync(Lock(Attacker, IdA, null), default);
-        await store.AddAsync(Lock(Attacker, IdA, null), default);
-        Assert.Empty(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default));
-        await store.AddAsync(Lock(Attacker, IdB, null), default);
-        Assert.Single(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default));
-
-        _time.Advance(TimeSpan.FromHours(24));
-
-        Assert.Empty(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default, Now, default));
-        Assert.Single(await PinAlerts.ActiveAsync(store, PinThrottleRules.Default with { AlertWindow = TimeSpan.FromHours(25) }, Now, default));
+        Assert.Equal(first, await store.FirstLockSinceAsync(PinAlarm.ByCaller, caller, first.AddHours(-24), default));
+        Assert.Equal(Now, await store.FirstLockSinceAsync(PinAlarm.ByCaller, caller, first, default));
+        Assert.Null(await store.FirstLockSinceAsync(PinAlarm.BySource, "198.51.100.7", first.AddMinutes(10), default));
+        Assert.Equal(["110105********002X", "440104********0011"], await store.IdsMaskedAsync(PinAlarm.ByCaller, caller, first, Now, default));
+        Assert.Empty(await store.IdsMaskedAsync(PinAlarm.ByCaller, caller, first.AddMinutes(1), Now.AddMinutes(-1), default));
+        Assert.Equal(["330106********0048", "110105********002X"], await store.IdsMaskedAsync(PinAlarm.BySource, "198.51.100.7", first, Now, default));
     }
 
     [SkippableFact]

@@ -81,7 +81,7 @@ public abstract class PinThrottleOperationsTests : IDisposable
         await LockAsync(Attacker, "call-b", WorkerId);
 
         var alert = Assert.Single(await AlertsAsync());
-        Assert.Equal((PinAlert.ByCaller, "139*****678", (string?)null, 2, first, _f.Time.GetUtcNow(), "call-b"),
+        Assert.Equal((PinAlarm.ByCaller, "139*****678", (string?)null, 2, first, _f.Time.GetUtcNow(), "call-b"),
             (alert.Kind, alert.CallerMasked, alert.Source, alert.IdsLocked, alert.FirstLockAt, alert.LastLockAt, alert.LastCallId));
         Assert.Equal(["330106********0048", "110105********002X"], alert.IdsMasked);
         Assert.Single(_f.Log, l => l.StartsWith("pin alert: caller 139*****678 has locked 2 IDs within 24 h", StringComparison.Ordinal));
@@ -133,7 +133,7 @@ public abstract class PinThrottleOperationsTests : IDisposable
         await LockAsync(Holder, "call-b", WorkerId, source: "198.51.100.7");
 
         var alert = Assert.Single(await AlertsAsync());
-        Assert.Equal((PinAlert.BySource, (string?)null, "198.51.100.7", 2), (alert.Kind, alert.CallerMasked, alert.Source, alert.IdsLocked));
+        Assert.Equal((PinAlarm.BySource, (string?)null, "198.51.100.7", 2), (alert.Kind, alert.CallerMasked, alert.Source, alert.IdsLocked));
         Assert.Single(_f.Log, l => l.StartsWith("pin alert: source 198.51.100.7 has locked 2 IDs", StringComparison.Ordinal));
     }
 
@@ -144,6 +144,27 @@ public abstract class PinThrottleOperationsTests : IDisposable
         await LockAsync(Holder, "call-b", WorkerId);
 
         Assert.Empty(await AlertsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Alarm_OnePerNumberPerWindow_FurtherIdsCounted_ANewOneAfterTheWindow()
+    {
+        await LockAsync(Attacker, "call-a", RetireeId);
+        _f.Time.Advance(TimeSpan.FromMinutes(5));
+        await LockAsync(Attacker, "call-b", WorkerId);
+        var raised = _f.Time.GetUtcNow();
+        _f.Time.Advance(TimeSpan.FromHours(1));
+        await LockAsync(Attacker, "call-c", UnknownId(1));
+
+        var alarm = Assert.Single(await AlertsAsync());
+        Assert.Equal((raised, 3, "call-c", PinAlarm.Pending), (alarm.RaisedAt, alarm.IdsLocked, alarm.LastCallId, alarm.PageState));
+
+        _f.Time.Advance(TimeSpan.FromHours(30));
+        await LockAsync(Attacker, "call-d", UnknownId(2));
+        Assert.Single(await AlertsAsync());
+        await LockAsync(Attacker, "call-e", UnknownId(3));
+
+        Assert.Equal([("call-e", 2), ("call-c", 3)], (await AlertsAsync()).Select(a => (a.LastCallId, a.IdsLocked)));
     }
 
     [SkippableFact]
@@ -199,10 +220,10 @@ public abstract class PinThrottleOperationsTests : IDisposable
         Assert.Equal("locked", last.Outcome);
     }
 
-    private async Task<IReadOnlyList<PinAlert>> AlertsAsync()
+    private async Task<IReadOnlyList<PinAlarm>> AlertsAsync()
     {
         using var connection = _f.Database.OpenConnection();
-        return await PinAlerts.ActiveAsync(new PinLockOriginStore(connection), PinThrottleRules.Default, _f.Time.GetUtcNow(), CancellationToken.None);
+        return await new PinAlarmStore(connection).ListAsync(null, CancellationToken.None);
     }
 
     private async Task<LookupResult> VerifyAsync(string caller, string callId, string id, string pin, string? source = null)

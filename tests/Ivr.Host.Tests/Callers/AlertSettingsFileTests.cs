@@ -27,6 +27,17 @@ public sealed class AlertSettingsFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_PinAlertThresholdAndWindow_DefaultsTwoIdsIn24Hours()
+    {
+        File.WriteAllText(_path, "pin_alert_ids: 3\npin_alert_window: 12h\n");
+
+        var settings = AlertSettingsFile.Read(_path);
+
+        Assert.Equal((3, TimeSpan.FromHours(12), (Uri?)null), (settings.PinAlertIds, settings.PinAlertWindow, settings.Webhook));
+        Assert.Equal((2, TimeSpan.FromHours(24)), (AlertSettings.Default.PinAlertIds, AlertSettings.Default.PinAlertWindow));
+    }
+
+    [Fact]
     public void Load_LogsTheUrlWithoutItsQuery()
     {
         File.WriteAllText(_path, "webhook: \"https://pager.example.org/hooks/12333?key=secret\"\n");
@@ -43,6 +54,10 @@ public sealed class AlertSettingsFileTests : IDisposable
     [InlineData("webhook: \"ftp://pager.example.org/\"\n", ": webhook is an http or https URL")]
     [InlineData("timeout: soon\n", ":1:10: timeout: a duration like 5s, not 'soon'")]
     [InlineData("tries: 0\n", ": tries is 1..10")]
+    [InlineData("tries: 3\npin_alert_ids: 0\n", ":2:16: pin_alert_ids: a whole number from 1 to 100, not '0'")]
+    [InlineData("pin_alert_ids: two\n", ":1:16: pin_alert_ids: a whole number from 1 to 100, not 'two'")]
+    [InlineData("pin_alert_window: 30m\n", ":1:19: pin_alert_window: a duration from 1h to 168h, like 24h, not '30m'")]
+    [InlineData("pin_alert_window: 8d\n", ":1:19: pin_alert_window: a duration from 1h to 168h, like 24h, not '8d'")]
     [InlineData("url: x\n", ":1:1: unknown field 'url'; the fields are webhook, timeout, tries, retry_delay")]
     public void Read_Mistakes_NameFileLineAndFix(string yaml, string message)
     {

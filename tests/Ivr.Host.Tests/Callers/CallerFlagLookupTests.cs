@@ -80,6 +80,30 @@ public sealed class CallerFlagLookupTests : IDisposable
         Assert.Equal(2, (await Missed("--outcome", "called")).Code);
     }
 
+    [Fact]
+    public async Task MissedVerb_DueBeyondTheCalendar_MarkedInJsonAndText()
+    {
+        MissedCall();
+        using (var connection = _database.OpenConnection())
+            connection.Execute("""
+                INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
+                VALUES ('m-2', '13012345273', 'x', '12333', 'main', 'v1', '2099-12-28T02:00:00.0000000+00:00', '2099-12-28T02:00:00.0000000+00:00', 'abandoned');
+                """);
+
+        var (code, json, errors) = await Missed();
+        var (textCode, text, legend) = await ProgramTests.Run(["missed", "--data", _data, "--flows", Path.Combine(ExampleFlows.RepositoryRoot, "flows"),
+            "--prompts", Path.Combine(ExampleFlows.RepositoryRoot, "prompts", "zh-CN")]);
+
+        Assert.True(code == 0 && textCode == 0, errors + legend);
+        var rows = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        Assert.True(rows["m-2"].GetProperty("due_beyond_calendar").GetBoolean());
+        Assert.Equal("2099-12-29", rows["m-2"].GetProperty("due_date").GetString());
+        Assert.False(rows["m-1"].GetProperty("due_beyond_calendar").GetBoolean());
+        Assert.Contains("due 2099-12-29 BEYOND-CALENDAR", text);
+        Assert.DoesNotContain("BEYOND-CALENDAR", text.Split('\n').Single(l => l.Contains("m-1")));
+        Assert.Contains("BEYOND-CALENDAR: the due date was counted past the last year", legend);
+    }
+
     private void MissedCall()
     {
         using var connection = _database.OpenConnection();

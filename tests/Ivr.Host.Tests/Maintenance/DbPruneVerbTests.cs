@@ -20,6 +20,8 @@ public sealed class DbPruneVerbTests : IDisposable
 
         Assert.Equal(0, dryCode);
         Assert.Matches(@"call_events\s+2\s", dry);
+        Assert.Matches(@"pin_attempts\s+0\s+\(kept 90 days", dry);
+        Assert.Matches(@"pin_lock_origins\s+0\s+\(with their PIN alerts, kept 365 days", dry);
         Assert.Contains("would prune 2 in", dry);
         Assert.True(code == 0, errors);
         Assert.Contains(": pruned 2 in", pruned);
@@ -28,7 +30,7 @@ public sealed class DbPruneVerbTests : IDisposable
         Assert.Equal("completed", check.ExecuteScalar<string>("SELECT disposition FROM calls WHERE id = 'old';"));
         var audit = check.QuerySingle<(string User, string Outcome, string Detail)>("SELECT user_name, outcome, detail FROM console_access_log WHERE action = 'retention_prune';");
         Assert.Equal(("system", "ok"), (audit.User, audit.Outcome));
-        Assert.StartsWith("call_events 2, recordings 0, access_log 0, fax_numbers 0", audit.Detail);
+        Assert.StartsWith("call_events 2, recordings 0, access_log 0, fax_numbers 0, pin_attempts 0, pin_lock_origins 0", audit.Detail);
     }
 
     [Fact]

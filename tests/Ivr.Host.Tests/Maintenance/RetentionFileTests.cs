@@ -14,6 +14,18 @@ public sealed class RetentionFileTests : IDisposable
         Assert.Equal(RetentionFile.Default, shipped);
         Assert.Equal((180, 365, 180, 90), ((int)shipped.Policy.CallEvents.TotalDays, (int)shipped.Policy.HandledRecordings.TotalDays,
             (int)shipped.Policy.AccessLog.TotalDays, (int)shipped.Policy.FaxNumbers.TotalDays));
+        Assert.Equal((90, 365), ((int)shipped.Policy.PinAttempts.TotalDays, (int)shipped.Policy.PinLockOrigins.TotalDays));
+    }
+
+    [Fact]
+    public void Read_PinKinds()
+    {
+        File.WriteAllText(_file, "pin_attempts: 30d\npin_lock_origins: 2y\n");
+
+        var read = RetentionFile.Read(_file);
+
+        Assert.Equal((TimeSpan.FromDays(30), TimeSpan.FromDays(730), TimeSpan.FromDays(180)),
+            (read.Policy.PinAttempts, read.Policy.PinLockOrigins, read.Policy.CallEvents));
     }
 
     [Fact]
@@ -34,6 +46,7 @@ public sealed class RetentionFileTests : IDisposable
     [InlineData("call_events: six months\n", ":1:14: call_events: a period like 180d, 26w or 1y")]
     [InlineData("hour: 3\nrecordings: 30d\n", ":2:1: unknown field 'recordings'")]
     [InlineData("hour: 24\n", ":1:7: hour: a whole number from 0 to 23, not '24'")]
+    [InlineData("hour: 3\npin_attempts: 0d\n", ":2:15: pin_attempts: a period longer than zero, not '0d'")]
     [InlineData("call_events: [1, 2\n", ":")]
     public void Read_BadValue_RefusedWithFileLineAndColumn(string yaml, string expected)
     {

@@ -77,5 +77,33 @@ public sealed class InboundGateTests
         Assert.Equal(1, gate.TrackedSources);
     }
 
+    [Fact]
+    public void AdmitQueued_ChecksOnlyTheWorkQueueCap_NotTheBudget()
+    {
+        var gate = Gate();
+        for (var i = 0; i < 1000; i++) gate.Admit(Attacker, 0);
+
+        Assert.True(gate.AdmitQueued(Attacker, 0));
+        Assert.False(gate.AdmitQueued(Caller, InboundLimits.Default.MaxQueuedMessages));
+        Assert.Equal(1, gate.DroppedQueueFull);
+    }
+
+    [Fact]
+    public void Dropped_ByTheUdpTransport_IsCountedAndLoggedOncePerSourcePerMinute()
+    {
+        var gate = Gate();
+        for (var i = 0; i < 500; i++) gate.Dropped(Attacker, DatagramDrop.SourceBacklog);
+        gate.Dropped(Caller, DatagramDrop.Backlog);
+        Assert.Empty(_log.Warnings);
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+        gate.Dropped(Attacker, DatagramDrop.SourceBacklog); // counted in the window it ends
+
+        Assert.Equal(502, gate.DroppedBacklog);
+        Assert.Equal(2, _log.Warnings.Count);
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 501 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 1 SIP messages from 127.0.0.1", StringComparison.Ordinal));
+    }
+
     private InboundGate Gate() => new(InboundLimits.Default, Proxies, _time, _log);
 }

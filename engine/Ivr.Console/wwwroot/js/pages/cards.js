@@ -22,7 +22,7 @@ export async function render(view, flash = null) {
   const lockedUntil = l => l.untilUnlocked ? '人工解锁前' : dateTime(l.lockedUntil);
   replaceChildren(view, pageHeader('挂失与锁定'), flash,
     h('p', { class: 'fine-print' }, '身份证号、卡号与来电号码均已脱敏显示。'),
-    pinAlertsSection(alerts),
+    pinAlertsSection(alerts, () => render(view, notice('ok', '告警已确认。'))),
     h('section', { class: 'card' }, h('h2', {}, '电话挂失记录'), table([
       { title: '时间', value: r => dateTime(r.at) },
       { title: '身份证号', value: r => h('span', { class: 'masked' }, r.subjectMasked) },

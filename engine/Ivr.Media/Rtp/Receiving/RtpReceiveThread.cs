@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace Ivr.Media.Rtp.Receiving;
+
+/// <summary>
+/// One receive thread: waits on the sockets of many calls at once (one <c>epoll</c> set, level-triggered) and, for
+/// each socket that has datagrams, lets its <see cref="RtpReceiver"/> take them (<c>recvmmsg</c>) and handle them
+/// synchronously. No work item, task or allocation per packet; the thread lives as long as the process.
+/// </summary>
+internal sealed unsafe class RtpReceiveThread
+{
+    private const int MaxEvents = 256;
+
+    private readonly int _epoll = LinuxUdp.CreateEpoll();
+    private readonly ConcurrentDictionary<long, RtpReceiver> _receivers = new();
+    private readonly Action<string> _log;
+    private long _nextToken;
+
+    public RtpReceiveThread(string name, Action<string> log)
+    {
+        _log = log;
+        new Thread(Run) { IsBackground = true, Name = name }.Start();
+    }
+
+    public int Count => _receivers.Count;
+
+    public void Add(RtpReceiver receiver)
+    {
+        receiver.Token = Interlocked.Increment(ref _nextToken);
+        _receivers[receiver.Token] = receiver;
+        LinuxUdp.Add(_epoll, receiver.Fd, receiver.Token);
+    }
+
+    /// <summary>Off the epoll set; the fd is held open meanwhile, so a number reused by a newer socket is never removed.</summary>
+    public void Remove(RtpReceiver receiver)
+    {
+        _receivers.TryRemove(receiver.Token, out _);
+        if (!receiver.TryReferenceSocket()) return; // closed: the kernel has taken it off the set
+        LinuxUdp.Remove(_epoll, receiver.Fd);
+        receiver.ReleaseSocket();
+    }
+
+    private void Run()
+    {
+        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * LinuxUdp.EpollEventSize));
+        using var batch = new DatagramBatch();
+        while (true)
+        {
+            var count = LinuxUdp.Wait(_epoll, events, MaxEvents, -1);
+            if (count < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == LinuxUdp.Eintr) continue;
+                _log($"RTP receive thread {Thread.CurrentThread.Name}: epoll_wait failed, errno {errno}; stopped");
+                return;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (_receivers.TryGetValue(LinuxUdp.TokenOf(events, i), out var receiver)) receiver.Drain(batch);
+            }
+        }
+    }
+}
