@@ -47,6 +47,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton(_ => new UserAccounts(services.Database, options.Passwords, services.Time));
         builder.Services.AddSingleton(_ => new FlowDiagrams());
+        builder.Services.AddSingleton(_ => new Statistics.VersionMenuCache(services.Database));
         builder.Services.AddSingleton(_ => new DraftStore(services.Database, services.Flows, services.Workbench?.ReplayDirectory, services.Time));
         builder.Services.AddSingleton<IDraftStore>(provider => provider.GetRequiredService<DraftStore>());
         builder.Services.AddSingleton(_ => new DraftCheck(services.Flows.Operations, services.Workbench, services.Time));

@@ -62,6 +62,19 @@ public sealed class CallExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallPage_OfAPrunedCall_StillShowsItsPath()
+    {
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        await using (var connection = await _server.Database.OpenConnectionAsync(CancellationToken.None))
+            await connection.ExecuteAsync("DELETE FROM call_events WHERE call_id = 'call-1';"); // as the retention prune does
+
+        var page = await supervisor.GetJsonAsync("api/calls/call-1");
+
+        Assert.Equal(["main.main_menu", "identify.id"], page.GetProperty("call").GetProperty("path").EnumerateArray().Select(n => n.GetString()));
+        Assert.Empty(page.GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Timeline_ListsTheEventsInOrder()
     {
         using var supervisor = await _server.SignedInAsync("supervisor");

@@ -115,12 +115,13 @@ public sealed class StatisticsFromRollupsTests : IAsyncLifetime
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), offset);
         var source = new StatisticsSource(_server.Database);
         var set = _server.Flows.Current();
-        var report = StatisticsBuilder.Build(from, to, version, offset,
-            await source.CallsAsync(start, end, version, CancellationToken.None),
+        var calls = await source.CallsAsync(start, end, version, CancellationToken.None);
+        var report = StatisticsBuilder.Build(from, to, version, offset, calls,
             await source.SurveyScoresAsync(start, end, version, CancellationToken.None),
             await source.VoiceMessagesAsync(start, end, version, CancellationToken.None),
             await source.FaxesAsync(start, end, CancellationToken.None),
-            node => set?.FindNode(node) is { Kind: NodeKind.Menu },
+            await new VersionMenuCache(_server.Database).ForAsync(calls.Select(c => c.FlowVersion),
+                node => set?.FindNode(node) is { Kind: NodeKind.Menu }, CancellationToken.None),
             await source.FlowVersionsAsync(CancellationToken.None));
         return JsonSerializer.SerializeToNode(report, JsonSerializerOptions.Web);
     }

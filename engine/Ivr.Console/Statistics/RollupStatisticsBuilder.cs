@@ -6,8 +6,8 @@ namespace Ivr.OperationsConsole.Statistics;
 /// <summary>
 /// The statistics report from rollup sums (<see cref="RollupReader"/>) plus the calls not rolled up yet, read
 /// live and added up with the same arithmetic (<see cref="CallRollup"/>). The figures are those of
-/// <see cref="StatisticsBuilder"/> on the same calls; the funnel asks <c>isMenu(flowVersion, node)</c>, so each
-/// call counts with the menus of the flow version it ran.
+/// <see cref="StatisticsBuilder"/> on the same calls; the funnel asks which menu a node was in each version, so each
+/// call counts with the menus of the flow version it ran (<see cref="FunnelMenus"/>).
 /// </summary>
 public static class RollupStatisticsBuilder
 {
@@ -17,7 +17,7 @@ public static class RollupStatisticsBuilder
         string? flowVersion,
         RollupFigures figures,
         IReadOnlyList<CallFacts> notRolledUp,
-        Func<string, string, bool> isMenu,
+        FunnelMenus menus,
         IReadOnlyList<string> flowVersions)
     {
         var buckets = figures.Days.Concat(notRolledUp.Select(c => CallRollup.Bucket(c, null))).ToList();
@@ -58,7 +58,7 @@ public static class RollupStatisticsBuilder
             buckets.Where(b => b.Disposition is not null).GroupBy(b => b.Disposition!)
                 .Select(g => new DispositionCount(g.Key, (int)g.Sum(b => b.Calls)))
                 .OrderByDescending(d => d.Calls).ThenBy(d => d.Disposition, StringComparer.Ordinal).ToList(),
-            RollupFunnel.Of(paths, isMenu),
+            RollupFunnel.Of(paths, menus),
             paths.Where(p => p.Kind == PathFact.Abandoned).GroupBy(p => p.Node, StringComparer.Ordinal)
                 .Select(g => new DropOff(g.Key, (int)g.Sum(p => p.Calls)))
                 .OrderByDescending(d => d.Abandoned).ThenBy(d => d.Node, StringComparer.Ordinal).Take(20).ToList(),

@@ -23,7 +23,7 @@ public static class StatisticsBuilder
         IReadOnlyList<int> surveyScores,
         long voiceMessages,
         long? faxes,
-        Func<string, bool> isMenu,
+        FunnelMenus menus,
         IReadOnlyList<string> flowVersions)
     {
         var ended = calls.Where(c => c.Disposition is not null).ToList();
@@ -60,7 +60,7 @@ public static class StatisticsBuilder
             byDay.Select(d => new DayCount(d.Key, d.Value.Calls, d.Value.Transferred, d.Value.Contained)).ToList(),
             byHour.Select((n, hour) => new HourCount(hour, n)).ToList(),
             ended.GroupBy(c => c.Disposition!).Select(g => new DispositionCount(g.Key, g.Count())).OrderByDescending(d => d.Calls).ThenBy(d => d.Disposition, StringComparer.Ordinal).ToList(),
-            Funnel(calls, isMenu),
+            Funnel(calls, menus),
             calls.Where(c => c.Disposition == Abandoned && c.Path.Count > 0)
                 .GroupBy(c => c.Path[^1])
                 .Select(g => new DropOff(g.Key, g.Count()))
@@ -72,34 +72,31 @@ public static class StatisticsBuilder
     public static bool IsContained(CallFacts call)
         => call.Disposition is { } d && d != Transferred && d != Error && call.Served;
 
-    private static IReadOnlyList<MenuFunnel> Funnel(IReadOnlyList<CallFacts> calls, Func<string, bool> isMenu)
+    private static IReadOnlyList<MenuFunnel> Funnel(IReadOnlyList<CallFacts> calls, FunnelMenus menus)
     {
-        var menus = new Dictionary<string, (HashSet<string> Entered, int Abandoned, int Transferred, Dictionary<string, int> Choices)>(StringComparer.Ordinal);
+        var entered = new Dictionary<MenuShape, HashSet<string>>();
+        var tallies = new Dictionary<MenuShape, FunnelTally>();
         foreach (var call in calls)
         {
+            MenuShape? MenuOf(string node) => menus.Find(call.FlowVersion, node);
             for (var i = 0; i < call.Path.Count; i++)
             {
                 var node = call.Path[i];
-                if (!isMenu(node)) continue;
-                if (!menus.TryGetValue(node, out var menu)) menus[node] = menu = ([], 0, 0, new Dictionary<string, int>(StringComparer.Ordinal));
-                menu.Entered.Add(call.CallId);
+                if (MenuOf(node) is not { } menu) continue;
+                if (!tallies.TryGetValue(menu, out var tally)) (tallies[menu], entered[menu]) = (tally = new FunnelTally(), []);
+                entered[menu].Add(call.CallId);
+                tally.Versions.Add(call.FlowVersion);
                 if (i + 1 < call.Path.Count && call.Path[i + 1] != node)
-                    menu.Choices[call.Path[i + 1]] = menu.Choices.GetValueOrDefault(call.Path[i + 1]) + 1;
+                    tally.Choices[call.Path[i + 1]] = tally.Choices.GetValueOrDefault(call.Path[i + 1]) + 1;
             }
 
             if (call.Path.Count == 0) continue;
-            var last = call.Path[^1];
-            var lastMenu = call.Path.LastOrDefault(isMenu);
-            if (call.Disposition == Abandoned && isMenu(last) && menus.TryGetValue(last, out var quit))
-                menus[last] = quit with { Abandoned = quit.Abandoned + 1 };
-            if (call.Disposition == Transferred && lastMenu is not null && menus.TryGetValue(lastMenu, out var origin))
-                menus[lastMenu] = origin with { Transferred = origin.Transferred + 1 };
+            var lastMenu = call.Path.Select(MenuOf).LastOrDefault(m => m is not null);
+            if (call.Disposition == Abandoned && MenuOf(call.Path[^1]) is { } quit) tallies[quit].Abandoned++;
+            if (call.Disposition == Transferred && lastMenu is not null) tallies[lastMenu].Transferred++;
         }
 
-        return menus
-            .Select(m => new MenuFunnel(m.Key, m.Value.Entered.Count, m.Value.Abandoned, m.Value.Transferred,
-                m.Value.Choices.Select(c => new MenuChoice(c.Key, c.Value)).OrderByDescending(c => c.Calls).ThenBy(c => c.Node, StringComparer.Ordinal).ToList()))
-            .OrderByDescending(m => m.Entered).ThenBy(m => m.Menu, StringComparer.Ordinal)
-            .ToList();
+        foreach (var (menu, callIds) in entered) tallies[menu].Entered = callIds.Count;
+        return FunnelTally.Rows(tallies);
     }
 }

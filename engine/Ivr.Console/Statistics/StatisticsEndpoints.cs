@@ -13,6 +13,7 @@ namespace Ivr.OperationsConsole.Statistics;
 /// <c>GET /api/stats?from=&amp;to=&amp;flowVersion=</c>: dates are the service's local dates, inclusive. In China
 /// Standard Time (the rollups' calendar) the figures come from the rollups plus the calls not rolled up yet;
 /// a flow set whose calendar names another offset gets them computed from the calls (<see cref="StatisticsBuilder"/>).
+/// The funnel reads each call's menus from its own flow version's files (<see cref="VersionMenuCache"/>).
 /// </summary>
 internal static class StatisticsEndpoints
 {
@@ -26,7 +27,7 @@ internal static class StatisticsEndpoints
         api.MapGet("/stats", GetAsync).RequireRoles(ConsoleRole.Supervisor, ConsoleRole.Editor);
     }
 
-    private static async Task<IResult> GetAsync(string? from, string? to, string? flowVersion, IvrDatabase database, FlowSource flows, TimeProvider time, CancellationToken cancellation)
+    private static async Task<IResult> GetAsync(string? from, string? to, string? flowVersion, IvrDatabase database, FlowSource flows, VersionMenuCache versionMenus, TimeProvider time, CancellationToken cancellation)
     {
         var set = flows.Current();
         var offset = set?.Calendar?.UtcOffset ?? DefaultUtcOffset;
@@ -45,10 +46,11 @@ internal static class StatisticsEndpoints
         var faxes = await source.FaxesAsync(start, end, cancellation);
         if (offset != RollupClock.UtcOffset)
         {
-            return Results.Ok(StatisticsBuilder.Build(fromDate, toDate, flowVersion, offset,
-                await source.CallsAsync(start, end, flowVersion, cancellation),
+            var calls = await source.CallsAsync(start, end, flowVersion, cancellation);
+            return Results.Ok(StatisticsBuilder.Build(fromDate, toDate, flowVersion, offset, calls,
                 await source.SurveyScoresAsync(start, end, flowVersion, cancellation),
-                voiceMessages, faxes, IsMenu, await source.FlowVersionsAsync(cancellation)));
+                voiceMessages, faxes, await versionMenus.ForAsync(calls.Select(c => c.FlowVersion), IsMenu, cancellation),
+                await source.FlowVersionsAsync(cancellation)));
         }
 
         var rollups = new RollupReader(database);
@@ -60,8 +62,9 @@ internal static class StatisticsEndpoints
             voiceMessages,
             faxes);
         var notRolledUp = await source.CallsAsync(start, end, flowVersion, cancellation, notRolledUp: true);
-        return Results.Ok(RollupStatisticsBuilder.Build(fromDate, toDate, flowVersion, figures, notRolledUp,
-            (_, node) => IsMenu(node), await rollups.FlowVersionsAsync(cancellation)));
+        var menus = await versionMenus.ForAsync(figures.Paths.Select(p => p.FlowVersion).Concat(notRolledUp.Select(c => c.FlowVersion)), IsMenu, cancellation);
+        return Results.Ok(RollupStatisticsBuilder.Build(fromDate, toDate, flowVersion, figures, notRolledUp, menus,
+            await rollups.FlowVersionsAsync(cancellation)));
     }
 
     private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)

@@ -34,8 +34,14 @@ public sealed record HourCount(int Hour, int Calls);
 
 public sealed record DispositionCount(string Disposition, int Calls);
 
-public sealed record MenuChoice(string Node, int Calls);
+/// <summary>Where callers went from a menu; <c>Key</c> is the menu's key that leads there in its version (null: a timeout,
+/// the back key, another way out).</summary>
+public sealed record MenuChoice(string Node, int Calls, string? Key);
 
-public sealed record MenuFunnel(string Menu, int Entered, int Abandoned, int TransferredFrom, IReadOnlyList<MenuChoice> Choices);
+/// <summary>One menu as its flow versions had it (<see cref="MenuShape"/>): the calls of the <c>FlowVersions</c> that ran it.
+/// A menu changed between versions has one row per shape; <c>FilesMissing</c>: the versions' files are gone from the history,
+/// so the menu is shown by id as the version serving now names it.</summary>
+public sealed record MenuFunnel(string Menu, int Entered, int Abandoned, int TransferredFrom, IReadOnlyList<MenuChoice> Choices,
+    IReadOnlyList<string> Prompt, IReadOnlyList<MenuOption> Options, IReadOnlyList<string> FlowVersions, bool FilesMissing);
 
 public sealed record DropOff(string Node, int Abandoned);

@@ -7,7 +7,7 @@ namespace Ivr.Data.Calls;
 /// <summary>
 /// The one walk over calls' events that rebuilds their paths: the statistics rollups (which also need
 /// <see cref="WalkedCall.Served"/>), the <c>calls.path</c> written as a call is rolled up or backfilled, and the
-/// search's paths of calls still in progress all read it here.
+/// search's paths of calls still in progress all read it here; a bulk import walks its calls' events in memory the same way.
 /// </summary>
 internal static class CallEventWalk
 {
@@ -27,11 +27,24 @@ internal static class CallEventWalk
                 ORDER BY call_id, seq;
                 """, new { ids = chunk }, transaction))
             {
-                if (!walked.TryGetValue(callId, out var call)) walked[callId] = call = new WalkedCall([], false);
-                if (kind == nameof(CallEventKind.LookupCompleted)) walked[callId] = call with { Served = true };
-                else call.Path.Add(node!);
+                walked[callId] = Step(walked.GetValueOrDefault(callId) ?? new WalkedCall([], false), kind, node);
             }
         }
         return walked;
+    }
+
+    /// <summary>The same walk over one call's events in memory (a bulk import's, before they are written).</summary>
+    public static WalkedCall Of(IEnumerable<CallEvent> events)
+    {
+        var call = new WalkedCall([], false);
+        foreach (var e in events.OrderBy(e => e.Sequence)) call = Step(call, e.Kind.ToString(), e.Node);
+        return call;
+    }
+
+    private static WalkedCall Step(WalkedCall call, string kind, string? node)
+    {
+        if (kind == nameof(CallEventKind.LookupCompleted)) return call with { Served = true };
+        if (kind == nameof(CallEventKind.NodeEntered) && node is not null) call.Path.Add(node);
+        return call;
     }
 }

@@ -1,4 +1,8 @@
+using System.Data.Common;
 using Ivr.Core.Calls;
+using Ivr.Core.Privacy;
+using Ivr.Data.Operations;
+using Ivr.Data.Rollups;
 
 namespace Ivr.Data.Calls;
 
@@ -6,25 +10,93 @@ namespace Ivr.Data.Calls;
 public sealed record ImportedCall(CallStart Start, IReadOnlyList<CallEvent> Events, DateTimeOffset? EndedAt, string? Disposition);
 
 /// <summary>
-/// Writes whole calls in one transaction, with the recorder's own statements (<see cref="CallWriteBatch"/>, the
-/// statistics rollups included): bulk loads for benchmarks and imports, thousands of calls per transaction.
+/// Bulk loads of whole calls (benchmarks, imports) through one connection, a transaction per <see cref="Write"/> of
+/// thousands of calls, rows written by multi-row inserts (<see cref="MultiRowInsert"/>). An ended call is written as the recorder leaves it once rolled up — one row with its end, its
+/// path and <c>rolled_up = 1</c> — and added to the statistics rollups from its events in memory, with the recorder's
+/// arithmetic (<see cref="RollupTally"/>, <see cref="CallEventWalk.Of"/>), so nothing is read back; a call still in
+/// progress goes through the recorder's own statements (<see cref="CallWriteBatch"/>). On SQLite the connection does not
+/// wait for the disk at each commit and keeps a large page cache while it loads: a crash mid-load loses the last
+/// transactions of the load, never the database's consistency.
 /// </summary>
-public static class CallImport
+public sealed class CallImport : IDisposable
 {
-    public static void Write(IvrDatabase database, IReadOnlyList<ImportedCall> calls, string? node = null)
+    private const string BulkPragmas = "PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;";
+    private const string UsualPragmas = "PRAGMA synchronous=FULL; PRAGMA cache_size=-2000;";
+
+    private static readonly string[] CallColumns =
+        ["id", "caller", "caller_masked", "dialled", "flow", "flow_version", "started_at", "node", "caller_tail", "ended_at", "disposition", "rolled_up", "path"];
+
+    private readonly DbConnection _connection;
+    private readonly string? _node;
+    private readonly bool _sqlite;
+
+    private CallImport(DbConnection connection, string? node, bool sqlite)
+    {
+        _connection = connection;
+        _node = node;
+        _sqlite = sqlite;
+    }
+
+    /// <param name="node">The node named as having answered the calls (<c>calls.node</c>).</param>
+    public static CallImport Open(IvrDatabase database, string? node = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        var connection = database.OpenConnection();
+        var import = new CallImport(connection, node, database.Dialect == DatabaseDialect.Sqlite);
+        if (import._sqlite) Pragmas(connection, BulkPragmas);
+        return import;
+    }
+
+    /// <summary>Writes <paramref name="calls"/> (new call ids) in one transaction, their rollups included.</summary>
+    public void Write(IReadOnlyList<ImportedCall> calls)
+    {
         ArgumentNullException.ThrowIfNull(calls);
-        var items = new List<object>(calls.Count * 24);
-        foreach (var call in calls)
+        using var transaction = _connection.BeginWrite();
+        var tally = new RollupTally();
+        var open = new List<object>();
+        var ended = new List<ImportedCall>(calls.Count);
+        using (var rows = new MultiRowInsert(_connection, transaction, "calls", CallColumns))
         {
-            items.Add(call.Start);
-            items.AddRange(call.Events);
-            if (call is { EndedAt: { } end, Disposition: { } disposition }) items.Add(new CallEnd(call.Start.CallId, end, disposition));
+            foreach (var call in calls)
+            {
+                if (call is not { EndedAt: { } end, Disposition: { } disposition })
+                {
+                    open.Add(call.Start);
+                    open.AddRange(call.Events);
+                    continue;
+                }
+
+                var (start, walked) = (call.Start, CallEventWalk.Of(call.Events));
+                var startedAt = DbTime.ToText(start.At);
+                rows.Add(start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion,
+                    startedAt, _node, CallerTail.Of(start.Caller), DbTime.ToText(end), disposition, 1L, CallPathText.Join(walked.Path));
+                tally.Add(new CallFacts(start.CallId, start.FlowVersion, start.At, end, disposition, walked.Served, walked.Path), _node, startedAt);
+                ended.Add(call);
+            }
+            rows.Flush();
         }
-        using var connection = database.OpenConnection();
-        using var transaction = connection.BeginWrite();
-        CallWriteBatch.Write(connection, transaction, items, node);
+
+        using (var events = new MultiRowInsert(_connection, transaction, "call_events", CallWriteBatch.EventColumns))
+        {
+            foreach (var e in ended.SelectMany(c => c.Events)) events.Add(CallWriteBatch.EventValues(e)); // after their calls' rows (foreign key)
+            events.Flush();
+        }
+
+        if (open.Count > 0) CallWriteBatch.Write(_connection, transaction, open, _node);
+        tally.Write(_connection, transaction);
         transaction.Commit();
+    }
+
+    public void Dispose()
+    {
+        if (_sqlite) Pragmas(_connection, UsualPragmas); // the connection goes back to the pool
+        _connection.Dispose();
+    }
+
+    private static void Pragmas(DbConnection connection, string pragmas)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
     }
 }

@@ -10,4 +10,6 @@ internal sealed class CallRow
     public string StartedAt { get; set; } = "";
     public string? EndedAt { get; set; }
     public string? Disposition { get; set; }
+    /// <summary><c>calls.path</c>: kept once the call is rolled up (<see cref="CallPathText"/>); null before.</summary>
+    public string? Path { get; set; }
 }

@@ -28,6 +28,12 @@ internal static class CallWriteBatch
         UPDATE calls SET ended_at = @at, disposition = @disposition WHERE id = @id;
         """, "@id", "@at", "@disposition");
 
+    /// <summary>The columns of an event row, in the order of <see cref="EventValues"/> (a bulk import writes them, <see cref="CallImport"/>).</summary>
+    public static readonly string[] EventColumns = ["call_id", "seq", "at", "kind", "node", "outcome", "detail", "flow_version"];
+
+    /// <summary>An event's row values, as stored.</summary>
+    public static object?[] EventValues(CallEvent e) => [e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion];
+
     public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node)
     {
         using var batch = new StatementBatch(connection, transaction);
@@ -39,7 +45,7 @@ internal static class CallWriteBatch
                     batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At), node, CallerTail.Of(start.Caller));
                     break;
                 case CallEvent e:
-                    batch.Add(InsertEvent, e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion);
+                    batch.Add(InsertEvent, EventValues(e));
                     break;
                 case CallEnd end:
                     batch.Add(EndCall, end.CallId, DbTime.ToText(end.At), end.Disposition);

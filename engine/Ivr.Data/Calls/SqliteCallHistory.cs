@@ -4,14 +4,16 @@ using Ivr.Core.Calls;
 namespace Ivr.Data.Calls;
 
 /// <summary>
-/// Reads calls back from SQLite. A summary's <see cref="CallSummary.Path"/> is the nodes the call
-/// entered, in order (the <c>NodeEntered</c> events). The caller is only ever read masked.
+/// Reads calls back from the database. A summary's <see cref="CallSummary.Path"/> is the nodes the call
+/// entered, in order: an ended call's kept path (<c>calls.path</c>, migration 17), so it survives the pruning of its
+/// events; a call in progress, or ended but not yet rolled up or backfilled, from its <c>NodeEntered</c> events.
+/// The caller is only ever read masked.
 /// </summary>
 public sealed class SqliteCallHistory(IvrDatabase database) : ICallHistory
 {
     private const string SelectCalls = """
         SELECT id AS Id, caller_masked AS CallerMasked, dialled AS Dialled, flow_version AS FlowVersion,
-               started_at AS StartedAt, ended_at AS EndedAt, disposition AS Disposition
+               started_at AS StartedAt, ended_at AS EndedAt, disposition AS Disposition, path AS Path
         FROM calls
         """;
 
@@ -30,12 +32,8 @@ public sealed class SqliteCallHistory(IvrDatabase database) : ICallHistory
         using var connection = _database.OpenConnection();
         var calls = connection.Query<CallRow>($"{SelectCalls} ORDER BY started_at DESC, id DESC LIMIT @count;", new { count }).ToList();
         if (calls.Count == 0) return [];
-        var paths = connection.Query<(string CallId, string Node)>(
-                $"SELECT call_id, node FROM call_events WHERE kind = @kind AND node IS NOT NULL AND {connection.InList("call_id", "ids")} ORDER BY call_id, seq;",
-                new { kind = nameof(CallEventKind.NodeEntered), ids = calls.Select(c => c.Id).ToArray() })
-            .GroupBy(r => r.CallId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Node).ToList());
-        return calls.Select(c => ToSummary(c, paths.GetValueOrDefault(c.Id) ?? [])).ToList();
+        var walked = CallEventWalk.Read(connection, null, calls.Where(c => c.Path is null).Select(c => c.Id).ToList());
+        return calls.Select(c => ToSummary(c, walked)).ToList();
     }
 
     public CallSummary? Find(string callId)
@@ -44,10 +42,7 @@ public sealed class SqliteCallHistory(IvrDatabase database) : ICallHistory
         using var connection = _database.OpenConnection();
         var call = connection.QuerySingleOrDefault<CallRow>($"{SelectCalls} WHERE id = @callId;", new { callId });
         if (call is null) return null;
-        var path = connection.Query<string>(
-            "SELECT node FROM call_events WHERE call_id = @callId AND kind = @kind AND node IS NOT NULL ORDER BY seq;",
-            new { callId, kind = nameof(CallEventKind.NodeEntered) }).ToList();
-        return ToSummary(call, path);
+        return ToSummary(call, call.Path is null ? CallEventWalk.Read(connection, null, [callId]) : []);
     }
 
     /// <summary>The call's events in sequence order; empty for an unknown call.</summary>
@@ -60,9 +55,11 @@ public sealed class SqliteCallHistory(IvrDatabase database) : ICallHistory
             .ToList();
     }
 
-    private static CallSummary ToSummary(CallRow row, IReadOnlyList<string> path) => new(
+    /// <param name="walked">The walks of the calls whose path is not kept on their row (<see cref="CallEventWalk"/>).</param>
+    private static CallSummary ToSummary(CallRow row, Dictionary<string, WalkedCall> walked) => new(
         row.Id, row.CallerMasked, row.Dialled, DbTime.FromText(row.StartedAt), DbTime.FromNullableText(row.EndedAt),
-        row.Disposition, row.FlowVersion, path);
+        row.Disposition, row.FlowVersion,
+        row.Path is { } kept ? CallPathText.Split(kept) : walked.TryGetValue(row.Id, out var call) ? call.Path : []);
 
     private static CallEvent ToEvent(CallEventRow row) => new(
         row.CallId, (int)row.Seq, DbTime.FromText(row.At), ParseKind(row.Kind), row.FlowVersion, row.Node, row.Outcome, row.Detail);

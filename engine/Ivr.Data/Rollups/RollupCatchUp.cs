@@ -11,8 +11,8 @@ namespace Ivr.Data.Rollups;
 /// </summary>
 public static class RollupCatchUp
 {
-    /// <returns>The calls rolled up (paths backfilled alone are not counted).</returns>
-    public static async Task<long> RunAsync(IvrDatabase database, CancellationToken cancellation)
+    /// <returns>The calls rolled up, and those whose path alone was filled in.</returns>
+    public static async Task<RollupCatchUpCounts> RunAsync(IvrDatabase database, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(database);
         long total = 0;
@@ -27,7 +27,10 @@ public static class RollupCatchUp
             total += CallRollupWriter.RollUp(connection, transaction, ids);
             await transaction.CommitAsync(cancellation);
         }
-        await CallPathBackfill.RunAsync(database, cancellation);
-        return total;
+        return new RollupCatchUpCounts(total, await CallPathBackfill.RunAsync(database, cancellation));
     }
 }
+
+/// <summary>What one catch-up did: <paramref name="RolledUp"/> ended calls added to the rollups (each keeps its path),
+/// <paramref name="PathsFilled"/> calls rolled up earlier whose path was filled in from their events (migration 17's backfill).</summary>
+public sealed record RollupCatchUpCounts(long RolledUp, long PathsFilled);

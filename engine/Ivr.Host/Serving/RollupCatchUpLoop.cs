@@ -7,7 +7,8 @@ namespace Ivr.Host.Serving;
 /// <summary>
 /// Keeps the statistics rollups whole in the background: at start (the backfill after migration 11, and the calls
 /// a previous run left open and closed as <c>server_lost</c>), then every hour (calls a lost node left, closed by
-/// another). Each chunk of calls is its own transaction, so stopping half-way loses nothing.
+/// another). Each chunk of calls is its own transaction, so stopping half-way loses nothing. Each run that did anything
+/// is logged with its counts: calls rolled up, and paths filled in for calls rolled up before migration 17.
 /// </summary>
 internal static class RollupCatchUpLoop
 {
@@ -19,8 +20,9 @@ internal static class RollupCatchUpLoop
             try
             {
                 var started = clock.GetTimestamp();
-                var calls = await RollupCatchUp.RunAsync(database, stop);
-                if (calls > 0) log($"statistics rollups: added {calls} ended call(s) in {clock.GetElapsedTime(started).TotalSeconds:F1} s");
+                var (calls, paths) = await RollupCatchUp.RunAsync(database, stop);
+                if (calls > 0 || paths > 0)
+                    log($"statistics rollups: added {calls} ended call(s), filled in the path of {paths} older call(s) in {clock.GetElapsedTime(started).TotalSeconds:F1} s");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

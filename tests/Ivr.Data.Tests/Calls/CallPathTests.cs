@@ -7,7 +7,7 @@ using Ivr.Data.Rollups;
 namespace Ivr.Data.Tests.Calls;
 
 /// <summary><c>calls.path</c> (migration 17): written as a call is rolled up, backfilled for older rows, read by search
-/// and export, and kept when the call's events are pruned.</summary>
+/// and export and the call history (<c>ivr calls</c>, the console's call page), and kept when the call's events are pruned.</summary>
 public abstract class CallPathTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 23, 30, 0, TimeSpan.Zero);
@@ -56,10 +56,10 @@ public abstract class CallPathTests : IDisposable
             connection.Execute("DELETE FROM call_events WHERE call_id = 'pruned-before';");
         }
 
-        Assert.Equal(1, await RollupCatchUp.RunAsync(_database, CancellationToken.None));
+        Assert.Equal(new RollupCatchUpCounts(RolledUp: 1, PathsFilled: 2), await RollupCatchUp.RunAsync(_database, CancellationToken.None));
 
         Assert.Equal(new Dictionary<string, string?> { ["lost"] = "main.menu fax.menu", ["older"] = "main.menu pension.menu", ["pruned-before"] = "" }, StoredPaths());
-        Assert.Equal(0, await RollupCatchUp.RunAsync(_database, CancellationToken.None));
+        Assert.Equal(new RollupCatchUpCounts(0, 0), await RollupCatchUp.RunAsync(_database, CancellationToken.None));
     }
 
     [SkippableFact]
@@ -79,6 +79,35 @@ public abstract class CallPathTests : IDisposable
         var streamed = new List<CallListing>();
         await foreach (var call in new CallSearch(_database).StreamAsync(new CallQuery(Limit: 10), CancellationToken.None)) streamed.Add(call);
         Assert.Equal("main.menu agent.transfer", Assert.Single(streamed).Path);
+    }
+
+    [SkippableFact]
+    public async Task CallHistory_ReadsAnEndedCallsKeptPath_SoAPrunedCallStillShowsIt()
+    {
+        await using (var recorder = new SqliteCallRecorder(_database))
+        {
+            RecordedCall.Record(recorder, "pruned", T0, "transferred", "main.menu", "agent.transfer");
+            RecordedCall.Record(recorder, "open", T0.AddMinutes(1), null, "main.menu", "card.menu");
+            RecordedCall.Record(recorder, "unrolled", T0.AddMinutes(2), "completed", "main.menu", "fax.menu");
+            recorder.Flush();
+        }
+        using (var connection = _database.OpenConnection())
+        {
+            connection.Execute("DELETE FROM call_events WHERE call_id = 'pruned';");
+            connection.Execute("UPDATE calls SET path = NULL, rolled_up = 0 WHERE id = 'unrolled';"); // closed elsewhere, not caught up yet
+        }
+        var history = new SqliteCallHistory(_database);
+
+        var recent = history.Recent(10);
+
+        Assert.Equal(["unrolled", "open", "pruned"], recent.Select(c => c.CallId));
+        Assert.Equal(["main.menu", "fax.menu"], recent[0].Path);
+        Assert.Equal(["main.menu", "card.menu"], recent[1].Path);
+        Assert.Equal(["main.menu", "agent.transfer"], recent[2].Path);
+        Assert.Equal(["main.menu", "agent.transfer"], history.Find("pruned")!.Path);
+        Assert.Equal(["main.menu", "card.menu"], history.Find("open")!.Path);
+        Assert.Equal(["main.menu", "fax.menu"], history.Find("unrolled")!.Path);
+        Assert.Empty(history.Events("pruned"));
     }
 
     private Dictionary<string, string?> StoredPaths()

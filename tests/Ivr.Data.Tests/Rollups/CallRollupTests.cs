@@ -28,7 +28,7 @@ public abstract class CallRollupTests : IDisposable
             recorder.Flush();
         }
 
-        Assert.Equal(0, await RollupCatchUp.RunAsync(_database, CancellationToken.None));
+        Assert.Equal(0, (await RollupCatchUp.RunAsync(_database, CancellationToken.None)).RolledUp);
         var reader = new RollupReader(_database);
         var day = new DateOnly(2026, 11, 24);
         var days = await reader.DaysAsync(day, day, null, CancellationToken.None);
@@ -57,8 +57,8 @@ public abstract class CallRollupTests : IDisposable
         using (var connection = _database.OpenConnection())
             connection.Execute("UPDATE calls SET ended_at = started_at, disposition = 'node_lost';");
 
-        Assert.Equal(1, await RollupCatchUp.RunAsync(_database, CancellationToken.None));
-        Assert.Equal(0, await RollupCatchUp.RunAsync(_database, CancellationToken.None));
+        Assert.Equal(1, (await RollupCatchUp.RunAsync(_database, CancellationToken.None)).RolledUp);
+        Assert.Equal(0, (await RollupCatchUp.RunAsync(_database, CancellationToken.None)).RolledUp);
         using (var connection = _database.OpenConnection()) connection.Execute("DELETE FROM call_events;");
 
         var reader = new RollupReader(_database);

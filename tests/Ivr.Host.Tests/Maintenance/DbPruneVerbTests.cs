@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Ivr.Data;
 using Ivr.Host.Tests.Cli;
@@ -12,16 +13,7 @@ public sealed class DbPruneVerbTests : IDisposable
     [Fact]
     public async Task Prune_DryRunCountsThenPruneDeletesAndAudits_CallSummariesStay()
     {
-        var database = IvrDatabase.Open(Path.Combine(_data, "ivr.db"));
-        var old = DateTimeOffset.UtcNow.AddDays(-200).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture);
-        using (var connection = database.OpenConnection())
-        {
-            await connection.ExecuteAsync("""
-                INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
-                VALUES ('old', '13912345678', '139*****678', '12333', 'main', 'v1', @old, @old, 'completed');
-                INSERT INTO call_events (call_id, seq, at, kind, flow_version) VALUES ('old', 1, @old, 'CallStarted', 'v1'), ('old', 2, @old, 'CallEnded', 'v1');
-                """, new { old });
-        }
+        var database = await OldCallAsync("completed", "('old', 1, @old, 'CallStarted', NULL, 'v1'), ('old', 2, @old, 'CallEnded', NULL, 'v1')");
 
         var (dryCode, dry, _) = await ProgramTests.Run("db", "prune", "--dry-run", "--data", _data);
         var (code, pruned, errors) = await ProgramTests.Run("db", "prune", "--data", _data);
@@ -51,6 +43,42 @@ public sealed class DbPruneVerbTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains($"{file}:1:14: call_events: a period longer than zero", errors);
+    }
+
+    /// <summary><c>ivr calls</c> shows an ended call's kept path (<c>calls.path</c>): the prune deletes its events, not where it went.</summary>
+    [Fact]
+    public async Task Calls_AfterThePrune_StillShowThePath()
+    {
+        var database = await OldCallAsync("transferred", "('old', 1, @old, 'CallStarted', NULL, 'v1'), ('old', 2, @old, 'NodeEntered', 'main.main_menu', 'v1'), "
+            + "('old', 3, @old, 'NodeEntered', 'agent.transfer', 'v1'), ('old', 4, @old, 'CallEnded', NULL, 'v1')");
+
+        var (pruneCode, _, pruneErrors) = await ProgramTests.Run("db", "prune", "--data", _data);
+        var (code, table, errors) = await ProgramTests.Run("calls", "--data", _data);
+        var (jsonCode, json, _) = await ProgramTests.Run("calls", "--data", _data, "--json");
+
+        Assert.True(pruneCode == 0, pruneErrors);
+        using (var check = database.OpenConnection()) Assert.Equal(0, check.ExecuteScalar<long>("SELECT COUNT(*) FROM call_events;"));
+        Assert.True(code == 0, errors);
+        Assert.Contains("    main.main_menu > agent.transfer", table);
+        Assert.Equal(0, jsonCode);
+        var call = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray());
+        Assert.Equal(["main.main_menu", "agent.transfer"], call.GetProperty("path").EnumerateArray().Select(n => n.GetString()));
+        Assert.DoesNotContain("13912345678", table + json);
+    }
+
+    /// <summary>A call ended 200 days ago (older than any retention period) with <paramref name="events"/> (rows of
+    /// <c>call_id, seq, at, kind, node, flow_version</c>, <c>@old</c> its time).</summary>
+    private async Task<IvrDatabase> OldCallAsync(string disposition, string events)
+    {
+        var database = IvrDatabase.Open(Path.Combine(_data, "ivr.db"));
+        var old = DateTimeOffset.UtcNow.AddDays(-200).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = database.OpenConnection();
+        await connection.ExecuteAsync($"""
+            INSERT INTO calls (id, caller, caller_masked, dialled, flow, flow_version, started_at, ended_at, disposition)
+            VALUES ('old', '13912345678', '139*****678', '12333', 'main', 'v1', @old, @old, @disposition);
+            INSERT INTO call_events (call_id, seq, at, kind, node, flow_version) VALUES {events};
+            """, new { old, disposition });
+        return database;
     }
 
     public void Dispose()

@@ -12,8 +12,9 @@ namespace Ivr.ConsoleScale;
 /// Seeds N synthetic calls into DATA/ivr.db (or --database URL) for tools/bench/console-scale: each call is the
 /// event sequence of a replay script of tests/replay (run against the demo back end), moved to a random time of
 /// the last --days days (busier in office hours), with its own caller number and call id, on one of three flow
-/// versions by age; one call in six answers the survey. Whole calls are written thousands per transaction with the
-/// recorder's statements (rollups included). Usage: Ivr.ConsoleScale --calls N (--data DIR | --database URL) [--days 365]
+/// versions by age; one call in six answers the survey. Calls are written in time order, thousands per transaction,
+/// through one bulk connection (<see cref="CallImport"/>: each ended call one row with its path, its rollups added up
+/// in memory with the recorder's arithmetic). Usage: Ivr.ConsoleScale --calls N (--data DIR | --database URL) [--days 365]
 /// </summary>
 public static class Program
 {
@@ -40,16 +41,15 @@ public static class Program
         var now = DateTimeOffset.UtcNow;
         var hourTotal = HourWeights.Sum();
         var clock = Stopwatch.StartNew();
+        var plan = Plan(calls, days, templates.Count, now, random, hourTotal);
         long events = 0;
         var batch = new List<ImportedCall>(Batch);
         var surveys = new List<object>();
-        for (var i = 0; i < calls; i++)
+        using var import = CallImport.Open(database, "bench-node");
+        for (var i = 0; i < plan.Length; i++)
         {
-            var template = templates[random.Next(templates.Count)];
-            var day = random.Next(days);
-            var start = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(8)).Date, TimeSpan.FromHours(8)).AddDays(-day)
-                .AddHours(PickHour(random, hourTotal)).AddSeconds(random.Next(3600));
-            if (start > now) start = now.AddSeconds(-random.Next(1, 3600));
+            var (start, day, pick) = plan[i];
+            var template = templates[pick];
             var version = versions[Math.Min(2, day / 120)];
             var id = $"bench-{i:D8}@scale";
             var origin = template.Events[0].At;
@@ -60,7 +60,7 @@ public static class Program
             if (random.Next(6) == 0) surveys.Add(new { call = id, score = 1 + random.Next(3), at = DbText(end) });
             if (batch.Count == Batch || i == calls - 1)
             {
-                CallImport.Write(database, batch, "bench-node");
+                import.Write(batch);
                 WriteSurveys(database, surveys);
                 batch.Clear();
                 surveys.Clear();
@@ -70,6 +70,23 @@ public static class Program
 
         Console.WriteLine($"seeded {calls:N0} calls ({events:N0} events) in {clock.Elapsed.TotalSeconds:F1} s: {calls / clock.Elapsed.TotalSeconds:N0} calls/s, {events / clock.Elapsed.TotalSeconds:N0} events/s");
         return 0;
+    }
+
+    /// <summary>Each call's start (a random time of the last <paramref name="days"/> days, busier in office hours), its
+    /// day back from today and its template, in time order: ids and index entries are then written in ascending order.</summary>
+    private static (DateTimeOffset Start, int Day, int Template)[] Plan(int calls, int days, int templates, DateTimeOffset now, Random random, int hourTotal)
+    {
+        var plan = new (DateTimeOffset Start, int Day, int Template)[calls];
+        var today = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(8)).Date, TimeSpan.FromHours(8));
+        for (var i = 0; i < calls; i++)
+        {
+            var day = random.Next(days);
+            var start = today.AddDays(-day).AddHours(PickHour(random, hourTotal)).AddSeconds(random.Next(3600));
+            if (start > now) start = now.AddSeconds(-random.Next(1, 3600));
+            plan[i] = (start, day, random.Next(templates));
+        }
+        Array.Sort(plan, (a, b) => a.Start.CompareTo(b.Start));
+        return plan;
     }
 
     private static void WriteSurveys(IvrDatabase database, List<object> surveys)
