@@ -63,10 +63,18 @@ public class LatenessHistogramTests
     [Fact]
     public void Record_AllocatesNothing()
     {
+        // A whole pass first (the JIT's tiering and on-stack replacement finish there), then the least of three measured
+        // passes: a stray runtime allocation on this thread (128 bytes once under the full suite) is not the histogram's,
+        // which would allocate in every pass, 100,000 times.
         var histogram = new LatenessHistogram(Frequency);
-        histogram.Record(1, 1); // warm
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100_000; i++) histogram.Record(i * 997L, 1 + (i & 7));
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long Pass()
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100_000; i++) histogram.Record(i * 997L, 1 + (i & 7));
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Pass();
+        Assert.Equal(0, Math.Min(Pass(), Math.Min(Pass(), Pass())));
     }
 }
