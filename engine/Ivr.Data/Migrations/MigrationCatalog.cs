@@ -27,5 +27,6 @@ public static class MigrationCatalog
         M019CallbackOutcomes.Migration,
         M020PinLockOrigins.Migration,
         M021PinAlarms.Migration,
+        M022PinAttemptCallerKeys.Migration,
     ];
 }

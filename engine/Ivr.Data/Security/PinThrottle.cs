@@ -9,10 +9,10 @@ public sealed class PinThrottle(PinThrottleRules rules, TimeProvider time)
 
     private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
 
-    public async Task<PinThrottleVerdict> CheckAsync(PinAttemptStore attempts, string caller, string callId, string subjectKey, CancellationToken cancellation)
+    public async Task<PinThrottleVerdict> CheckAsync(PinAttemptStore attempts, string callerKey, string callId, string subjectKey, CancellationToken cancellation)
     {
         var since = _time.GetUtcNow() - Rules.CallerWindow;
-        if (await attempts.CountFailuresOfCallerSinceAsync(caller, since, cancellation).ConfigureAwait(false) >= Rules.FailuresPerCaller)
+        if (await attempts.CountFailuresOfCallerSinceAsync(callerKey, since, cancellation).ConfigureAwait(false) >= Rules.FailuresPerCaller)
             return PinThrottleVerdict.CallerLimit;
         var tried = await attempts.SubjectKeysOfCallAsync(callId, cancellation).ConfigureAwait(false);
         return tried.Contains(subjectKey) || tried.Count < Rules.IdsPerCall ? PinThrottleVerdict.Allowed : PinThrottleVerdict.CallLimit;

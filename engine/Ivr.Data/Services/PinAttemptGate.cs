@@ -22,16 +22,17 @@ internal sealed class PinAttemptGate(ServiceContext context)
         await connection.LockKeyAsync(transaction, "pin-caller", caller.Number, cancellation).ConfigureAwait(false);
         var attempts = new PinAttemptStore(connection, transaction);
         var subjectKey = PinSubjectKey.Of(subject);
-        var verdict = await context.Throttle.CheckAsync(attempts, caller.Number, caller.CallId, subjectKey, cancellation).ConfigureAwait(false);
+        var callerKey = PinCallerKey.Of(caller.Number);
+        var verdict = await context.Throttle.CheckAsync(attempts, callerKey, caller.CallId, subjectKey, cancellation).ConfigureAwait(false);
         if (verdict == PinThrottleVerdict.CallLimit)
             context.Log($"pin: call {caller.CallId} from {Mask.Phone(caller.Number)} asked for a PIN check of a further ID beyond {context.Throttle.Rules.IdsPerCall}: refused, to an agent");
         if (verdict != PinThrottleVerdict.Allowed) return new Admission(0, ServiceOutcomes.Throttled);
         if (await context.Lockout.LockedUntilAsync(new PinLockStore(connection, transaction), subject, cancellation).ConfigureAwait(false) is not null)
             return new Admission(0, ServiceOutcomes.Locked);
 
-        var id = await attempts.AddFailedAsync(context.Now, caller.Number, caller.CallId, subjectKey, cancellation).ConfigureAwait(false);
+        var id = await attempts.AddFailedAsync(context.Now, callerKey, caller.CallId, subjectKey, cancellation).ConfigureAwait(false);
         var rules = context.Throttle.Rules;
-        var failures = await attempts.CountFailuresOfCallerSinceAsync(caller.Number, context.Now - rules.CallerWindow, cancellation).ConfigureAwait(false);
+        var failures = await attempts.CountFailuresOfCallerSinceAsync(callerKey, context.Now - rules.CallerWindow, cancellation).ConfigureAwait(false);
         transaction.Commit();
         if (failures == rules.FailuresPerCaller)
             context.Log($"pin: caller {Mask.Phone(caller.Number)} reached the limit of {failures} wrong PINs within {rules.CallerWindow.TotalHours:0} h: further checks from it go to an agent");

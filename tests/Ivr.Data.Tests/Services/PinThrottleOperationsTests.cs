@@ -176,11 +176,12 @@ public abstract class PinThrottleOperationsTests : IDisposable
 
         using var connection = _f.Database.OpenConnection();
         var stored = string.Join("|", connection.Query<string>(
-            "SELECT caller || call_id || subject_key FROM pin_attempts;"));
+            "SELECT caller_key || call_id || subject_key FROM pin_attempts;"));
         var origins = string.Join("|", connection.Query<string>(
             "SELECT call_id || caller_key || caller_masked || subject_key || subject_masked FROM pin_lock_origins;"));
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pin_lock_origins;"));
         Assert.DoesNotContain(Attacker, origins);
+        Assert.DoesNotContain(Attacker, stored); // the per-caller throttle counts a salted key, not the number
         var logged = string.Join("|", _f.Log);
         foreach (var secret in new[] { RetireeId, WorkerId, UnknownId(1), WorkerPin, "111111" })
         {
