@@ -3,15 +3,12 @@ using System.Runtime.InteropServices;
 namespace Ivr.Media.Rtp.Receiving;
 
 /// <summary>
-/// The few Linux calls the shared receive threads use (64-bit only): <c>epoll(7)</c> to wait on many RTP sockets at
-/// once, <c>recvmmsg(2)</c> to take several datagrams from one socket per system call. Structures as the kernel lays
-/// them out on 64-bit Linux (<c>struct mmsghdr</c>, <c>struct iovec</c>; <c>struct epoll_event</c> is packed on x86-64).
+/// The Linux calls the shared receive threads use to wait (64-bit only): <c>epoll(7)</c> on many RTP sockets at once
+/// (<c>struct epoll_event</c> is packed on x86-64). They read each ready socket with <see cref="Ivr.Native.RecvMmsgBatch"/>.
 /// </summary>
 internal static unsafe partial class LinuxUdp
 {
     public const int EpollIn = 0x001;
-    public const int MsgDontWait = 0x40;
-    public const int MsgTrunc = 0x20;
     public const int Eintr = 4;
 
     private const int EpollCloExec = 0x80000;
@@ -19,8 +16,7 @@ internal static unsafe partial class LinuxUdp
     private const int EpollCtlDel = 2;
 
     /// <summary>Whether this process can use them: Linux, 64-bit, x86-64 or arm64.</summary>
-    public static bool Available { get; } = OperatingSystem.IsLinux() && Environment.Is64BitProcess &&
-        RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+    public static bool Available => Ivr.Native.RecvMmsgBatch.IsSupported;
 
     /// <summary>sizeof(struct epoll_event): 12 on x86-64 (packed), 16 elsewhere.</summary>
     public static int EpollEventSize { get; } = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
@@ -56,8 +52,6 @@ internal static unsafe partial class LinuxUdp
     /// <summary>The token of event <paramref name="index"/>.</summary>
     public static long TokenOf(byte* events, int index) => *(long*)(events + index * EpollEventSize + EpollDataOffset);
 
-    public static int ReceiveMany(int fd, MessageHeader* messages, int count) => recvmmsg(fd, messages, (uint)count, MsgDontWait, null);
-
     [LibraryImport("libc", SetLastError = true)]
     private static partial int epoll_create1(int flags);
 
@@ -66,29 +60,4 @@ internal static unsafe partial class LinuxUdp
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int epoll_wait(int epfd, byte* events, int maxEvents, int timeout);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int recvmmsg(int fd, MessageHeader* messages, uint count, int flags, void* timeout);
-
-    /// <summary><c>struct mmsghdr</c> on 64-bit Linux: <c>struct msghdr</c> (56 bytes) then <c>msg_len</c>.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 64)]
-    public struct MessageHeader
-    {
-        [FieldOffset(0)] public void* Name;
-        [FieldOffset(8)] public uint NameLength;
-        [FieldOffset(16)] public IoVector* Vectors;
-        [FieldOffset(24)] public nuint VectorCount;
-        [FieldOffset(32)] public void* Control;
-        [FieldOffset(40)] public nuint ControlLength;
-        [FieldOffset(48)] public int Flags;
-        [FieldOffset(56)] public uint Length;
-    }
-
-    /// <summary><c>struct iovec</c>.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct IoVector
-    {
-        public void* Base;
-        public nuint Length;
-    }
 }
