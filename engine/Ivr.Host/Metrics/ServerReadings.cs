@@ -1,4 +1,5 @@
 using Ivr.Media.Playout;
+using Ivr.Sip.Throttling;
 using Prometheus;
 
 namespace Ivr.Host.Metrics;
@@ -6,7 +7,7 @@ namespace Ivr.Host.Metrics;
 /// <summary>
 /// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
 /// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
-/// serving and how late the pacing threads served their streams. Each source is a function given to
+/// serving, how late the pacing threads served their streams and the SIP messages dropped on receipt, by reason. Each source is a function given to
 /// <see cref="Watch"/>; a source not given (a part not started) reads as nothing.
 /// </summary>
 public sealed class ServerReadings
@@ -16,6 +17,7 @@ public sealed class ServerReadings
     private readonly Counter _databaseErrors;
     private readonly Gauge _flowVersion;
     private readonly LatenessExport _lateness;
+    private readonly Counter _sipDropped;
     private readonly object _gate = new();
     private Sources _sources = new();
     private string? _version;
@@ -30,6 +32,10 @@ public sealed class ServerReadings
         _lateness = new LatenessExport(factory.CreateHistogram("ivr_pacing_lateness_seconds",
             "How late the pacing threads served each call's outbound 20 ms packet after its deadline (per stream served), seconds.",
             new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+        _sipDropped = factory.CreateCounter("ivr_sip_dropped_total",
+            "SIP messages dropped on receipt, by reason: over_budget (the source's rate, before any parse), work_queue_full, " +
+            "source_queue_full (the source's UDP receive queue), all_queues_full (every UDP receive queue together), malformed " +
+            "(malformed, invalid or from an untrusted source, after parsing).", ["reason"]);
     }
 
     /// <summary>Where the figures come from; each may be null.</summary>
@@ -46,6 +52,8 @@ public sealed class ServerReadings
         public Func<string?>? FlowVersion { get; init; }
 
         public Func<LatenessSnapshot>? PacingLateness { get; init; }
+
+        public Func<SipDropCounts>? SipDrops { get; init; }
     }
 
     /// <summary>Reads <paramref name="sources"/> from the next scrape on (replacing those given before).</summary>
@@ -66,8 +74,18 @@ public sealed class ServerReadings
             if (s.RecorderErrors is { } recorder) _databaseErrors.WithLabels("call_recorder").IncTo(recorder());
             if (s.LookupDatabaseErrors is { } lookups) _databaseErrors.WithLabels("lookups").IncTo(lookups());
             if (s.PacingLateness is { } lateness) _lateness.Update(lateness());
+            if (s.SipDrops is { } sipDrops) UpdateSipDrops(sipDrops());
             SetVersion(s.FlowVersion?.Invoke());
         }
+    }
+
+    private void UpdateSipDrops(SipDropCounts drops)
+    {
+        _sipDropped.WithLabels("over_budget").IncTo(drops.OverBudget);
+        _sipDropped.WithLabels("work_queue_full").IncTo(drops.WorkQueueFull);
+        _sipDropped.WithLabels("source_queue_full").IncTo(drops.SourceQueueFull);
+        _sipDropped.WithLabels("all_queues_full").IncTo(drops.AllQueuesFull);
+        _sipDropped.WithLabels("malformed").IncTo(drops.Malformed);
     }
 
     private void SetVersion(string? version)

@@ -135,6 +135,7 @@ public sealed class IvrServer : IAsyncDisposable
             {
                 CallsUp = () => live.Count, RecordsDropped = () => recorder.Dropped, RecorderErrors = () => recorder.Failed + recorder.Unavailable,
                 LookupDatabaseErrors = () => service.Failures, FlowVersion = () => flows.Current?.Version, PacingLateness = sip.Playout.Lateness,
+                SipDrops = sip.Drops,
             });
             var metricsOnly = await MetricsStart.StartAsync(options, metrics, parts, log, cancellation);
             var faxes = new CancellationTokenSource();

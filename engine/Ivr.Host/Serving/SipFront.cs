@@ -38,6 +38,9 @@ internal sealed class SipFront
     /// <summary>OPTIONS and new INVITEs get 503 with Retry-After from now on; calls in progress and outbound legs go on.</summary>
     public void Drain() => _stack.Drain();
 
+    /// <summary>SIP messages dropped on receipt since start, by reason (a metric).</summary>
+    public Ivr.Sip.Throttling.SipDropCounts Drops() => _stack.Endpoint.Gate.Drops;
+
     /// <summary>The pacing of every call's audio (its lateness is a metric).</summary>
     public PlayoutScheduler Playout => _telephony.Playout;
 

@@ -7,8 +7,8 @@ namespace Ivr.Sip.Throttling;
 /// The first check a received message meets, before it is copied or parsed: a token bucket per source address
 /// (<see cref="InboundLimits.PerSource"/>, or <see cref="InboundLimits.PerProxy"/> for a listed proxy), then the
 /// work queue's cap. What it drops is counted and logged once per source per <see cref="InboundLimits.ReportWindow"/>
-/// ("dropped N SIP messages from IP"), as are the datagrams the UDP transport drops after admitting them (its per-source
-/// queue full). Thread-safe: the UDP receive thread, the UDP delivery thread and every TCP reader call it.
+/// ("dropped N SIP messages from IP"), as are the datagrams the UDP transport drops after admitting them (their source's
+/// receive queue full, or all receive queues together full), each reason counted apart. Thread-safe: the UDP receive thread, the UDP delivery thread and every TCP reader call it.
 /// </summary>
 public sealed class InboundGate : IDatagramAdmission
 {
@@ -19,7 +19,9 @@ public sealed class InboundGate : IDatagramAdmission
     private readonly BucketTable<IPAddress> _budgets;
     private readonly DropTally<IPAddress> _overBudget;
     private readonly DropTally<IPAddress> _queueFull;
-    private readonly DropTally<IPAddress> _backlog;
+    private readonly DropTally<IPAddress> _sourceQueueFull;
+    private readonly DropTally<IPAddress> _allQueuesFull;
+    private readonly DropTally<IPAddress> _malformed;
 
     public InboundGate(InboundLimits limits, TrustedSources proxies, TimeProvider time, ISipLog log)
     {
@@ -29,7 +31,9 @@ public sealed class InboundGate : IDatagramAdmission
         _budgets = new BucketTable<IPAddress>(time, limits.MaxTrackedSources);
         _overBudget = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
         _queueFull = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
-        _backlog = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
+        _sourceQueueFull = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
+        _allQueuesFull = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
+        _malformed = new DropTally<IPAddress>(time, OtherSources, limits.ReportWindow);
     }
 
     /// <summary>Messages dropped because their source was over its budget, since start.</summary>
@@ -38,8 +42,17 @@ public sealed class InboundGate : IDatagramAdmission
     /// <summary>Messages dropped because the work queue was full, since start.</summary>
     public long DroppedQueueFull => _queueFull.Total;
 
-    /// <summary>Admitted datagrams the UDP transport dropped because their source's receive queue (or all of them) was full, since start.</summary>
-    public long DroppedBacklog => _backlog.Total;
+    /// <summary>Admitted datagrams the UDP transport dropped because their source's receive queue was full, since start.</summary>
+    public long DroppedSourceQueueFull => _sourceQueueFull.Total;
+
+    /// <summary>Admitted datagrams the UDP transport dropped because all receive queues together were full, since start.</summary>
+    public long DroppedAllQueuesFull => _allQueuesFull.Total;
+
+    /// <summary>Messages dropped after parsing because they were malformed, invalid or from an untrusted source, since start.</summary>
+    public long DroppedMalformed => _malformed.Total;
+
+    /// <summary>Every drop count, since start.</summary>
+    public SipDropCounts Drops => new(DroppedOverBudget, DroppedQueueFull, DroppedSourceQueueFull, DroppedAllQueuesFull, DroppedMalformed);
 
     /// <summary>Source addresses whose budgets are remembered now.</summary>
     public int TrackedSources => _budgets.Count;
@@ -67,7 +80,14 @@ public sealed class InboundGate : IDatagramAdmission
 
     public void Dropped(SipEndPoint source, DatagramDrop reason)
     {
-        _backlog.Add(Unmapped(source));
+        (reason == DatagramDrop.SourceBacklog ? _sourceQueueFull : _allQueuesFull).Add(Unmapped(source));
+        ReportIfDue();
+    }
+
+    /// <summary>A message from <paramref name="source"/> was dropped as malformed, invalid or refused (after parsing).</summary>
+    public void Malformed(SipEndPoint source)
+    {
+        _malformed.Add(Unmapped(source));
         ReportIfDue();
     }
 
@@ -81,25 +101,39 @@ public sealed class InboundGate : IDatagramAdmission
 
     private void ReportIfDue()
     {
-        if (_overBudget.TryEndWindow(out var overBudget))
-        {
-            foreach (var (address, count) in overBudget)
-                _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: over its budget of {BudgetOf(address)}");
-            _budgets.ForgetQuiet();
-        }
-
-        if (_queueFull.TryEndWindow(out var queueFull))
-        {
-            foreach (var (address, count) in queueFull)
-                _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: work queue full ({_limits.MaxQueuedMessages} waiting)");
-        }
-
-        if (_backlog.TryEndWindow(out var backlog))
-        {
-            foreach (var (address, count) in backlog)
-                _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: its UDP receive queue was full");
-        }
+        if (Report(_overBudget, Reason.OverBudget)) _budgets.ForgetQuiet();
+        Report(_queueFull, Reason.WorkQueueFull);
+        Report(_sourceQueueFull, Reason.SourceQueueFull);
+        Report(_allQueuesFull, Reason.AllQueuesFull);
+        Report(_malformed, Reason.Malformed);
     }
 
+    /// <summary>When <paramref name="tally"/>'s window has ended: one warning per source it counted, and true.</summary>
+    private bool Report(DropTally<IPAddress> tally, Reason reason)
+    {
+        if (!tally.TryEndWindow(out var ended)) return false;
+        foreach (var (address, count) in ended)
+            _log.Warning($"dropped {count} SIP messages from {Name(address)} in the last minute: {Why(reason, address)}");
+        return true;
+    }
+
+    private string Why(Reason reason, IPAddress address) => reason switch
+    {
+        Reason.OverBudget => $"over its budget of {BudgetOf(address)}",
+        Reason.WorkQueueFull => $"work queue full ({_limits.MaxQueuedMessages} waiting)",
+        Reason.SourceQueueFull => "its UDP receive queue was full",
+        Reason.AllQueuesFull => "all UDP receive queues together were full",
+        _ => "malformed, invalid or from an untrusted source",
+    };
+
     private static string Name(IPAddress address) => address.Equals(OtherSources) ? "other sources" : address.ToString();
+
+    private enum Reason
+    {
+        OverBudget,
+        WorkQueueFull,
+        SourceQueueFull,
+        AllQueuesFull,
+        Malformed,
+    }
 }

@@ -177,6 +177,7 @@ public sealed class SipEndpoint
 
     private void Malformed(SipEndPoint source, string reason)
     {
+        Gate.Malformed(source);
         if (_limiter.ShouldLog(source.EndPoint.Address))
         {
             _log.Warning($"malformed or refused SIP input from {source} (further reports from it muted for a minute): {reason}");

@@ -131,6 +131,22 @@ public sealed class IvrMetricsTests
     }
 
     [Fact]
+    public async Task SipDrops_AreExportedByReason_AndFollowTheCountsAtEachScrape()
+    {
+        var drops = new Ivr.Sip.Throttling.SipDropCounts(OverBudget: 700, WorkQueueFull: 1, SourceQueueFull: 20, AllQueuesFull: 3, Malformed: 9);
+        _metrics.Readings.Watch(new ServerReadings.Sources { SipDrops = () => drops });
+        await ScrapeAsync();
+        drops = drops with { OverBudget = 900, Malformed = 10 };
+        var scraped = await ScrapeAsync();
+
+        Assert.Equal(900, scraped.Value("ivr_sip_dropped_total", "reason=over_budget"));
+        Assert.Equal(1, scraped.Value("ivr_sip_dropped_total", "reason=work_queue_full"));
+        Assert.Equal(20, scraped.Value("ivr_sip_dropped_total", "reason=source_queue_full"));
+        Assert.Equal(3, scraped.Value("ivr_sip_dropped_total", "reason=all_queues_full"));
+        Assert.Equal(10, scraped.Value("ivr_sip_dropped_total", "reason=malformed"));
+    }
+
+    [Fact]
     public async Task DrainingAndNodeId_AreSettable_OneNodeIdAtATime()
     {
         _metrics.NodeId = "node-a";

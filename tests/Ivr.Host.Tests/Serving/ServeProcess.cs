@@ -12,6 +12,8 @@ internal sealed class ServeProcess : IDisposable
 
     private ServeProcess(Process process) => _process = process;
 
+    public int Pid => _process.Id;
+
     public string Log
     {
         get { lock (_log) return _log.ToString(); }

@@ -99,10 +99,28 @@ public sealed class InboundGateTests
         _time.Advance(TimeSpan.FromSeconds(60));
         gate.Dropped(Attacker, DatagramDrop.SourceBacklog); // counted in the window it ends
 
-        Assert.Equal(502, gate.DroppedBacklog);
+        Assert.Equal(501, gate.DroppedSourceQueueFull);
+        Assert.Equal(1, gate.DroppedAllQueuesFull);
         Assert.Equal(2, _log.Warnings.Count);
         Assert.Contains(_log.Warnings, w => w.Contains("dropped 501 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
-        Assert.Contains(_log.Warnings, w => w.Contains("dropped 1 SIP messages from 127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 1 SIP messages from 127.0.0.1 in the last minute: all UDP receive queues", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Malformed_IsCountedApartFromTheOtherReasons_AndLoggedOncePerSourcePerMinute()
+    {
+        var gate = Gate();
+        for (var i = 0; i < 30; i++) gate.Malformed(Attacker);
+        gate.Dropped(Attacker, DatagramDrop.SourceBacklog);
+        Assert.Empty(_log.Warnings);
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+        gate.Malformed(Caller); // counted in the window it ends
+
+        Assert.Equal(new SipDropCounts(OverBudget: 0, WorkQueueFull: 0, SourceQueueFull: 1, AllQueuesFull: 0, Malformed: 31), gate.Drops);
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 30 SIP messages from 127.0.0.2 in the last minute: malformed", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 1 SIP messages from 127.0.0.1 in the last minute: malformed", StringComparison.Ordinal));
+        Assert.Contains(_log.Warnings, w => w.Contains("dropped 1 SIP messages from 127.0.0.2 in the last minute: its UDP receive queue", StringComparison.Ordinal));
     }
 
     private InboundGate Gate() => new(InboundLimits.Default, Proxies, _time, _log);
