@@ -7,8 +7,8 @@ namespace Ivr.Host.Metrics;
 /// <summary>
 /// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
 /// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
-/// serving, how late the pacing threads served their streams and the SIP messages dropped on receipt, by reason. Each source is a function given to
-/// <see cref="Watch"/>; a source not given (a part not started) reads as nothing.
+/// serving, how late the pacing threads served their streams and the SIP messages dropped on receipt, by reason. Each
+/// source is a function given to <see cref="Watch"/>; a source not given (a part not started) reads as nothing.
 /// </summary>
 public sealed class ServerReadings
 {
