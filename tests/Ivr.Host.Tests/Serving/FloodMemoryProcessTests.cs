@@ -22,10 +22,8 @@ public sealed class FloodMemoryProcessTests(ITestOutputHelper output) : IDisposa
     public async Task GarbageFloodFrom127002_RssStaysNearTheBaseline_AndIsBackWithin20PercentSoonAfter()
     {
         if (!OperatingSystem.IsLinux()) return; // /proc/PID/status
-        var port = FreeUdpPort();
-        var rtp = UdpPorts.FreeRange(20);
-        using var server = await ServeProcess.StartAsync(["--bind", "127.0.0.1", "--sip-port", $"{port}", "--rtp-ports", $"{rtp}-{rtp + 19}",
-            "--no-console", "--flows", _files.Flows, "--prompts", _files.Prompts, "--data", Path.Combine(_files.Root, "data")]);
+        var (server, port) = await StartServerAsync();
+        using var _ = server;
         var target = new IPEndPoint(IPAddress.Loopback, port);
         using var prober = Bind("127.0.0.1");
         for (var i = 0; i < 20; i++) await ProbeAsync(prober, target, $"warm-{i}"); // the OPTIONS path compiled before the baseline
@@ -56,6 +54,25 @@ public sealed class FloodMemoryProcessTests(ITestOutputHelper output) : IDisposa
             $"the flood reached the server:\n{server.Log}");
         Assert.True(peak <= baseline * 1.5, $"RSS peaked at {peak:F0} MB during the flood, baseline {baseline:F0} MB");
         Assert.True(now <= baseline * 1.2, $"RSS {now:F0} MB {BackWithin.TotalSeconds:F0} s after the flood, baseline {baseline:F0} MB");
+    }
+
+    /// <summary>Starts <c>ivr serve</c> on a free port; again on another when a parallel test took that one meanwhile (3 tries).</summary>
+    private async Task<(ServeProcess Server, int Port)> StartServerAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeUdpPort();
+            var rtp = UdpPorts.FreeRange(20);
+            try
+            {
+                return (await ServeProcess.StartAsync(["--bind", "127.0.0.1", "--sip-port", $"{port}", "--rtp-ports", $"{rtp}-{rtp + 19}",
+                    "--no-console", "--flows", _files.Flows, "--prompts", _files.Prompts, "--data", Path.Combine(_files.Root, $"data-{attempt}")]), port);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                output.WriteLine($"port {port} or {rtp} taken meanwhile; trying others");
+            }
+        }
     }
 
     /// <summary>Random datagrams of 100–1400 bytes from 127.0.0.2 as fast as one thread can, for <see cref="Flood"/>.</summary>
