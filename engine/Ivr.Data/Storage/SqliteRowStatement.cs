@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -9,15 +10,16 @@ namespace Ivr.Data;
 /// bound by position — what <see cref="StatementBatch"/> does for each row on SQLite. The ADO.NET driver's
 /// <c>ExecuteNonQuery</c> allocated about 2 KB per row (a data reader, a statement enumerator, a binder per
 /// parameter): at 1,000 held calls the call recorder's rows were most of the server's steady-state allocation (issue 13).
-/// Text is bound from a reused UTF-8 buffer (SQLite copies it), so a row of text, integers and reals allocates nothing
+/// Text is bound from a stack or pooled UTF-8 buffer (SQLite copies it), so a row of text, integers and reals allocates nothing
 /// here. Runs inside the connection's transaction like any of its commands. Not thread-safe.
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+    private const int StackText = 512; // bytes of UTF-8 encoded on the stack; longer text in a pooled buffer
+
     private readonly int[] _positions;
-    private byte[] _text = new byte[256];
 
     public SqliteRowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> names)
     {
@@ -61,18 +63,32 @@ internal sealed class SqliteRowStatement : IDisposable
     private int Bind(int position, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(_statement, position),
-        string text => raw.sqlite3_bind_text(_statement, position, Utf8(text)),
+        string text => BindText(position, text),
         long number => raw.sqlite3_bind_int64(_statement, position, number),
         int number => raw.sqlite3_bind_int64(_statement, position, number),
         double real => raw.sqlite3_bind_double(_statement, position, real),
         _ => throw new ArgumentException($"a {value.GetType().Name} is not bound natively (check {nameof(CanBind)} first)", nameof(value)),
     };
 
-    private ReadOnlySpan<byte> Utf8(string text)
+    /// <summary>Binds text encoded as UTF-8 into a stack or pooled buffer (SQLite copies it: SQLITE_TRANSIENT).</summary>
+    private int BindText(int position, string text)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (needed > _text.Length) _text = new byte[Math.Max(needed, _text.Length * 2)];
-        return _text.AsSpan(0, Encoding.UTF8.GetBytes(text, _text));
+        if (needed <= StackText)
+        {
+            Span<byte> buffer = stackalloc byte[StackText];
+            return raw.sqlite3_bind_text(_statement, position, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+        }
+
+        var pooled = ArrayPool<byte>.Shared.Rent(needed);
+        try
+        {
+            return raw.sqlite3_bind_text(_statement, position, pooled.AsSpan(0, Encoding.UTF8.GetBytes(text, pooled)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
     }
 
     private void Check(int result)
