@@ -23,7 +23,7 @@ internal static partial class UdpPortBinder
     public static Socket? TryBind(IPEndPoint local)
     {
         if (NativeSendTo.IsSupported && TryBindNative(local, out var socket)) return socket;
-        return NativeSendTo.IsSupported ? null : TryBindManaged(local);
+        return TryBindManaged(local); // another platform, or an address family not bound natively
     }
 
     /// <summary>True with the socket, or true with null (refused: port taken, address not ours); false when this
