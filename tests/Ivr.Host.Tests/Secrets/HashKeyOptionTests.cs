@@ -1,3 +1,5 @@
+using Ivr.Host.Cli;
+
 namespace Ivr.Host.Tests.Secrets;
 
 /// <summary>Where the key file is named: --hash-key FILE, else $IVR_HASH_KEY_FILE, else none (DATA/secrets/hash-key).</summary>
