@@ -10,10 +10,11 @@ using Microsoft.AspNetCore.Routing;
 namespace Ivr.OperationsConsole.Statistics;
 
 /// <summary>
-/// <c>GET /api/stats?from=&amp;to=&amp;flowVersion=</c>: dates are the service's local dates, inclusive. In China
+/// <c>GET /api/stats?from=&amp;to=&amp;flowVersion=&amp;node=</c>: dates are the service's local dates, inclusive. In China
 /// Standard Time (the rollups' calendar) the figures come from the rollups plus the calls not rolled up yet;
 /// a flow set whose calendar names another offset gets them computed from the calls (<see cref="StatisticsBuilder"/>).
 /// The funnel reads each call's menus from its own flow version's files (<see cref="VersionMenuCache"/>).
+/// <c>node</c> keeps the calls one node answered (<see cref="StatisticsNodeFilter"/>).
 /// </summary>
 internal static class StatisticsEndpoints
 {
@@ -25,9 +26,10 @@ internal static class StatisticsEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/stats", GetAsync).RequireRoles(ConsoleRole.Supervisor, ConsoleRole.Editor);
+        StatisticsNodeFilter.Map(api);
     }
 
-    private static async Task<IResult> GetAsync(string? from, string? to, string? flowVersion, IvrDatabase database, FlowSource flows, VersionMenuCache versionMenus, TimeProvider time, CancellationToken cancellation)
+    private static async Task<IResult> GetAsync(string? from, string? to, string? flowVersion, string? node, IvrDatabase database, FlowSource flows, VersionMenuCache versionMenus, TimeProvider time, CancellationToken cancellation)
     {
         var set = flows.Current();
         var offset = set?.Calendar?.UtcOffset ?? DefaultUtcOffset;
@@ -37,34 +39,35 @@ internal static class StatisticsEndpoints
         if (fromDate > toDate) return ApiError.BadRequest("from is after to");
         if (toDate >= fromDate.AddYears(MaxYears)) return ApiError.BadRequest($"at most {MaxYears} years at once");
         if (flowVersion is { Length: 0 }) flowVersion = null;
+        if (!StatisticsNodeFilter.TryRead(node, out node)) return ApiError.BadRequest(StatisticsNodeFilter.Refusal);
 
         var start = new DateTimeOffset(fromDate.ToDateTime(TimeOnly.MinValue), offset);
         var end = new DateTimeOffset(toDate.AddDays(1).ToDateTime(TimeOnly.MinValue), offset);
         var source = new StatisticsSource(database);
-        bool IsMenu(string node) => set?.FindNode(node) is { Kind: NodeKind.Menu };
-        var voiceMessages = await source.VoiceMessagesAsync(start, end, flowVersion, cancellation);
+        bool IsMenu(string id) => set?.FindNode(id) is { Kind: NodeKind.Menu };
+        var voiceMessages = await source.VoiceMessagesAsync(start, end, flowVersion, cancellation, node);
         var faxes = await source.FaxesAsync(start, end, cancellation);
         if (offset != RollupClock.UtcOffset)
         {
-            var calls = await source.CallsAsync(start, end, flowVersion, cancellation);
-            return Results.Ok(StatisticsBuilder.Build(fromDate, toDate, flowVersion, offset, calls,
-                await source.SurveyScoresAsync(start, end, flowVersion, cancellation),
+            var calls = await source.CallsAsync(start, end, flowVersion, cancellation, node: node);
+            return Results.Ok(StatisticsNodeFilter.Mark(StatisticsBuilder.Build(fromDate, toDate, flowVersion, offset, calls,
+                await source.SurveyScoresAsync(start, end, flowVersion, cancellation, node),
                 voiceMessages, faxes, await versionMenus.ForAsync(calls.Select(c => c.FlowVersion), IsMenu, cancellation),
-                await source.FlowVersionsAsync(cancellation)));
+                await source.FlowVersionsAsync(cancellation)), node, funnelAllNodes: false));
         }
 
         var rollups = new RollupReader(database);
         var figures = new RollupFigures(
-            await rollups.DaysAsync(fromDate, toDate, flowVersion, cancellation),
-            await rollups.HoursAsync(fromDate, toDate, flowVersion, cancellation),
+            await rollups.DaysAsync(fromDate, toDate, flowVersion, cancellation, node),
+            await rollups.HoursAsync(fromDate, toDate, flowVersion, cancellation, node),
             await rollups.PathsAsync(fromDate, toDate, flowVersion, cancellation),
-            await rollups.SurveyScoresAsync(start, end, flowVersion, cancellation),
+            await rollups.SurveyScoresAsync(start, end, flowVersion, cancellation, node),
             voiceMessages,
             faxes);
-        var notRolledUp = await source.CallsAsync(start, end, flowVersion, cancellation, notRolledUp: true);
+        var notRolledUp = await source.CallsAsync(start, end, flowVersion, cancellation, notRolledUp: true, node: node);
         var menus = await versionMenus.ForAsync(figures.Paths.Select(p => p.FlowVersion).Concat(notRolledUp.Select(c => c.FlowVersion)), IsMenu, cancellation);
-        return Results.Ok(RollupStatisticsBuilder.Build(fromDate, toDate, flowVersion, figures, notRolledUp, menus,
-            await rollups.FlowVersionsAsync(cancellation)));
+        return Results.Ok(StatisticsNodeFilter.Mark(RollupStatisticsBuilder.Build(fromDate, toDate, flowVersion, figures, notRolledUp, menus,
+            await rollups.FlowVersionsAsync(cancellation)), node, funnelAllNodes: node is not null));
     }
 
     private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
