@@ -38,7 +38,7 @@ internal static class CallWriteBatch
     /// <summary>An event's row values, as stored.</summary>
     public static object?[] EventValues(CallEvent e) => [e.CallId, (long)e.Sequence, DbTime.ToText(e.At), KindName(e.Kind), e.Node, e.Outcome, e.Detail, e.FlowVersion];
 
-    private static string KindName(CallEventKind kind) => KindNames.TryGetValue(kind, out var name) ? name : kind.ToString();
+    internal static string KindName(CallEventKind kind) => KindNames.TryGetValue(kind, out var name) ? name : kind.ToString();
 
     public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node)
     {

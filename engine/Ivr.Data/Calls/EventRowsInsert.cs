@@ -29,7 +29,7 @@ internal static class EventRowsInsert
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            (ids[i], sequences[i], times[i], kinds[i]) = (e.CallId, e.Sequence, DbTime.ToText(e.At), e.Kind.ToString());
+            (ids[i], sequences[i], times[i], kinds[i]) = (e.CallId, e.Sequence, DbTime.ToText(e.At), CallWriteBatch.KindName(e.Kind));
             (nodes[i], outcomes[i], details[i], versions[i]) = (e.Node, e.Outcome, e.Detail, e.FlowVersion);
         }
         batch.AddPositional(Sql, ids, sequences, times, kinds, nodes, outcomes, details, versions);
