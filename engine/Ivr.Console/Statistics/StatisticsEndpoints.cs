@@ -58,7 +58,7 @@ internal static class StatisticsEndpoints
             await rollups.DaysAsync(fromDate, toDate, flowVersion, cancellation),
             await rollups.HoursAsync(fromDate, toDate, flowVersion, cancellation),
             await rollups.PathsAsync(fromDate, toDate, flowVersion, cancellation),
-            await rollups.SurveyScoresAsync(start, end, flowVersion, cancellation),
+            await rollups.SurveyScoresAsync(fromDate, toDate, flowVersion, cancellation),
             voiceMessages,
             faxes);
         var notRolledUp = await source.CallsAsync(start, end, flowVersion, cancellation, notRolledUp: true);

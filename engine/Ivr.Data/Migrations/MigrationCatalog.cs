@@ -28,5 +28,6 @@ public static class MigrationCatalog
         M020PinLockOrigins.Migration,
         M021PinAlarms.Migration,
         M022PinAttemptCallerKeys.Migration,
+        M024SurveyRollups.Migration,
     ];
 }

@@ -14,5 +14,8 @@ public static class RollupClock
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The first instant of a local day.</summary>
+    public static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), UtcOffset);
+
     public static int Hour(DateTimeOffset at) => at.ToOffset(UtcOffset).Hour;
 }
