@@ -1,4 +1,4 @@
-# Shared by the cluster test (tests/cluster/kamailio-failover.sh) and the benchmark (tools/bench/cluster-load):
+# Shared by the cluster scripts (tests/cluster/*.sh) and the benchmark (tools/bench/cluster-load):
 # a throw-away PostgreSQL, `ivr serve` nodes on 127.0.0.N, Kamailio in front, and SIPp's statistics.
 # Expects IVR, KAMAILIO, PGBIN, WORK and PGDIR set by the caller; sets DB and the pids array.
 pids=()
@@ -8,6 +8,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.
 free_tcp_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 secs() { if (( $1 < 0 )); then echo "?"; else echo "$(($1 / 1000)).$(($1 % 1000 / 100))"; fi; }
+# Refuses to run (exit 2, the label first) when a tool or the ivr binary is missing: require_tools LABEL TOOL...
+require_tools() {
+  local label=$1 tool; shift
+  for tool in "$@"; do
+    [[ -x "$tool" ]] || { echo "$label: $tool not installed (tools/test installs sip-tester, kamailio and postgresql-15)" >&2; exit 2; }
+  done
+  [[ -x "$IVR" ]] || { echo "$label: no ivr binary at $IVR (dotnet build engine/Ivr.Host -c Release)" >&2; exit 2; }
+}
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 cleanup() { # a second SIGTERM stops a node at once (the first drains it)

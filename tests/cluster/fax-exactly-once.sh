@@ -18,14 +18,11 @@ IVR=${1:-engine/Ivr.Host/bin/Release/net10.0/ivr}
 SIPP=${SIPP:-/usr/bin/sipp}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 JOBS=${FAX_JOBS:-30}
-for tool in "$SIPP" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql; do
-  [[ -x "$tool" ]] || { echo "fax cluster: $tool not installed (tools/test installs sip-tester and postgresql-15)" >&2; exit 2; }
-done
-[[ -x "$IVR" ]] || { echo "fax cluster: no ivr binary at $IVR (dotnet build engine/Ivr.Host -c Release)" >&2; exit 2; }
+source tests/cluster/cluster-lib.sh
+require_tools "fax cluster" "$SIPP" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql
 IVR=$(realpath "$IVR")
 REPO=$PWD
 
-source tests/cluster/cluster-lib.sh
 WORK=$(mktemp -d /tmp/ivr-faxcluster-XXXXXX)
 PGDIR=$(mktemp -d /tmp/ivr-faxcluster-pg-XXXXXX)
 trap cleanup EXIT

@@ -28,13 +28,10 @@ LOAD_SECONDS=${CLUSTER_LOAD_SECONDS:-120}
 # takes 1-7 s while this machine also carries the SIPp load and other work, so the check is looser; the summary shows both.
 PUBLISH_LIMIT_MS=${CLUSTER_PUBLISH_LIMIT_MS:-10000}
 REROUTE_LIMIT_MS=${CLUSTER_REROUTE_LIMIT_MS:-5000} # the bound: Kamailio's probe (every 2 s, fr_timer 1.5 s) takes the dead node out
-for tool in "$SIPP" "$KAMAILIO" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql; do
-  [[ -x "$tool" ]] || { echo "cluster: $tool not installed (tools/test installs sip-tester, kamailio and postgresql-15)" >&2; exit 2; }
-done
-[[ -x "$IVR" ]] || { echo "cluster: no ivr binary at $IVR (dotnet build engine/Ivr.Host -c Release)" >&2; exit 2; }
+source tests/cluster/cluster-lib.sh
+require_tools "cluster" "$SIPP" "$KAMAILIO" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql
 IVR=$(realpath "$IVR")
 
-source tests/cluster/cluster-lib.sh
 WORK=$(mktemp -d /tmp/ivr-cluster-XXXXXX)
 PGDIR=$(mktemp -d /tmp/ivr-cluster-pg-XXXXXX)
 trap cleanup EXIT

@@ -12,13 +12,10 @@ cd "$(dirname "$0")/../.."
 IVR=${1:-engine/Ivr.Host/bin/Release/net10.0/ivr}
 SIPP=${SIPP:-/usr/bin/sipp}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-for tool in "$SIPP" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql /usr/bin/curl; do
-  [[ -x "$tool" ]] || { echo "recordings across nodes: $tool not installed" >&2; exit 2; }
-done
-[[ -x "$IVR" ]] || { echo "recordings across nodes: no ivr binary at $IVR (dotnet build engine/Ivr.Host -c Release)" >&2; exit 2; }
+source tests/cluster/cluster-lib.sh
+require_tools "recordings across nodes" "$SIPP" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql /usr/bin/curl
 IVR=$(realpath "$IVR")
 
-source tests/cluster/cluster-lib.sh
 WORK=$(mktemp -d /tmp/ivr-recnodes-XXXXXX)
 PGDIR=$(mktemp -d /tmp/ivr-recnodes-pg-XXXXXX)
 trap cleanup EXIT

@@ -51,11 +51,23 @@ function hoverFrom(words) {
   });
 }
 
-/** An editor in `parent`; `onSave` is called with Ctrl+S / Cmd+S. */
-export function createEditor(parent, { doc, schema, onSave, onChange }) {
+/** The editor lives in a shadow root of its host: CodeMirror then styles it with a constructed style sheet (allowed by
+ * the console's CSP, `style-src 'self'`) instead of the <style> element it adds to a document, which that CSP blocks.
+ * The console's rules for the editor's inside come from its own sheet, linked in the shadow root. */
+function shadowOf(host) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = '/css/yaml-editor.css';
+  root.replaceChildren(sheet);
+  return root;
+}
+
+/** An editor in a shadow root of `host`; `onSave` is called with Ctrl+S / Cmd+S. */
+export function createEditor(host, { doc, schema, onSave, onChange }) {
   const words = schemaWords(schema ?? {});
   const view = new EditorView({
-    parent,
+    parent: shadowOf(host),
     state: EditorState.create({
       doc,
       extensions: [
@@ -72,6 +84,14 @@ export function createEditor(parent, { doc, schema, onSave, onChange }) {
     view,
     text: () => view.state.doc.toString(),
     setText: text => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    /** Puts the cursor at a line and column (1-based; line 0: the file's start), scrolled into the middle of the view. */
+    reveal: (line, column) => {
+      const doc = view.state.doc;
+      const at = doc.line(Math.min(Math.max(line, 1), doc.lines));
+      const pos = line > 0 ? Math.min(at.from + Math.max(column - 1, 0), at.to) : 0;
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+      view.focus();
+    },
     /** Underlines the diagnostics of this file: {line, column, severity, message}; line 0 means the whole file. */
     showDiagnostics: diagnostics => {
       const doc = view.state.doc;

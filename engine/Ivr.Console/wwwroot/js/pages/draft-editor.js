@@ -41,6 +41,15 @@ export async function render(view, { session, params }) {
     await validate();
   }
 
+  /** A problem's place: opens its file if another one is shown, then puts the cursor there and scrolls to it. */
+  async function goTo(d) {
+    if (d.path !== state.path) {
+      chooser.value = d.path;
+      await open(d.path);
+    }
+    editor.reveal(d.line, d.column);
+  }
+
   async function save() {
     if (!mayEdit) return;
     saveStatus.textContent = '正在保存…';
@@ -79,7 +88,9 @@ export async function render(view, { session, params }) {
         result.valid ? '✔ 校验通过' : '✘ 校验未通过', `：${result.errors} 个错误，${result.warnings} 个警告`),
       table([
         { title: '级别', value: d => h('span', { class: `severity ${d.severity}` }, d.severity === 'error' ? '错误' : '警告') },
-        { title: '位置', value: d => h('code', {}, `${d.path}:${d.line}:${d.column}`) },
+        { title: '位置', value: d => detail.files.includes(d.path)
+          ? h('button', { type: 'button', class: 'link', title: '在编辑器中打开此处', onclick: () => goTo(d) }, h('code', {}, `${d.path}:${d.line}:${d.column}`))
+          : h('code', {}, `${d.path}:${d.line}:${d.column}`) },
         { title: '说明', value: d => d.message },
       ], result.diagnostics, { empty: '没有诊断信息。' }));
     drawDiagram(result.valid);
