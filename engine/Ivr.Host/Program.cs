@@ -20,6 +20,7 @@ public static class Program
         new FaxCommand(),
         new UsersCommand(),
         new FlowsCommand(),
+        new SecretsCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -12,6 +12,8 @@ namespace Ivr.OperationsConsole.BrowserTests;
 [Collection(ConsoleCollection.Name)]
 public sealed class PinAlertTests(ServerFixture fixture)
 {
+    private static readonly HashKey Key = HashKey.Generate();
+
     private const string Caller = "13755501234";
     private static readonly string[] Ids = ["320102198807070011", "320102199001010022"];
 
@@ -26,11 +28,11 @@ public sealed class PinAlertTests(ServerFixture fixture)
             foreach (var id in Ids)
             {
                 callId = $"browser-pin-{Guid.NewGuid():N}";
-                await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(DateTimeOffset.UtcNow, callId, Caller, null, id), CancellationToken.None);
+                await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(Key, DateTimeOffset.UtcNow, callId, Caller, null, id), CancellationToken.None);
             }
 
             var now = DateTimeOffset.UtcNow;
-            await new PinAlarmStore(connection).RaiseAsync(new PinAlarm(0, PinAlarm.ByCaller, PinCallerKey.Of(Caller), "137*****234", null, now, first, now, 2,
+            await new PinAlarmStore(connection).RaiseAsync(new PinAlarm(0, PinAlarm.ByCaller, PinCallerKey.Of(Key, Caller), "137*****234", null, now, first, now, 2,
                 callId, PinAlarm.Pending, 0, null, null, null, null), CancellationToken.None);
         }
         await fixture.Server.AddUserAsync("lead.pin", "supervisor", "supervisor-pass-2");

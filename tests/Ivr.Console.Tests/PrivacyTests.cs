@@ -10,6 +10,8 @@ namespace Ivr.OperationsConsole.Tests;
 /// <summary>Seeds clear identifiers everywhere the console reads, visits every page's data as admin, and scans every response.</summary>
 public sealed class PrivacyTests : IAsyncLifetime
 {
+    private static readonly HashKey Key = HashKey.Generate();
+
     private const string Caller = "13012345273";
     private const string Callback = "13987654321";
     private const string ResidentId = "11010519491231002X";
@@ -30,8 +32,8 @@ public sealed class PrivacyTests : IAsyncLifetime
         await new VoiceMessageRepository(connection).InsertAsync("p-1", "p-1-1.wav", Callback, "r", now, new DateOnly(2026, 11, 30), CancellationToken.None);
         await new PinLockStore(connection).LockAsync(ResidentId, now.AddHours(1), CancellationToken.None);
         foreach (var (id, at) in new[] { (ResidentId, now.AddMinutes(-20)), (Ivr.Data.Seeding.DemoSeeder.DemoIdentities.First(d => d.Id != ResidentId).Id, now) })
-            await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(at, "p-1", Caller, "198.51.100.7", id), CancellationToken.None);
-        await new PinAlarmStore(connection).RaiseAsync(new PinAlarm(0, PinAlarm.ByCaller, PinCallerKey.Of(Caller), Mask.Phone(Caller), null, now,
+            await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(Key, at, "p-1", Caller, "198.51.100.7", id), CancellationToken.None);
+        await new PinAlarmStore(connection).RaiseAsync(new PinAlarm(0, PinAlarm.ByCaller, PinCallerKey.Of(Key, Caller), Mask.Phone(Caller), null, now,
             now.AddMinutes(-20), now, 2, "p-1", PinAlarm.Pending, 0, null, null, null, null), CancellationToken.None);
         await new CardRepository(connection).MarkLostAsync(LostCard, now, "GS2026112300001", CancellationToken.None);
         await new AuditRepository(connection).AppendAsync(new AuditEntry("p-1", now, AuditAction.LossReport, Mask.ResidentId(ResidentId), "reported"), CancellationToken.None);

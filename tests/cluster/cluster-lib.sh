@@ -47,11 +47,19 @@ sql() { psql -qtA "$DB" -c "$1"; }
 # minute) would refuse; and every SIPp call has the same caller number, so the per-caller limits behind a proxy are lifted.
 LOAD_LIMITS=(--sip-proxies 127.0.0.1/32 --caller-calls-per-minute 1000000 --caller-calls 100000)
 
+# Every node of one database hashes IDs and caller numbers with one key (the database refuses a node with another):
+# made once in WORK, named by --hash-key on every node.
+hash_key() {
+  [[ -f "$WORK/hash-key" ]] || "$IVR" secrets create-hash-key "$WORK/hash-key" >/dev/null
+  echo "$WORK/hash-key"
+}
+
 start_node() { # index sip-port rtp-range [extra serve options…]: node N binds 127.0.0.(N+1) on the shared database and
   # records into the shared folder; sets NODE[N] to its pid (a child of this shell, so `wait` gives its exit code)
-  local i=$1 port=$2 rtp=$3; shift 3
+  local i=$1 port=$2 rtp=$3 key; shift 3
+  key=$(hash_key)
   "$IVR" serve --bind "127.0.0.$((i + 1))" --sip-port "$port" --node-id "node$i" --rtp-ports "$rtp" --no-console "${LOAD_LIMITS[@]}" \
-    --database "$DB" --data "$WORK/node$i" --recordings "$WORK/recordings" "$@" >>"$WORK/node$i.log" 2>&1 &
+    --database "$DB" --data "$WORK/node$i" --recordings "$WORK/recordings" --hash-key "$key" "$@" >>"$WORK/node$i.log" 2>&1 &
   NODE[$i]=$!; pids+=("$!")
 }
 

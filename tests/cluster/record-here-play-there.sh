@@ -26,7 +26,7 @@ mkdir -p "$WORK/recordings" "$WORK/keys"
 P=$(free_port); HTTP=$(free_tcp_port)
 start_node 1 "$P" 44100-44199
 "$IVR" serve --bind 127.0.0.3 --sip-port "$P" --node-id node2 --rtp-ports 44200-44299 --http-bind 127.0.0.3 --http-port "$HTTP" \
-  --database "$DB" --data "$WORK/node2" --recordings "$WORK/recordings" >>"$WORK/node2.log" 2>&1 &
+  --database "$DB" --data "$WORK/node2" --recordings "$WORK/recordings" --hash-key "$(hash_key)" >>"$WORK/node2.log" 2>&1 &
 NODE[2]=$!; pids+=("$!")
 for i in 1 2; do wait_for "$WORK/node$i.log" "; call sip:" 120 "${NODE[$i]}"; done
 wait_for "$WORK/node2.log" "console: listening on" 60 "${NODE[2]}"

@@ -31,8 +31,13 @@ internal static class CallWriteBatch
     /// <summary>The columns of an event row, in the order of <see cref="EventValues"/> (a bulk import writes them, <see cref="CallImport"/>).</summary>
     public static readonly string[] EventColumns = ["call_id", "seq", "at", "kind", "node", "outcome", "detail", "flow_version"];
 
+    /// <summary>The stored name of each event kind, made once (<c>Kind.ToString()</c> boxed the enum for every event).</summary>
+    private static readonly Dictionary<CallEventKind, string> KindNames = Enum.GetValues<CallEventKind>().ToDictionary(k => k, k => k.ToString());
+
     /// <summary>An event's row values, as stored.</summary>
-    public static object?[] EventValues(CallEvent e) => [e.CallId, (long)e.Sequence, DbTime.ToText(e.At), e.Kind.ToString(), e.Node, e.Outcome, e.Detail, e.FlowVersion];
+    public static object?[] EventValues(CallEvent e) => [e.CallId, (long)e.Sequence, DbTime.ToText(e.At), KindName(e.Kind), e.Node, e.Outcome, e.Detail, e.FlowVersion];
+
+    private static string KindName(CallEventKind kind) => KindNames.TryGetValue(kind, out var name) ? name : kind.ToString();
 
     public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node)
     {

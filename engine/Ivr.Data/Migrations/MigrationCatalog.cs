@@ -28,6 +28,7 @@ public static class MigrationCatalog
         M020PinLockOrigins.Migration,
         M021PinAlarms.Migration,
         M022PinAttemptCallerKeys.Migration,
+        M023HashKeyCheck.Migration,
         M024SurveyRollups.Migration,
     ];
 }

@@ -15,21 +15,23 @@ internal static class PinRowPrune
     public const string Origins = "pin_lock_origins";
 
     /// <param name="table"><see cref="Attempts"/> or <see cref="Origins"/>, never an input.</param>
-    public static async Task<long> CountAsync(DbConnection connection, string table, string cutoff, DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<long> CountAsync(DbConnection connection, string table, string cutoff, DateTimeOffset now, HashKey key,
+        CancellationToken cancellation)
     {
-        var kept = await LockedKeysAsync(connection, null, now, cancellation);
+        var kept = await LockedKeysAsync(connection, null, now, key, cancellation);
         var perKey = await connection.QueryAsync<(string Key, long Rows)>(new CommandDefinition(
             $"SELECT subject_key, COUNT(*) FROM {table} WHERE at < @cutoff GROUP BY subject_key;", new { cutoff }, cancellationToken: cancellation));
         var rows = perKey.Where(k => !kept.Contains(k.Key)).Sum(k => k.Rows);
         return table == Origins ? rows + await AlarmCountAsync(connection, cutoff, cancellation) : rows;
     }
 
-    public static async Task<long> PruneAsync(IvrDatabase database, string table, string cutoff, DateTimeOffset now, int batch, CancellationToken cancellation)
+    public static async Task<long> PruneAsync(IvrDatabase database, string table, string cutoff, DateTimeOffset now, HashKey key, int batch,
+        CancellationToken cancellation)
     {
         long after = 0;
         var pruned = await PruneBatch.RepeatAsync(database, batch, async (connection, transaction) =>
         {
-            var kept = await LockedKeysAsync(connection, transaction, now, cancellation);
+            var kept = await LockedKeysAsync(connection, transaction, now, key, cancellation);
             var rows = (await connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
                 $"SELECT id, subject_key FROM {table} WHERE at < @cutoff AND id > @after ORDER BY id LIMIT @batch;",
                 new { cutoff, after, batch }, transaction, cancellationToken: cancellation))).ToList();
@@ -54,12 +56,12 @@ internal static class PinRowPrune
         => connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM pin_alarms WHERE last_lock_at < @cutoff;",
             new { cutoff }, cancellationToken: cancellation));
 
-    /// <summary>The salted keys of the IDs whose PIN is locked at <paramref name="now"/>.</summary>
-    private static async Task<HashSet<string>> LockedKeysAsync(DbConnection connection, DbTransaction? transaction, DateTimeOffset now,
+    /// <summary>The keys of the IDs whose PIN is locked at <paramref name="now"/>.</summary>
+    private static async Task<HashSet<string>> LockedKeysAsync(DbConnection connection, DbTransaction? transaction, DateTimeOffset now, HashKey key,
         CancellationToken cancellation)
     {
         var subjects = await connection.QueryAsync<string>(new CommandDefinition("SELECT subject FROM pin_locks WHERE locked_until > @now;",
             new { now = DbTime.ToText(now) }, transaction, cancellationToken: cancellation));
-        return subjects.Select(PinSubjectKey.Of).ToHashSet(StringComparer.Ordinal);
+        return subjects.Select(subject => PinSubjectKey.Of(key, subject)).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -4,9 +4,10 @@ namespace Ivr.Data.Retention;
 /// Applies a <see cref="RetentionPolicy"/> at one moment: every kind's cutoff is <c>now − its period</c>. Dry, it only
 /// counts. Pruning first rolls up every ended call (<see cref="Rollups.RollupCatchUp"/>), so statistics
 /// survive the events. Each kind deletes in batches of <see cref="PruneBatch.Size"/> rows per transaction. Call summaries,
-/// rollups and every other table are never touched; the PIN tables keep every row of an ID locked now (<see cref="PinRowPrune"/>).
+/// rollups and every other table are never touched; the PIN tables keep every row of an ID locked now (<see cref="PinRowPrune"/>, which finds them under the deployment's
+/// <paramref name="hashKey"/>).
 /// </summary>
-public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, int batch = PruneBatch.Size)
+public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, Security.HashKey hashKey, int batch = PruneBatch.Size)
 {
     public async Task<RetentionCounts> CountAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation)
     {
@@ -17,8 +18,8 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
             await AccessLogPrune.CountAsync(connection, Cutoff(now, policy.AccessLog), cancellation),
             await FaxNumberPrune.CountAsync(connection, Cutoff(now, policy.FaxNumbers), cancellation))
         {
-            PinAttempts = await PinRowPrune.CountAsync(connection, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, cancellation),
-            PinLockOrigins = await PinRowPrune.CountAsync(connection, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, cancellation),
+            PinAttempts = await PinRowPrune.CountAsync(connection, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, hashKey, cancellation),
+            PinLockOrigins = await PinRowPrune.CountAsync(connection, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, hashKey, cancellation),
         };
     }
 
@@ -32,8 +33,8 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
             await AccessLogPrune.PruneAsync(database, Cutoff(now, policy.AccessLog), batch, cancellation),
             await FaxNumberPrune.PruneAsync(database, Cutoff(now, policy.FaxNumbers), batch, cancellation))
         {
-            PinAttempts = await PinRowPrune.PruneAsync(database, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, batch, cancellation),
-            PinLockOrigins = await PinRowPrune.PruneAsync(database, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, batch, cancellation),
+            PinAttempts = await PinRowPrune.PruneAsync(database, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, hashKey, batch, cancellation),
+            PinLockOrigins = await PinRowPrune.PruneAsync(database, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, hashKey, batch, cancellation),
         };
     }
 

@@ -4,8 +4,8 @@ namespace Ivr.Data.Security;
 /// One alert on a caller number (<see cref="Kind"/> <c>caller</c>, <see cref="CallerMasked"/>) or SIP source
 /// (<c>source</c>, <see cref="Source"/>) that locked <see cref="IdsLocked"/> distinct IDs within the alert window
 /// (<c>pin_alarms</c>): raised when it crossed the threshold, its locks from <see cref="FirstLockAt"/> to
-/// <see cref="LastLockAt"/>, how its page went, and who acknowledged it. <see cref="OriginKey"/> (the number's salted
-/// key, or the source) groups its locks; it is never shown. Nothing in clear.
+/// <see cref="LastLockAt"/>, how its page went, and who acknowledged it. <see cref="OriginKey"/> (the number's keyed
+/// hash, <see cref="PinCallerKey"/>, or the source) groups its locks; it is never shown. Nothing in clear.
 /// </summary>
 public sealed record PinAlarm(
     long Id, string Kind, string OriginKey, string? CallerMasked, string? Source, DateTimeOffset RaisedAt,

@@ -8,7 +8,7 @@ public sealed record PinLockOrigin(
     DateTimeOffset At, string CallId, string CallerKey, string CallerMasked, string? Source, string SubjectKey, string SubjectMasked)
 {
     /// <summary>The origin of a lock of <paramref name="subject"/> by a check from <paramref name="callerNumber"/>.</summary>
-    public static PinLockOrigin Of(DateTimeOffset at, string callId, string callerNumber, string? source, string subject)
-        => new(at, callId, PinCallerKey.Of(callerNumber), Mask.Phone(callerNumber), string.IsNullOrEmpty(source) ? null : source,
-            PinSubjectKey.Of(subject), Mask.ResidentId(subject));
+    public static PinLockOrigin Of(HashKey key, DateTimeOffset at, string callId, string callerNumber, string? source, string subject)
+        => new(at, callId, PinCallerKey.Of(key, callerNumber), Mask.Phone(callerNumber), string.IsNullOrEmpty(source) ? null : source,
+            PinSubjectKey.Of(key, subject), Mask.ResidentId(subject));
 }

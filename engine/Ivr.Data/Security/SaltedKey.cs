@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Ivr.Data.Security;
 
-/// <summary>A salted SHA-256 (first 128 bits, hex): what the PIN tables store instead of a value that must not be
-/// kept in clear, enough to tell values apart and count them, never to show one.</summary>
+/// <summary>A salted SHA-256 (first 128 bits, hex) — unkeyed, so never stored any more: the PIN tables store its
+/// <see cref="HashKey.Rekey"/>. Kept as the first step of <see cref="HashKey"/> so rows of migrations 9–22, which stored
+/// this form, carry over to the keyed one.</summary>
 internal static class SaltedKey
 {
     public static string Of(string salt, string value)

@@ -21,8 +21,8 @@ internal sealed class PinAttemptGate(ServiceContext context)
         using var transaction = connection.BeginWrite();
         await connection.LockKeyAsync(transaction, "pin-caller", caller.Number, cancellation).ConfigureAwait(false);
         var attempts = new PinAttemptStore(connection, transaction);
-        var subjectKey = PinSubjectKey.Of(subject);
-        var callerKey = PinCallerKey.Of(caller.Number);
+        var subjectKey = PinSubjectKey.Of(context.HashKey, subject);
+        var callerKey = PinCallerKey.Of(context.HashKey, caller.Number);
         var verdict = await context.Throttle.CheckAsync(attempts, callerKey, caller.CallId, subjectKey, cancellation).ConfigureAwait(false);
         if (verdict == PinThrottleVerdict.CallLimit)
             context.Log($"pin: call {caller.CallId} from {Mask.Phone(caller.Number)} asked for a PIN check of a further ID beyond {context.Throttle.Rules.IdsPerCall}: refused, to an agent");

@@ -17,7 +17,7 @@ internal sealed class PinLockAlarm(ServiceContext context)
     /// (none when no alert is due).</summary>
     public async Task<IReadOnlyList<string>> RaiseAsync(DbConnection connection, DbTransaction transaction, PinCaller caller, string subject, CancellationToken cancellation)
     {
-        var origin = PinLockOrigin.Of(context.Now, caller.CallId, caller.Number, caller.Source, subject);
+        var origin = PinLockOrigin.Of(context.HashKey, context.Now, caller.CallId, caller.Number, caller.Source, subject);
         await connection.LockKeyAsync(transaction, "pin-origin", $"caller:{origin.CallerKey}", cancellation).ConfigureAwait(false);
         if (origin.Source is { } source)
             await connection.LockKeyAsync(transaction, "pin-origin", $"source:{source}", cancellation).ConfigureAwait(false);

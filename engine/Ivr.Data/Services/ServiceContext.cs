@@ -5,7 +5,7 @@ using Ivr.Data.Security;
 namespace Ivr.Data.Services;
 
 /// <summary>What every operation group shares: the database, the clock, PIN hashing, lockout and
-/// throttles, the working-day rule and the log.</summary>
+/// throttles, the working-day rule, the log and the deployment's hash key.</summary>
 internal sealed record ServiceContext(
     IvrDatabase Database,
     TimeProvider Time,
@@ -14,7 +14,8 @@ internal sealed record ServiceContext(
     PinThrottle Throttle,
     Func<DateOnly, int, WorkingDayDate> CountWorkingDays,
     Action<string> Log,
-    ReferenceIssuer References)
+    ReferenceIssuer References,
+    HashKey HashKey)
 {
     /// <summary>Callbacks and follow-ups are promised within this many working days (5个工作日内).</summary>
     public const int CallbackWorkingDays = 5;

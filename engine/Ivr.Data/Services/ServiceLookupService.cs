@@ -31,6 +31,9 @@ public sealed class ServiceLookupService : ILookupService
     /// <param name="pinHasher">How new PINs are hashed; <see cref="PinHasher.Production"/> when null.
     /// Verification honours each stored hash's own iteration count.</param>
     /// <param name="pinThrottles">Limits on PIN checks per caller number and per call; <see cref="PinThrottleRules.Default"/> when null.</param>
+    /// <param name="hashKey">The deployment's key for the hashes of IDs and caller numbers the PIN tables keep (every node of
+    /// one database passes the same one: <see cref="HashKeyCheck"/>); when null, a key of this instance alone
+    /// (<see cref="HashKey.Generate"/>), for a process that keeps nothing (replays, tests).</param>
     public ServiceLookupService(
         IvrDatabase database,
         TimeProvider time,
@@ -41,14 +44,15 @@ public sealed class ServiceLookupService : ILookupService
         IFaxDocuments? faxDocuments = null,
         ReferenceIssuer? references = null,
         CallerRequestSpool? spool = null,
-        PinThrottleRules? pinThrottles = null)
+        PinThrottleRules? pinThrottles = null,
+        HashKey? hashKey = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         _log = log ?? (_ => { });
         var context = new ServiceContext(database, time, pinHasher ?? PinHasher.Production, new PinLockout(time),
             new PinThrottle(pinThrottles ?? PinThrottleRules.Default, time),
-            countWorkingDays ?? WeekendCalendar.CountWorkingDays, _log, references ?? ReferenceIssuer.Random);
+            countWorkingDays ?? WeekendCalendar.CountWorkingDays, _log, references ?? ReferenceIssuer.Random, hashKey ?? HashKey.Generate());
         var pins = new PinOperations(context);
         var records = new RecordOperations(context);
         var requests = new CallerRequestOperations(context, spool);

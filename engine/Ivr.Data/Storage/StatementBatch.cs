@@ -1,10 +1,12 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
 /// <summary>
 /// Many executions of a few statements in one transaction, the fastest way each database allows:
-/// SQLite runs each statement prepared once and bound again per row; PostgreSQL gathers every row into
+/// SQLite runs each statement prepared once and bound again per row (on the native handle, <see cref="SqliteRowStatement"/>:
+/// no allocation per row in the driver); PostgreSQL gathers every row into
 /// one <see cref="DbBatch"/> sent in a single round trip at <see cref="Execute"/>.
 /// Statements are written with named parameters (<c>@name</c>), given in binding order.
 /// </summary>
@@ -14,6 +16,7 @@ internal sealed class StatementBatch : IDisposable
     private readonly DbTransaction _transaction;
     private readonly DbBatch? _batch;
     private readonly Dictionary<Statement, DbCommand> _prepared = [];
+    private readonly Dictionary<Statement, SqliteRowStatement> _native = [];
 
     public StatementBatch(DbConnection connection, DbTransaction transaction)
     {
@@ -29,6 +32,13 @@ internal sealed class StatementBatch : IDisposable
     /// <summary>Runs (SQLite) or queues (PostgreSQL) one execution of <paramref name="statement"/>.</summary>
     public void Add(Statement statement, params object?[] values)
     {
+        if (_batch is null && _connection is SqliteConnection sqlite && SqliteRowStatement.CanBind(values))
+        {
+            if (!_native.TryGetValue(statement, out var native)) _native[statement] = native = new SqliteRowStatement(sqlite, statement.Sql, statement.Names);
+            native.Run(values);
+            return;
+        }
+
         if (_batch is null)
         {
             if (!_prepared.TryGetValue(statement, out var command))
@@ -57,6 +67,7 @@ internal sealed class StatementBatch : IDisposable
     {
         _batch?.Dispose();
         foreach (var command in _prepared.Values) command.Dispose();
+        foreach (var native in _native.Values) native.Dispose();
     }
 
     /// <summary>One statement with named parameters (<c>@name</c>, SQLite) and the same with positional ones (<c>$1</c>, PostgreSQL batches).</summary>

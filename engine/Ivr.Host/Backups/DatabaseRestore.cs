@@ -7,7 +7,8 @@ namespace Ivr.Host.Backups;
 
 /// <summary>
 /// <c>ivr db restore FILE</c>: puts a backup back into an empty data folder (and, for PostgreSQL, an empty database),
-/// then opens it and checks that every table holds the rows the backup's manifest counted. Never over existing data.
+/// then opens it and checks that every table holds the rows the backup's manifest counted. Never over existing data. The
+/// hash key it carries goes back to <c>DATA/secrets/hash-key</c> (owner only).
 /// </summary>
 public static class DatabaseRestore
 {
@@ -37,6 +38,14 @@ public static class DatabaseRestore
             if (DatabaseBackup.IsDatabaseEntry(entry.Name))
             {
                 entry.ExtractToFile(postgres ? dump : paths.Database, overwrite: false);
+                continue;
+            }
+
+            if (entry.Name == DatabaseBackup.HashKeyEntry && entry.DataStream is { } keyStream)
+            {
+                using var key = new MemoryStream();
+                keyStream.CopyTo(key);
+                Secrets.HashKeyFile.TryWrite(Secrets.HashKeyFile.DefaultPath(paths.Data), key.ToArray());
                 continue;
             }
 

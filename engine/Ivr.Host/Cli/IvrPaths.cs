@@ -3,16 +3,19 @@ using Ivr.Data;
 namespace Ivr.Host.Cli;
 
 /// <summary>Where the editors' files and the data live; defaults relative to the working directory (the repository root).
-/// <see cref="DatabaseUrl"/> (<c>--database</c>, <c>$IVR_DATABASE</c>) puts the database on a PostgreSQL server instead of <c>ivr.db</c> in <see cref="Data"/>.</summary>
-public sealed record IvrPaths(string Flows, string Prompts, string Data, string? DatabaseUrl = null)
+/// <see cref="DatabaseUrl"/> (<c>--database</c>, <c>$IVR_DATABASE</c>) puts the database on a PostgreSQL server instead of <c>ivr.db</c> in <see cref="Data"/>.
+/// <see cref="HashKeyFile"/> (<c>--hash-key</c>, <c>$IVR_HASH_KEY_FILE</c>) names the deployment's hash key instead of
+/// <c>DATA/secrets/hash-key</c> (<see cref="Secrets.DeploymentHashKey"/>).</summary>
+public sealed record IvrPaths(string Flows, string Prompts, string Data, string? DatabaseUrl = null, string? HashKeyFile = null)
 {
-    public static readonly string[] Options = ["flows", "prompts", "data", "database"];
+    public static readonly string[] Options = ["flows", "prompts", "data", "database", "hash-key"];
 
     public static IvrPaths From(CommandLine line) => new(
         line.Get("flows", Environment.GetEnvironmentVariable("IVR_FLOWS") ?? "flows"),
         line.Get("prompts", Environment.GetEnvironmentVariable("IVR_PROMPTS") ?? Path.Combine("prompts", "zh-CN")),
         line.Get("data", Environment.GetEnvironmentVariable("IVR_DATA") ?? "data"),
-        line.Get("database", Environment.GetEnvironmentVariable("IVR_DATABASE") ?? "") is { Length: > 0 } url ? url : null);
+        line.Get("database", Environment.GetEnvironmentVariable("IVR_DATABASE") ?? "") is { Length: > 0 } url ? url : null,
+        line.Get("hash-key", Environment.GetEnvironmentVariable("IVR_HASH_KEY_FILE") ?? "") is { Length: > 0 } key ? key : null);
 
     /// <summary>The SQLite file (used when <see cref="DatabaseUrl"/> is not given).</summary>
     public string Database => Path.Combine(Data, "ivr.db");
@@ -40,5 +43,7 @@ public sealed record IvrPaths(string Flows, string Prompts, string Data, string?
           --prompts DIR    prompt catalog and audio (default: prompts/zh-CN, or $IVR_PROMPTS)
           --data DIR       database and recordings (default: data, or $IVR_DATA)
           --database URL   PostgreSQL instead of data/ivr.db, e.g. postgresql://ivr@127.0.0.1:5432/ivr (or $IVR_DATABASE)
+          --hash-key FILE  the deployment's key for hashes of IDs and caller numbers, the same file on every node of one
+                           database (default: DATA/secrets/hash-key, made at first start; or $IVR_HASH_KEY_FILE)
         """;
 }

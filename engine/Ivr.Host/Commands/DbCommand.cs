@@ -21,7 +21,8 @@ public sealed class DbCommand : CommandBase
         seed      inserts the documented demo identities (README) and N synthetic people with
                   valid resident IDs, cards, pensions and contributions (default N = 1000).
         backup    writes FILE (.tar.gz): the database — consistent while the server runs (SQLite's online
-                  backup; pg_dump for PostgreSQL) — its row counts and the recordings.
+                  backup; pg_dump for PostgreSQL) — its row counts, the recordings and DATA/secrets/hash-key (a key
+                  named by --hash-key is not copied: the output says so; keep that file with the backup).
         restore   puts FILE back into an empty --data folder (and for PostgreSQL an empty --database), then
                   checks every table's row count and the recordings against the backup.
         prune     deletes what deploy/retention.yaml keeps no longer (call events, handled recordings, access log; masks
@@ -75,6 +76,7 @@ public sealed class DbCommand : CommandBase
                 Backups.ManualBackupRecord.Write(paths, target, made, watch.Elapsed);
 
                 Console.WriteLine($"{target}: {made.Dialect} database ({made.Tables.Values.Sum():N0} rows in {made.Tables.Count} tables) and {made.Recordings} recordings, in {watch.Elapsed.TotalSeconds:0.0} s");
+                Console.WriteLine(HashKeyNote(made, paths));
                 return Task.FromResult(0);
             case "restore":
                 var source = line.Positional.Skip(1).FirstOrDefault() ?? throw new UsageException("say which: ivr db restore FILE");
@@ -89,6 +91,7 @@ public sealed class DbCommand : CommandBase
                     return Task.FromResult(1);
                 }
 
+                Console.WriteLine(HashKeyNote(restored, paths));
                 Console.WriteLine($"{(paths.DatabaseUrl is null ? paths.Database : "the database")}: restored the backup of {restored.CreatedAt:yyyy-MM-dd HH:mm:ss zzz}; {restored.Tables.Values.Sum():N0} rows in {restored.Tables.Count} tables match, {restored.Recordings} recordings");
                 return Task.FromResult(0);
             case "prune":
@@ -97,4 +100,10 @@ public sealed class DbCommand : CommandBase
                 throw new UsageException("say 'migrate', 'seed', 'backup FILE', 'restore FILE' or 'prune'");
         }
     }
+
+    /// <summary>Where the hash key of a backup is: in it, or a file the operators keep beside it (the PIN tables' keys
+    /// match nothing without it).</summary>
+    private static string HashKeyNote(Backups.BackupManifest manifest, IvrPaths paths) => manifest.HashKey
+        ? $"hash key: in the backup ({Backups.DatabaseBackup.HashKeyEntry}; a restore puts it in {Secrets.HashKeyFile.DefaultPath(paths.Data)})"
+        : $"hash key: NOT in the backup; keep the deployment's key file{(paths.HashKeyFile is { } file ? $" ({file})" : "")} with it and serve the restored database with --hash-key FILE";
 }

@@ -24,11 +24,22 @@ internal static class DbPruneVerb
         }
 
         var database = paths.OpenDatabase();
+        Ivr.Data.Security.HashKey hashKey;
+        try
+        {
+            hashKey = await Secrets.DeploymentHashKey.OpenAsync(paths, database, TimeProvider.System, Console.Error.WriteLine, cancellation);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"ivr db: hash key: {ex.Message}");
+            return 1;
+        }
+
         var recordings = Path.Combine(paths.Data, "recordings");
         var watch = Stopwatch.StartNew();
         var counts = line.Has("dry-run")
-            ? await new RetentionPruner(database, recordings).CountAsync(retention.Policy, TimeProvider.System.GetUtcNow(), cancellation)
-            : await RetentionRun.PruneAsync(database, recordings, retention.Policy, TimeProvider.System, "ivr db prune", _ => { }, cancellation);
+            ? await new RetentionPruner(database, recordings, hashKey).CountAsync(retention.Policy, TimeProvider.System.GetUtcNow(), cancellation)
+            : await RetentionRun.PruneAsync(database, recordings, hashKey, retention.Policy, TimeProvider.System, "ivr db prune", _ => { }, cancellation);
         var verb = line.Has("dry-run") ? "would prune" : "pruned";
         var p = retention.Policy;
         Console.WriteLine($"call_events        {counts.CallEvents,12:N0}  (kept {p.CallEvents.TotalDays:0} days)");

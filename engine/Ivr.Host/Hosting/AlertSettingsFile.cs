@@ -1,7 +1,5 @@
-using System.Globalization;
-using Ivr.Flows.Model;
+using Ivr.Host.Settings;
 using Ivr.OperationsConsole.Callers;
-using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Host.Hosting;
 
@@ -15,7 +13,7 @@ namespace Ivr.Host.Hosting;
 /// pin_alert_ids: 2                                # distinct IDs one number or source locks within the window: a PIN alert
 /// pin_alert_window: 24h
 /// </code>
-/// Problems come back as one <see cref="InvalidDataException"/> naming the file and line.
+/// Problems come back as one <see cref="InvalidDataException"/> naming the file and line (<see cref="SettingsYaml"/>).
 /// </summary>
 public static class AlertSettingsFile
 {
@@ -38,26 +36,21 @@ public static class AlertSettingsFile
 
     public static AlertSettings Read(string path)
     {
-        if (OperatorYaml.ReadFields(path, "webhook: \"https://…\"") is not { } root) return AlertSettings.Default;
-
         var settings = AlertSettings.Default;
-        foreach (var (key, value) in root.Children)
+        foreach (var field in SettingsYaml.Fields(path, Fields, "fields such as webhook: \"https://…\""))
         {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            var text = (value as YamlScalarNode)?.Value ?? "";
-            InvalidDataException Wrong(string what) => new($"{path}:{value.Start.Line}:{value.Start.Column}: {name}: {what}, not '{text}'");
-            settings = name switch
+            settings = field.Key switch
             {
-                "webhook" => text.Length == 0 ? settings with { Webhook = null }
-                    : Uri.TryCreate(text, UriKind.Absolute, out var url) ? settings with { Webhook = url } : throw Wrong("an absolute http(s) URL"),
-                "timeout" => Duration.TryParse(text, out var timeout) ? settings with { Timeout = timeout } : throw Wrong("a duration like 5s"),
-                "tries" => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? settings with { Tries = n } : throw Wrong("a whole number"),
-                "retry_delay" => Duration.TryParse(text, out var delay) ? settings with { RetryDelay = delay } : throw Wrong("a duration like 2s"),
-                "pin_alert_ids" => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ids) && ids is >= AlertSettings.MinPinAlertIds and <= AlertSettings.MaxPinAlertIds
-                    ? settings with { PinAlertIds = ids } : throw Wrong($"a whole number from {AlertSettings.MinPinAlertIds} to {AlertSettings.MaxPinAlertIds}"),
-                "pin_alert_window" => Duration.TryParse(text, out var window) && window >= AlertSettings.MinPinAlertWindow && window <= AlertSettings.MaxPinAlertWindow
-                    ? settings with { PinAlertWindow = window } : throw Wrong("a duration from 1h to 168h, like 24h"),
-                _ => throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown field '{name}'; the fields are {string.Join(", ", Fields)}"),
+                "webhook" => field.Text.Length == 0 ? settings with { Webhook = null }
+                    : Uri.TryCreate(field.Text, UriKind.Absolute, out var url) ? settings with { Webhook = url } : throw field.Wrong("an absolute http(s) URL"),
+                "timeout" => settings with { Timeout = field.Duration("a duration like 5s") },
+                "tries" => settings with { Tries = field.Int() },
+                "retry_delay" => settings with { RetryDelay = field.Duration("a duration like 2s") },
+                "pin_alert_ids" => settings with { PinAlertIds = field.Int(AlertSettings.MinPinAlertIds, AlertSettings.MaxPinAlertIds) },
+                _ => settings with
+                {
+                    PinAlertWindow = field.Duration("a duration from 1h to 168h, like 24h", AlertSettings.MinPinAlertWindow, AlertSettings.MaxPinAlertWindow),
+                },
             };
         }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Ivr.Data.Fax;
-using Ivr.Flows.Model;
-using YamlDotNet.RepresentationModel;
+using Ivr.Host.Settings;
 
 namespace Ivr.Host.Hosting;
 
@@ -13,7 +12,7 @@ namespace Ivr.Host.Hosting;
 /// retry_delay: 5m                # between tries after busy, no answer or failure
 /// poll_interval: 5s              # how often due jobs are looked for
 /// </code>
-/// Problems come back as one <see cref="InvalidDataException"/> naming the file and line.
+/// Problems come back as one <see cref="InvalidDataException"/> naming the file and line (<see cref="SettingsYaml"/>).
 /// </summary>
 public static class FaxSettingsFile
 {
@@ -23,21 +22,16 @@ public static class FaxSettingsFile
 
     public static FaxSettings Read(string path)
     {
-        if (OperatorYaml.ReadFields(path, "max_attempts: 3") is not { } root) return FaxSettings.Default;
-
         var settings = FaxSettings.Default;
-        foreach (var (key, value) in root.Children)
+        foreach (var field in SettingsYaml.Fields(path, Fields, "fields such as max_attempts: 3"))
         {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            var text = (value as YamlScalarNode)?.Value ?? "";
-            InvalidDataException Wrong(string what) => new($"{path}:{value.Start.Line}:{value.Start.Column}: {name}: {what}, not '{text}'");
-            settings = name switch
+            settings = field.Key switch
             {
-                "allowed_hours" => TryHours(text, out var from, out var until) ? settings with { AllowedFrom = from, AllowedUntil = until } : throw Wrong("write a range like \"08:00-20:00\""),
-                "max_attempts" => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? settings with { MaxAttempts = n } : throw Wrong("a whole number"),
-                "retry_delay" => Duration.TryParse(text, out var delay) ? settings with { RetryDelay = delay } : throw Wrong("a duration like 5m"),
-                "poll_interval" => Duration.TryParse(text, out var poll) ? settings with { PollInterval = poll } : throw Wrong("a duration like 5s"),
-                _ => throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown field '{name}'; the fields are {string.Join(", ", Fields)}"),
+                "allowed_hours" => TryHours(field.Text, out var from, out var until) ? settings with { AllowedFrom = from, AllowedUntil = until }
+                    : throw field.Wrong("write a range like \"08:00-20:00\""),
+                "max_attempts" => settings with { MaxAttempts = field.Int() },
+                "retry_delay" => settings with { RetryDelay = field.Duration("a duration like 5m") },
+                _ => settings with { PollInterval = field.Duration("a duration like 5s") },
             };
         }
 

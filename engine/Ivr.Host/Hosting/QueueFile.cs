@@ -1,6 +1,5 @@
-using Ivr.Flows.Model;
+using Ivr.Host.Settings;
 using Ivr.Telephony.Transfers;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Host.Hosting;
@@ -11,54 +10,49 @@ namespace Ivr.Host.Hosting;
 /// <c>{ uri: "sip:…", bridge: fallback|true|false }</c>: bridge when REFER is refused — the default —, always, or
 /// never), an optional <c>notify_timeout: 30s</c> and <c>bridge_ring_timeout: 30s</c>, and <c>trusted_pbx: [host, …]</c>:
 /// the agents' PBX hosts an assisted check may return a caller to (flows/agent_assist.yaml). Problems come back as one
-/// message naming the file and line.
+/// message naming the file and line (<see cref="SettingsYaml"/>).
 /// </summary>
 public static class QueueFile
 {
+    private static readonly string[] Fields = ["queues", "notify_timeout", "bridge_ring_timeout", "trusted_pbx"];
+    private static readonly string[] QueueFields = ["uri", "bridge"];
+
     public static TransferTargets Read(string path)
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path)) stream.Load(reader);
-            root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
-                ?? throw new InvalidDataException($"{path}:1:1: expected 'queues:' with queue: sip-uri entries");
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
-        }
+        const string expected = "'queues:' with queue: sip-uri entries";
+        var root = SettingsYaml.Mapping(path, expected) ?? throw new InvalidDataException($"{path}:1:1: expected {expected}");
 
         var queues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var bridging = new Dictionary<string, BridgeMode>(StringComparer.OrdinalIgnoreCase);
         TimeSpan? timeout = null;
         TimeSpan? ringTimeout = null;
         var trusted = new List<string>();
-        foreach (var (key, value) in root.Children)
+        foreach (var field in SettingsYaml.FieldsOf(path, root, Fields))
         {
-            switch ((key as YamlScalarNode)?.Value)
+            switch (field.Key, field.Value)
             {
-                case "queues" when value is YamlMappingNode map:
+                case ("queues", YamlMappingNode map):
                     foreach (var (queue, entry) in map.Children)
                         ReadQueue(path, ((YamlScalarNode)queue).Value ?? "", entry, queues, bridging);
                     break;
-                case "queues":
+                case ("queues", _) when field.IsEmpty:
                     break; // an empty table: every transfer fails over to the flow's on_failure branch
-                case "notify_timeout" when Duration.TryParse((value as YamlScalarNode)?.Value, out var t):
-                    timeout = t;
+                case ("queues", _):
+                    throw field.Wrong("a table of queue: sip-uri entries");
+                case ("notify_timeout", _):
+                    timeout = field.Duration("a duration like 30s");
                     break;
-                case "bridge_ring_timeout" when Duration.TryParse((value as YamlScalarNode)?.Value, out var r):
-                    ringTimeout = r;
+                case ("bridge_ring_timeout", _):
+                    ringTimeout = field.Duration("a duration like 30s");
                     break;
-                case "trusted_pbx" when value is YamlSequenceNode hosts:
+                case ("trusted_pbx", YamlSequenceNode hosts):
                     trusted.AddRange(hosts.Children.Select(h => (h as YamlScalarNode)?.Value ?? throw new InvalidDataException(
                         $"{path}:{h.Start.Line}:{h.Start.Column}: trusted_pbx: expected a host name or address")));
                     break;
-                case "trusted_pbx" when value is YamlScalarNode { Value: null or "" }:
+                case ("trusted_pbx", _) when field.IsEmpty:
                     break;
                 default:
-                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown or malformed entry; expected queues:, notify_timeout:, bridge_ring_timeout: and trusted_pbx:");
+                    throw new InvalidDataException($"{field.At}: trusted_pbx: expected a list of host names or addresses, like [pbx.example, 10.0.0.5]");
             }
         }
 
@@ -87,26 +81,21 @@ public static class QueueFile
         }
 
         queues[queue] = "";
-        foreach (var (key, value) in map.Children)
+        foreach (var field in SettingsYaml.FieldsOf(path, map, QueueFields))
         {
-            var text = (value as YamlScalarNode)?.Value;
-            switch ((key as YamlScalarNode)?.Value)
+            if (field.Key == "uri")
             {
-                case "uri":
-                    queues[queue] = text ?? "";
-                    break;
-                case "bridge":
-                    bridging[queue] = text?.ToLowerInvariant() switch
-                    {
-                        "fallback" => BridgeMode.Fallback,
-                        "true" or "always" => BridgeMode.Always,
-                        "false" or "never" => BridgeMode.Never,
-                        _ => throw new InvalidDataException($"{path}:{value.Start.Line}:{value.Start.Column}: queue '{queue}': bridge must be fallback, true (always) or false (never), not '{text}'"),
-                    };
-                    break;
-                default:
-                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: queue '{queue}': unknown entry; expected uri: and bridge:");
+                queues[queue] = field.Text;
+                continue;
             }
+
+            bridging[queue] = field.Text.ToLowerInvariant() switch
+            {
+                "fallback" => BridgeMode.Fallback,
+                "true" or "always" => BridgeMode.Always,
+                "false" or "never" => BridgeMode.Never,
+                _ => throw new InvalidDataException($"{field.At}: queue '{queue}': bridge must be fallback, true (always) or false (never), not '{field.Text}'"),
+            };
         }
     }
 }

@@ -1,9 +1,8 @@
 using System.Net;
-using Ivr.Flows.Model;
+using Ivr.Host.Settings;
 using Ivr.Sip.Auth;
 using Ivr.Sip.Transport;
 using Ivr.Telephony.Outbound;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Host.Hosting;
@@ -12,37 +11,32 @@ namespace Ivr.Host.Hosting;
 /// Reads the outbound trunk (<c>deploy/trunk.yaml</c>): <c>address</c> (IP:port), <c>transport</c>, <c>domain</c>,
 /// <c>from_user</c>, <c>username</c> with <c>password</c> or <c>password_env</c> (the name of an environment
 /// variable), <c>ring_timeout</c> and <c>number_rules</c> (<c>{ prefix, strip, prepend }</c>). Without
-/// <c>address</c> no trunk is configured (null). Problems come back as one message naming the file and line;
-/// the password never appears in one.
+/// <c>address</c> no trunk is configured (null). Problems come back as one message naming the file and line
+/// (<see cref="SettingsYaml"/>); the password never appears in one.
 /// </summary>
 public static class TrunkFile
 {
+    private static readonly string[] Fields =
+        ["address", "transport", "domain", "from_user", "username", "password", "password_env", "ring_timeout", "number_rules"];
+
+    private static readonly string[] RuleFields = ["prefix", "strip", "prepend"];
+
     public static TrunkOptions? Read(string path, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path)) stream.Load(reader);
-            root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
-                ?? throw new InvalidDataException($"{path}:1:1: expected address:, username:… (see deploy/trunk.yaml)");
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
-        }
+        const string expected = "address:, username:… (see deploy/trunk.yaml)";
+        var root = SettingsYaml.Mapping(path, expected) ?? throw new InvalidDataException($"{path}:1:1: expected {expected}");
 
         IPEndPoint? address = null;
         var transport = SipTransportKind.Udp;
         string? domain = null, fromUser = null, username = null, password = null;
         var ringTimeout = TimeSpan.FromSeconds(60);
         var rules = new List<NumberRule>();
-        foreach (var (key, value) in root.Children)
+        foreach (var field in SettingsYaml.FieldsOf(path, root, Fields))
         {
-            var text = (value as YamlScalarNode)?.Value;
-            var at = $"{path}:{value.Start.Line}:{value.Start.Column}";
-            switch ((key as YamlScalarNode)?.Value)
+            var text = field.Key == "number_rules" ? null : field.Value is YamlScalarNode scalar ? scalar.Value : field.Text;
+            var at = field.At;
+            switch (field.Key)
             {
                 case "address" when text is not null:
                     address = IPEndPoint.TryParse(text, out var endPoint) && endPoint.Port != 0 ? endPoint
@@ -72,16 +66,14 @@ public static class TrunkFile
                     password = environment(text ?? "") ?? throw new InvalidDataException($"{at}: the environment variable '{text}' named by password_env is not set");
                     break;
                 case "ring_timeout":
-                    ringTimeout = Duration.TryParse(text, out var ring) && ring > TimeSpan.Zero ? ring
+                    ringTimeout = Ivr.Flows.Model.Duration.TryParse(text, out var ring) && ring > TimeSpan.Zero ? ring
                         : throw new InvalidDataException($"{at}: ring_timeout must be a positive duration such as 60s");
                     break;
                 case "number_rules":
-                    rules.AddRange(ReadRules(path, value));
+                    rules.AddRange(ReadRules(path, field.Value));
                     break;
-                case "address":
-                    break; // empty: no trunk
                 default:
-                    throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown entry '{(key as YamlScalarNode)?.Value}'");
+                    break; // address empty: no trunk
             }
         }
 
@@ -110,15 +102,13 @@ public static class TrunkFile
             if (item is not YamlMappingNode map) throw new InvalidDataException($"{at}: a number rule is {{ prefix, strip, prepend }}");
             string? prefix = null, prepend = "";
             var strip = 0;
-            foreach (var (key, value) in map.Children)
+            foreach (var field in SettingsYaml.FieldsOf(path, map, RuleFields))
             {
-                var text = (value as YamlScalarNode)?.Value ?? "";
-                switch ((key as YamlScalarNode)?.Value)
+                switch (field.Key)
                 {
-                    case "prefix": prefix = text; break;
-                    case "prepend": prepend = text; break;
-                    case "strip" when int.TryParse(text, out var n) && n >= 0: strip = n; break;
-                    default: throw new InvalidDataException($"{at}: unknown or malformed '{(key as YamlScalarNode)?.Value}' in a number rule");
+                    case "prefix": prefix = field.Text; break;
+                    case "prepend": prepend = field.Text; break;
+                    default: strip = field.Int(); break;
                 }
             }
 

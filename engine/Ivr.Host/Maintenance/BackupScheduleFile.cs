@@ -1,3 +1,5 @@
+using Ivr.Host.Settings;
+
 namespace Ivr.Host.Maintenance;
 
 /// <summary>
@@ -18,16 +20,15 @@ public sealed record BackupScheduleFile(string Directory, int EveryDays, int Kee
 
     public static BackupScheduleFile Read(string path)
     {
-        var yaml = YamlSettings.Read(path, Keys);
         var file = new BackupScheduleFile("backups", 7, 8, 2);
-        foreach (var entry in yaml.Entries)
+        foreach (var entry in SettingsYaml.Fields(path, Keys, "fields such as directory: …"))
         {
             file = entry.Key switch
             {
-                "directory" => entry.Value.Length > 0 ? file with { Directory = entry.Value } : throw yaml.Wrong(entry, "a folder"),
-                "every_days" => file with { EveryDays = yaml.Int(entry, 1, 15) },
-                "keep" => file with { Keep = yaml.Int(entry, 1, 1000) },
-                _ => file with { Hour = yaml.Int(entry, 0, 23) },
+                "directory" => entry.Text.Length > 0 ? file with { Directory = entry.Text } : throw entry.Wrong("a folder"),
+                "every_days" => file with { EveryDays = entry.Int(1, 15) },
+                "keep" => file with { Keep = entry.Int(1, 1000) },
+                _ => file with { Hour = entry.Int(0, 23) },
             };
         }
 

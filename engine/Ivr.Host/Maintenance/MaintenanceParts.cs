@@ -11,14 +11,14 @@ namespace Ivr.Host.Maintenance;
 /// </summary>
 internal static class MaintenanceParts
 {
-    public static void Start(ServeOptions options, IvrDatabase database, StartedParts parts, TimeProvider time, Action<string> log)
+    public static void Start(ServeOptions options, IvrDatabase database, HashKey hashKey, StartedParts parts, TimeProvider time, Action<string> log)
     {
         var retention = Read("retention", () => options.RetentionFile is { } file ? RetentionFile.Read(file) : RetentionFile.Default);
         var schedule = Read("backups", () => options.BackupFile is { } file ? BackupScheduleFile.Read(file) : null);
         var prune = new Func<CancellationToken, Task>(async stop =>
         {
             if (!await new MaintenanceClaims(database).TryClaimAsync(MaintenanceClaims.Retention, ChinaTime.Today(time), options.NodeId, time.GetUtcNow(), stop)) return;
-            await RetentionRun.PruneAsync(database, options.RecordingsFolder, retention.Policy, time, $"node {options.NodeId}", log, stop);
+            await RetentionRun.PruneAsync(database, options.RecordingsFolder, hashKey, retention.Policy, time, $"node {options.NodeId}", log, stop);
         });
         parts.Add("retention", new DailyJob("retention", retention.Hour, time, prune, log));
         var p = retention.Policy;

@@ -1,4 +1,5 @@
 using Ivr.Data.Retention;
+using Ivr.Host.Settings;
 
 namespace Ivr.Host.Maintenance;
 
@@ -28,18 +29,16 @@ public sealed record RetentionFile(RetentionPolicy Policy, int Hour)
 
     public static RetentionFile Read(string path)
     {
-        var yaml = YamlSettings.Read(path, Keys);
         var file = Default;
-        foreach (var entry in yaml.Entries)
+        foreach (var entry in SettingsYaml.Fields(path, Keys, "fields such as hour: …"))
         {
             if (entry.Key == "hour")
             {
-                file = file with { Hour = yaml.Int(entry, 0, 23) };
+                file = file with { Hour = entry.Int(0, 23) };
                 continue;
             }
 
-            if (!Days.TryParse(entry.Value, out var period)) throw yaml.Wrong(entry, "a period like 180d, 26w or 1y");
-            if (period <= TimeSpan.Zero) throw yaml.Wrong(entry, "a period longer than zero");
+            var period = entry.Period();
             var policy = file.Policy;
             file = file with
             {

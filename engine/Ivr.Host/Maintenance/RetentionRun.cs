@@ -8,7 +8,7 @@ namespace Ivr.Host.Maintenance;
 public static class RetentionRun
 {
     /// <param name="where">Who pruned, for the audit (<c>node ID</c>, <c>ivr db prune</c>).</param>
-    public static async Task<RetentionCounts> PruneAsync(IvrDatabase database, string recordingsFolder, RetentionPolicy policy, TimeProvider time,
+    public static async Task<RetentionCounts> PruneAsync(IvrDatabase database, string recordingsFolder, Data.Security.HashKey hashKey, RetentionPolicy policy, TimeProvider time,
         string where, Action<string> log, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
@@ -16,7 +16,7 @@ public static class RetentionRun
         RetentionCounts counts;
         try
         {
-            counts = await new RetentionPruner(database, recordingsFolder).PruneAsync(policy, now, cancellation);
+            counts = await new RetentionPruner(database, recordingsFolder, hashKey).PruneAsync(policy, now, cancellation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

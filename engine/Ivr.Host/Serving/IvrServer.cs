@@ -94,6 +94,7 @@ public sealed class IvrServer : IAsyncDisposable
             var drain = parts.AddDisposable("drain", new ServerDrain(clock, log));
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
+            var hashKey = await OpenHashKeyAsync(options.Paths, database, clock, log, cancellation);
             var flows = parts.AddDisposable("flow watcher", new FlowSetHost(options.Paths.Flows, options.Paths.Prompts, KnownOperations.All, clock, log));
             var follower = await StartFlowsAsync(options, database, flows, parts, clock, log, cancellation);
             var workbench = new FlowWorkbench(flows, options.Paths.Flows, options.Paths.Prompts,
@@ -108,7 +109,7 @@ public sealed class IvrServer : IAsyncDisposable
             var spool = new CallerRequestSpool(Path.Combine(options.Paths.Data, "spool", "voice_messages"), log);
             parts.Add("caller-request spool", new SpoolFlusher(spool, database, clock, log));
             var service = new ServiceLookupService(database, clock, calendar.CountWorkingDays,
-                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool, pinThrottles: PinAlertPaging.Rules(files.Alerts));
+                log: log, fax: files.Fax, faxDocuments: new FaxDocumentSource(() => flows.Current), spool: spool, pinThrottles: PinAlertPaging.Rules(files.Alerts), hashKey: hashKey);
             PinAlertPaging.Start(database, files.Alerts, parts, clock, log);
             var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
             var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
@@ -144,7 +145,7 @@ public sealed class IvrServer : IAsyncDisposable
                 await queue;
                 faxes.Dispose();
             });
-            Maintenance.MaintenanceParts.Start(options, database, parts, clock, log);
+            Maintenance.MaintenanceParts.Start(options, database, hashKey, parts, clock, log);
             parts.Add("node heartbeat", await NodePresence.StartHeartbeatAsync(options, sip.EndPoint.Port, database, live, flows,
                 draining: () => drain.IsDraining, clock, log));
             log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP){(sip.TlsEndPoint is { } tls ? $", TLS on port {tls.Port}" : "")}{(options.Secure.Srtp == Ivr.Sip.Sdp.SrtpPolicy.Off ? "" : $", SRTP {options.Secure.Srtp.ToString().ToLowerInvariant()}")}, written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
@@ -219,6 +220,20 @@ public sealed class IvrServer : IAsyncDisposable
         }
 
         return database;
+    }
+
+    /// <summary>The deployment's hash key (<see cref="Secrets.DeploymentHashKey"/>); a refused one stops the start.</summary>
+    private static async Task<Ivr.Data.Security.HashKey> OpenHashKeyAsync(Cli.IvrPaths paths, IvrDatabase database, TimeProvider clock, Action<string> log,
+        CancellationToken cancellation)
+    {
+        try
+        {
+            return await Secrets.DeploymentHashKey.OpenAsync(paths, database, clock, log, cancellation);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new ServerStartException($"hash key: {ex.Message}");
+        }
     }
 
     /// <summary>One node (SQLite): the flow folders, watched and reloaded. Cluster mode (PostgreSQL): the flow set

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace Ivr.Host.Serving;
 
 /// <summary>
@@ -23,37 +20,28 @@ public sealed class LimitsFile
     /// <summary>The value of option <paramref name="option"/> (e.g. "sip-rate") and where it was written, or null.</summary>
     public (string Text, string At)? Find(string option) => _values.TryGetValue(option, out var value) ? value : null;
 
-    /// <summary>Reads <paramref name="path"/>; every key must name one of <paramref name="options"/>. Throws <see cref="UsageException"/> naming FILE:LINE:COLUMN.</summary>
+    /// <summary>Reads <paramref name="path"/> (<see cref="Settings.SettingsYaml"/>); every key must name one of <paramref name="options"/>.
+    /// Throws <see cref="UsageException"/> naming FILE:LINE:COLUMN.</summary>
     public static LimitsFile Read(string path, IReadOnlyCollection<string> options)
     {
-        YamlMappingNode? root;
         try
         {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path)) stream.Load(reader);
-            var node = stream.Documents.FirstOrDefault()?.RootNode;
-            root = node as YamlMappingNode;
-            if (node is not null && root is null) throw new UsageException($"{path}:{node.Start.Line}:{node.Start.Column}: expected keys like sip_rate: 50 (see deploy/limits.yaml)");
+            var values = new Dictionary<string, (string Text, string At)>();
+            foreach (var field in Settings.SettingsYaml.Fields(path, options.Select(o => o.Replace('-', '_')).ToList(), "keys like sip_rate: 50 (see deploy/limits.yaml)"))
+            {
+                if (field.Text.Length == 0) throw new InvalidDataException($"{field.At}: {field.Key} needs a value");
+                values[field.Key.Replace('_', '-')] = (field.Text, field.At);
+            }
+
+            return new LimitsFile(values);
         }
-        catch (YamlException ex)
+        catch (InvalidDataException ex)
         {
-            throw new UsageException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
+            throw new UsageException(ex.Message);
         }
         catch (IOException ex)
         {
             throw new UsageException($"{path}: {ex.Message}");
         }
-
-        var values = new Dictionary<string, (string Text, string At)>();
-        foreach (var (key, value) in root?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
-        {
-            var name = ((key as YamlScalarNode)?.Value ?? "").Replace('_', '-');
-            var at = $"{path}:{key.Start.Line}:{key.Start.Column}";
-            if (!options.Contains(name)) throw new UsageException($"{at}: unknown limit '{(key as YamlScalarNode)?.Value}'; known: {string.Join(", ", options.Select(o => o.Replace('-', '_')))}");
-            if (value is not YamlScalarNode { Value: { Length: > 0 } text }) throw new UsageException($"{path}:{value.Start.Line}:{value.Start.Column}: {name.Replace('-', '_')} needs a value");
-            values[name] = (text, $"{path}:{value.Start.Line}:{value.Start.Column}");
-        }
-
-        return new LimitsFile(values);
     }
 }

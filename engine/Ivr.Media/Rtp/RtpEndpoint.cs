@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ivr.Media.Rtp.Receiving;
 using Ivr.Media.Srtp;
+using Ivr.Native;
 
 namespace Ivr.Media.Rtp;
 
@@ -32,23 +33,26 @@ public sealed class RtpEndpoint : IDisposable
     private int _receiving;
     private RtpReceiver? _receiver;
 
+    /// <summary>Binds <paramref name="local"/> (port 0: any free port); throws <see cref="SocketException"/> when it cannot.</summary>
     public RtpEndpoint(IPEndPoint local)
+        : this(BindOrThrow(local))
+    {
+    }
+
+    private RtpEndpoint(Socket bound)
+    {
+        _socket = bound;
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _source = new SocketAddress(LocalEndPoint.AddressFamily);
+        Latch = new SymmetricRtpLatch(LocalEndPoint.AddressFamily);
+    }
+
+    /// <summary>An endpoint on <paramref name="local"/>'s port, or null when that port is taken or cannot be bound — no
+    /// exception thrown on Linux (<see cref="UdpPortBinder"/>), so a port pool may try ports cheaply.</summary>
+    public static RtpEndpoint? TryOpen(IPEndPoint local)
     {
         ArgumentNullException.ThrowIfNull(local);
-        _socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            _socket.Bind(local);
-        }
-        catch
-        {
-            _socket.Dispose(); // a port held by another process: closed now, not left to the finalizer thread
-            throw;
-        }
-
-        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        _source = new SocketAddress(local.AddressFamily);
-        Latch = new SymmetricRtpLatch(local.AddressFamily);
+        return UdpPortBinder.TryBind(local) is { } socket ? new RtpEndpoint(socket) : null;
     }
 
     public IPEndPoint LocalEndPoint { get; }
@@ -124,6 +128,22 @@ public sealed class RtpEndpoint : IDisposable
         }
 
         if (Latch.Accept(source)) onPacket(packet);
+    }
+
+    private static Socket BindOrThrow(IPEndPoint local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(local);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose(); // a port held by another process: closed now, not left to the finalizer thread
+            throw;
+        }
     }
 
     public void Dispose()

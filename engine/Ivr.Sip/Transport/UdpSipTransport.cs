@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Native;
 
 namespace Ivr.Sip.Transport;
 
@@ -74,8 +75,11 @@ public sealed class UdpSipTransport : ISipTransport
         _receiving = StartThread("SIP UDP receive", () => ReceiveLoop(admission, _stop.Token));
     }
 
+    /// <summary>Sends one datagram: libc's <c>sendto</c> where it answers (<see cref="NativeSendTo"/>: no exception plumbing, no
+    /// allocation), else — another platform, a full send buffer, an address family the socket does not take — the managed send.</summary>
     public void Send(IPEndPoint remote, ReadOnlyMemory<byte> data)
     {
+        if (NativeSendTo.IsSupported && NativeSendTo.TrySend(_socket.SafeHandle, data.Span, remote)) return;
         try
         {
             _socket.SendTo(data.Span, SocketFlags.None, remote);

@@ -1,3 +1,4 @@
+using Ivr.Data.Security;
 using Dapper;
 using Ivr.Data.Calls;
 using Ivr.Data.Operations;
@@ -73,7 +74,7 @@ public abstract class CallPathTests : IDisposable
         }
         using (var connection = _database.OpenConnection()) connection.Execute("UPDATE calls SET path = NULL;"); // not backfilled yet: the prune does it first
 
-        var pruned = await new RetentionPruner(_database, Directory.CreateTempSubdirectory("ivr-paths-").FullName).PruneAsync(RetentionPolicy.Default, now, CancellationToken.None);
+        var pruned = await new RetentionPruner(_database, Directory.CreateTempSubdirectory("ivr-paths-").FullName, HashKey.Generate()).PruneAsync(RetentionPolicy.Default, now, CancellationToken.None);
 
         Assert.Equal(2, pruned.CallEvents);
         var streamed = new List<CallListing>();

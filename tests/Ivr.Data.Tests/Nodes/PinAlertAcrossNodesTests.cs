@@ -19,7 +19,7 @@ public abstract class PinAlertAcrossNodesTests : IDisposable
     protected PinAlertAcrossNodesTests(TestDatabase file)
     {
         _f = new ServiceFixture(file);
-        _nodes = [.. Enumerable.Range(0, 2).Select(_ => new ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher, log: _log.Enqueue))];
+        _nodes = [.. Enumerable.Range(0, 2).Select(_ => new ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher, log: _log.Enqueue, hashKey: _f.HashKey))];
     }
 
     [SkippableFact]

@@ -18,7 +18,7 @@ public abstract class PinLockoutAcrossNodesTests : IDisposable
     protected PinLockoutAcrossNodesTests(TestDatabase file)
     {
         _f = new ServiceFixture(file);
-        _nodes = [.. Enumerable.Range(0, 3).Select(_ => new ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher))];
+        _nodes = [.. Enumerable.Range(0, 3).Select(_ => new ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher, hashKey: _f.HashKey))];
     }
 
     [SkippableFact]

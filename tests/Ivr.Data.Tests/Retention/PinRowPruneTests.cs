@@ -24,20 +24,20 @@ public abstract class PinRowPruneTests : IDisposable
         using (var connection = database.OpenConnection())
         {
             var attempts = new PinAttemptStore(connection);
-            for (var i = 0; i < 5; i++) await attempts.AddFailedAsync(Now.AddDays(-100 - i), "13912345678", $"old-{i}", PinSubjectKey.Of(Free), default);
-            await attempts.AddFailedAsync(Now.AddDays(-100), "13912345678", "old-locked", PinSubjectKey.Of(Locked), default);
-            await attempts.AddFailedAsync(Now.AddDays(-89), "13912345678", "recent", PinSubjectKey.Of(Free), default);
+            for (var i = 0; i < 5; i++) await attempts.AddFailedAsync(Now.AddDays(-100 - i), "13912345678", $"old-{i}", PinSubjectKey.Of(_file.HashKey, Free), default);
+            await attempts.AddFailedAsync(Now.AddDays(-100), "13912345678", "old-locked", PinSubjectKey.Of(_file.HashKey, Locked), default);
+            await attempts.AddFailedAsync(Now.AddDays(-89), "13912345678", "recent", PinSubjectKey.Of(_file.HashKey, Free), default);
             var origins = new PinLockOriginStore(connection);
-            for (var i = 0; i < 4; i++) await origins.AddAsync(PinLockOrigin.Of(Now.AddDays(-400 - i), $"o-{i}", "13912345678", null, Free), default);
-            await origins.AddAsync(PinLockOrigin.Of(Now.AddDays(-400), "o-locked", "13912345678", null, Locked), default);
-            await origins.AddAsync(PinLockOrigin.Of(Now.AddDays(-300), "o-recent", "13912345678", null, Free), default);
-            await new PinAlarmStore(connection).RaiseAsync(new PinAlarm(0, PinAlarm.ByCaller, PinCallerKey.Of("13912345678"), "139*****678", null,
+            for (var i = 0; i < 4; i++) await origins.AddAsync(PinLockOrigin.Of(_file.HashKey, Now.AddDays(-400 - i), $"o-{i}", "13912345678", null, Free), default);
+            await origins.AddAsync(PinLockOrigin.Of(_file.HashKey, Now.AddDays(-400), "o-locked", "13912345678", null, Locked), default);
+            await origins.AddAsync(PinLockOrigin.Of(_file.HashKey, Now.AddDays(-300), "o-recent", "13912345678", null, Free), default);
+            await new PinAlarmStore(connection).RaiseAsync(new PinAlarm(0, PinAlarm.ByCaller, PinCallerKey.Of(_file.HashKey, "13912345678"), "139*****678", null,
                 Now.AddDays(-400), Now.AddDays(-403), Now.AddDays(-400), 2, "o-0", PinAlarm.Paged, 1, null, null, null, null), default);
             await new PinLockStore(connection).LockAsync(Locked, PinLockout.UntilUnlocked, default);
             await new PinLockStore(connection).LockAsync(Free, Now.AddDays(-1), default); // a lock that has ended keeps nothing
         }
 
-        var pruner = new RetentionPruner(database, _recordings, batch: 2);
+        var pruner = new RetentionPruner(database, _recordings, _file.HashKey, batch: 2);
         var counted = await pruner.CountAsync(RetentionPolicy.Default, Now, default);
         var pruned = await pruner.PruneAsync(RetentionPolicy.Default, Now, default);
         var again = await pruner.CountAsync(RetentionPolicy.Default, Now, default);
@@ -57,11 +57,11 @@ public abstract class PinRowPruneTests : IDisposable
     {
         var database = _file.Open();
         using (var connection = database.OpenConnection())
-            await new PinAttemptStore(connection).AddFailedAsync(Now.AddDays(-8), "13912345678", "c", PinSubjectKey.Of(Free), default);
+            await new PinAttemptStore(connection).AddFailedAsync(Now.AddDays(-8), "13912345678", "c", PinSubjectKey.Of(_file.HashKey, Free), default);
         var policy = RetentionPolicy.Default with { PinAttempts = TimeSpan.FromDays(7) };
 
-        Assert.Equal(0, (await new RetentionPruner(database, _recordings).CountAsync(RetentionPolicy.Default, Now, default)).PinAttempts);
-        Assert.Equal(1, (await new RetentionPruner(database, _recordings).PruneAsync(policy, Now, default)).PinAttempts);
+        Assert.Equal(0, (await new RetentionPruner(database, _recordings, _file.HashKey).CountAsync(RetentionPolicy.Default, Now, default)).PinAttempts);
+        Assert.Equal(1, (await new RetentionPruner(database, _recordings, _file.HashKey).PruneAsync(policy, Now, default)).PinAttempts);
     }
 
     public void Dispose()

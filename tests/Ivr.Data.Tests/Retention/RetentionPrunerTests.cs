@@ -22,7 +22,7 @@ public abstract class RetentionPrunerTests : IDisposable
             await InsertCallAsync(connection, "recent", Now.AddDays(-10), events: 5);
         }
 
-        var pruner = new RetentionPruner(database, _recordings, batch: 3);
+        var pruner = new RetentionPruner(database, _recordings, _file.HashKey, batch: 3);
         var counted = await pruner.CountAsync(Policy, Now, default);
         var pruned = await pruner.PruneAsync(Policy, Now, default);
         var again = await pruner.PruneAsync(Policy, Now, default);
@@ -45,7 +45,7 @@ public abstract class RetentionPrunerTests : IDisposable
     {
         var database = _file.Open();
         using (var connection = database.OpenConnection()) await InsertCallAsync(connection, "first", Now.AddDays(-181), events: 2);
-        var pruner = new RetentionPruner(database, _recordings, batch: 2);
+        var pruner = new RetentionPruner(database, _recordings, _file.HashKey, batch: 2);
         Assert.Equal(2, (await pruner.PruneAsync(Policy, Now, default)).CallEvents);
         using (var connection = database.OpenConnection()) await InsertCallAsync(connection, "second", Now.AddDays(-175), events: 3);
 
@@ -65,7 +65,7 @@ public abstract class RetentionPrunerTests : IDisposable
             await InsertMessageAsync(connection, "recent-handled.wav", Now.AddDays(-30), "called_back");
         }
 
-        var pruner = new RetentionPruner(database, _recordings, batch: 1);
+        var pruner = new RetentionPruner(database, _recordings, _file.HashKey, batch: 1);
         Assert.Equal(1, (await pruner.CountAsync(Policy, Now, default)).Recordings);
         var pruned = await pruner.PruneAsync(Policy, Now, default);
 
@@ -93,7 +93,7 @@ public abstract class RetentionPrunerTests : IDisposable
                     new { at = DbTime.ToText(Now.AddDays(-days)) });
         }
 
-        var pruned = await new RetentionPruner(database, _recordings, batch: 2).PruneAsync(Policy, Now, default);
+        var pruned = await new RetentionPruner(database, _recordings, _file.HashKey, batch: 2).PruneAsync(Policy, Now, default);
 
         Assert.Equal(3, pruned.AccessLog);
         using var check = database.OpenConnection();
@@ -111,7 +111,7 @@ public abstract class RetentionPrunerTests : IDisposable
             await InsertFaxAsync(connection, "failed", Now.AddDays(-10));
         }
 
-        var pruned = await new RetentionPruner(database, _recordings).PruneAsync(Policy, Now, default);
+        var pruned = await new RetentionPruner(database, _recordings, _file.HashKey).PruneAsync(Policy, Now, default);
 
         Assert.Equal(1, pruned.FaxNumbers);
         using var check = database.OpenConnection();

@@ -27,9 +27,9 @@ public abstract class PinAlarmStoreTests : IDisposable
     {
         using var connection = _database.OpenConnection();
         var first = Now;
-        await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(Now, "c-1", Attacker, null, "11010519491231002X"), default);
+        await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(_file.HashKey, Now, "c-1", Attacker, null, "11010519491231002X"), default);
         _time.Advance(TimeSpan.FromMinutes(5));
-        await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(Now, "c-2", Attacker, null, "330106198001010048"), default);
+        await new PinLockOriginStore(connection).AddAsync(PinLockOrigin.Of(_file.HashKey, Now, "c-2", Attacker, null, "330106198001010048"), default);
         var store = new PinAlarmStore(connection);
         var id = await store.RaiseAsync(Alarm(first), default);
         var other = await store.RaiseAsync(Alarm(first) with { Kind = PinAlarm.BySource, OriginKey = "198.51.100.7", CallerMasked = null, Source = "198.51.100.7" }, default);
@@ -98,7 +98,7 @@ public abstract class PinAlarmStoreTests : IDisposable
     }
 
     private PinAlarm Alarm(DateTimeOffset first) => new(
-        0, PinAlarm.ByCaller, PinCallerKey.Of(Attacker), "139*****678", null, Now, first, Now, 2, "c-2", PinAlarm.Pending, 0, null, null, null, null);
+        0, PinAlarm.ByCaller, PinCallerKey.Of(_file.HashKey, Attacker), "139*****678", null, Now, first, Now, 2, "c-2", PinAlarm.Pending, 0, null, null, null, null);
 
     public void Dispose() => _file.Dispose();
 }

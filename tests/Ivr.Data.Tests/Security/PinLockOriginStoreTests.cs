@@ -37,10 +37,10 @@ public abstract class PinLockOriginStoreTests : IDisposable
         await store.AddAsync(Lock(Attacker, IdC, null), default);
 
         var since = Now - TimeSpan.FromHours(24);
-        Assert.Equal(2, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(Attacker), since, default));
-        Assert.Equal(1, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(Other), since, default));
+        Assert.Equal(2, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(_file.HashKey, Attacker), since, default));
+        Assert.Equal(1, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(_file.HashKey, Other), since, default));
         Assert.Equal(2, await store.CountIdsOfSourceSinceAsync("198.51.100.7", since, default));
-        Assert.Equal(1, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(Attacker), Now - TimeSpan.FromHours(1), default));
+        Assert.Equal(1, await store.CountIdsOfCallerSinceAsync(PinCallerKey.Of(_file.HashKey, Attacker), Now - TimeSpan.FromHours(1), default));
         Assert.Equal(0, await store.CountIdsOfSourceSinceAsync("198.51.100.7", Now - TimeSpan.FromHours(1), default));
     }
 
@@ -56,7 +56,7 @@ public abstract class PinLockOriginStoreTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(10));
         await store.AddAsync(Lock(Attacker, IdC, null, "c-3"), default);
         await store.AddAsync(Lock(Attacker, IdA, null, "c-4"), default);
-        var caller = PinCallerKey.Of(Attacker);
+        var caller = PinCallerKey.Of(_file.HashKey, Attacker);
 
         Assert.Equal(first, await store.FirstLockSinceAsync(PinAlarm.ByCaller, caller, first.AddHours(-24), default));
         Assert.Equal(Now, await store.FirstLockSinceAsync(PinAlarm.ByCaller, caller, first, default));
@@ -79,11 +79,11 @@ public abstract class PinLockOriginStoreTests : IDisposable
         Assert.Contains("110105********002X", row);
         Assert.DoesNotContain(Attacker, row);
         Assert.DoesNotContain(IdA, row);
-        Assert.NotEqual(PinCallerKey.Of(Attacker), PinCallerKey.Of(Other));
+        Assert.NotEqual(PinCallerKey.Of(_file.HashKey, Attacker), PinCallerKey.Of(_file.HashKey, Other));
     }
 
     private PinLockOrigin Lock(string caller, string id, string? source, string callId = "call-1")
-        => PinLockOrigin.Of(Now, callId, caller, source, id);
+        => PinLockOrigin.Of(_file.HashKey, Now, callId, caller, source, id);
 
     public void Dispose() => _file.Dispose();
 }

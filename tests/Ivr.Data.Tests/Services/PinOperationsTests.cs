@@ -74,7 +74,7 @@ public abstract class PinOperationsTests : IDisposable
     {
         for (var i = 0; i < 3; i++) await Wrong();
         _f.Time.Advance(TimeSpan.FromMinutes(14));
-        var restarted = new Ivr.Data.Services.ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher);
+        var restarted = new Ivr.Data.Services.ServiceLookupService(_f.Reopen(), _f.Time, pinHasher: _f.Hasher, hashKey: _f.HashKey);
         var inputs = new Dictionary<string, string> { ["id"] = RetireeId, ["pin"] = RetireePin, ["call_id"] = "c2", ["caller"] = "1" };
 
         Assert.Equal("locked", (await restarted.ExecuteAsync("auth.verify_pin", inputs, CancellationToken.None)).Outcome);

@@ -31,7 +31,7 @@ public sealed class ServiceFixture : IDisposable
         _file = file;
         Database = _file.Open();
         Hasher = new PinHasher(100);
-        Service = new ServiceLookupService(Database, Time, pinHasher: Hasher, log: Log.Add);
+        Service = new ServiceLookupService(Database, Time, pinHasher: Hasher, log: Log.Add, hashKey: HashKey);
         SeedAsync().GetAwaiter().GetResult();
     }
 
@@ -40,6 +40,9 @@ public sealed class ServiceFixture : IDisposable
     public IvrDatabase Database { get; }
 
     public PinHasher Hasher { get; }
+
+    /// <summary>The database's hash key (<see cref="TestDatabase.HashKey"/>): a restarted server or another node uses it too.</summary>
+    public HashKey HashKey => _file.HashKey;
 
     public ServiceLookupService Service { get; }
 

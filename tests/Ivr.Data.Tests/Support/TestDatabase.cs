@@ -1,4 +1,5 @@
 using Ivr.Data.Migrations;
+using Ivr.Data.Security;
 
 namespace Ivr.Data.Tests;
 
@@ -10,6 +11,10 @@ public abstract class TestDatabase : IDisposable
 
     /// <summary>The SQLite file path or the postgresql:// URL.</summary>
     public abstract string Location { get; }
+
+    /// <summary>The deployment's hash key of this database: every service or pruner a test opens on it shares it, as
+    /// every node of one database does.</summary>
+    public HashKey HashKey { get; } = HashKey.Generate();
 
     public IvrDatabase Open() => IvrDatabase.Open(Location);
 

@@ -4,6 +4,7 @@ using Ivr.Data.Seeding;
 using Ivr.Data.Tests;
 using Ivr.Host.Backups;
 using Ivr.Host.Cli;
+using Ivr.Host.Secrets;
 
 namespace Ivr.Host.Tests.Backups;
 
@@ -44,6 +45,39 @@ public sealed class DatabaseBackupTests : IDisposable
         Assert.Equal(manifest.Tables["calls"], check.ExecuteScalar<long>("SELECT COUNT(*) FROM calls;"));
         Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(target.Data, "recordings", "2026-12-02", "call-1.wav")));
         Assert.Equal(1, manifest.Recordings);
+    }
+
+    [Fact]
+    public void Backup_CarriesTheDataFoldersHashKey_AndRestorePutsItBackOwnerOnly()
+    {
+        var paths = new IvrPaths("flows", "prompts", Path.Combine(_work, "data"));
+        var (key, _) = HashKeyFile.LoadOrCreate(HashKeyFile.DefaultPath(paths.Data));
+        var manifest = DatabaseBackup.Create(paths, IvrDatabase.Open(paths.Database), Path.Combine(_work, "backup.tar.gz"), TimeProvider.System);
+
+        var target = new IvrPaths("flows", "prompts", Path.Combine(_work, "restored"));
+        DatabaseRestore.Run(Path.Combine(_work, "backup.tar.gz"), target);
+
+        Assert.True(manifest.HashKey);
+        Assert.Equal(key.CheckValue, HashKeyFile.Load(HashKeyFile.DefaultPath(target.Data)).CheckValue);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(HashKeyFile.DefaultPath(target.Data)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_work, "backup.tar.gz")));
+        }
+    }
+
+    [Fact]
+    public void Backup_WithAKeyNamedByHashKey_DoesNotCarryIt()
+    {
+        var named = Path.Combine(_work, "cluster.key");
+        HashKeyFile.Create(named);
+        var paths = new IvrPaths("flows", "prompts", Path.Combine(_work, "data"), HashKeyFile: named);
+
+        var manifest = DatabaseBackup.Create(paths, IvrDatabase.Open(paths.Database), Path.Combine(_work, "backup.tar.gz"), TimeProvider.System);
+        DatabaseRestore.Run(Path.Combine(_work, "backup.tar.gz"), new IvrPaths("flows", "prompts", Path.Combine(_work, "restored")));
+
+        Assert.False(manifest.HashKey);
+        Assert.False(File.Exists(HashKeyFile.DefaultPath(Path.Combine(_work, "restored"))));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class TrunkFileTests : IDisposable
     [InlineData("address: \"10.0.0.1:5060\"\nusername: ivr\npassword_env: NOT_SET_ANYWHERE\n", "NOT_SET_ANYWHERE")]
     [InlineData("address: \"10.0.0.1:5060\"\ntransport: sctp\n", "transport must be udp or tcp")]
     [InlineData("address: \"10.0.0.1:5060\"\nnumber_rules:\n  - { strip: 2 }\n", "needs a prefix")]
-    [InlineData("adress: \"10.0.0.1:5060\"\n", "unknown entry 'adress'")]
+    [InlineData("adress: \"10.0.0.1:5060\"\n", "unknown field 'adress'; the fields are address, transport")]
     public void Read_BadFile_OneMessageWithTheFile(string yaml, string fragment)
     {
         File.WriteAllText(_path, yaml);

@@ -38,7 +38,7 @@ public sealed class LimitsFileTests : IDisposable
     [Theory]
     [InlineData("sip_rate: 20\nsource_share: 0\n", ":2:15: source_share must be a whole number from 1 to 100, not '0'")]
     [InlineData("sip_rate: lots\n", ":1:11: sip_rate must be a whole number from 0 to 1000000, not 'lots'")]
-    [InlineData("sip_rate: 20\nsip_rates: 30\n", ":2:1: unknown limit 'sip_rates'")]
+    [InlineData("sip_rate: 20\nsip_rates: 30\n", ":2:1: unknown field 'sip_rates'; the fields are ")]
     [InlineData("\nsip_proxies: kamailio.local\n", ":2:14: not a CIDR prefix or IP address: 'kamailio.local'")]
     [InlineData("sip_rate: [1\n", ":")]
     public void Parse_BadValue_IsRefusedWithFileLineAndColumn(string yaml, string expected)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ivr.Media.Rtp;
 using Ivr.Media.Tests.Support;
+using Ivr.Native;
 
 namespace Ivr.Media.Tests.Rtp;
 

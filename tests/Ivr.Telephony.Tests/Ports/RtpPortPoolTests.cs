@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using Ivr.Telephony.Ports;
 
 namespace Ivr.Telephony.Tests.Ports;
@@ -63,6 +64,41 @@ public sealed class RtpPortPoolTests
 
         Assert.Equal(41302, endpoint!.LocalEndPoint.Port);
         Assert.Null(pool.Open(IPAddress.Loopback));
+    }
+
+    [Fact]
+    public void Open_MostPortsTakenElsewhere_SkippedWithoutAnException()
+    {
+        // 19 of 20 ports held by another "process": drawing them costs a failed bind each, never a thrown exception.
+        var squatters = Enumerable.Range(0, 20).Select(i => 41600 + 2 * i).Where(p => p != 41620).Select(p =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, p));
+            return socket;
+        }).ToList();
+        var pool = new RtpPortPool(41600, 41639);
+        var thrown = new List<string>();
+        var thread = Environment.CurrentManagedThreadId;
+        EventHandler<FirstChanceExceptionEventArgs> watch = (_, e) =>
+        {
+            if (Environment.CurrentManagedThreadId == thread) lock (thrown) thrown.Add(e.Exception.GetType().Name);
+        };
+        AppDomain.CurrentDomain.FirstChanceException += watch;
+        try
+        {
+            using var endpoint = pool.Open(IPAddress.Loopback);
+            var none = pool.Open(IPAddress.Loopback);
+
+            Assert.Equal(41620, endpoint!.LocalEndPoint.Port);
+            Assert.Null(none);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= watch;
+            squatters.ForEach(s => s.Dispose());
+        }
+
+        if (OperatingSystem.IsLinux()) Assert.Empty(thrown); // the managed bind elsewhere throws and catches
     }
 
     [Fact]

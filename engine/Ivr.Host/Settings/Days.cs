@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Ivr.Host.Maintenance;
+namespace Ivr.Host.Settings;
 
-/// <summary>Periods as operators write them in deploy/retention.yaml: <c>180d</c>, <c>26w</c>, <c>1y</c> (365 days).</summary>
+/// <summary>Periods as operators write them in deploy/ files (retention.yaml): <c>180d</c>, <c>26w</c>, <c>1y</c> (365 days).</summary>
 internal static class Days
 {
     public static bool TryParse(string text, out TimeSpan period)
