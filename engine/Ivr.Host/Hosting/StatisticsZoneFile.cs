@@ -1,5 +1,5 @@
 using Ivr.Data.Rollups;
-using YamlDotNet.RepresentationModel;
+using Ivr.Host.Settings;
 
 namespace Ivr.Host.Hosting;
 
@@ -9,11 +9,14 @@ namespace Ivr.Host.Hosting;
 /// zone: Asia/Shanghai   # or "+08:00"; the default
 /// </code>
 /// China has one zone without daylight saving, and rollups are kept per local day of one zone: another zone would
-/// need every rollup rebuilt, so it is refused at load with FILE:LINE:COL instead of giving days that do not match.
+/// need every rollup rebuilt, so it is refused at load with FILE:LINE:COL (<see cref="SettingsYaml"/>) instead of giving
+/// days that do not match.
 /// </summary>
 public static class StatisticsZoneFile
 {
     public static readonly string DefaultPath = Path.Combine("deploy", "statistics.yaml");
+
+    private static readonly string[] Fields = ["zone"];
 
     /// <summary><paramref name="path"/>, else deploy/statistics.yaml when present, else the default; logs the zone.</summary>
     public static TimeSpan Load(string? path, Action<string> log)
@@ -27,15 +30,10 @@ public static class StatisticsZoneFile
 
     public static TimeSpan Read(string path)
     {
-        if (OperatorYaml.ReadFields(path, "zone: Asia/Shanghai") is not { } root) return RollupClock.UtcOffset;
-        foreach (var (key, value) in root.Children)
+        foreach (var field in SettingsYaml.Fields(path, Fields, "fields such as zone: Asia/Shanghai"))
         {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            if (name != "zone") throw new InvalidDataException($"{path}:{key.Start.Line}:{key.Start.Column}: unknown field '{name}'; the field is zone");
-            var text = (value as YamlScalarNode)?.Value ?? "";
-            if (!RollupClock.TryParseZone(text))
-                throw new InvalidDataException($"{path}:{value.Start.Line}:{value.Start.Column}: zone: the statistics are kept in the local days of "
-                    + $"{RollupClock.ZoneName} (+08:00, no daylight saving), not '{text}'; another zone would need every rollup rebuilt");
+            if (!RollupClock.TryParseZone(field.Text))
+                throw field.Wrong($"the statistics are kept in the local days of {RollupClock.ZoneName} (+08:00, no daylight saving; another zone would need every rollup rebuilt)");
         }
         return RollupClock.UtcOffset;
     }

@@ -23,9 +23,9 @@ public sealed class StatisticsZoneFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("# the hotline in Tokyo\nzone: Asia/Tokyo\n", ":2:7: zone: the statistics are kept in the local days of Asia/Shanghai (+08:00, no daylight saving), not 'Asia/Tokyo'")]
+    [InlineData("# the hotline in Tokyo\nzone: Asia/Tokyo\n", ":2:7: zone: the statistics are kept in the local days of Asia/Shanghai (+08:00, no daylight saving; another zone would need every rollup rebuilt), not 'Asia/Tokyo'")]
     [InlineData("zone: \"+09:00\"\n", ":1:7: zone: the statistics are kept in the local days of Asia/Shanghai")]
-    [InlineData("offset: \"+08:00\"\n", ":1:1: unknown field 'offset'; the field is zone")]
+    [InlineData("offset: \"+08:00\"\n", ":1:1: unknown field 'offset'; the fields are zone")]
     public void Read_AnotherZoneOrField_IsRefusedWithFileAndLine(string text, string message)
     {
         File.WriteAllText(_path, text);
