@@ -66,6 +66,7 @@ public sealed class StatisticsFromRollupsTests : IAsyncLifetime
     [InlineData("2026-11-01", "2026-11-30", null)]
     [InlineData("2026-09-01", "2026-11-23", null)]
     [InlineData("2026-01-01", "2026-12-31", "rollupv00002")]
+    [InlineData("2026-09-15", "2026-11-10", null)]
     public async Task Report_EqualsTheInMemoryBuilder_OnTheSameCalls(string from, string to, string? version)
     {
         using var supervisor = await _server.SignedInAsync("supervisor");
@@ -76,6 +77,23 @@ public sealed class StatisticsFromRollupsTests : IAsyncLifetime
         var expected = await OracleAsync(DateOnly.Parse(from), DateOnly.Parse(to), version);
         Assert.True(JsonNode.DeepEquals(expected, fromRollups), $"rollups: {fromRollups}\noracle:  {expected}");
         Assert.True(fromRollups!["totals"]!["calls"]!.GetValue<int>() > 0 || from == "2026-11-23");
+    }
+
+    [Theory]
+    [InlineData("2026-09-15", "2026-11-10", null)]
+    [InlineData("2025-12-01", "2026-11-30", "rollupv00001")]
+    public async Task Report_EqualsTheInMemoryBuilder_OnceTheCatchUpHasRolledUpLateCallsAndSurveyAnswers(string from, string to, string? version)
+    {
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        var counts = await Ivr.Data.Rollups.RollupCatchUp.RunAsync(_server.Database, CancellationToken.None);
+        Assert.True(counts.Surveys > 0, "answers written after their call ended are rolled up by the catch-up");
+        var path = $"api/stats?from={from}&to={to}" + (version is null ? "" : $"&flowVersion={version}");
+
+        var fromRollups = JsonNode.Parse((await supervisor.GetJsonAsync(path)).GetRawText());
+
+        var expected = await OracleAsync(DateOnly.Parse(from), DateOnly.Parse(to), version);
+        Assert.True(JsonNode.DeepEquals(expected, fromRollups), $"rollups: {fromRollups}\noracle:  {expected}");
+        Assert.True(fromRollups!["totals"]!["survey"]!["responses"]!.GetValue<int>() > 0);
     }
 
     [Fact]

@@ -11,7 +11,14 @@ public sealed record StatisticsReport(
     IReadOnlyList<DispositionCount> Dispositions,
     IReadOnlyList<MenuFunnel> Funnel,
     IReadOnlyList<DropOff> DropOff,
-    IReadOnlyList<string> FlowVersions);
+    IReadOnlyList<string> FlowVersions)
+{
+    /// <summary>The answering node the figures are limited to; null: every node (<see cref="StatisticsNodeFilter"/>).</summary>
+    public string? Node { get; init; }
+
+    /// <summary>True when a node is chosen but the funnel and drop-offs still count every node's calls (the path rollups carry no answering node).</summary>
+    public bool FunnelAllNodes { get; init; }
+}
 
 public sealed record StatisticsTotals(
     int Calls,

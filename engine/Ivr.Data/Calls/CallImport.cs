@@ -6,14 +6,19 @@ using Ivr.Data.Rollups;
 
 namespace Ivr.Data.Calls;
 
-/// <summary>A whole recorded call: its start, its events and, once it has ended, when and how.</summary>
-public sealed record ImportedCall(CallStart Start, IReadOnlyList<CallEvent> Events, DateTimeOffset? EndedAt, string? Disposition);
+/// <summary>A whole recorded call: its start, its events, once it has ended when and how, and its survey answers.</summary>
+public sealed record ImportedCall(CallStart Start, IReadOnlyList<CallEvent> Events, DateTimeOffset? EndedAt, string? Disposition,
+    IReadOnlyList<ImportedSurvey>? Surveys = null);
+
+/// <summary>A survey answer (1 satisfied, 2 fair, 3 dissatisfied) given in an imported call.</summary>
+public sealed record ImportedSurvey(int Score, DateTimeOffset At);
 
 /// <summary>
 /// Bulk loads of whole calls (benchmarks, imports) through one connection, a transaction per <see cref="Write"/> of
 /// thousands of calls, rows written by multi-row inserts (<see cref="MultiRowInsert"/>). An ended call is written as the recorder leaves it once rolled up — one row with its end, its
 /// path and <c>rolled_up = 1</c> — and added to the statistics rollups from its events in memory, with the recorder's
-/// arithmetic (<see cref="RollupTally"/>, <see cref="CallEventWalk.Of"/>), so nothing is read back; a call still in
+/// arithmetic (<see cref="RollupTally"/>, <see cref="CallEventWalk.Of"/>), so nothing is read back, its survey answers
+/// with it (rolled up too); a call still in
 /// progress goes through the recorder's own statements (<see cref="CallWriteBatch"/>). On SQLite the connection does not
 /// wait for the disk at each commit and keeps a large page cache while it loads: a crash mid-load loses the last
 /// transactions of the load, never the database's consistency.
@@ -25,6 +30,8 @@ public sealed class CallImport : IDisposable
 
     private static readonly string[] CallColumns =
         ["id", "caller", "caller_masked", "dialled", "flow", "flow_version", "started_at", "node", "caller_tail", "ended_at", "disposition", "rolled_up", "path"];
+
+    private static readonly string[] SurveyColumns = ["call_id", "score", "at", "rolled_up"];
 
     private readonly DbConnection _connection;
     private readonly string? _node;
@@ -80,6 +87,20 @@ public sealed class CallImport : IDisposable
         {
             foreach (var e in ended.SelectMany(c => c.Events)) events.Add(CallWriteBatch.EventValues(e)); // after their calls' rows (foreign key)
             events.Flush();
+        }
+
+        using (var surveys = new MultiRowInsert(_connection, transaction, "surveys", SurveyColumns))
+        {
+            foreach (var call in calls)
+            {
+                var rolledUp = call is { EndedAt: not null, Disposition: not null };
+                foreach (var survey in call.Surveys ?? [])
+                {
+                    surveys.Add(call.Start.CallId, (long)survey.Score, DbTime.ToText(survey.At), rolledUp ? 1L : 0L);
+                    if (rolledUp) tally.AddSurvey(call.Start.FlowVersion, survey.Score, survey.At);
+                }
+            }
+            surveys.Flush();
         }
 
         if (open.Count > 0) CallWriteBatch.Write(_connection, transaction, open, _node);

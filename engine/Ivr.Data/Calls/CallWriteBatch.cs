@@ -9,7 +9,8 @@ namespace Ivr.Data.Calls;
 /// <summary>
 /// The write side of the <c>calls</c> / <c>call_events</c> SQL: every queued item of a batch, in one
 /// transaction — on PostgreSQL one round trip however many events it holds (<see cref="StatementBatch"/>).
-/// A call is 2 + (its events) statements: its start (naming the node that answered it), each event, its end;
+/// A call is its start (naming the node that answered it), its events, its end: on SQLite one prepared statement per
+/// row, on PostgreSQL one statement for all the batch's events (<see cref="EventRowsInsert"/>);
 /// the calls that ended in the batch are added to the statistics rollups in the same transaction.
 /// </summary>
 internal static class CallWriteBatch
@@ -37,17 +38,21 @@ internal static class CallWriteBatch
     /// <summary>An event's row values, as stored.</summary>
     public static object?[] EventValues(CallEvent e) => [e.CallId, (long)e.Sequence, DbTime.ToText(e.At), KindName(e.Kind), e.Node, e.Outcome, e.Detail, e.FlowVersion];
 
-    private static string KindName(CallEventKind kind) => KindNames.TryGetValue(kind, out var name) ? name : kind.ToString();
+    internal static string KindName(CallEventKind kind) => KindNames.TryGetValue(kind, out var name) ? name : kind.ToString();
 
     public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node)
     {
         using var batch = new StatementBatch(connection, transaction);
+        var gathered = new List<CallEvent>();
         foreach (var item in items)
         {
             switch (item)
             {
                 case CallStart start:
                     batch.Add(InsertCall, start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At), node, CallerTail.Of(start.Caller));
+                    break;
+                case CallEvent e when batch.Gathers:
+                    gathered.Add(e);
                     break;
                 case CallEvent e:
                     batch.Add(InsertEvent, EventValues(e));
@@ -59,6 +64,7 @@ internal static class CallWriteBatch
                     throw new ArgumentException($"Unknown call write {item.GetType().Name}.", nameof(item));
             }
         }
+        EventRowsInsert.Add(batch, gathered); // after every start of the batch, which the events refer to
         batch.Execute();
         CallRollupWriter.RollUp(connection, transaction, items.OfType<CallEnd>().Select(e => e.CallId).ToList());
     }

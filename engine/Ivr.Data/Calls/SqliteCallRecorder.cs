@@ -25,6 +25,11 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     /// (counted and logged) rather than growing without bound or blocking a call.</summary>
     public const int DefaultCapacity = 250_000;
 
+    /// <summary>How long the writer waits, once something is queued, for more to write in the same transaction: calls
+    /// spread over time otherwise cost a transaction (and on PostgreSQL a pooled connection's round trips) per event.
+    /// A flush or the recorder's disposal ends the wait at once.</summary>
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How long <see cref="DisposeAsync"/> keeps retrying an unreachable database before dropping what is left.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
@@ -38,6 +43,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     private readonly Task _writer;
     private long _written;
     private long _failed;
+    private TaskCompletionSource _wake = NewWake();
 
     /// <summary>Calls in progress whose start was dropped (queue full): their events and end are dropped too.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _startDropped = new(StringComparer.Ordinal);
@@ -91,6 +97,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
             await _writer.WaitAsync(cancellation).ConfigureAwait(false);
             return;
         }
+        Volatile.Read(ref _wake).TrySetResult();
         await flushed.Task.WaitAsync(cancellation).ConfigureAwait(false);
     }
 
@@ -101,6 +108,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     {
         Interlocked.CompareExchange(ref _disposedAt, Environment.TickCount64, 0);
         _queue.Writer.TryComplete();
+        Volatile.Read(ref _wake).TrySetResult();
         await _writer.ConfigureAwait(false);
     }
 
@@ -130,6 +138,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            await LingerAsync().ConfigureAwait(false);
             while (batch.Count < MaxBatch && reader.TryRead(out var item))
             {
                 if (item is TaskCompletionSource flush)
@@ -146,6 +155,19 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
             flushes.Clear();
         }
     }
+
+    /// <summary>Waits <see cref="Linger"/> for more items unless a batch is full already or a flush or disposal wakes it;
+    /// a wake that comes after the wait is kept for the next one.</summary>
+    private async Task LingerAsync()
+    {
+        var wake = Volatile.Read(ref _wake);
+        if (_queue.Reader.Count < MaxBatch && !wake.Task.IsCompleted)
+            await Task.WhenAny(wake.Task, Task.Delay(Linger)).ConfigureAwait(false);
+        if (wake.Task.IsCompleted) Interlocked.CompareExchange(ref _wake, NewWake(), wake);
+        if (Interlocked.Read(ref _disposedAt) != 0) Volatile.Read(ref _wake).TrySetResult(); // draining: no more waits
+    }
+
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task WriteBatchAsync(List<object> batch)
     {

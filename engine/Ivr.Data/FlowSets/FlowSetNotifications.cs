@@ -30,11 +30,18 @@ public sealed class FlowSetNotifications(IvrDatabase database, TimeProvider time
                 if (down) log("flows: listening for published flow sets again");
                 down = false;
                 pause = TimeSpan.FromSeconds(1);
-                await activeMayHaveChanged(cancellation);
-                while (true)
+                try
                 {
-                    await connection.WaitAsync(cancellation);
-                    if (Interlocked.Exchange(ref notified, 0) == 1) await activeMayHaveChanged(cancellation);
+                    await activeMayHaveChanged(cancellation);
+                    while (true)
+                    {
+                        await connection.WaitAsync(cancellation);
+                        if (Interlocked.Exchange(ref notified, 0) == 1) await activeMayHaveChanged(cancellation);
+                    }
+                }
+                finally
+                {
+                    await UnlistenAsync(connection); // the pool does not reset connections (PostgresUrl): leave none listening
                 }
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -56,6 +63,20 @@ public sealed class FlowSetNotifications(IvrDatabase database, TimeProvider time
 
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
             }
+        }
+    }
+
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) return;
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *;", connection);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+        {
+            // A broken connection is not reused by the pool.
         }
     }
 }

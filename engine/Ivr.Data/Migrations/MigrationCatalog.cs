@@ -29,5 +29,6 @@ public static class MigrationCatalog
         M021PinAlarms.Migration,
         M022PinAttemptCallerKeys.Migration,
         M023HashKeyCheck.Migration,
+        M024SurveyRollups.Migration,
     ];
 }

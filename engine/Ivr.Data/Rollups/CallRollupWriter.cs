@@ -9,7 +9,8 @@ namespace Ivr.Data.Rollups;
 /// <summary>
 /// Adds ended calls to the rollups inside the caller's transaction and marks them <c>rolled_up</c> there, so a
 /// call is counted exactly once whichever path rolls it up (the recorder as it ends, or the catch-up). The same
-/// statement keeps the call's path on its row (<c>calls.path</c>, <see cref="CallPathText"/>).
+/// statement keeps the call's path on its row (<c>calls.path</c>, <see cref="CallPathText"/>); the call's survey answers
+/// are rolled up with it (<see cref="SurveyRollup"/>).
 /// </summary>
 internal static class CallRollupWriter
 {
@@ -42,6 +43,7 @@ internal static class CallRollupWriter
             tally.Add(new CallFacts(c.Id, c.FlowVersion, DbTime.FromText(c.StartedAt), DbTime.FromText(c.EndedAt), c.Disposition ?? "", served, path), c.Node, c.StartedAt);
             batch.Add(MarkRolledUp, c.Id, CallPathText.Join(path));
         }
+        SurveyRollup.RollUp(connection, transaction, calls.ToDictionary(c => c.Id, c => c.FlowVersion, StringComparer.Ordinal), tally, batch);
         tally.Write(connection, transaction);
         batch.Execute();
         return calls.Count;

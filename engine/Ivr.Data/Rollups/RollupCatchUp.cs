@@ -6,7 +6,8 @@ namespace Ivr.Data.Rollups;
 /// <summary>
 /// Rolls up every ended call not rolled up yet, oldest first, a chunk per transaction: the backfill after
 /// migration 11, and calls closed outside the recorder (a lost node's, a restarted node's leftovers); rolling a call
-/// up keeps its path on its row. Then fills in the paths of calls rolled up before migration 17
+/// up keeps its path on its row. Then rolls up the survey answers written after their call was rolled up (and, once after
+/// migration 24, every older answer: <see cref="SurveyRollup"/>). Then fills in the paths of calls rolled up before migration 17
 /// (<see cref="CallPathBackfill"/>). Run it before pruning call events.
 /// </summary>
 public static class RollupCatchUp
@@ -27,10 +28,12 @@ public static class RollupCatchUp
             total += CallRollupWriter.RollUp(connection, transaction, ids);
             await transaction.CommitAsync(cancellation);
         }
-        return new RollupCatchUpCounts(total, await CallPathBackfill.RunAsync(database, cancellation));
+        var surveys = await SurveyRollup.CatchUpAsync(database, cancellation);
+        return new RollupCatchUpCounts(total, await CallPathBackfill.RunAsync(database, cancellation), surveys);
     }
 }
 
 /// <summary>What one catch-up did: <paramref name="RolledUp"/> ended calls added to the rollups (each keeps its path),
-/// <paramref name="PathsFilled"/> calls rolled up earlier whose path was filled in from their events (migration 17's backfill).</summary>
-public sealed record RollupCatchUpCounts(long RolledUp, long PathsFilled);
+/// <paramref name="PathsFilled"/> calls rolled up earlier whose path was filled in from their events (migration 17's backfill),
+/// <paramref name="Surveys"/> survey answers rolled up after their call.</summary>
+public sealed record RollupCatchUpCounts(long RolledUp, long PathsFilled, long Surveys);

@@ -4,57 +4,79 @@ namespace Ivr.Data.Rollups;
 
 /// <summary>
 /// The rollups of local days [from, to] (<see cref="RollupClock"/>), summed over nodes, and of one flow
-/// version when one is named. Calls not rolled up yet are not in them (see <see cref="Operations.StatisticsSource"/>).
+/// version when one is named; the call counts and survey answers of one answering node when one is named
+/// (<c>rollup_calls.node</c>; the path facts carry no answering node). Calls not rolled up yet are not in them (see <see cref="Operations.StatisticsSource"/>).
 /// </summary>
 public sealed class RollupReader(IvrDatabase database)
 {
     /// <summary>Calls per day, disposition and served (<see cref="CallBucket.Hour"/> -1, node "").</summary>
-    public async Task<IReadOnlyList<CallBucket>> DaysAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation)
+    public async Task<IReadOnlyList<CallBucket>> DaysAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation, string? node = null)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
         return (await connection.QueryAsync<(string Day, string Disposition, long Served, long Calls, long Duration)>(new CommandDefinition("""
                 SELECT day, disposition, served, SUM(calls), SUM(duration_seconds) FROM rollup_calls
-                WHERE day >= @from AND day <= @to AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                WHERE day >= @from AND day <= @to AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@node IS NULL OR node = @node)
                 GROUP BY day, disposition, served;
-                """, Range(from, to, flowVersion), cancellationToken: cancellation)))
+                """, Range(from, to, flowVersion, node), cancellationToken: cancellation)))
             .Select(r => new CallBucket(r.Day, -1, flowVersion ?? "", "", r.Disposition, r.Served != 0, r.Calls, r.Duration)).ToList();
     }
 
     /// <summary>Calls per local hour of the day (0–23), only the hours that had any.</summary>
-    public async Task<IReadOnlyList<(int Hour, long Calls)>> HoursAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation)
+    public async Task<IReadOnlyList<(int Hour, long Calls)>> HoursAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation, string? node = null)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
         return (await connection.QueryAsync<(long Hour, long Calls)>(new CommandDefinition("""
                 SELECT hour, SUM(calls) FROM rollup_calls
-                WHERE day >= @from AND day <= @to AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                WHERE day >= @from AND day <= @to AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@node IS NULL OR node = @node)
                 GROUP BY hour;
-                """, Range(from, to, flowVersion), cancellationToken: cancellation)))
+                """, Range(from, to, flowVersion, node), cancellationToken: cancellation)))
             .Select(r => ((int)r.Hour, r.Calls)).ToList();
     }
 
-    /// <summary>The path facts per flow version (<see cref="PathCount.Day"/> "").</summary>
+    /// <summary>The path facts per flow version (<see cref="PathCount.Day"/> ""): whole months from their sums, the days
+    /// around them from the daily rows (<see cref="RollupSpan"/>).</summary>
     public async Task<IReadOnlyList<PathCount>> PathsAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation)
     {
+        var span = RollupSpan.Of(from, to);
         await using var connection = await database.OpenConnectionAsync(cancellation);
         return (await connection.QueryAsync<(string Version, string Kind, string Node, string Next, long Calls)>(new CommandDefinition("""
-                SELECT flow_version, kind, node, next, SUM(calls) FROM rollup_paths
-                WHERE day >= @from AND day <= @to AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                SELECT flow_version, kind, node, next, SUM(calls) FROM (
+                    SELECT flow_version, kind, node, next, calls FROM rollup_paths
+                    WHERE ((day >= @headFrom AND day <= @headTo) OR (day >= @tailFrom AND day <= @tailTo))
+                      AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                    UNION ALL
+                    SELECT flow_version, kind, node, next, calls FROM rollup_path_months
+                    WHERE month >= @firstMonth AND month <= @lastMonth AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                ) AS facts
                 GROUP BY flow_version, kind, node, next;
-                """, Range(from, to, flowVersion), cancellationToken: cancellation)))
+                """, new
+                {
+                    headFrom = span.HeadFrom, headTo = span.HeadTo, tailFrom = span.TailFrom, tailTo = span.TailTo,
+                    firstMonth = span.FirstMonth, lastMonth = span.LastMonth, flowVersion,
+                }, cancellationToken: cancellation)))
             .Select(r => new PathCount("", r.Version, r.Kind, r.Node, r.Next, r.Calls)).ToList();
     }
 
-    /// <summary>Survey answers per score given in [from, to), of calls of the version when one is named.</summary>
-    public async Task<IReadOnlyList<(int Score, long Count)>> SurveyScoresAsync(DateTimeOffset from, DateTimeOffset to, string? flowVersion, CancellationToken cancellation)
+    /// <summary>Survey answers per score given on local days [from, to], of calls of the version when one is named:
+    /// the rolled-up ones (<c>rollup_surveys</c>) and, live, those not rolled up yet (a score may come twice). With a node
+    /// named, all of them live from <c>surveys</c> through their calls (<c>rollup_surveys</c> keeps no answering node).</summary>
+    public async Task<IReadOnlyList<(int Score, long Count)>> SurveyScoresAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation, string? node = null)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
-        return (await connection.QueryAsync<(long Score, long Count)>(new CommandDefinition("""
+        var rolledUp = await connection.QueryAsync<(long Score, long Count)>(new CommandDefinition("""
+                SELECT score, SUM(answers) FROM rollup_surveys
+                WHERE @node IS NULL AND day >= @from AND day <= @to AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                GROUP BY score;
+                """, Range(from, to, flowVersion, node), cancellationToken: cancellation));
+        var pending = await connection.QueryAsync<(long Score, long Count)>(new CommandDefinition("""
                 SELECT s.score, COUNT(*) FROM surveys s
-                WHERE s.at >= @from AND s.at < @to
+                WHERE (s.rolled_up = 0 OR @node IS NOT NULL) AND s.at >= @from AND s.at < @to
                   AND (@flowVersion IS NULL OR EXISTS (SELECT 1 FROM calls c WHERE c.id = s.call_id AND c.flow_version = @flowVersion))
+                  AND (@node IS NULL OR EXISTS (SELECT 1 FROM calls c WHERE c.id = s.call_id AND c.node = @node))
                 GROUP BY s.score;
-                """, new { from = DbTime.ToText(from), to = DbTime.ToText(to), flowVersion }, cancellationToken: cancellation)))
-            .Select(r => ((int)r.Score, r.Count)).ToList();
+                """, new { from = DbTime.ToText(RollupClock.Start(from)), to = DbTime.ToText(RollupClock.Start(to.AddDays(1))), flowVersion, node },
+                cancellationToken: cancellation));
+        return rolledUp.Concat(pending).Select(r => ((int)r.Score, r.Count)).ToList();
     }
 
     /// <summary>The flow versions calls ran on, most recent first: rolled-up ones and those of calls not rolled up yet.</summary>
@@ -72,6 +94,16 @@ public sealed class RollupReader(IvrDatabase database)
         return latest.OrderByDescending(v => v.Value, StringComparer.Ordinal).Take(100).Select(v => v.Key).ToList();
     }
 
-    private static object Range(DateOnly from, DateOnly to, string? flowVersion)
-        => new { from = RollupClock.Day(from), to = RollupClock.Day(to), flowVersion };
+    /// <summary>The answering nodes calls were counted under, and those of calls not rolled up yet, sorted.</summary>
+    public async Task<IReadOnlyList<string>> NodesAsync(CancellationToken cancellation)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellation);
+        return (await connection.QueryAsync<string>(new CommandDefinition("""
+                SELECT node FROM rollup_calls WHERE node <> '' GROUP BY node
+                UNION SELECT node FROM calls WHERE rolled_up = 0 AND node IS NOT NULL AND node <> '' GROUP BY node;
+                """, cancellationToken: cancellation))).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static object Range(DateOnly from, DateOnly to, string? flowVersion, string? node)
+        => new { from = RollupClock.Day(from), to = RollupClock.Day(to), flowVersion, node };
 }

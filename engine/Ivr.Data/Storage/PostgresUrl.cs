@@ -8,6 +8,16 @@ namespace Ivr.Data;
 /// Npgsql connection string. <see cref="Display"/> is the same URL with any password replaced by
 /// <c>***</c>: the only form that may appear in a message or a log.
 /// </summary>
+/// <remarks>
+/// Connection settings chosen for a node's CPU (issue 12, <c>tools/bench/cluster-load</c>): statements used five times
+/// on a connection are prepared (<c>Max Auto Prepare</c> 32, the node's few hot statements: call records, rollups,
+/// lookups), and a connection going back to the pool is not reset (<c>No Reset On Close</c>): the reset was seven
+/// statements (<c>RESET ALL</c>, <c>UNLISTEN *</c>, <c>pg_advisory_unlock_all()</c> …, or <c>DISCARD ALL</c>) sent
+/// with every next use, about half of a node's statements per call. Nothing here leaves session state behind:
+/// transactions end before a connection is returned (an open one is rolled back), locks are transaction-scoped
+/// (<c>pg_advisory_xact_lock</c>), no <c>SET</c> outside a transaction, and the one <c>LISTEN</c> connection
+/// (<see cref="FlowSets.FlowSetNotifications"/>) <c>UNLISTEN</c>s before it goes back.
+/// </remarks>
 public sealed class PostgresUrl
 {
     private PostgresUrl(string connectionString, string display)
@@ -46,6 +56,7 @@ public sealed class PostgresUrl
             Timeout = 5,
             CommandTimeout = 30,
             MaxAutoPrepare = 32,
+            NoResetOnClose = true,
             ApplicationName = "ivr",
         };
         foreach (var (key, value) in Query(uri))

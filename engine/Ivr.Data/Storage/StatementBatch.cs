@@ -46,8 +46,19 @@ internal sealed class StatementBatch : IDisposable
             PreparedCommand.Run(command, values);
             return;
         }
+        AddPositional(statement.Positional, values);
+    }
+
+    /// <summary>Whether statements are gathered into one round trip (PostgreSQL) rather than run one by one (SQLite).</summary>
+    public bool Gathers => _batch is not null;
+
+    /// <summary>Queues one statement with positional parameters (<c>$1</c> …), e.g. a multi-row insert from arrays;
+    /// only where <see cref="Gathers"/>.</summary>
+    public void AddPositional(string sql, params object?[] values)
+    {
+        if (_batch is null) throw new InvalidOperationException("Positional statements are gathered only on PostgreSQL.");
         var queued = _batch.CreateBatchCommand();
-        queued.CommandText = statement.Positional;
+        queued.CommandText = sql;
         foreach (var value in values)
         {
             var parameter = queued.CreateParameter();

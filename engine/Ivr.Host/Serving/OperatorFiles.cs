@@ -8,7 +8,8 @@ namespace Ivr.Host.Serving;
 
 /// <summary>
 /// The operators' files under deploy/ that the server reads once at start: the agents' queues, the outbound
-/// trunk, the scheduled-fax settings and where emergencies are paged (deploy/alerts.yaml). A file that cannot be read or is wrong stops the start with its
+/// trunk, the scheduled-fax settings, where emergencies are paged (deploy/alerts.yaml) and the statistics zone
+/// (deploy/statistics.yaml, checked only: <see cref="StatisticsZoneFile"/>). A file that cannot be read or is wrong stops the start with its
 /// message (file and line); each loaded file says in the log what it set up.
 /// </summary>
 public sealed record OperatorFiles(TransferTargets? Queues, TrunkOptions? Trunk, FaxSettings Fax, AlertSettings Alerts)
@@ -29,6 +30,7 @@ public sealed record OperatorFiles(TransferTargets? Queues, TrunkOptions? Trunk,
 
         var fax = Read("fax", () => FaxScheduling.LoadSettings(null, log));
         var alerts = Read("alerts", () => AlertSettingsFile.Load(null, log));
+        Read("statistics", () => StatisticsZoneFile.Load(null, log));
         return new OperatorFiles(queues, trunk, fax, alerts);
     }
 

@@ -20,9 +20,9 @@ internal static class RollupCatchUpLoop
             try
             {
                 var started = clock.GetTimestamp();
-                var (calls, paths) = await RollupCatchUp.RunAsync(database, stop);
-                if (calls > 0 || paths > 0)
-                    log($"statistics rollups: added {calls} ended call(s), filled in the path of {paths} older call(s) in {clock.GetElapsedTime(started).TotalSeconds:F1} s");
+                var (calls, paths, surveys) = await RollupCatchUp.RunAsync(database, stop);
+                if (calls > 0 || paths > 0 || surveys > 0)
+                    log($"statistics rollups: added {calls} ended call(s) and {surveys} later survey answer(s), filled in the path of {paths} older call(s) in {clock.GetElapsedTime(started).TotalSeconds:F1} s");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

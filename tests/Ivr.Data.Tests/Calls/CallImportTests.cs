@@ -1,6 +1,7 @@
 using Dapper;
 using Ivr.Core.Calls;
 using Ivr.Data.Calls;
+using Ivr.Data.Surveys;
 
 namespace Ivr.Data.Tests.Calls;
 
@@ -8,7 +9,7 @@ namespace Ivr.Data.Tests.Calls;
 /// rows, events, kept paths and every rollup, on SQLite and PostgreSQL.</summary>
 public abstract class CallImportTests(TestDatabase recorded, TestDatabase imported) : IDisposable
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 15, 50, 0, TimeSpan.Zero); // 23:50 in Beijing: calls span two days
+    private static readonly DateTimeOffset T0 = new(2026, 11, 30, 15, 50, 0, TimeSpan.Zero); // 23:50 in Beijing: calls span two days and two months
     private static readonly string[] Tables =
     [
         "SELECT id, caller_masked, caller_tail, dialled, flow, flow_version, started_at, ended_at, disposition, node, rolled_up, path FROM calls ORDER BY id",
@@ -16,6 +17,9 @@ public abstract class CallImportTests(TestDatabase recorded, TestDatabase import
         "SELECT day, hour, flow_version, node, disposition, served, calls, duration_seconds FROM rollup_calls ORDER BY day, hour, flow_version, disposition, served",
         "SELECT day, flow_version, kind, node, next, calls FROM rollup_paths ORDER BY day, flow_version, kind, node, next",
         "SELECT flow_version, last_started_at FROM rollup_versions ORDER BY flow_version",
+        "SELECT month, flow_version, kind, node, next, calls FROM rollup_path_months ORDER BY month, flow_version, kind, node, next",
+        "SELECT call_id, score, at, rolled_up FROM surveys ORDER BY call_id",
+        "SELECT day, flow_version, score, answers FROM rollup_surveys ORDER BY day, flow_version, score",
     ];
 
     private readonly TestDatabase _recorded = recorded;
@@ -25,7 +29,16 @@ public abstract class CallImportTests(TestDatabase recorded, TestDatabase import
     public async Task Import_WritesWhatTheRecorderWrites()
     {
         var calls = Calls();
-        await using (var recorder = new SqliteCallRecorder(_recorded.Open(), node: "n1"))
+        var database = _recorded.Open();
+        await using (var connection = await database.OpenConnectionAsync(CancellationToken.None))
+        {
+            var surveys = new SurveyRepository(connection); // answered during the call, before it ends
+            foreach (var call in calls)
+                foreach (var answer in call.Surveys ?? [])
+                    await surveys.InsertAsync(call.Start.CallId, answer.Score, answer.At, CancellationToken.None);
+        }
+
+        await using (var recorder = new SqliteCallRecorder(database, node: "n1"))
         {
             foreach (var call in calls)
             {
@@ -47,6 +60,9 @@ public abstract class CallImportTests(TestDatabase recorded, TestDatabase import
         Assert.Equal(150, expected[0].Count);
         Assert.True(expected[1].Count > 2 * 64, "events span several multi-row statements");
         Assert.Contains(expected[3], row => row.Contains("entered"));
+        Assert.Contains(expected[6], row => row.EndsWith("|1", StringComparison.Ordinal));
+        Assert.Contains(expected[6], row => row.EndsWith("|0", StringComparison.Ordinal)); // answers of calls still in progress
+        Assert.Equal(2, expected[5].Select(row => row[..7]).Distinct().Count()); // the calls span two months
         for (var i = 0; i < Tables.Length; i++) Assert.Equal(expected[i], actual[i]);
     }
 
@@ -64,8 +80,9 @@ public abstract class CallImportTests(TestDatabase recorded, TestDatabase import
             foreach (var node in paths[i % paths.Length]) events.Add(new CallEvent(id, events.Count, at.AddSeconds(events.Count + 1), CallEventKind.NodeEntered, version, node));
             if (i % 4 == 0) events.Add(new CallEvent(id, events.Count, at.AddSeconds(9), CallEventKind.LookupCompleted, version, "pension.fetch", "ok"));
             var disposition = dispositions[i % dispositions.Length];
+            ImportedSurvey[] answers = i % 5 == 0 ? [new ImportedSurvey(1 + i % 3, at.AddSeconds(30))] : [];
             calls.Add(new ImportedCall(new CallStart(id, $"1390000{i:D4}", "12333", version, "main", at), events,
-                disposition is null ? null : at.AddSeconds(40 + i), disposition));
+                disposition is null ? null : at.AddSeconds(40 + i), disposition, answers));
         }
         return calls;
     }

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using Dapper;
 using Ivr.Core.Calls;
 using Ivr.Data;
 using Ivr.Data.Calls;
@@ -12,8 +12,8 @@ namespace Ivr.ConsoleScale;
 /// Seeds N synthetic calls into DATA/ivr.db (or --database URL) for tools/bench/console-scale: each call is the
 /// event sequence of a replay script of tests/replay (run against the demo back end), moved to a random time of
 /// the last --days days (busier in office hours), with its own caller number and call id, on one of three flow
-/// versions by age; one call in six answers the survey. Calls are written in time order, thousands per transaction,
-/// through one bulk connection (<see cref="CallImport"/>: each ended call one row with its path, its rollups added up
+/// versions by age; one call in six answers the survey. Calls are written newest month first, each month in time order,
+/// thousands per transaction, through one bulk connection (<see cref="CallImport"/>: each ended call one row with its path, its rollups added up
 /// in memory with the recorder's arithmetic). Usage: Ivr.ConsoleScale --calls N (--data DIR | --database URL) [--days 365]
 /// </summary>
 public static class Program
@@ -43,9 +43,46 @@ public static class Program
         var clock = Stopwatch.StartNew();
         var plan = Plan(calls, days, templates.Count, now, random, hourTotal);
         long events = 0;
+        var writing = TimeSpan.Zero;
+        using var batches = new BlockingCollection<List<ImportedCall>>(boundedCapacity: 2);
+        var making = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var batch in Batches(plan, templates, versions, random))
+                {
+                    batches.Add(batch);
+                    Interlocked.Add(ref events, batch.Sum(c => (long)c.Events.Count));
+                }
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        });
+        using (var import = CallImport.Open(database, "bench-node"))
+        {
+            var written = 0;
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                var started = Stopwatch.GetTimestamp();
+                import.Write(batch);
+                writing += Stopwatch.GetElapsedTime(started);
+                if ((written + batch.Count) / 100_000 > written / 100_000)
+                    Console.WriteLine($"  {written + batch.Count:N0} calls, {clock.Elapsed.TotalSeconds:F0} s");
+                written += batch.Count;
+            }
+        }
+        await making;
+
+        Console.WriteLine($"seeded {calls:N0} calls ({events:N0} events) in {clock.Elapsed.TotalSeconds:F1} s: {calls / clock.Elapsed.TotalSeconds:N0} calls/s, {events / clock.Elapsed.TotalSeconds:N0} events/s; {writing.TotalSeconds:F1} s of it writing (the calls are made on another thread meanwhile)");
+        return 0;
+    }
+
+    /// <summary>The calls of <paramref name="plan"/>, <see cref="Batch"/> at a time: each a template's events moved to its start.</summary>
+    private static IEnumerable<List<ImportedCall>> Batches((DateTimeOffset Start, int Day, int Template)[] plan, IReadOnlyList<CallTemplate> templates, string[] versions, Random random)
+    {
         var batch = new List<ImportedCall>(Batch);
-        var surveys = new List<object>();
-        using var import = CallImport.Open(database, "bench-node");
         for (var i = 0; i < plan.Length; i++)
         {
             var (start, day, pick) = plan[i];
@@ -55,25 +92,18 @@ public static class Program
             var origin = template.Events[0].At;
             var recorded = template.Events.Select(e => e with { CallId = id, At = start + (e.At - origin), FlowVersion = version }).ToList();
             var end = start + template.Length;
-            batch.Add(new ImportedCall(new CallStart(id, $"13{random.NextInt64(100_000_000, 999_999_999)}", "12333", version, "main", start), recorded, end, template.Disposition));
-            events += recorded.Count;
-            if (random.Next(6) == 0) surveys.Add(new { call = id, score = 1 + random.Next(3), at = DbText(end) });
-            if (batch.Count == Batch || i == calls - 1)
-            {
-                import.Write(batch);
-                WriteSurveys(database, surveys);
-                batch.Clear();
-                surveys.Clear();
-            }
-            if ((i + 1) % 100_000 == 0) Console.WriteLine($"  {i + 1:N0} calls, {clock.Elapsed.TotalSeconds:F0} s");
+            var caller = $"13{random.NextInt64(100_000_000, 999_999_999)}";
+            ImportedSurvey[] survey = random.Next(6) == 0 ? [new ImportedSurvey(1 + random.Next(3), end)] : [];
+            batch.Add(new ImportedCall(new CallStart(id, caller, "12333", version, "main", start), recorded, end, template.Disposition, survey));
+            if (batch.Count < Batch && i < plan.Length - 1) continue;
+            yield return batch;
+            batch = new List<ImportedCall>(Batch);
         }
-
-        Console.WriteLine($"seeded {calls:N0} calls ({events:N0} events) in {clock.Elapsed.TotalSeconds:F1} s: {calls / clock.Elapsed.TotalSeconds:N0} calls/s, {events / clock.Elapsed.TotalSeconds:N0} events/s");
-        return 0;
     }
 
     /// <summary>Each call's start (a random time of the last <paramref name="days"/> days, busier in office hours), its
-    /// day back from today and its template, in time order: ids and index entries are then written in ascending order.</summary>
+    /// day back from today and its template: the newest month (UTC+8) first, each month whole and in time order, so a run
+    /// stopped half-way leaves the recent months complete; ids ascend in writing order.</summary>
     private static (DateTimeOffset Start, int Day, int Template)[] Plan(int calls, int days, int templates, DateTimeOffset now, Random random, int hourTotal)
     {
         var plan = new (DateTimeOffset Start, int Day, int Template)[calls];
@@ -85,16 +115,9 @@ public static class Program
             if (start > now) start = now.AddSeconds(-random.Next(1, 3600));
             plan[i] = (start, day, random.Next(templates));
         }
-        Array.Sort(plan, (a, b) => a.Start.CompareTo(b.Start));
+        static int Month(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)) is var local ? local.Year * 12 + local.Month : 0;
+        Array.Sort(plan, (a, b) => Month(b.Start).CompareTo(Month(a.Start)) is var byMonth and not 0 ? byMonth : a.Start.CompareTo(b.Start));
         return plan;
-    }
-
-    private static void WriteSurveys(IvrDatabase database, List<object> surveys)
-    {
-        using var connection = database.OpenConnection();
-        using var transaction = connection.BeginWrite();
-        connection.Execute("INSERT INTO surveys (call_id, score, at) VALUES (@call, @score, @at);", surveys, transaction);
-        transaction.Commit();
     }
 
     private static int PickHour(Random random, int total)
@@ -104,8 +127,6 @@ public static class Program
             if ((pick -= HourWeights[hour]) < 0) return hour;
         return 12;
     }
-
-    private static string DbText(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Arg(string[] args, string name)
     {

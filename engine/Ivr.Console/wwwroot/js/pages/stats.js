@@ -6,22 +6,25 @@ import { field, h, pageHeader, replaceChildren } from '../dom.js';
 import { barChart, columnChart } from '../charts.js';
 import { addDays, chinaToday, dispositionLabel, percent, surveyLabel } from '../format.js';
 import { showFailure } from './failure.js';
+import { fillNodes, funnelNote, nodeRange, nodeSelect } from './stats-node-filter.js';
 
 export async function render(view) {
   const today = chinaToday();
   const from = h('input', { type: 'date', name: 'from', value: addDays(today, -6), max: today });
   const to = h('input', { type: 'date', name: 'to', value: today, max: today });
   const version = h('select', { name: 'flowVersion' }, h('option', { value: '' }, '全部版本'));
+  const node = nodeSelect();
   const body = h('div', { class: 'stats-body', 'aria-live': 'polite' });
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': '统计筛选' },
-    field('开始日期', from), field('结束日期', to), field('流程版本', version),
+    field('开始日期', from), field('结束日期', to), field('流程版本', version), field('节点', node),
     h('button', { type: 'submit', class: 'primary' }, '查询'));
 
   const load = async () => {
     replaceChildren(body, h('p', { class: 'loading' }, '正在统计…'));
     try {
-      const stats = await get(`/api/stats${query({ from: from.value, to: to.value, flowVersion: version.value })}`);
+      const stats = await get(`/api/stats${query({ from: from.value, to: to.value, flowVersion: version.value, node: node.value })}`);
       fillVersions(version, stats.flowVersions ?? []);
+      await fillNodes(node);
       replaceChildren(body, ...sections(stats));
     } catch (error) {
       showFailure(body, error, '统计');
@@ -43,7 +46,7 @@ function sections(stats) {
   const t = stats.totals;
   const survey = t.survey ?? { responses: 0, scores: {} };
   return [
-    h('p', { class: 'range' }, `统计范围：${stats.from} 至 ${stats.to}${stats.flowVersion ? `，流程版本 ${stats.flowVersion.slice(0, 12)}` : ''}`),
+    h('p', { class: 'range' }, `统计范围：${stats.from} 至 ${stats.to}${stats.flowVersion ? `，流程版本 ${stats.flowVersion.slice(0, 12)}` : ''}${nodeRange(stats)}`),
     h('section', { class: 'kpis', 'aria-label': '总体指标' },
       kpi('来电总数', t.calls),
       kpi('自助完成率', percent(t.containmentRate), `${t.contained} / ${t.ended} 通已结束的通话`),
@@ -61,6 +64,7 @@ function sections(stats) {
         { title: '通话结果', width: 460, labelWidth: 110, note: item => share(item.value, t.calls) })),
       chartCard('满意度评价', barChart(['1', '2', '3'].map(score => ({ label: surveyLabel(score), value: survey.scores?.[score] ?? 0, tone: `survey-${score}` })),
         { title: '满意度评价', width: 460, labelWidth: 110, note: item => share(item.value, survey.responses) }))),
+    funnelNote(stats),
     funnelSection(stats.funnel ?? []),
     chartCard('挂机前最后所在节点（前 20）', (stats.dropOff ?? []).length
       ? barChart(stats.dropOff.map(d => ({ label: d.node, value: d.abandoned, tone: 'abandoned' })), { title: '挂机前最后所在节点', labelWidth: 220 })
