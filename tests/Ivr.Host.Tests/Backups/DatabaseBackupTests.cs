@@ -8,6 +8,7 @@ using Ivr.Host.Secrets;
 
 namespace Ivr.Host.Tests.Backups;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes (0600 keys) are POSIX
 public sealed class DatabaseBackupTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("ivr-backup-test-").FullName;

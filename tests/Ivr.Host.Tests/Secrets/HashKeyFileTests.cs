@@ -5,6 +5,7 @@ namespace Ivr.Host.Tests.Secrets;
 
 /// <summary>The key file: made once (owner only, folder 0700) and then read back, one key however many start at once,
 /// never overwritten; a short, unreadable or shared file refused with what to do.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes (0600 keys) are POSIX
 public sealed class HashKeyFileTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("ivr-hash-key-").FullName;

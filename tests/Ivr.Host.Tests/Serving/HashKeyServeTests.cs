@@ -8,6 +8,7 @@ namespace Ivr.Host.Tests.Serving;
 
 /// <summary><c>ivr serve</c> and the hash key: made at the first start and the same at the next, named by --hash-key,
 /// refused when it is not the database's or is open to others — and never a byte of it in the log.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes (0600 keys) are POSIX
 public sealed class HashKeyServeTests : IDisposable
 {
     private readonly ExampleFlows _files = new();
