@@ -1,3 +1,4 @@
+using Ivr.Flows.Loading.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -32,6 +33,11 @@ internal static class YamlSource
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             diagnostics.Add(Diagnostic.Error(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column),
                 $"YAML syntax error: {message}; check indentation and quote texts that start with special characters"));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            diagnostics.Add(Diagnostic.Error(SourceLocation.File(path), $"YAML syntax error: {YamlTagRefusal.Message}"));
             return null;
         }
 
@@ -88,7 +94,7 @@ internal static class YamlSource
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or ArgumentException)
         {
             return null;
         }

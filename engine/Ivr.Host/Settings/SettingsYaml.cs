@@ -1,3 +1,4 @@
+using Ivr.Flows.Loading.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -31,6 +32,10 @@ internal static class SettingsYaml
         catch (YamlException ex)
         {
             throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        catch (ArgumentException)
+        {
+            throw new InvalidDataException($"{path}:1:1: {YamlTagRefusal.Message}");
         }
 
         var root = stream.Documents.FirstOrDefault()?.RootNode;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ivr.Core.Fax;
 using Ivr.Core.Speech;
+using Ivr.Flows.Loading.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -28,6 +29,10 @@ public static class ReplayScriptReader
         catch (YamlException ex)
         {
             throw new ReplayScriptException($"{path}:{ex.Start.Line}:{ex.Start.Column}: error: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        catch (ArgumentException)
+        {
+            throw new ReplayScriptException($"{path}:1:1: error: {YamlTagRefusal.Message}");
         }
 
         foreach (var (key, _) in root.Children)
@@ -170,6 +175,10 @@ public static class ReplayScriptReader
         catch (YamlException ex)
         {
             throw new ReplayScriptException($"{file}:{ex.Start.Line}:{ex.Start.Column}: error: test data: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        catch (ArgumentException)
+        {
+            throw new ReplayScriptException($"{file}:1:1: error: test data: {YamlTagRefusal.Message}");
         }
 
         return (stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode)?.Children.ToDictionary(c => Text(c.Key), c => Text(c.Value)) ?? [];

@@ -35,6 +35,15 @@ public sealed class PromptCatalogFileTests
     }
 
     [Fact]
+    public void Parse_ATagThatIsNoUri_IsADiagnostic_NotAnArgumentError() // YamlDotNet throws ArgumentException for it
+    {
+        var result = PromptCatalogFile.Parse("language: zh-CN\nvoice: cmn\nprompts:\n  a: !!!!!!+!!.\n", Path);
+
+        Assert.True(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.ToString().Contains("a tag (a word starting with '!') must be a valid URI", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_SameKeyInDifferentMappings_IsNotADuplicate()
     {
         var result = PromptCatalogFile.Parse("language: zh-CN\nvoice: cmn\nprompts:\n  language: 中文\n", Path);

@@ -49,6 +49,11 @@ public sealed class SettingsFilesTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Readers))]
+    public void ATagThatIsNoUri_IsRefused_NotThrownAsAnArgumentError(string reader, string valid) // found by afl++ in the flow loader
+        => Assert.StartsWith($"{_path}:1:1: a tag (a word starting with '!') must be a valid URI", Refusal(reader, $"{valid}\nx: !!!!!!!!+!!.\n"));
+
+    [Theory]
+    [MemberData(nameof(Readers))]
     public void AListAtTheTop_IsRefused_SayingWhatIsExpected(string reader, string valid)
         => Assert.StartsWith($"{_path}:1:1: expected ", Refusal(reader, $"- {valid}\n"));
 

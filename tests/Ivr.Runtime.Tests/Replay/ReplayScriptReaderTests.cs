@@ -90,6 +90,10 @@ public sealed class ReplayScriptReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_ATagThatIsNoUri_IsAScriptError_NotAnArgumentError() // YamlDotNet throws ArgumentException for it
+        => Assert.Contains("a tag (a word starting with '!') must be a valid URI", Fails("steps:\n  - press: !!!!!!+!!.\n").Message);
+
+    [Fact]
     public void Read_Defaults_WhenTheHeaderIsLeftOut()
     {
         var path = Write("steps:\n  - press: \"1\"\n");

@@ -33,6 +33,11 @@ public static class YamlDocumentReader
             diagnostics.Add(Diagnostic.Error(At(path, e.Start), $"YAML syntax: {Explain(e)}"));
             return null;
         }
+        catch (ArgumentException)
+        {
+            diagnostics.Add(Diagnostic.Error(At(path, parser.LastEnd), $"YAML syntax: {YamlTagRefusal.Message}"));
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some malformed input (e.g. a cut-off flow sequence).
