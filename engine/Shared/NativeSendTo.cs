@@ -23,6 +23,9 @@ internal static class NativeSendTo
     private const int SockaddrInSize = 16;
     private const int SockaddrIn6Size = 28;
 
+    /// <summary>Room for any address <see cref="WriteSockaddr"/> writes (a <c>sockaddr_in6</c>).</summary>
+    internal const int MaxSockaddrSize = SockaddrIn6Size;
+
     [DllImport("libc", EntryPoint = "sendto", SetLastError = true)]
     private static extern nint SendTo(int socket, ref byte buffer, nuint length, int flags, ref byte address, uint addressLength);
 
@@ -36,7 +39,7 @@ internal static class NativeSendTo
     /// (no <see cref="SocketAddress"/> allocated); false when the socket is closed or refused it.</summary>
     public static bool TrySend(SafeHandle socket, ReadOnlySpan<byte> datagram, IPEndPoint target)
     {
-        Span<byte> address = stackalloc byte[SockaddrIn6Size];
+        Span<byte> address = stackalloc byte[MaxSockaddrSize];
         var size = WriteSockaddr(target, address);
         return size > 0 && TrySend(socket, datagram, address[..size]);
     }

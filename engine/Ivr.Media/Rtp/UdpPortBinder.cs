@@ -31,7 +31,7 @@ internal static partial class UdpPortBinder
     private static bool TryBindNative(IPEndPoint local, out Socket? socket)
     {
         socket = null;
-        Span<byte> address = stackalloc byte[28];
+        Span<byte> address = stackalloc byte[NativeSendTo.MaxSockaddrSize];
         var size = NativeSendTo.WriteSockaddr(local, address);
         if (size == 0) return false;
         var family = local.AddressFamily == AddressFamily.InterNetwork ? 2 : 10;
