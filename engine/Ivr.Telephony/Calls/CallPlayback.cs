@@ -49,8 +49,9 @@ internal sealed class CallPlayback
         if (_stream.IsPlaying) _stream.Stop(); // reported interrupted, as in a simulated call
         var ids = _promptIds; // the tracker copies them
         ids.Clear();
-        foreach (var prompt in request.Prompts)
+        for (var i = 0; i < request.Prompts.Count; i++) // by index: foreach over the interface boxes an enumerator
         {
+            var prompt = request.Prompts[i];
             var samples = PromptAudio.Of(prompt, _call.Options.RecordingsFolder, out var problem);
             if (problem is not null) _call.Log($"call {_call.CallId}: {problem}; playing nothing for it");
             ids.Add(_stream.Enqueue(samples));
