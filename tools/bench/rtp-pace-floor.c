@@ -6,6 +6,8 @@
  * lateness (p50/p99/max) and the mean cost of one sendto. Compiled by tools/bench/pace-floor with gcc.
  *   rtp-pace-floor STREAMS SECONDS PHASES BASE_PORT DST_PORT [SPIN_US]
  * SPIN_US > 0: sleep to SPIN_US before each deadline, then spin on clock_gettime (the "wake early, spin" variant).
+ * CONNECTED=1 in the environment: each socket is connect()ed to DST and sends with send() (the route is cached on the
+ * socket instead of looked up per packet), to price that against sendto.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -53,6 +55,7 @@ int main(int argc, char **argv) {
     int streams = atoi(argv[1]), phases = atoi(argv[3]), base = atoi(argv[4]), port = atoi(argv[5]);
     double seconds = atof(argv[2]);
     long long spin_ns = argc > 6 ? atoll(argv[6]) * 1000 : 0;
+    int connected = getenv("CONNECTED") && atoi(getenv("CONNECTED")) == 1;
     if (streams < 1 || phases < 1 || seconds <= 0) return 2;
 
     struct sockaddr_in dst = {.sin_family = AF_INET, .sin_port = htons(port)};
@@ -75,6 +78,10 @@ int main(int argc, char **argv) {
         inet_pton(AF_INET, "127.0.0.1", &src.sin_addr);
         if (fds[s] < 0 || bind(fds[s], (struct sockaddr *)&src, sizeof src) < 0) {
             perror("bind stream");
+            return 1;
+        }
+        if (connected && connect(fds[s], (struct sockaddr *)&dst, sizeof dst) < 0) {
+            perror("connect");
             return 1;
         }
         unsigned char *p = packets[s];
@@ -114,7 +121,8 @@ int main(int argc, char **argv) {
             unsigned int t = htonl(ts[s]);
             memcpy(p + 2, &q, 2);
             memcpy(p + 4, &t, 4);
-            sendto(fds[s], p, PACKET, 0, (struct sockaddr *)&dst, sizeof dst);
+            if (connected) send(fds[s], p, PACKET, 0);
+            else sendto(fds[s], p, PACKET, 0, (struct sockaddr *)&dst, sizeof dst);
             p[1] = 0x00;
             seq[s]++;
             ts[s] += 160;
@@ -125,9 +133,9 @@ int main(int argc, char **argv) {
     running = 0;
     pthread_join(reader, NULL);
     qsort(late, late_n, sizeof *late, cmp_ll);
-    printf("floor: %d streams, %d phases, %.0f s, SCHED_FIFO %s, spin %lld us: wake-up lateness p50 %.1f p99 %.1f max %.1f us; "
+    printf("floor: %d streams, %d phases, %.0f s, SCHED_FIFO %s, %s, spin %lld us: wake-up lateness p50 %.1f p99 %.1f max %.1f us; "
            "sendto %.2f us each (%ld sends)\n",
-           streams, phases, seconds, rt ? "yes" : "no", spin_ns / 1000, late[late_n / 2] / 1e3, late[(long)(late_n * 0.99)] / 1e3,
+           streams, phases, seconds, rt ? "yes" : "no", connected ? "connected send" : "sendto", spin_ns / 1000, late[late_n / 2] / 1e3, late[(long)(late_n * 0.99)] / 1e3,
            late[late_n - 1] / 1e3, sends ? send_ns / 1e3 / sends : 0.0, sends);
     return 0;
 }
