@@ -15,7 +15,7 @@ public sealed class RollupSpanTests
     [InlineData("2026-11-04", "2026-11-30", null, null, "2026-11..2026-11", "", "2026-11-01..2026-11-03")] // mostly covered: the sum minus three days
     [InlineData("2026-11-02", "2026-11-29", null, null, "2026-11..2026-11", "", "2026-11-01..2026-11-01 2026-11-30..2026-11-30")] // starting and ending mid-month
     [InlineData("2026-11-23", "2026-11-23", null, null, "empty", "2026-11-23..2026-11-23", "")] // one day
-    [InlineData("2026-11-04", "2026-12-03", null, "2026-12-03", "2026-11..2026-12", "", "2026-11-01..2026-11-03")] // 30 days to today: the month so far from its sum
+    [InlineData("2026-11-04", "2026-12-03", null, "2026-12-03", "2026-11..2026-12", "", "2026-11-01..2026-11-03 2026-12-04..2026-12-31")] // 30 days to today: the month so far from its sum
     [InlineData("2026-11-04", "2026-12-03", null, null, "2026-11..2026-11", "2026-12-01..2026-12-03", "2026-11-01..2026-11-03")] // without knowing where the data ends
     [InlineData("2026-12-20", "2027-01-10", null, null, "empty", "2026-12-20..2026-12-31 2027-01-01..2027-01-10", "")] // across a year end, little of each month
     [InlineData("2026-12-05", "2027-01-25", null, null, "2026-12..2027-01", "", "2026-12-01..2026-12-04 2027-01-26..2027-01-31")] // across a year end, most of each
