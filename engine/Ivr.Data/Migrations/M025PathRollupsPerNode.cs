@@ -13,46 +13,33 @@ namespace Ivr.Data.Migrations;
 /// </summary>
 internal static class M025PathRollupsPerNode
 {
-    private const string Sqlite = """
-        CREATE TABLE rollup_paths_per_node (
-            day            TEXT NOT NULL,
+    /// <summary>SQLite: <paramref name="table"/>, keyed by <paramref name="period"/> (<c>day</c> or <c>month</c>), rebuilt with the
+    /// answering node in its key, its rows copied under "".</summary>
+    private static string Rebuild(string table, string period) => $"""
+        CREATE TABLE {table}_per_node (
+            {period,-14} TEXT NOT NULL,
             flow_version   TEXT NOT NULL,
             answering_node TEXT NOT NULL,
             kind           TEXT NOT NULL,
             node           TEXT NOT NULL,
             next           TEXT NOT NULL,
             calls          INTEGER NOT NULL,
-            PRIMARY KEY (day, flow_version, answering_node, kind, node, next)
+            PRIMARY KEY ({period}, flow_version, answering_node, kind, node, next)
         ) WITHOUT ROWID;
-        INSERT INTO rollup_paths_per_node (day, flow_version, answering_node, kind, node, next, calls)
-            SELECT day, flow_version, '', kind, node, next, calls FROM rollup_paths;
-        DROP TABLE rollup_paths;
-        ALTER TABLE rollup_paths_per_node RENAME TO rollup_paths;
-        CREATE TABLE rollup_path_months_per_node (
-            month          TEXT NOT NULL,
-            flow_version   TEXT NOT NULL,
-            answering_node TEXT NOT NULL,
-            kind           TEXT NOT NULL,
-            node           TEXT NOT NULL,
-            next           TEXT NOT NULL,
-            calls          INTEGER NOT NULL,
-            PRIMARY KEY (month, flow_version, answering_node, kind, node, next)
-        ) WITHOUT ROWID;
-        INSERT INTO rollup_path_months_per_node (month, flow_version, answering_node, kind, node, next, calls)
-            SELECT month, flow_version, '', kind, node, next, calls FROM rollup_path_months;
-        DROP TABLE rollup_path_months;
-        ALTER TABLE rollup_path_months_per_node RENAME TO rollup_path_months;
+        INSERT INTO {table}_per_node ({period}, flow_version, answering_node, kind, node, next, calls)
+            SELECT {period}, flow_version, '', kind, node, next, calls FROM {table};
+        DROP TABLE {table};
+        ALTER TABLE {table}_per_node RENAME TO {table};
+
         """;
 
-    private const string Postgres = """
-        ALTER TABLE rollup_paths ADD COLUMN answering_node TEXT NOT NULL DEFAULT '';
-        ALTER TABLE rollup_paths ALTER COLUMN answering_node DROP DEFAULT;
-        ALTER TABLE rollup_paths DROP CONSTRAINT rollup_paths_pkey;
-        ALTER TABLE rollup_paths ADD PRIMARY KEY (day, flow_version, answering_node, kind, node, next);
-        ALTER TABLE rollup_path_months ADD COLUMN answering_node TEXT NOT NULL DEFAULT '';
-        ALTER TABLE rollup_path_months ALTER COLUMN answering_node DROP DEFAULT;
-        ALTER TABLE rollup_path_months DROP CONSTRAINT rollup_path_months_pkey;
-        ALTER TABLE rollup_path_months ADD PRIMARY KEY (month, flow_version, answering_node, kind, node, next);
+    /// <summary>PostgreSQL: the answering node added to <paramref name="table"/>'s key, "" in the rows there.</summary>
+    private static string AlterKey(string table, string period) => $"""
+        ALTER TABLE {table} ADD COLUMN answering_node TEXT NOT NULL DEFAULT '';
+        ALTER TABLE {table} ALTER COLUMN answering_node DROP DEFAULT;
+        ALTER TABLE {table} DROP CONSTRAINT {table}_pkey;
+        ALTER TABLE {table} ADD PRIMARY KEY ({period}, flow_version, answering_node, kind, node, next);
+
         """;
 
     private const string Pending = """
@@ -60,5 +47,7 @@ internal static class M025PathRollupsPerNode
         INSERT INTO rollup_path_nodes_pending (day) SELECT DISTINCT day FROM rollup_paths;
         """;
 
-    public static readonly Migration Migration = new(25, "path rollups per answering node", Sqlite + Pending, Postgres + Pending);
+    public static readonly Migration Migration = new(25, "path rollups per answering node",
+        Rebuild("rollup_paths", "day") + Rebuild("rollup_path_months", "month") + Pending,
+        AlterKey("rollup_paths", "day") + AlterKey("rollup_path_months", "month") + Pending);
 }
