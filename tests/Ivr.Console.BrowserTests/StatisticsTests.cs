@@ -47,6 +47,33 @@ public sealed class StatisticsTests(ServerFixture fixture)
         Assert.Empty(browser.ScriptErrors);
     }
 
+    [Fact]
+    public async Task OneNodeChosen_TheMenuFunnelAndDropOffsCountThatNodesCallsOnly()
+    {
+        var version = $"stats{Guid.NewGuid():N}"[..16];
+        var nodeA = $"node-a-{Guid.NewGuid():N}"[..16];
+        string[] menu = ["main.welcome", "main.main_menu"];
+        await CallsAsync(fixture.Server, version, DateTimeOffset.UtcNow.AddMinutes(-2),
+            [new([.. menu, "main.pension"], "completed", Served: true), new([.. menu, "main.pension"], "completed", Served: true), new(menu, "abandoned")], nodeA);
+        await CallsAsync(fixture.Server, version, DateTimeOffset.UtcNow.AddMinutes(-3),
+            [new(menu, "abandoned"), new(menu, "abandoned"), new([.. menu, "main.agent"], "transferred")], "node-b");
+
+        await using var browser = await ConsoleBrowser.LaunchAsync(fixture.Server.BaseUri);
+        var page = browser.Page;
+        await browser.SignInAsync(ConsoleServer.AdminUser, ConsoleServer.AdminPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "统计", Exact = true }).ClickAsync();
+        await page.GetByLabel("流程版本").SelectOptionAsync(version);
+        await page.GetByLabel("节点").SelectOptionAsync(nodeA);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        await Expect(page.Locator(".range")).ToContainTextAsync($"节点 {nodeA}");
+        await Expect(Kpi(page, "来电总数")).ToHaveTextAsync("3");
+        var funnel = page.Locator("figure.funnel-menu").Filter(new() { HasText = "main.main_menu" });
+        await Expect(funnel.Locator("rect.bar title")).ToHaveTextAsync(["进入菜单: 3", "→ main.pension: 2（67%）", "在此挂机: 1（33%）"]);
+        await Expect(page.GetByText("暂不按节点区分")).ToHaveCountAsync(0);
+        Assert.Empty(browser.ScriptErrors);
+    }
+
     private static ILocator Kpi(IPage page, string label)
         => page.Locator(".kpi").Filter(new() { Has = page.Locator(".kpi-label", new() { HasTextString = label }) }).Locator(".kpi-value");
 }

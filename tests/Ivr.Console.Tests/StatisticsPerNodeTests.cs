@@ -12,15 +12,16 @@ using Ivr.OperationsConsole.Tests.Support;
 namespace Ivr.OperationsConsole.Tests;
 
 /// <summary>
-/// Statistics per node (issue 12): with <c>node=</c> the call figures — totals, per day, per hour, dispositions, survey
-/// answers, voice messages — are those the in-memory builder computes from that node's calls alone (rolled up or not);
-/// the two nodes' figures add up to the unfiltered ones; the nodes seen are listed for the page's choice.
+/// Statistics per node (issue 12): with <c>node=</c> the call figures — totals, per day, per hour, dispositions, the menu
+/// funnel and the last node before hang-up, survey answers, voice messages — are those the in-memory builder computes from
+/// that node's calls alone (rolled up or not); the two nodes' figures add up to the unfiltered ones; the nodes seen are
+/// listed for the page's choice.
 /// </summary>
 public sealed class StatisticsPerNodeTests : IAsyncLifetime
 {
     private static readonly string[] Nodes = ["node-a", "node-b"];
     private static readonly string[] Dispositions = ["completed", "abandoned", "transferred", "input_failed", "error"];
-    private static readonly string[] CallFigures = ["totals", "byDay", "byHour", "dispositions"];
+    private static readonly string[] CallFigures = ["totals", "byDay", "byHour", "dispositions", "funnel", "dropOff"];
     private ConsoleTestServer _server = null!;
 
     public async Task InitializeAsync()
@@ -66,8 +67,9 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         foreach (var figure in CallFigures)
             Assert.True(JsonNode.DeepEquals(expected[figure], report[figure]), $"{figure}: {report[figure]}\noracle: {expected[figure]}");
         Assert.True(report["totals"]!["calls"]!.GetValue<int>() > 0);
+        Assert.True(report["funnel"]!.AsArray().Count > 1 && report["dropOff"]!.AsArray().Count > 1);
         Assert.Equal(node, report["node"]!.GetValue<string>());
-        Assert.True(report["funnelAllNodes"]!.GetValue<bool>());
+        Assert.Null(report["funnelAllNodes"]);
     }
 
     [Fact]
@@ -85,6 +87,35 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         Assert.Equal(all.GetProperty("survey").GetProperty("responses").GetInt32(),
             a.GetProperty("survey").GetProperty("responses").GetInt32() + b.GetProperty("survey").GetProperty("responses").GetInt32());
         Assert.NotEqual(a.GetProperty("calls").GetInt32(), b.GetProperty("calls").GetInt32());
+    }
+
+    [Fact]
+    public async Task BothNodes_FunnelsAndDropOffsAddUpToEveryNode()
+    {
+        using var supervisor = await _server.SignedInAsync("supervisor");
+        const string range = "api/stats?from=2026-10-01&to=2026-11-30";
+
+        var counts = new List<Dictionary<string, int>>();
+        foreach (var report in new[] { range, $"{range}&node=node-a", $"{range}&node=node-b" }) counts.Add(Counts(await supervisor.GetJsonAsync(report)));
+
+        var added = counts[1].Keys.Union(counts[2].Keys).ToDictionary(k => k, k => counts[1].GetValueOrDefault(k) + counts[2].GetValueOrDefault(k));
+        Assert.Equal(counts[0].OrderBy(c => c.Key, StringComparer.Ordinal), added.OrderBy(c => c.Key, StringComparer.Ordinal));
+        Assert.True(counts[0].Count > 10);
+        Assert.NotEqual(counts[1].OrderBy(c => c.Key, StringComparer.Ordinal), counts[2].OrderBy(c => c.Key, StringComparer.Ordinal));
+    }
+
+    /// <summary>Every count of the funnel (entered, abandoned, transferred from, each choice) and of the drop-offs, by name.</summary>
+    private static Dictionary<string, int> Counts(JsonElement report)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var menu in report.GetProperty("funnel").EnumerateArray())
+        {
+            var id = menu.GetProperty("menu").GetString();
+            foreach (var figure in new[] { "entered", "abandoned", "transferredFrom" }) counts[$"{id} {figure}"] = menu.GetProperty(figure).GetInt32();
+            foreach (var choice in menu.GetProperty("choices").EnumerateArray()) counts[$"{id} → {choice.GetProperty("node").GetString()}"] = choice.GetProperty("calls").GetInt32();
+        }
+        foreach (var drop in report.GetProperty("dropOff").EnumerateArray()) counts[$"hung up in {drop.GetProperty("node").GetString()}"] = drop.GetProperty("abandoned").GetInt32();
+        return counts;
     }
 
     [Fact]

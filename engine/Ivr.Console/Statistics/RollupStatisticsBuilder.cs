@@ -5,8 +5,8 @@ namespace Ivr.OperationsConsole.Statistics;
 
 /// <summary>
 /// The statistics report from rollup sums (<see cref="RollupReader"/>) plus the calls not rolled up yet, read
-/// live and added up with the same arithmetic (<see cref="CallRollup"/>). The figures are those of
-/// <see cref="StatisticsBuilder"/> on the same calls; the funnel asks which menu a node was in each version, so each
+/// live and added up with the same arithmetic (<see cref="CallRollup"/>). The figures are those of the tests' in-memory
+/// oracle (tests/Ivr.Console.Tests/Support/StatisticsBuilder.cs) on the same calls; the funnel asks which menu a node was in each version, so each
 /// call counts with the menus of the flow version it ran (<see cref="FunnelMenus"/>).
 /// </summary>
 public static class RollupStatisticsBuilder
@@ -31,7 +31,7 @@ public static class RollupStatisticsBuilder
         foreach (var b in buckets)
         {
             var counts = byDay.GetValueOrDefault(b.Day);
-            byDay[b.Day] = (counts.Calls + b.Calls, counts.Transferred + (b.Disposition == StatisticsBuilder.Transferred ? b.Calls : 0),
+            byDay[b.Day] = (counts.Calls + b.Calls, counts.Transferred + (b.Disposition == ReportDispositions.Transferred ? b.Calls : 0),
                 counts.Contained + (IsContained(b) ? b.Calls : 0));
         }
 
@@ -43,10 +43,10 @@ public static class RollupStatisticsBuilder
             (int)ended,
             (int)contained,
             ended == 0 ? null : Math.Round((double)contained / ended, 3),
-            (int)Sum(b => b.Disposition == StatisticsBuilder.Transferred),
-            (int)Sum(b => b.Disposition == StatisticsBuilder.Abandoned),
-            (int)Sum(b => b.Disposition == StatisticsBuilder.InputFailed),
-            (int)Sum(b => b.Disposition == StatisticsBuilder.Error),
+            (int)Sum(b => b.Disposition == ReportDispositions.Transferred),
+            (int)Sum(b => b.Disposition == ReportDispositions.Abandoned),
+            (int)Sum(b => b.Disposition == ReportDispositions.InputFailed),
+            (int)Sum(b => b.Disposition == ReportDispositions.Error),
             figures.VoiceMessages,
             figures.Faxes,
             Survey(figures.SurveyScores));
@@ -66,7 +66,7 @@ public static class RollupStatisticsBuilder
     }
 
     private static bool IsContained(CallBucket b)
-        => b.Disposition is { } d && d != StatisticsBuilder.Transferred && d != StatisticsBuilder.Error && b.Served;
+        => b.Disposition is { } d && d != ReportDispositions.Transferred && d != ReportDispositions.Error && b.Served;
 
     private static SurveySummary Survey(IReadOnlyList<(int Score, long Count)> answers)
     {

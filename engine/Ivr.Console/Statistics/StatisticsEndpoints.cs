@@ -53,14 +53,14 @@ internal static class StatisticsEndpoints
         var figures = new RollupFigures(
             await rollups.DaysAsync(fromDate, toDate, flowVersion, cancellation, node),
             await rollups.HoursAsync(fromDate, toDate, flowVersion, cancellation, node),
-            await rollups.PathsAsync(fromDate, toDate, flowVersion, cancellation),
+            await rollups.PathsAsync(fromDate, toDate, flowVersion, cancellation, node),
             await rollups.SurveyScoresAsync(fromDate, toDate, flowVersion, cancellation, node),
             voiceMessages,
             faxes);
         var notRolledUp = await source.CallsAsync(start, end, flowVersion, cancellation, notRolledUp: true, node: node);
         var menus = await versionMenus.ForAsync(figures.Paths.Select(p => p.FlowVersion).Concat(notRolledUp.Select(c => c.FlowVersion)), IsMenu, cancellation);
         return Results.Ok(StatisticsNodeFilter.Mark(RollupStatisticsBuilder.Build(fromDate, toDate, flowVersion, figures, notRolledUp, menus,
-            await rollups.FlowVersionsAsync(cancellation)), node, funnelAllNodes: node is not null));
+            await rollups.FlowVersionsAsync(cancellation)), node));
     }
 
     /// <summary>Why statistics cannot be given in the offset asked for (the parameter) or the calendar's, or null.</summary>

@@ -7,9 +7,8 @@ namespace Ivr.OperationsConsole.Statistics;
 /// <summary>
 /// Statistics per node (issue 12): <c>GET /api/stats?node=ID</c> keeps the calls that node answered (<c>calls.node</c>,
 /// the rollups' answering node), and <c>GET /api/stats/nodes</c> lists every node calls were counted under, for the
-/// page's 全部节点 / node choice. The funnel and drop-offs come from path rollups that carry no answering node: with a
-/// node chosen they count every node's rolled-up calls (and the chosen node's calls not rolled up yet), and the report says
-/// so (<see cref="StatisticsReport.FunnelAllNodes"/>). Faxes are counted for every node (fax jobs name no answering node).
+/// page's 全部节点 / node choice. The funnel and drop-offs too count that node's calls (<c>rollup_paths.answering_node</c>,
+/// migration 25). Faxes are counted for every node (fax jobs name no answering node).
 /// </summary>
 internal static class StatisticsNodeFilter
 {
@@ -30,6 +29,5 @@ internal static class StatisticsNodeFilter
         return node is null || (node.Length <= MaxLength && !node.Any(char.IsControl));
     }
 
-    public static StatisticsReport Mark(StatisticsReport report, string? node, bool funnelAllNodes)
-        => report with { Node = node, FunnelAllNodes = funnelAllNodes };
+    public static StatisticsReport Mark(StatisticsReport report, string? node) => report with { Node = node };
 }

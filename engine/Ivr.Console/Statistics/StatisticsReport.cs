@@ -15,9 +15,6 @@ public sealed record StatisticsReport(
 {
     /// <summary>The answering node the figures are limited to; null: every node (<see cref="StatisticsNodeFilter"/>).</summary>
     public string? Node { get; init; }
-
-    /// <summary>True when a node is chosen but the funnel and drop-offs still count every node's calls (the path rollups carry no answering node).</summary>
-    public bool FunnelAllNodes { get; init; }
 }
 
 public sealed record StatisticsTotals(

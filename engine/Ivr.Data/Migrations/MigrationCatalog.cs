@@ -30,5 +30,6 @@ public static class MigrationCatalog
         M022PinAttemptCallerKeys.Migration,
         M023HashKeyCheck.Migration,
         M024SurveyRollups.Migration,
+        M025PathRollupsPerNode.Migration,
     ];
 }

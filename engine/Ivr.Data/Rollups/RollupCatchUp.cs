@@ -8,7 +8,8 @@ namespace Ivr.Data.Rollups;
 /// migration 11, and calls closed outside the recorder (a lost node's, a restarted node's leftovers); rolling a call
 /// up keeps its path on its row. Then rolls up the survey answers written after their call was rolled up (and, once after
 /// migration 24, every older answer: <see cref="SurveyRollup"/>). Then fills in the paths of calls rolled up before migration 17
-/// (<see cref="CallPathBackfill"/>). Run it before pruning call events.
+/// (<see cref="CallPathBackfill"/>), and, once after migration 25, splits the path rollups kept before it by answering node from those
+/// paths (<see cref="RollupNodeSplit"/>). Run it before pruning call events.
 /// </summary>
 public static class RollupCatchUp
 {
@@ -29,11 +30,16 @@ public static class RollupCatchUp
             await transaction.CommitAsync(cancellation);
         }
         var surveys = await SurveyRollup.CatchUpAsync(database, cancellation);
-        return new RollupCatchUpCounts(total, await CallPathBackfill.RunAsync(database, cancellation), surveys);
+        var paths = await CallPathBackfill.RunAsync(database, cancellation);
+        return new RollupCatchUpCounts(total, paths, surveys) { DaysSplitByNode = await RollupNodeSplit.RunAsync(database, cancellation) };
     }
 }
 
 /// <summary>What one catch-up did: <paramref name="RolledUp"/> ended calls added to the rollups (each keeps its path),
 /// <paramref name="PathsFilled"/> calls rolled up earlier whose path was filled in from their events (migration 17's backfill),
 /// <paramref name="Surveys"/> survey answers rolled up after their call.</summary>
-public sealed record RollupCatchUpCounts(long RolledUp, long PathsFilled, long Surveys);
+public sealed record RollupCatchUpCounts(long RolledUp, long PathsFilled, long Surveys)
+{
+    /// <summary>Days of path rollups kept before migration 25 split by answering node (<see cref="RollupNodeSplit"/>).</summary>
+    public long DaysSplitByNode { get; init; }
+}

@@ -4,8 +4,8 @@ namespace Ivr.Data.Rollups;
 
 /// <summary>
 /// The rollups of local days [from, to] (<see cref="RollupClock"/>), summed over nodes, and of one flow
-/// version when one is named; the call counts and survey answers of one answering node when one is named
-/// (<c>rollup_calls.node</c>; the path facts carry no answering node). Calls not rolled up yet are not in them (see <see cref="Operations.StatisticsSource"/>).
+/// version when one is named, and of one answering node when one is named (<c>rollup_calls.node</c>,
+/// <c>rollup_paths.answering_node</c>; survey answers of one node are read through their calls). Calls not rolled up yet are not in them (see <see cref="Operations.StatisticsSource"/>).
 /// </summary>
 public sealed class RollupReader(IvrDatabase database)
 {
@@ -33,26 +33,37 @@ public sealed class RollupReader(IvrDatabase database)
             .Select(r => ((int)r.Hour, r.Calls)).ToList();
     }
 
-    /// <summary>The path facts per flow version (<see cref="PathCount.Day"/> ""): whole months from their sums, the days
-    /// around them from the daily rows (<see cref="RollupSpan"/>).</summary>
-    public async Task<IReadOnlyList<PathCount>> PathsAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation)
+    /// <summary>The path facts per flow version (<see cref="PathCount.Day"/> ""), of the calls one node answered when one is named:
+    /// month sums, plus or minus the daily rows around them (<see cref="RollupSpan"/>).</summary>
+    public async Task<IReadOnlyList<PathCount>> PathsAsync(DateOnly from, DateOnly to, string? flowVersion, CancellationToken cancellation, string? node = null)
     {
-        var span = RollupSpan.Of(from, to);
         await using var connection = await database.OpenConnectionAsync(cancellation);
+        var (first, last) = await connection.QuerySingleAsync<(string? First, string? Last)>(new CommandDefinition(
+            "SELECT (SELECT MIN(day) FROM rollup_paths), (SELECT MAX(day) FROM rollup_paths);", cancellationToken: cancellation));
+        var span = RollupSpan.Of(from, to, ParseDay(first), ParseDay(last));
+        DayRange Added(int i) => RollupSpan.At(span.Added, i);
+        DayRange Subtracted(int i) => RollupSpan.At(span.Subtracted, i);
         return (await connection.QueryAsync<(string Version, string Kind, string Node, string Next, long Calls)>(new CommandDefinition("""
                 SELECT flow_version, kind, node, next, SUM(calls) FROM (
                     SELECT flow_version, kind, node, next, calls FROM rollup_paths
-                    WHERE ((day >= @headFrom AND day <= @headTo) OR (day >= @tailFrom AND day <= @tailTo))
-                      AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                    WHERE ((day >= @added0From AND day <= @added0To) OR (day >= @added1From AND day <= @added1To))
+                      AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@node IS NULL OR answering_node = @node)
                     UNION ALL
                     SELECT flow_version, kind, node, next, calls FROM rollup_path_months
-                    WHERE month >= @firstMonth AND month <= @lastMonth AND (@flowVersion IS NULL OR flow_version = @flowVersion)
+                    WHERE month >= @firstMonth AND month <= @lastMonth
+                      AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@node IS NULL OR answering_node = @node)
+                    UNION ALL
+                    SELECT flow_version, kind, node, next, -calls FROM rollup_paths
+                    WHERE ((day >= @subtracted0From AND day <= @subtracted0To) OR (day >= @subtracted1From AND day <= @subtracted1To))
+                      AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@node IS NULL OR answering_node = @node)
                 ) AS facts
-                GROUP BY flow_version, kind, node, next;
+                GROUP BY flow_version, kind, node, next
+                HAVING SUM(calls) <> 0;
                 """, new
                 {
-                    headFrom = span.HeadFrom, headTo = span.HeadTo, tailFrom = span.TailFrom, tailTo = span.TailTo,
-                    firstMonth = span.FirstMonth, lastMonth = span.LastMonth, flowVersion,
+                    added0From = Added(0).From, added0To = Added(0).To, added1From = Added(1).From, added1To = Added(1).To,
+                    subtracted0From = Subtracted(0).From, subtracted0To = Subtracted(0).To, subtracted1From = Subtracted(1).From, subtracted1To = Subtracted(1).To,
+                    firstMonth = span.FirstMonth, lastMonth = span.LastMonth, flowVersion, node,
                 }, cancellationToken: cancellation)))
             .Select(r => new PathCount("", r.Version, r.Kind, r.Node, r.Next, r.Calls)).ToList();
     }
@@ -103,6 +114,9 @@ public sealed class RollupReader(IvrDatabase database)
                 UNION SELECT node FROM calls WHERE rolled_up = 0 AND node IS NOT NULL AND node <> '' GROUP BY node;
                 """, cancellationToken: cancellation))).Order(StringComparer.Ordinal).ToList();
     }
+
+    private static DateOnly? ParseDay(string? day)
+        => day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Range(DateOnly from, DateOnly to, string? flowVersion, string? node)
         => new { from = RollupClock.Day(from), to = RollupClock.Day(to), flowVersion, node };

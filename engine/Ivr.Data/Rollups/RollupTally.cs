@@ -3,7 +3,7 @@ using Statement = Ivr.Data.StatementBatch.Statement;
 namespace Ivr.Data.Rollups;
 
 /// <summary>The rollup rows of a set of calls, added up in memory, then added to the tables with one
-/// upsert per key (<see cref="StatementBatch"/>); the path facts also to their month's sums (<see cref="RollupSpan"/>).</summary>
+/// upsert per key (<see cref="StatementBatch"/>); the path facts, per answering node, also to their month's sums (<see cref="RollupSpan"/>).</summary>
 internal sealed class RollupTally
 {
     private static readonly Statement UpsertCalls = new("""
@@ -14,14 +14,14 @@ internal sealed class RollupTally
         """, "@day", "@hour", "@version", "@node", "@disposition", "@served", "@calls", "@duration");
 
     private static readonly Statement UpsertPaths = new("""
-        INSERT INTO rollup_paths (day, flow_version, kind, node, next, calls) VALUES (@day, @version, @kind, @node, @next, @calls)
-        ON CONFLICT (day, flow_version, kind, node, next) DO UPDATE SET calls = rollup_paths.calls + excluded.calls;
-        """, "@day", "@version", "@kind", "@node", "@next", "@calls");
+        INSERT INTO rollup_paths (day, flow_version, answering_node, kind, node, next, calls) VALUES (@day, @version, @answering, @kind, @node, @next, @calls)
+        ON CONFLICT (day, flow_version, answering_node, kind, node, next) DO UPDATE SET calls = rollup_paths.calls + excluded.calls;
+        """, "@day", "@version", "@answering", "@kind", "@node", "@next", "@calls");
 
     private static readonly Statement UpsertPathMonths = new("""
-        INSERT INTO rollup_path_months (month, flow_version, kind, node, next, calls) VALUES (@month, @version, @kind, @node, @next, @calls)
-        ON CONFLICT (month, flow_version, kind, node, next) DO UPDATE SET calls = rollup_path_months.calls + excluded.calls;
-        """, "@month", "@version", "@kind", "@node", "@next", "@calls");
+        INSERT INTO rollup_path_months (month, flow_version, answering_node, kind, node, next, calls) VALUES (@month, @version, @answering, @kind, @node, @next, @calls)
+        ON CONFLICT (month, flow_version, answering_node, kind, node, next) DO UPDATE SET calls = rollup_path_months.calls + excluded.calls;
+        """, "@month", "@version", "@answering", "@kind", "@node", "@next", "@calls");
 
     private static readonly Statement UpsertVersion = new("""
         INSERT INTO rollup_versions (flow_version, last_started_at) VALUES (@version, @at)
@@ -35,7 +35,7 @@ internal sealed class RollupTally
         """, "@day", "@version", "@score", "@answers");
 
     private readonly Dictionary<(string Day, int Hour, string Version, string Node, string Disposition, bool Served), (long Calls, long Duration)> _calls = [];
-    private readonly Dictionary<(string Day, string Version, string Kind, string Node, string Next), long> _paths = [];
+    private readonly Dictionary<PathKey, long> _paths = [];
     private readonly Dictionary<(string Day, string Version, int Score), long> _surveys = [];
     private readonly Dictionary<string, string> _versions = new(StringComparer.Ordinal);
 
@@ -48,15 +48,14 @@ internal sealed class RollupTally
         var key = (b.Day, b.Hour, b.FlowVersion, b.Node, b.Disposition ?? "", b.Served);
         var sum = _calls.GetValueOrDefault(key);
         _calls[key] = (sum.Calls + b.Calls, sum.Duration + b.DurationSeconds);
-        foreach (var p in CallRollup.Paths(call))
-        {
-            var pathKey = (p.Day, p.FlowVersion, p.Kind, p.Node, p.Next);
-            _paths[pathKey] = _paths.GetValueOrDefault(pathKey) + p.Calls;
-        }
+        foreach (var p in CallRollup.Paths(call)) AddPath(PathKey.Of(p, b.Node), p.Calls);
         if (!_versions.TryGetValue(call.FlowVersion, out var latest) || string.CompareOrdinal(startedAt, latest) > 0)
             _versions[call.FlowVersion] = startedAt;
         Calls++;
     }
+
+    /// <summary>Adds <paramref name="calls"/> (negative: takes them away) to a path fact of a day and its month.</summary>
+    public void AddPath(PathKey key, long calls) => _paths[key] = _paths.GetValueOrDefault(key) + calls;
 
     /// <summary>A survey answer given at <paramref name="at"/> in a call of <paramref name="flowVersion"/>.</summary>
     public void AddSurvey(string flowVersion, int score, DateTimeOffset at)
@@ -70,12 +69,19 @@ internal sealed class RollupTally
         using var batch = new StatementBatch(connection, transaction);
         foreach (var ((day, hour, version, node, disposition, served), (calls, duration)) in _calls)
             batch.Add(UpsertCalls, day, (long)hour, version, node, disposition, served ? 1L : 0L, calls, duration);
-        foreach (var ((day, version, kind, node, next), calls) in _paths)
-            batch.Add(UpsertPaths, day, version, kind, node, next, calls);
-        foreach (var month in _paths.GroupBy(p => (Month: p.Key.Day[..7], p.Key.Version, p.Key.Kind, p.Key.Node, p.Key.Next), p => p.Value))
-            batch.Add(UpsertPathMonths, month.Key.Month, month.Key.Version, month.Key.Kind, month.Key.Node, month.Key.Next, month.Sum());
+        foreach (var (p, calls) in _paths.Where(p => p.Value != 0))
+            batch.Add(UpsertPaths, p.Day, p.Version, p.Answering, p.Kind, p.Node, p.Next, calls);
+        foreach (var month in _paths.GroupBy(p => p.Key with { Day = p.Key.Day[..7] }, p => p.Value).Where(m => m.Sum() != 0))
+            batch.Add(UpsertPathMonths, month.Key.Day, month.Key.Version, month.Key.Answering, month.Key.Kind, month.Key.Node, month.Key.Next, month.Sum());
         foreach (var ((day, version, score), answers) in _surveys) batch.Add(UpsertSurveys, day, version, (long)score, answers);
         foreach (var (version, at) in _versions) batch.Add(UpsertVersion, version, at);
         batch.Execute();
     }
+}
+
+/// <summary>The key of a <c>rollup_paths</c> row: a path fact (<see cref="PathFact"/>) of a local day (or, for the month sums,
+/// its <c>yyyy-MM</c>) and flow version, counted for the calls one node answered (<paramref name="Answering"/>, "" for none).</summary>
+internal readonly record struct PathKey(string Day, string Version, string Answering, string Kind, string Node, string Next)
+{
+    public static PathKey Of(PathCount fact, string answering) => new(fact.Day, fact.FlowVersion, answering, fact.Kind, fact.Node, fact.Next);
 }

@@ -35,13 +35,13 @@ internal static class Seed
     /// <summary>
     /// Records finished calls through the server's own recorder (the path every real call's events take),
     /// all on one flow version so a test can filter the statistics down to exactly these calls.
-    /// Call i starts i hours before <paramref name="lastStart"/> and lasts a minute.
+    /// Call i starts i hours before <paramref name="lastStart"/> and lasts a minute; <paramref name="answeringNode"/>: the node that answered them.
     /// </summary>
-    public static async Task CallsAsync(ConsoleServer server, string flowVersion, DateTimeOffset lastStart, IReadOnlyList<CallPlan> plans)
+    public static async Task CallsAsync(ConsoleServer server, string flowVersion, DateTimeOffset lastStart, IReadOnlyList<CallPlan> plans, string? answeringNode = null)
     {
         var database = IvrDatabase.Open(server.DatabasePath);
         var surveys = new List<(string CallId, int Score, DateTimeOffset At)>();
-        await using (var recorder = new SqliteCallRecorder(database))
+        await using (var recorder = new SqliteCallRecorder(database, node: answeringNode))
         {
             for (var i = 0; i < plans.Count; i++)
             {

@@ -1,5 +1,5 @@
 // 统计 per node: the 节点 choice of the statistics page (全部节点 or one node id calls were counted under,
-// from GET /api/stats/nodes), and the note shown when a node is chosen but the funnel counts every node.
+// from GET /api/stats/nodes); every figure, the menu funnel included, then counts that node's calls.
 
 import { get } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
@@ -23,8 +23,4 @@ export async function fillNodes(select) {
 
 export function nodeRange(stats) {
   return stats.node ? `，节点 ${stats.node}` : '';
-}
-
-export function funnelNote(stats) {
-  return stats.funnelAllNodes ? h('p', { class: 'empty' }, '菜单漏斗与挂机前最后所在节点暂不按节点区分：显示全部节点的合计。') : null;
 }

@@ -6,7 +6,7 @@ import { field, h, pageHeader, replaceChildren } from '../dom.js';
 import { barChart, columnChart } from '../charts.js';
 import { addDays, chinaToday, dispositionLabel, percent, surveyLabel } from '../format.js';
 import { showFailure } from './failure.js';
-import { fillNodes, funnelNote, nodeRange, nodeSelect } from './stats-node-filter.js';
+import { fillNodes, nodeRange, nodeSelect } from './stats-node-filter.js';
 
 export async function render(view) {
   const today = chinaToday();
@@ -64,7 +64,6 @@ function sections(stats) {
         { title: '通话结果', width: 460, labelWidth: 110, note: item => share(item.value, t.calls) })),
       chartCard('满意度评价', barChart(['1', '2', '3'].map(score => ({ label: surveyLabel(score), value: survey.scores?.[score] ?? 0, tone: `survey-${score}` })),
         { title: '满意度评价', width: 460, labelWidth: 110, note: item => share(item.value, survey.responses) }))),
-    funnelNote(stats),
     funnelSection(stats.funnel ?? []),
     chartCard('挂机前最后所在节点（前 20）', (stats.dropOff ?? []).length
       ? barChart(stats.dropOff.map(d => ({ label: d.node, value: d.abandoned, tone: 'abandoned' })), { title: '挂机前最后所在节点', labelWidth: 220 })

@@ -1,18 +1,20 @@
 using Ivr.Data.Operations;
+using Ivr.OperationsConsole.Statistics;
 
-namespace Ivr.OperationsConsole.Statistics;
+namespace Ivr.OperationsConsole.Tests;
 
 /// <summary>
-/// Turns per-call facts into the statistics report. Pure arithmetic, so tests can check every figure:
+/// The tests' oracle of the statistics report (the console computes it from rollups: <see cref="RollupStatisticsBuilder"/>):
+/// turns per-call facts into the report in memory. Pure arithmetic, so tests can check every figure:
 /// containment = ended, not transferred, not failed, and a service lookup completed; hang-ups inside
 /// the IVR = disposition <c>abandoned</c>; the funnel follows each call's node path through the menus.
 /// </summary>
 public static class StatisticsBuilder
 {
-    public const string Transferred = "transferred";
-    public const string Abandoned = "abandoned";
-    public const string InputFailed = "input_failed";
-    public const string Error = "error";
+    private const string Transferred = ReportDispositions.Transferred;
+    private const string Abandoned = ReportDispositions.Abandoned;
+    private const string InputFailed = ReportDispositions.InputFailed;
+    private const string Error = ReportDispositions.Error;
 
     public static StatisticsReport Build(
         DateOnly from,
