@@ -71,7 +71,7 @@ public sealed class PublishedFlowSetStoreOnPostgresTests(PostgresServer server) 
         var database = location.Open();
         var told = new[] { 0, 0 };
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var listeners = Enumerable.Range(0, 2).Select(i => new FlowSetNotifications(location.Open(), TimeProvider.System, _ => { })
+        var listeners = Enumerable.Range(0, 2).Select(i => new DatabaseNotifications(location.Open(), PublishedFlowSetStore.Channel, "flows", TimeProvider.System, _ => { })
             .RunAsync(_ =>
             {
                 Interlocked.Increment(ref told[i]);
