@@ -77,25 +77,15 @@ public sealed class PublishedFlowSetStoreOnPostgresTests(PostgresServer server) 
                 Interlocked.Increment(ref told[i]);
                 return Task.CompletedTask;
             }, stop.Token)).ToArray();
-        await WaitUntil(() => told.All(t => t == 1), TimeSpan.FromSeconds(10)); // each reads the active version once when it connects
+        await Waiting.UntilAsync(() => told.All(t => t == 1), TimeSpan.FromSeconds(10)); // each reads the active version once when it connects
 
         var published = DateTime.UtcNow;
         await new PublishedFlowSetStore(database).PublishAsync("v1", [new FlowSetFile("flows/routes.yaml", [1, 2, 3])], "editor", At, default);
-        await WaitUntil(() => told.All(t => t == 2), TimeSpan.FromSeconds(1));
+        await Waiting.UntilAsync(() => told.All(t => t == 2), TimeSpan.FromSeconds(1));
         var elapsed = DateTime.UtcNow - published;
 
         await stop.CancelAsync();
         await Task.WhenAll(listeners).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"told after {elapsed.TotalMilliseconds:F0} ms");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {limit.TotalSeconds} s");
-            await Task.Delay(10);
-        }
     }
 }

@@ -67,7 +67,7 @@ public sealed class SwitchBoardNotifiedOnPostgresTests(PostgresServer server) : 
     private readonly PostgresDatabase _file = server.NewDatabase();
 
     [SkippableFact]
-    public async Task Flip_OtherNodeHasItWithinASecond_WithoutAPoll()
+    public async Task Flip_OtherNodeHasIt_WithoutAPoll()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // never advanced: no timer fires
         await using var here = new SwitchBoard(_file.Open(), time, _ => { });
@@ -78,18 +78,11 @@ public sealed class SwitchBoardNotifiedOnPostgresTests(PostgresServer server) : 
         await SeenAsync(there, "true", TimeSpan.FromSeconds(10)); // by NOTIFY, or by the read after its LISTEN if that came later
 
         await here.SetAsync("announcement_on", "false", "editor", CancellationToken.None); // listening by now: only NOTIFY tells it
-        await SeenAsync(there, "false", TimeSpan.FromSeconds(1));
+        await SeenAsync(there, "false", TimeSpan.FromSeconds(5)); // at once on a quiet machine; the clock never moves, so no poll did it
     }
 
-    private static async Task SeenAsync(SwitchBoard board, string value, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!board.Current.TryGetValue("announcement_on", out var seen) || seen != value)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the other node did not have '{value}' within {limit.TotalSeconds} s");
-            await Task.Delay(10);
-        }
-    }
+    private static Task SeenAsync(SwitchBoard board, string value, TimeSpan limit)
+        => Waiting.UntilAsync(() => board.Current.TryGetValue("announcement_on", out var seen) && seen == value, limit);
 
     public void Dispose() => _file.Dispose();
 }
