@@ -45,9 +45,24 @@ internal sealed class SqliteRowStatement : IDisposable
     public void Run(object?[] values)
     {
         if (values.Length != _positions.Length) throw new ArgumentException($"{_positions.Length} values expected, {values.Length} given", nameof(values));
+        for (var i = 0; i < values.Length; i++) Check(Bind(_positions[i], values[i]));
+        Execute();
+    }
+
+    /// <summary>Binds the <paramref name="index"/>-th named parameter (the order given at construction) to text, or null.</summary>
+    public void Text(int index, string? text) => Check(text is null ? raw.sqlite3_bind_null(_statement, _positions[index]) : BindText(_positions[index], text));
+
+    /// <summary>Binds the <paramref name="index"/>-th named parameter to text held in <paramref name="text"/> (a stack buffer: nothing allocated).</summary>
+    public void Text(int index, ReadOnlySpan<char> text) => Check(BindText(_positions[index], text));
+
+    /// <summary>Binds the <paramref name="index"/>-th named parameter to an integer.</summary>
+    public void Integer(int index, long number) => Check(raw.sqlite3_bind_int64(_statement, _positions[index], number));
+
+    /// <summary>Executes once with the values bound (<see cref="Text(int, string?)"/>, <see cref="Integer"/>), then clears them.</summary>
+    public void Execute()
+    {
         try
         {
-            for (var i = 0; i < values.Length; i++) Check(Bind(_positions[i], values[i]));
             var step = raw.sqlite3_step(_statement);
             if (step != raw.SQLITE_DONE) Check(step);
         }
@@ -71,7 +86,7 @@ internal sealed class SqliteRowStatement : IDisposable
     };
 
     /// <summary>Binds text encoded as UTF-8 into a stack or pooled buffer (SQLite copies it: SQLITE_TRANSIENT).</summary>
-    private int BindText(int position, string text)
+    private int BindText(int position, ReadOnlySpan<char> text)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (needed <= StackText)
