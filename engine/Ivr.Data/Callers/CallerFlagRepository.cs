@@ -3,7 +3,8 @@ using Dapper;
 
 namespace Ivr.Data.Callers;
 
-/// <summary>The SQL of <c>caller_flags</c> (M014).</summary>
+/// <summary>The SQL of <c>caller_flags</c> (M014). On PostgreSQL an added or lifted flag is announced to every node
+/// (<c>NOTIFY</c> on <see cref="CallerFlagIndex.Channel"/>, delivered when the change commits).</summary>
 public sealed class CallerFlagRepository(IDbConnection connection, IDbTransaction? transaction = null)
 {
     private const string Select = """
@@ -13,18 +14,33 @@ public sealed class CallerFlagRepository(IDbConnection connection, IDbTransactio
         """;
 
     /// <returns>The new flag's id.</returns>
-    public Task<long> AddAsync(string caller, string reasonClass, string reason, string user, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation)
-        => connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+    public async Task<long> AddAsync(string caller, string reasonClass, string reason, string user, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO caller_flags (caller, reason_class, reason, flagged_at, flagged_by, expires_at)
             VALUES (@caller, @reasonClass, @reason, @at, @user, @expiresAt) RETURNING id;
             """, new { caller, reasonClass, reason, user, at = DbTime.ToText(at), expiresAt = expiresAt is { } e ? DbTime.ToText(e) : null },
             transaction, cancellationToken: cancellation));
+        await AnnounceAsync(cancellation);
+        return id;
+    }
 
     /// <summary>Lifts a flag; false when there is no such flag or it was lifted before.</summary>
     public async Task<bool> RemoveAsync(long id, string user, DateTimeOffset at, CancellationToken cancellation)
-        => await connection.ExecuteAsync(new CommandDefinition(
+    {
+        var lifted = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE caller_flags SET removed_at = @at, removed_by = @user WHERE id = @id AND removed_at IS NULL;",
             new { id, user, at = DbTime.ToText(at) }, transaction, cancellationToken: cancellation)) == 1;
+        if (lifted) await AnnounceAsync(cancellation);
+        return lifted;
+    }
+
+    private async Task AnnounceAsync(CancellationToken cancellation)
+    {
+        if (connection is not Npgsql.NpgsqlConnection) return; // SQLite: one node, which reads the table at each call (CallerFlagLookup)
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '');", new { channel = CallerFlagIndex.Channel },
+            transaction, cancellationToken: cancellation));
+    }
 
     /// <summary>The newest flag of <paramref name="caller"/> active at <paramref name="at"/>, or null.</summary>
     public async Task<CallerFlag?> ActiveAsync(string caller, DateTimeOffset at, CancellationToken cancellation)

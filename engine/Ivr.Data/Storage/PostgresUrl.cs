@@ -15,8 +15,8 @@ namespace Ivr.Data;
 /// statements (<c>RESET ALL</c>, <c>UNLISTEN *</c>, <c>pg_advisory_unlock_all()</c> …, or <c>DISCARD ALL</c>) sent
 /// with every next use, about half of a node's statements per call. Nothing here leaves session state behind:
 /// transactions end before a connection is returned (an open one is rolled back), locks are transaction-scoped
-/// (<c>pg_advisory_xact_lock</c>), no <c>SET</c> outside a transaction, and the one <c>LISTEN</c> connection
-/// (<see cref="FlowSets.FlowSetNotifications"/>) <c>UNLISTEN</c>s before it goes back.
+/// (<c>pg_advisory_xact_lock</c>), no <c>SET</c> outside a transaction, and each <c>LISTEN</c> connection
+/// (<see cref="DatabaseNotifications"/>) <c>UNLISTEN</c>s before it goes back.
 /// </remarks>
 public sealed class PostgresUrl
 {

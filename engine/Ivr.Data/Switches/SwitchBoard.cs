@@ -5,7 +5,9 @@ namespace Ivr.Data.Switches;
 /// <summary>
 /// The editors' switch values every call of this node starts with: a snapshot of <c>switches</c> that calls read
 /// without touching the database. A flip made here is in the snapshot at once; flips made on other nodes arrive with
-/// the next refresh (<see cref="StartRefreshing"/>, every second by default). When the database cannot be read the
+/// the next refresh (<see cref="StartRefreshing"/>): on SQLite every interval (a second by default), on PostgreSQL when a
+/// flip is announced (NOTIFY, see <see cref="SwitchStore.Channel"/>) and after the notifications' connection comes back —
+/// no poll, one database round trip a second less per node. When the database cannot be read the
 /// last snapshot stays (logged once until it can be read again).
 /// </summary>
 public sealed class SwitchBoard(IvrDatabase database, TimeProvider time, Action<string> log) : ISwitchValues, IAsyncDisposable
@@ -13,7 +15,9 @@ public sealed class SwitchBoard(IvrDatabase database, TimeProvider time, Action<
     private volatile IReadOnlyDictionary<string, SwitchSetting> _settings = new Dictionary<string, SwitchSetting>();
     private volatile IReadOnlyDictionary<string, string> _values = new Dictionary<string, string>();
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
     private ITimer? _timer;
+    private Task _listening = Task.CompletedTask;
     private bool _failing;
 
     public IReadOnlyDictionary<string, string> Current => _values;
@@ -21,16 +25,27 @@ public sealed class SwitchBoard(IvrDatabase database, TimeProvider time, Action<
     /// <summary>Every switch an editor has flipped, with who and when.</summary>
     public IReadOnlyDictionary<string, SwitchSetting> Settings => _settings;
 
-    /// <summary>Reads the table now, then again every <paramref name="interval"/> until disposed.</summary>
+    /// <summary>Reads the table now, then again every <paramref name="interval"/> (SQLite) or at each announced flip
+    /// (PostgreSQL) until disposed.</summary>
     public async Task StartRefreshing(TimeSpan interval, CancellationToken cancellation)
     {
         await RefreshAsync(cancellation).ConfigureAwait(false);
-        _timer = time.CreateTimer(static s => _ = ((SwitchBoard)s!).RefreshAsync(CancellationToken.None), this, interval, interval);
+        if (database.Dialect == DatabaseDialect.PostgreSql)
+            _listening = new DatabaseNotifications(database, SwitchStore.Channel, "switches", time, log)
+                .RunAsync(token => ReadAsync(waitForRunning: true, token), _stop.Token);
+        else
+            _timer = time.CreateTimer(static s => _ = ((SwitchBoard)s!).ReadAsync(waitForRunning: false, CancellationToken.None), this, interval, interval);
     }
 
-    public async Task RefreshAsync(CancellationToken cancellation)
+    /// <summary>Reads the table now (after a read or flip of this board under way).</summary>
+    public Task RefreshAsync(CancellationToken cancellation) => ReadAsync(waitForRunning: true, cancellation);
+
+    /// <param name="waitForRunning">Wait for a read or flip under way instead of skipping (a tick of the poll skips): a flip
+    /// announced while this board stores its own must still be read after it.</param>
+    private async Task ReadAsync(bool waitForRunning, CancellationToken cancellation)
     {
-        if (!await _refreshing.WaitAsync(0, cancellation).ConfigureAwait(false)) return;
+        if (waitForRunning) await _refreshing.WaitAsync(cancellation).ConfigureAwait(false);
+        else if (!await _refreshing.WaitAsync(0, cancellation).ConfigureAwait(false)) return;
         try
         {
             await using var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
@@ -77,5 +92,7 @@ public sealed class SwitchBoard(IvrDatabase database, TimeProvider time, Action<
     public async ValueTask DisposeAsync()
     {
         if (_timer is { } timer) await timer.DisposeAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _listening.ConfigureAwait(false);
     }
 }

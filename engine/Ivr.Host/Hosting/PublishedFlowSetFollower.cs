@@ -51,7 +51,7 @@ public sealed class PublishedFlowSetFollower : IAsyncDisposable
 
         await follower.ServeActiveAsync(cancellation);
         if (follower.Version is null) throw new InvalidOperationException("the published flow set could not be served (see above)");
-        follower._listening = new FlowSetNotifications(database, time, log).RunAsync(follower.ServeActiveAsync, follower._stop.Token);
+        follower._listening = new DatabaseNotifications(database, PublishedFlowSetStore.Channel, "flows", time, log).RunAsync(follower.ServeActiveAsync, follower._stop.Token);
         if (watchFlows) host.Watch(() => _ = follower.PublishAsync(flows, prompts, nodeName, CancellationToken.None));
         return follower;
     }

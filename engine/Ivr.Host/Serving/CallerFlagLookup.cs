@@ -7,9 +7,10 @@ namespace Ivr.Host.Serving;
 /// <summary>
 /// The flag of a caller number, looked up once as a call starts (<c>caller.flagged</c>, <c>caller.flag_reason</c>).
 /// Bounded by <see cref="Limit"/>: a lookup that fails or does not answer in time counts as not flagged and is logged
-/// (masked number) — a caller is never held up or refused because the flag could not be read.
+/// (masked number) — a caller is never held up or refused because the flag could not be read. With an
+/// <paramref name="index"/> (PostgreSQL, <see cref="CallerFlagFollower"/>) the flags held in memory answer and no database is asked.
 /// </summary>
-public sealed class CallerFlagLookup(IvrDatabase database, TimeProvider time, Action<string> log)
+public sealed class CallerFlagLookup(IvrDatabase database, TimeProvider time, Action<string> log, CallerFlagIndex? index = null)
 {
     public static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(500);
 
@@ -17,6 +18,7 @@ public sealed class CallerFlagLookup(IvrDatabase database, TimeProvider time, Ac
     public string? ReasonFor(string caller)
     {
         if (MissedCallRule.IsWithheld(caller)) return null;
+        if (index is not null) return index.ReasonFor(caller, time.GetUtcNow());
         try
         {
             var lookup = FindAsync(caller);

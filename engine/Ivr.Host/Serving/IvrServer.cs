@@ -114,9 +114,10 @@ public sealed class IvrServer : IAsyncDisposable
             var handoffs = new Ivr.Data.Handoffs.HandoffTokenStore(database, clock);
             var lookups = new MeasuredLookupService(new Assist.AssistLookups(service, files.Queues, handoffs, log), metrics, clock);
             var switches = parts.Add("switches", new SwitchBoard(database, clock, log));
+            var flagIndex = await CallerFlagFollower.StartAsync(database, parts, clock, log, cancellation);
             await switches.StartRefreshing(TimeSpan.FromSeconds(1), cancellation);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live, switches)), log,
-                new CallerFlagLookup(database, clock, log).ReasonFor, options.Limits.Proxies, files.Queues?.TrustedPbx);
+                new CallerFlagLookup(database, clock, log, flagIndex).ReasonFor, options.Limits.Proxies, files.Queues?.TrustedPbx);
             var editor = new EditorServices(switches, new ServedPromptAudio(options.Paths.Prompts),
                 new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups));
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);

@@ -71,31 +71,21 @@ public sealed class PublishedFlowSetStoreOnPostgresTests(PostgresServer server) 
         var database = location.Open();
         var told = new[] { 0, 0 };
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var listeners = Enumerable.Range(0, 2).Select(i => new FlowSetNotifications(location.Open(), TimeProvider.System, _ => { })
+        var listeners = Enumerable.Range(0, 2).Select(i => new DatabaseNotifications(location.Open(), PublishedFlowSetStore.Channel, "flows", TimeProvider.System, _ => { })
             .RunAsync(_ =>
             {
                 Interlocked.Increment(ref told[i]);
                 return Task.CompletedTask;
             }, stop.Token)).ToArray();
-        await WaitUntil(() => told.All(t => t == 1), TimeSpan.FromSeconds(10)); // each reads the active version once when it connects
+        await Waiting.UntilAsync(() => told.All(t => t == 1), TimeSpan.FromSeconds(10)); // each reads the active version once when it connects
 
         var published = DateTime.UtcNow;
         await new PublishedFlowSetStore(database).PublishAsync("v1", [new FlowSetFile("flows/routes.yaml", [1, 2, 3])], "editor", At, default);
-        await WaitUntil(() => told.All(t => t == 2), TimeSpan.FromSeconds(1));
+        await Waiting.UntilAsync(() => told.All(t => t == 2), TimeSpan.FromSeconds(1));
         var elapsed = DateTime.UtcNow - published;
 
         await stop.CancelAsync();
         await Task.WhenAll(listeners).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"told after {elapsed.TotalMilliseconds:F0} ms");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {limit.TotalSeconds} s");
-            await Task.Delay(10);
-        }
     }
 }

@@ -39,6 +39,23 @@ public sealed class CallerFlagLookupTests : IDisposable
     }
 
     [Fact]
+    public async Task ReasonFor_WithTheIndex_AnswersFromMemory_NoDatabaseAsked()
+    {
+        using (var connection = _database.OpenConnection())
+            await new CallerFlagRepository(connection).AddAsync(Caller, "abuse", "辱骂", "lead1", _time.GetUtcNow(), _time.GetUtcNow().AddDays(1), default);
+        var index = new CallerFlagIndex();
+        await index.ReloadAsync(_database, _time.GetUtcNow(), default);
+        using (var connection = _database.OpenConnection()) connection.Execute("DROP TABLE caller_flags;");
+        var lookup = new CallerFlagLookup(_database, _time, _log.Add, index);
+
+        Assert.Equal("abuse", lookup.ReasonFor(Caller));
+        Assert.Null(lookup.ReasonFor("13800001111"));
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Null(lookup.ReasonFor(Caller));
+        Assert.Empty(_log);
+    }
+
+    [Fact]
     public void ReasonFor_LookupFails_NotFlagged_LoggedMasked()
     {
         using (var connection = _database.OpenConnection()) connection.Execute("DROP TABLE caller_flags;");

@@ -1,21 +1,22 @@
 using Npgsql;
 
-namespace Ivr.Data.FlowSets;
+namespace Ivr.Data;
 
 /// <summary>
-/// Tells a node when the active flow set may have changed: on PostgreSQL one connection LISTENs on
-/// <see cref="PublishedFlowSetStore.Channel"/>; after every (re)connection the callback runs once too, since a
+/// Tells a node when something other nodes change may have changed: on PostgreSQL one connection LISTENs on
+/// <c>channel</c> (the published flow set, <see cref="FlowSets.PublishedFlowSetStore.Channel"/>; the caller flags,
+/// <see cref="Callers.CallerFlagIndex.Channel"/>); after every (re)connection the callback runs once too, since a
 /// notification sent while the connection was down is lost. A lost connection is retried with a growing pause
-/// (1 s doubling to 30 s), logged once per outage.
+/// (1 s doubling to 30 s), logged once per outage, each line starting with <c>subject</c>.
 /// </summary>
-public sealed class FlowSetNotifications(IvrDatabase database, TimeProvider time, Action<string> log)
+public sealed class DatabaseNotifications(IvrDatabase database, string channel, string subject, TimeProvider time, Action<string> log)
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs until <paramref name="cancellation"/>; <paramref name="activeMayHaveChanged"/> is never run twice at once.</summary>
-    public async Task RunAsync(Func<CancellationToken, Task> activeMayHaveChanged, CancellationToken cancellation)
+    /// <summary>Runs until <paramref name="cancellation"/>; <paramref name="mayHaveChanged"/> is never run twice at once.</summary>
+    public async Task RunAsync(Func<CancellationToken, Task> mayHaveChanged, CancellationToken cancellation)
     {
-        if (database.Dialect != DatabaseDialect.PostgreSql) throw new InvalidOperationException("flow-set notifications need PostgreSQL");
+        if (database.Dialect != DatabaseDialect.PostgreSql) throw new InvalidOperationException($"{subject} notifications need PostgreSQL");
         var pause = TimeSpan.FromSeconds(1);
         var down = false;
         while (!cancellation.IsCancellationRequested)
@@ -25,18 +26,18 @@ public sealed class FlowSetNotifications(IvrDatabase database, TimeProvider time
                 await using var connection = (NpgsqlConnection)await database.OpenConnectionAsync(cancellation);
                 var notified = 0;
                 connection.Notification += (_, _) => Interlocked.Exchange(ref notified, 1);
-                await using (var listen = new NpgsqlCommand($"LISTEN {PublishedFlowSetStore.Channel};", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {channel};", connection))
                     await listen.ExecuteNonQueryAsync(cancellation);
-                if (down) log("flows: listening for published flow sets again");
+                if (down) log($"{subject}: listening for changes again");
                 down = false;
                 pause = TimeSpan.FromSeconds(1);
                 try
                 {
-                    await activeMayHaveChanged(cancellation);
+                    await mayHaveChanged(cancellation);
                     while (true)
                     {
                         await connection.WaitAsync(cancellation);
-                        if (Interlocked.Exchange(ref notified, 0) == 1) await activeMayHaveChanged(cancellation);
+                        if (Interlocked.Exchange(ref notified, 0) == 1) await mayHaveChanged(cancellation);
                     }
                 }
                 finally
@@ -50,7 +51,7 @@ public sealed class FlowSetNotifications(IvrDatabase database, TimeProvider time
             }
             catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
             {
-                if (!down) log($"flows: lost the database's notifications ({ex.Message}); retrying, and re-reading the active flow set when back");
+                if (!down) log($"{subject}: lost the database's notifications ({ex.Message}); retrying, and re-reading when back");
                 down = true;
                 try
                 {
