@@ -41,6 +41,7 @@ public static class Program
         var now = DateTimeOffset.UtcNow;
         var hourTotal = HourWeights.Sum();
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var plan = Plan(calls, days, templates.Count, now, random, hourTotal);
         long events = 0;
         var writing = TimeSpan.Zero;
@@ -75,7 +76,9 @@ public static class Program
         }
         await making;
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine($"seeded {calls:N0} calls ({events:N0} events) in {clock.Elapsed.TotalSeconds:F1} s: {calls / clock.Elapsed.TotalSeconds:N0} calls/s, {events / clock.Elapsed.TotalSeconds:N0} events/s; {writing.TotalSeconds:F1} s of it writing (the calls are made on another thread meanwhile)");
+        Console.WriteLine($"seeder CPU {cpu.TotalSeconds:F1} s: {calls / cpu.TotalSeconds:N0} calls per CPU-second; load average {File.ReadAllText("/proc/loadavg")[..14]}");
         return 0;
     }
 
