@@ -80,7 +80,9 @@ public sealed class CallImport : IDisposable
 
         using (var events = BulkRows.Open(_connection, transaction, "call_events", CallWriteBatch.EventColumns))
         {
-            foreach (var e in ended.SelectMany(c => c.Events)) events.Add(CallWriteBatch.EventValues(e)); // after their calls' rows (foreign key)
+            foreach (var call in ended) // after their calls' rows
+                foreach (var e in call.Events)
+                    events.Add(CallWriteBatch.EventValues(e.CallId == call.Start.CallId ? e : throw new ArgumentException($"an event of call {e.CallId} is given with call {call.Start.CallId}", nameof(calls))));
             events.Flush();
         }
 

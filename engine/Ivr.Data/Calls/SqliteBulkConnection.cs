@@ -9,7 +9,8 @@ namespace Ivr.Data.Calls;
 /// <c>synchronous=OFF</c>): every page is written once instead of to the WAL and again at each checkpoint, and no
 /// reader can see the half-loaded file. A crash mid-load can leave that fresh file unusable; nothing else is in it.
 /// Into a database with calls it keeps the WAL (a crash loses the last transactions, never consistency) and only skips
-/// waiting for the disk at each commit. <see cref="Dispose"/> puts the WAL back for every later connection.
+/// waiting for the disk at each commit. Either way foreign keys are not looked up per row: <see cref="CallImport"/> writes
+/// a call's events only after the call's own row, in the same transaction, and refuses an event of another call. <see cref="Dispose"/> puts the WAL back for every later connection.
 /// </summary>
 internal sealed class SqliteBulkConnection : IDisposable
 {
@@ -37,7 +38,7 @@ internal sealed class SqliteBulkConnection : IDisposable
         try
         {
             connection.Open();
-            Run(connection, $"PRAGMA synchronous=OFF; {PageCache}");
+            Run(connection, $"PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; {PageCache}");
             var fresh = Scalar(connection, "SELECT NOT EXISTS (SELECT 1 FROM calls);") == "1";
             var withoutJournal = fresh && EnterWithoutJournal(connection);
             Run(connection, $"PRAGMA busy_timeout={IvrDatabase.BusyTimeoutMilliseconds};");
