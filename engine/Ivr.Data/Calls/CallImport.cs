@@ -3,6 +3,7 @@ using Ivr.Core.Calls;
 using Ivr.Core.Privacy;
 using Ivr.Data.Operations;
 using Ivr.Data.Rollups;
+using Npgsql;
 
 namespace Ivr.Data.Calls;
 
@@ -20,7 +21,8 @@ public sealed record ImportedSurvey(int Score, DateTimeOffset At);
 /// arithmetic (<see cref="RollupTally"/>, <see cref="CallEventWalk.Of"/>), so nothing is read back, its survey answers
 /// with it (rolled up too); a call still in
 /// progress goes through the recorder's own statements (<see cref="CallWriteBatch"/>). On SQLite the import has its own
-/// connection (<see cref="SqliteBulkConnection"/>): a fresh database is loaded without a journal, one with calls keeps its WAL.
+/// connection (<see cref="SqliteBulkConnection"/>): a fresh database is loaded without a journal, one with calls keeps its WAL;
+/// on PostgreSQL a fresh database is loaded without the events' foreign key, checked once at the end (<see cref="PostgresBulkSession"/>).
 /// </summary>
 public sealed class CallImport : IDisposable
 {
@@ -31,22 +33,36 @@ public sealed class CallImport : IDisposable
 
     private readonly DbConnection _connection;
     private readonly string? _node;
-    private readonly SqliteBulkConnection? _sqlite;
+    private readonly IDisposable _session;
 
-    private CallImport(DbConnection connection, string? node, SqliteBulkConnection? sqlite)
+    /// <param name="session">What the load changed on its connection, put back when it ends.</param>
+    private CallImport(DbConnection connection, string? node, IDisposable session)
     {
         _connection = connection;
         _node = node;
-        _sqlite = sqlite;
+        _session = session;
     }
 
     /// <param name="node">The node named as having answered the calls (<c>calls.node</c>).</param>
     public static CallImport Open(IvrDatabase database, string? node = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (database.Dialect != DatabaseDialect.Sqlite) return new CallImport(database.OpenConnection(), node, null);
-        var bulk = SqliteBulkConnection.Open(database.ConnectionString);
-        return new CallImport(bulk.Connection, node, bulk);
+        if (database.Dialect == DatabaseDialect.Sqlite)
+        {
+            var bulk = SqliteBulkConnection.Open(database.ConnectionString);
+            return new CallImport(bulk.Connection, node, bulk);
+        }
+
+        var connection = (NpgsqlConnection)database.OpenConnection();
+        try
+        {
+            return new CallImport(connection, node, PostgresBulkSession.Open(connection));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Writes <paramref name="calls"/> (new call ids) in one transaction, their rollups included.</summary>
@@ -107,7 +123,13 @@ public sealed class CallImport : IDisposable
 
     public void Dispose()
     {
-        if (_sqlite is { } bulk) bulk.Dispose();
-        else _connection.Dispose();
+        try
+        {
+            _session.Dispose(); // the SQLite session closes its own connection
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 }
