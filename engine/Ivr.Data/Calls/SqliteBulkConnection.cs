@@ -67,7 +67,7 @@ internal sealed class SqliteBulkConnection : IDisposable
         Run(connection, "PRAGMA busy_timeout=0; PRAGMA locking_mode=EXCLUSIVE;");
         try
         {
-            if (Scalar(connection, "PRAGMA journal_mode=OFF;") == "off") return true;
+            if (Scalar(connection, "PRAGMA journal_mode=OFF;", retryForSeconds: 1) == "off") return true;
         }
         catch (SqliteException busy) when (busy.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED: not alone
         {
@@ -83,10 +83,12 @@ internal sealed class SqliteBulkConnection : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static string? Scalar(SqliteConnection connection, string sql)
+    /// <param name="retryForSeconds">How long the driver retries a busy database (it does so itself, for the command's timeout).</param>
+    private static string? Scalar(SqliteConnection connection, string sql, int retryForSeconds = IvrDatabase.BusyTimeoutMilliseconds / 1000)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.CommandTimeout = retryForSeconds;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
