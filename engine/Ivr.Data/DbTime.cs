@@ -9,7 +9,21 @@ namespace Ivr.Data;
 /// </summary>
 internal static class DbTime
 {
-    public static string ToText(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffffzzz";
+
+    /// <summary>The length of an instant's text (<see cref="ToText(DateTimeOffset)"/>).</summary>
+    public const int InstantLength = 33;
+
+    public static string ToText(DateTimeOffset at) => at.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The text of <see cref="ToText(DateTimeOffset)"/> written into <paramref name="text"/> (at least
+    /// <see cref="InstantLength"/> chars, e.g. on the stack) instead of a new string; returns the part written.</summary>
+    public static ReadOnlySpan<char> Format(DateTimeOffset at, Span<char> text)
+    {
+        if (!at.ToUniversalTime().TryFormat(text, out var written, InstantFormat, CultureInfo.InvariantCulture))
+            throw new ArgumentException($"{InstantLength} chars are needed", nameof(text));
+        return text[..written];
+    }
 
     public static DateTimeOffset FromText(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 

@@ -40,10 +40,13 @@ internal static class CallWriteBatch
 
     internal static string KindName(CallEventKind kind) => KindNames.TryGetValue(kind, out var name) ? name : kind.ToString();
 
-    public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node)
+    /// <param name="statements">SQLite: the statements of <paramref name="connection"/> kept across batches (the recorder's);
+    /// null prepares them for this batch only.</param>
+    public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node, SqliteStatementCache? statements = null)
     {
-        using var batch = new StatementBatch(connection, transaction);
+        using var batch = new StatementBatch(connection, transaction, statements);
         var gathered = new List<CallEvent>();
+        List<string>? ended = null;
         foreach (var item in items)
         {
             switch (item)
@@ -54,11 +57,15 @@ internal static class CallWriteBatch
                 case CallEvent e when batch.Gathers:
                     gathered.Add(e);
                     break;
+                case CallEvent e when batch.Native(InsertEvent) is { } insert:
+                    SqliteEventRow.Insert(insert, e);
+                    break;
                 case CallEvent e:
                     batch.Add(InsertEvent, EventValues(e));
                     break;
                 case CallEnd end:
                     batch.Add(EndCall, end.CallId, DbTime.ToText(end.At), end.Disposition);
+                    (ended ??= []).Add(end.CallId);
                     break;
                 default:
                     throw new ArgumentException($"Unknown call write {item.GetType().Name}.", nameof(item));
@@ -66,6 +73,6 @@ internal static class CallWriteBatch
         }
         EventRowsInsert.Add(batch, gathered); // after every start of the batch, which the events refer to
         batch.Execute();
-        CallRollupWriter.RollUp(connection, transaction, items.OfType<CallEnd>().Select(e => e.CallId).ToList());
+        if (ended is not null) CallRollupWriter.RollUp(connection, transaction, ended);
     }
 }

@@ -37,6 +37,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
     private readonly IvrDatabase _database;
+    private readonly RecorderConnection _connection;
     private readonly Action<string> _log;
     private readonly string? _node;
     private readonly Channel<object> _queue;
@@ -59,6 +60,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     {
         _node = node;
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _connection = new RecorderConnection(database);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _log = log ?? (_ => { });
         _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -110,6 +112,7 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
         _queue.Writer.TryComplete();
         Volatile.Read(ref _wake).TrySetResult();
         await _writer.ConfigureAwait(false);
+        _connection.Dispose();
     }
 
     private void Enqueue(object item)
@@ -228,12 +231,8 @@ public sealed class SqliteCallRecorder : ICallRecorder, IAsyncDisposable
     }
 
     private void WriteInTransaction(IReadOnlyList<object> items)
-    {
-        using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginWrite();
-        CallWriteBatch.Write(connection, transaction, items, _node);
-        transaction.Commit();
-    }
+        => _connection.WriteInTransaction((items, node: _node), static (connection, transaction, statements, batch)
+            => CallWriteBatch.Write(connection, transaction, batch.items, batch.node, statements));
 
     private void Refused(object item, Exception ex)
     {

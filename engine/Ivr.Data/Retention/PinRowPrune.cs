@@ -15,13 +15,15 @@ internal static class PinRowPrune
     public const string Origins = "pin_lock_origins";
 
     /// <param name="table"><see cref="Attempts"/> or <see cref="Origins"/>, never an input.</param>
+    /// <param name="keyed">A stored key in the form <paramref name="key"/> gives (the identity, or <see cref="HashKey.Rekey"/>
+    /// while the database is not bound to a key yet).</param>
     public static async Task<long> CountAsync(DbConnection connection, string table, string cutoff, DateTimeOffset now, HashKey key,
-        CancellationToken cancellation)
+        Func<string, string> keyed, CancellationToken cancellation)
     {
         var kept = await LockedKeysAsync(connection, null, now, key, cancellation);
         var perKey = await connection.QueryAsync<(string Key, long Rows)>(new CommandDefinition(
             $"SELECT subject_key, COUNT(*) FROM {table} WHERE at < @cutoff GROUP BY subject_key;", new { cutoff }, cancellationToken: cancellation));
-        var rows = perKey.Where(k => !kept.Contains(k.Key)).Sum(k => k.Rows);
+        var rows = perKey.Where(k => !kept.Contains(keyed(k.Key))).Sum(k => k.Rows);
         return table == Origins ? rows + await AlarmCountAsync(connection, cutoff, cancellation) : rows;
     }
 

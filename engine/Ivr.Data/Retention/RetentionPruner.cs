@@ -9,8 +9,11 @@ namespace Ivr.Data.Retention;
 /// </summary>
 public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, Security.HashKey hashKey, int batch = PruneBatch.Size)
 {
-    public async Task<RetentionCounts> CountAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation)
+    /// <param name="storedKeysUnkeyed">The database is not bound to a key yet (a dry run binds nothing): its PIN tables hold
+    /// the unkeyed hashes the first start will re-key, so each is compared in the form it will have.</param>
+    public async Task<RetentionCounts> CountAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellation, bool storedKeysUnkeyed = false)
     {
+        Func<string, string> stored = storedKeysUnkeyed ? hashKey.Rekey : static key => key;
         await using var connection = await database.OpenConnectionAsync(cancellation);
         return new RetentionCounts(
             await CallEventPrune.CountAsync(connection, Cutoff(now, policy.CallEvents), cancellation),
@@ -18,8 +21,8 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
             await AccessLogPrune.CountAsync(connection, Cutoff(now, policy.AccessLog), cancellation),
             await FaxNumberPrune.CountAsync(connection, Cutoff(now, policy.FaxNumbers), cancellation))
         {
-            PinAttempts = await PinRowPrune.CountAsync(connection, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, hashKey, cancellation),
-            PinLockOrigins = await PinRowPrune.CountAsync(connection, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, hashKey, cancellation),
+            PinAttempts = await PinRowPrune.CountAsync(connection, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, hashKey, stored, cancellation),
+            PinLockOrigins = await PinRowPrune.CountAsync(connection, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, hashKey, stored, cancellation),
         };
     }
 

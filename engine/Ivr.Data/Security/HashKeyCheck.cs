@@ -29,8 +29,7 @@ public static class HashKeyCheck
             "SELECT check_value FROM hash_key_check WHERE name = @Name;", new { Name }, transaction, cancellationToken: cancellation)).ConfigureAwait(false);
         if (stored is not null)
         {
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(key.CheckValue)))
-                throw new HashKeyMismatchException();
+            if (!Matches(stored, key)) throw new HashKeyMismatchException();
             return new Outcome(false, 0);
         }
 
@@ -42,4 +41,19 @@ public static class HashKeyCheck
         transaction.Commit();
         return new Outcome(true, rekeyed);
     }
+
+    /// <summary>Whether the database is bound to a key, and if so whether to <paramref name="key"/> — read only: nothing is
+    /// bound or re-keyed (a dry run). Null: not bound yet, its PIN tables still hold unkeyed hashes.</summary>
+    public static async Task<bool?> MatchesAsync(IvrDatabase database, HashKey key, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        var stored = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT check_value FROM hash_key_check WHERE name = @Name;", new { Name }, cancellationToken: cancellation)).ConfigureAwait(false);
+        return stored is null ? null : Matches(stored, key);
+    }
+
+    private static bool Matches(string stored, HashKey key)
+        => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(key.CheckValue));
 }

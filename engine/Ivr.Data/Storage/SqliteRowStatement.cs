@@ -15,6 +15,7 @@ internal sealed class SqliteRowStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+
     private readonly int[] _positions;
 
     public SqliteRowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> names)
@@ -41,9 +42,24 @@ internal sealed class SqliteRowStatement : IDisposable
     public void Run(object?[] values)
     {
         if (values.Length != _positions.Length) throw new ArgumentException($"{_positions.Length} values expected, {values.Length} given", nameof(values));
+        for (var i = 0; i < values.Length; i++) Check(Bind(_positions[i], values[i]));
+        Execute();
+    }
+
+    /// <summary>Binds the <paramref name="index"/>-th named parameter (the order given at construction) to text, or null.</summary>
+    public void Text(int index, string? text) => Check(text is null ? raw.sqlite3_bind_null(_statement, _positions[index]) : BindText(_positions[index], text));
+
+    /// <summary>Binds the <paramref name="index"/>-th named parameter to text held in <paramref name="text"/> (a stack buffer: nothing allocated).</summary>
+    public void Text(int index, ReadOnlySpan<char> text) => Check(BindText(_positions[index], text));
+
+    /// <summary>Binds the <paramref name="index"/>-th named parameter to an integer.</summary>
+    public void Integer(int index, long number) => Check(raw.sqlite3_bind_int64(_statement, _positions[index], number));
+
+    /// <summary>Executes once with the values bound (<see cref="Text(int, string?)"/>, <see cref="Integer"/>), then clears them.</summary>
+    public void Execute()
+    {
         try
         {
-            for (var i = 0; i < values.Length; i++) Check(Bind(_positions[i], values[i]));
             var step = raw.sqlite3_step(_statement);
             if (step != raw.SQLITE_DONE) Check(step);
         }
@@ -59,12 +75,14 @@ internal sealed class SqliteRowStatement : IDisposable
     private int Bind(int position, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(_statement, position),
-        string text => SqliteText.Bind(_statement, position, text),
+        string text => BindText(position, text),
         long number => raw.sqlite3_bind_int64(_statement, position, number),
         int number => raw.sqlite3_bind_int64(_statement, position, number),
         double real => raw.sqlite3_bind_double(_statement, position, real),
         _ => throw new ArgumentException($"a {value.GetType().Name} is not bound natively (check {nameof(CanBind)} first)", nameof(value)),
     };
+
+    private int BindText(int position, ReadOnlySpan<char> text) => SqliteText.Bind(_statement, position, text);
 
     private void Check(int result)
     {

@@ -10,7 +10,7 @@ internal static class SqliteText
 {
     private const int StackText = 512; // bytes of UTF-8 encoded on the stack; longer text in a pooled buffer
 
-    public static int Bind(sqlite3_stmt statement, int position, string text)
+    public static int Bind(sqlite3_stmt statement, int position, ReadOnlySpan<char> text)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (needed <= StackText)

@@ -16,12 +16,22 @@ internal sealed class StatementBatch : IDisposable
     private readonly DbTransaction _transaction;
     private readonly DbBatch? _batch;
     private readonly Dictionary<Statement, DbCommand> _prepared = [];
-    private readonly Dictionary<Statement, SqliteRowStatement> _native = [];
+    private readonly SqliteStatementCache? _native;
+    private readonly bool _ownsNative;
 
-    public StatementBatch(DbConnection connection, DbTransaction transaction)
+    /// <param name="statements">SQLite: statements prepared on <paramref name="connection"/> that outlive this batch (the
+    /// call recorder's); without it the batch prepares its own and disposes them with itself.</param>
+    public StatementBatch(DbConnection connection, DbTransaction transaction, SqliteStatementCache? statements = null)
     {
         _connection = connection;
         _transaction = transaction;
+        if (connection is SqliteConnection sqlite)
+        {
+            if (statements is not null && statements.Connection != sqlite)
+                throw new ArgumentException("the statements were prepared on another connection", nameof(statements));
+            _ownsNative = statements is null;
+            _native = statements ?? new SqliteStatementCache(sqlite);
+        }
         if (connection.CanCreateBatch)
         {
             _batch = connection.CreateBatch();
@@ -32,10 +42,9 @@ internal sealed class StatementBatch : IDisposable
     /// <summary>Runs (SQLite) or queues (PostgreSQL) one execution of <paramref name="statement"/>.</summary>
     public void Add(Statement statement, params object?[] values)
     {
-        if (_batch is null && _connection is SqliteConnection sqlite && SqliteRowStatement.CanBind(values))
+        if (_batch is null && _native is not null && SqliteRowStatement.CanBind(values))
         {
-            if (!_native.TryGetValue(statement, out var native)) _native[statement] = native = new SqliteRowStatement(sqlite, statement.Sql, statement.Names);
-            native.Run(values);
+            _native.Get(statement).Run(values);
             return;
         }
 
@@ -48,6 +57,10 @@ internal sealed class StatementBatch : IDisposable
         }
         AddPositional(statement.Positional, values);
     }
+
+    /// <summary>SQLite: <paramref name="statement"/> prepared on the native handle, for a caller that binds a row's values
+    /// itself (typed, without an array of boxed values); null where statements are gathered (PostgreSQL).</summary>
+    public SqliteRowStatement? Native(Statement statement) => _batch is null ? _native?.Get(statement) : null;
 
     /// <summary>Whether statements are gathered into one round trip (PostgreSQL) rather than run one by one (SQLite).</summary>
     public bool Gathers => _batch is not null;
@@ -78,7 +91,7 @@ internal sealed class StatementBatch : IDisposable
     {
         _batch?.Dispose();
         foreach (var command in _prepared.Values) command.Dispose();
-        foreach (var native in _native.Values) native.Dispose();
+        if (_ownsNative) _native?.Dispose();
     }
 
     /// <summary>One statement with named parameters (<c>@name</c>, SQLite) and the same with positional ones (<c>$1</c>, PostgreSQL batches).</summary>

@@ -24,10 +24,14 @@ internal static class DbPruneVerb
         }
 
         var database = paths.OpenDatabase();
+        var dryRun = line.Has("dry-run");
         Ivr.Data.Security.HashKey hashKey;
+        var keyBound = true;
         try
         {
-            hashKey = await Secrets.DeploymentHashKey.OpenAsync(paths, database, TimeProvider.System, Console.Error.WriteLine, cancellation);
+            // A dry run makes, binds and re-keys nothing: it reads the key the real run would use.
+            if (dryRun) (hashKey, keyBound) = await Secrets.DeploymentHashKey.OpenToReadAsync(paths, database, cancellation);
+            else hashKey = await Secrets.DeploymentHashKey.OpenAsync(paths, database, TimeProvider.System, Console.Error.WriteLine, cancellation);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -37,10 +41,10 @@ internal static class DbPruneVerb
 
         var recordings = Path.Combine(paths.Data, "recordings");
         var watch = Stopwatch.StartNew();
-        var counts = line.Has("dry-run")
-            ? await new RetentionPruner(database, recordings, hashKey).CountAsync(retention.Policy, TimeProvider.System.GetUtcNow(), cancellation)
+        var counts = dryRun
+            ? await new RetentionPruner(database, recordings, hashKey).CountAsync(retention.Policy, TimeProvider.System.GetUtcNow(), cancellation, storedKeysUnkeyed: !keyBound)
             : await RetentionRun.PruneAsync(database, recordings, hashKey, retention.Policy, TimeProvider.System, "ivr db prune", _ => { }, cancellation);
-        var verb = line.Has("dry-run") ? "would prune" : "pruned";
+        var verb = dryRun ? "would prune" : "pruned";
         var p = retention.Policy;
         Console.WriteLine($"call_events        {counts.CallEvents,12:N0}  (kept {p.CallEvents.TotalDays:0} days)");
         Console.WriteLine($"recordings         {counts.Recordings,12:N0}  (handled voice messages, kept {p.HandledRecordings.TotalDays:0} days)");

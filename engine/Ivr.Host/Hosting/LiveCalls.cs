@@ -15,6 +15,7 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
     private readonly ConcurrentDictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
     private readonly object _changeGate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _awaited; // someone holds _changed.Task: the next change completes it and makes another
     private long _version;
 
     public int Count => _calls.Count;
@@ -32,7 +33,8 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
         if (callEvent.Kind != CallEventKind.NodeEntered || callEvent.Node is not { } node) return;
         if (!_calls.TryGetValue(callEvent.CallId, out var call)) return;
         var dot = node.IndexOf('.');
-        _calls[callEvent.CallId] = call with { Node = node, Flow = dot > 0 ? node[..dot] : call.Flow };
+        var flow = dot <= 0 || node.AsSpan(0, dot).SequenceEqual(call.Flow) ? call.Flow : node[..dot]; // mostly the same flow: no new string
+        _calls[callEvent.CallId] = call with { Node = node, Flow = flow };
         Changed();
     }
 
@@ -55,19 +57,24 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
         {
             if (Interlocked.Read(ref _version) > version) return Task.CompletedTask;
             changed = _changed.Task;
+            _awaited = true;
         }
 
         return changed.WaitAsync(cancellation);
     }
 
+    /// <summary>A new version; the waiters, if any, are woken (a change nobody waits for allocates nothing: a held call's
+    /// nodes change all the time, the console's live page looks now and then, issue 13).</summary>
     private void Changed()
     {
         TaskCompletionSource done;
         lock (_changeGate)
         {
             Interlocked.Increment(ref _version);
+            if (!_awaited) return;
             done = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _awaited = false;
         }
 
         done.TrySetResult();

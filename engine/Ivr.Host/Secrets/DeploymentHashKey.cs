@@ -38,4 +38,26 @@ public static class DeploymentHashKey
             : $"hash key: {file} (the database's)");
         return key;
     }
+
+    /// <summary>
+    /// The key for a command that only reads (<c>ivr db prune --dry-run</c>): nothing is made, bound or re-keyed. A
+    /// database bound to a key needs that key's file; one not bound yet is read with the file's key if there is one, else
+    /// with a key that lives only in this process (its rows are unkeyed: the first real start binds and re-keys them).
+    /// </summary>
+    /// <returns>The key, and whether the database is bound to it (false: its PIN tables hold unkeyed hashes).</returns>
+    /// <exception cref="InvalidDataException">The database is bound to another key or its key file is missing or refused.</exception>
+    public static async Task<(HashKey Key, bool Bound)> OpenToReadAsync(IvrPaths paths, IvrDatabase database, CancellationToken cancellation)
+    {
+        var file = paths.HashKeyFile ?? HashKeyFile.DefaultPath(paths.Data);
+        var key = paths.HashKeyFile is not null || File.Exists(file) ? HashKeyFile.Load(file) : null;
+        var read = key ?? HashKey.Generate();
+        var matches = await HashKeyCheck.MatchesAsync(database, read, cancellation).ConfigureAwait(false);
+        return (matches, key) switch
+        {
+            (null, _) => (read, false),
+            (true, not null) => (read, true),
+            (false, null) => throw new InvalidDataException($"{file}: no such key file, and the database is bound to a hash key (name its file with --hash-key, or copy the one every other node uses)"),
+            _ => throw new InvalidDataException($"{file}: {new HashKeyMismatchException().Message}"),
+        };
+    }
 }

@@ -17,6 +17,9 @@ internal sealed class CallPlayback
     private readonly PlayoutStream _stream;
     private readonly PlaybackTracker _playbacks = new();
     private readonly Dictionary<long, Action<PlayoutEndReason>> _sounds = [];
+    private readonly Queue<PromptCompletion> _completions = new(); // posted by the pacing thread, taken on the call's queue
+    private readonly Action _nextCompletion;
+    private readonly List<long> _promptIds = [];
     private long? _keyArrivedAt;
 
     /// <param name="send">Where the stream's packets go (the call's <see cref="MediaLeg.Send"/>).</param>
@@ -24,7 +27,8 @@ internal sealed class CallPlayback
     {
         _call = call;
         _scheduler = scheduler;
-        _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, call.Time), send, completion => call.Post(() => Completed(completion)));
+        _nextCompletion = NextCompletion;
+        _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, call.Time), send, Posted);
     }
 
     public PlayoutStream Stream => _stream;
@@ -38,14 +42,16 @@ internal sealed class CallPlayback
     {
         if (request.Prompts.Count == 0)
         {
-            _call.Reports.Report(i => i.PlaybackFinished(request.PlaybackId, false));
+            _call.Reports.Report(request.PlaybackId, static (i, id) => i.PlaybackFinished(id, false));
             return;
         }
 
         if (_stream.IsPlaying) _stream.Stop(); // reported interrupted, as in a simulated call
-        var ids = new List<long>(request.Prompts.Count);
-        foreach (var prompt in request.Prompts)
+        var ids = _promptIds; // the tracker copies them
+        ids.Clear();
+        for (var i = 0; i < request.Prompts.Count; i++) // by index: foreach over the interface boxes an enumerator
         {
+            var prompt = request.Prompts[i];
             var samples = PromptAudio.Of(prompt, _call.Options.RecordingsFolder, out var problem);
             if (problem is not null) _call.Log($"call {_call.CallId}: {problem}; playing nothing for it");
             ids.Add(_stream.Enqueue(samples));
@@ -70,9 +76,29 @@ internal sealed class CallPlayback
     /// <summary>The call ended: the stream leaves the scheduler; what it still held ends unreported.</summary>
     public void Remove() => _scheduler.RemoveStream(_stream);
 
+    /// <summary>On the pacing thread: the completion waits here and the call's queue takes it, in order, through one
+    /// delegate made with the call (a closure per completion was a held call's steady allocation, issue 13).</summary>
+    private void Posted(PromptCompletion completion)
+    {
+        lock (_completions) _completions.Enqueue(completion);
+        _call.Post(_nextCompletion);
+    }
+
+    private void NextCompletion()
+    {
+        PromptCompletion completion;
+        lock (_completions)
+        {
+            if (!_completions.TryDequeue(out completion)) return;
+        }
+
+        Completed(completion);
+    }
+
     private void Completed(PromptCompletion completion)
     {
         if (_sounds.Remove(completion.PromptId, out var ended)) ended(completion.Reason);
-        else if (_playbacks.Complete(completion.PromptId, completion.Reason) is { } r) _call.Reports.Report(i => i.PlaybackFinished(r.PlaybackId, r.Interrupted));
+        else if (_playbacks.Complete(completion.PromptId, completion.Reason) is { } r)
+            _call.Reports.Report(r, static (i, r) => i.PlaybackFinished(r.PlaybackId, r.Interrupted));
     }
 }

@@ -26,11 +26,21 @@ internal sealed class CallReports(string callId, Action<string> log)
         else Deliver(report);
     }
 
-    private void Deliver(Action<ICallInput> report)
+    /// <summary>A report made from <paramref name="state"/> by a static <paramref name="report"/>: nothing allocated once
+    /// attached (a playback's end is reported for every prompt a call plays).</summary>
+    public void Report<TState>(TState state, Action<ICallInput, TState> report)
+    {
+        if (_input is null) _pending.Add(input => report(input, state));
+        else Deliver(state, report);
+    }
+
+    private void Deliver(Action<ICallInput> report) => Deliver(report, static (input, r) => r(input));
+
+    private void Deliver<TState>(TState state, Action<ICallInput, TState> report)
     {
         try
         {
-            report(_input!);
+            report(_input!, state);
         }
         catch (Exception ex)
         {

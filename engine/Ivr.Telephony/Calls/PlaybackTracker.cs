@@ -14,7 +14,7 @@ internal sealed class PlaybackTracker
 
     public void Add(int playbackId, IReadOnlyList<long> promptIds)
     {
-        foreach (var id in promptIds) _owner[id] = playbackId;
+        for (var i = 0; i < promptIds.Count; i++) _owner[promptIds[i]] = playbackId; // by index: no boxed enumerator
         _lastPromptOf[playbackId] = promptIds[^1];
     }
 

@@ -64,6 +64,33 @@ public abstract class PinRowPruneTests : IDisposable
         Assert.Equal(1, (await new RetentionPruner(database, _recordings, _file.HashKey).PruneAsync(policy, Now, default)).PinAttempts);
     }
 
+    /// <summary>A dry run on a database not bound to a key yet (its rows unkeyed, as stored before M023) counts what the real
+    /// run will prune once the first start has bound and re-keyed it — still keeping an ID locked now.</summary>
+    [SkippableFact]
+    public async Task Count_RowsNotKeyedYet_CountsWhatThePruneDeletesAfterBinding()
+    {
+        var database = _file.Open();
+        var at = DbTime.ToText(Now.AddDays(-100));
+        using (var connection = database.OpenConnection())
+        {
+            connection.Execute("INSERT INTO pin_attempts (at, caller_key, call_id, subject_key, failed) VALUES (@at, '', 'free', @free, 1), (@at, '', 'locked', @locked, 1);",
+                new { at, free = Tests.Security.HashKeyTests.Unkeyed("ivr/pin-attempt-subject/v1\n", Free), locked = Tests.Security.HashKeyTests.Unkeyed("ivr/pin-attempt-subject/v1\n", Locked) });
+            await new PinLockStore(connection).LockAsync(Locked, PinLockout.UntilUnlocked, default);
+        }
+
+        var pruner = new RetentionPruner(database, _recordings, _file.HashKey);
+        var dry = await pruner.CountAsync(RetentionPolicy.Default, Now, default, storedKeysUnkeyed: true);
+        var asIfKeyed = await pruner.CountAsync(RetentionPolicy.Default, Now, default);
+        await HashKeyCheck.EnsureAsync(database, _file.HashKey, TimeProvider.System, default);
+        var pruned = await pruner.PruneAsync(RetentionPolicy.Default, Now, default);
+
+        Assert.Equal(1, dry.PinAttempts);
+        Assert.Equal(2, asIfKeyed.PinAttempts); // read as keyed, the locked ID's unkeyed row is not recognised
+        Assert.Equal(1, pruned.PinAttempts);
+        using var check = database.OpenConnection();
+        Assert.Equal(["locked"], check.Query<string>("SELECT call_id FROM pin_attempts;"));
+    }
+
     public void Dispose()
     {
         _file.Dispose();

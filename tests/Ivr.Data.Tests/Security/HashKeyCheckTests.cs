@@ -39,6 +39,18 @@ public abstract class HashKeyCheckTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task MatchesAsync_ReadsTheBinding_AndBindsNothing()
+    {
+        var database = _file.Open();
+
+        Assert.Null(await HashKeyCheck.MatchesAsync(database, _file.HashKey, default));
+        using (var connection = database.OpenConnection()) Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM hash_key_check;"));
+        await HashKeyCheck.EnsureAsync(database, _file.HashKey, _time, default);
+        Assert.True(await HashKeyCheck.MatchesAsync(database, _file.HashKey, default));
+        Assert.False(await HashKeyCheck.MatchesAsync(database, HashKey.Generate(), default));
+    }
+
+    [SkippableFact]
     public async Task TheDatabase_KeepsTheCheckValue_NeverTheKey()
     {
         var database = _file.Open();

@@ -33,6 +33,42 @@ public sealed class DbPruneVerbTests : IDisposable
         Assert.StartsWith("call_events 2, recordings 0, access_log 0, fax_numbers 0, pin_attempts 0, pin_lock_origins 0", audit.Detail);
     }
 
+    /// <summary>A dry run writes nothing: no key file is made and the database is not bound to one (the real run does both).</summary>
+    [Fact]
+    public async Task Prune_DryRun_MakesNoKeyAndBindsNothing()
+    {
+        var database = await OldCallAsync("completed", "('old', 1, @old, 'CallStarted', NULL, 'v1')");
+        var keyFile = Path.Combine(_data, "secrets", "hash-key");
+
+        var (dryCode, dry, dryErrors) = await ProgramTests.Run("db", "prune", "--dry-run", "--data", _data);
+
+        Assert.True(dryCode == 0, dryErrors);
+        Assert.Contains("would prune 1 in", dry);
+        Assert.False(File.Exists(keyFile));
+        using (var check = database.OpenConnection()) Assert.Equal(0, check.ExecuteScalar<long>("SELECT COUNT(*) FROM hash_key_check;"));
+        var (code, _, errors) = await ProgramTests.Run("db", "prune", "--data", _data);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(keyFile));
+        var (againCode, again, againErrors) = await ProgramTests.Run("db", "prune", "--dry-run", "--data", _data);
+        Assert.True(againCode == 0, againErrors);
+        Assert.Contains("would prune 0 in", again);
+    }
+
+    /// <summary>A dry run on a database bound to a key it cannot read refuses with the key file's name, as the real run does.</summary>
+    [Fact]
+    public async Task Prune_DryRun_BoundDatabaseWithoutItsKeyFile_Refuses()
+    {
+        await OldCallAsync("completed", "('old', 1, @old, 'CallStarted', NULL, 'v1')");
+        var (code, _, errors) = await ProgramTests.Run("db", "prune", "--data", _data);
+        Assert.True(code == 0, errors);
+        File.Delete(Path.Combine(_data, "secrets", "hash-key"));
+
+        var (dryCode, _, dryErrors) = await ProgramTests.Run("db", "prune", "--dry-run", "--data", _data);
+
+        Assert.Equal(1, dryCode);
+        Assert.Contains("hash-key: no such key file, and the database is bound to a hash key", dryErrors);
+    }
+
     [Fact]
     public async Task Prune_BadRetentionFile_ExitsOneNamingFileAndLine()
     {

@@ -69,4 +69,42 @@ public class PlayoutAllocationTests
         Assert.True(_completions - completionsBefore > Streams, "prompts ended and were followed by new ones");
         Assert.Equal(0, _shard.Errors);
     }
+
+    /// <summary>A prompt after barge-in (Stop, then Enqueue) moves its stream to the next step's phase; the move
+    /// shifts the phase lists in place, so it allocates nothing either (it copied both arrays before).</summary>
+    [Fact]
+    public void Steps_PromptsAfterBargeIn_MoveStreamsWithoutAllocating()
+    {
+        var streams = new List<PlayoutStream>();
+        for (var i = 0; i < Streams; i++)
+        {
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _packets++, null);
+            _shard.Add(stream);
+            stream.Enqueue(_prompt);
+            streams.Add(stream);
+        }
+
+        var loop = new PacingLoop(_shard, _time, new ClockWaiter(_time), onError: null);
+        var next = 0;
+        void Steps(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                loop.Step(CancellationToken.None);
+                if (i % 3 != 0) continue;
+                var stream = streams[next++ % Streams]; // a key pressed: the prompt stops and the next one starts
+                stream.Stop();
+                stream.Enqueue(_prompt);
+            }
+        }
+
+        var phaseBefore = Enumerable.Range(0, _shard.PhaseCount).Select(p => (p, _shard.CountIn(p))).ToArray();
+        Steps(3_000);
+        var allocated = Support.Allocations.Of(() => Steps(9_000), runs: 1);
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(Streams, Enumerable.Range(0, _shard.PhaseCount).Sum(_shard.CountIn));
+        Assert.NotEqual(phaseBefore, Enumerable.Range(0, _shard.PhaseCount).Select(p => (p, _shard.CountIn(p))).ToArray()); // streams did move
+        Assert.Equal(0, _shard.Errors);
+    }
 }

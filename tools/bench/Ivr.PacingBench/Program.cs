@@ -66,9 +66,13 @@ else
 }
 Thread.Sleep(500);
 var threadsDuring = Process.GetCurrentProcess().Threads.Count;
+var latenessBefore = pacer?.Lateness();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 Volatile.Write(ref recording, 1);
 Thread.Sleep(TimeSpan.FromSeconds(seconds));
 Volatile.Write(ref recording, 0);
+var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / seconds;
+var latenessAfter = pacer?.Lateness();
 stop.Cancel();
 pacer?.Dispose();
 var dev = new List<double>();
@@ -77,4 +81,13 @@ for (var c = 0; c < calls; c++)
 var d = dev.Order().ToArray();
 double P(double q) => d[(int)Math.Min(d.Length - 1, q * d.Length)];
 Console.WriteLine($"{mode,-5}: {calls} streams {seconds:0} s load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}: packets {counts.Sum()}/{calls * seconds * 50:0}, |gap-20ms| mean {d.Average():0.000} p50 {P(0.5):0.000} p99 {P(0.99):0.000} max {d[^1]:0.00} ms, >2 ms off {100.0 * d.Count(x => x > 2) / d.Length:0.0} %, threads +{threadsDuring - threadsBefore}{(pacer is null ? "" : $", rt {pacer.RealTimeThreads}")}");
+Console.WriteLine($"       process CPU {cpu:0.000} cores ({100 * cpu / calls:0.0000} % of a core per stream)");
+if (latenessBefore is not null && latenessAfter is not null)
+{
+    // The pacer's own view: how late each stream's step began (per stream served), by bucket, within the window.
+    var served = Enumerable.Range(0, latenessAfter.Counts.Count).Select(i => latenessAfter.Counts[i] - latenessBefore.Counts[i]).ToArray();
+    var total = Math.Max(1, served.Sum());
+    var bounds = LatenessHistogram.UpperBounds.Select(b => $"<={b * 1000:0.###}").Append(">100").ToArray();
+    Console.WriteLine("       pacer lateness per stream served (ms): " + string.Join("  ", bounds.Zip(served, (b, n) => $"{b} {100.0 * n / total:0.00}%")));
+}
 return 0;
