@@ -3,6 +3,7 @@ using Ivr.Core.Calls;
 using Ivr.Core.Privacy;
 using Ivr.Data.Operations;
 using Ivr.Data.Rollups;
+using Npgsql;
 
 namespace Ivr.Data.Calls;
 
@@ -15,19 +16,16 @@ public sealed record ImportedSurvey(int Score, DateTimeOffset At);
 
 /// <summary>
 /// Bulk loads of whole calls (benchmarks, imports) through one connection, a transaction per <see cref="Write"/> of
-/// thousands of calls, rows written by multi-row inserts (<see cref="MultiRowInsert"/>). An ended call is written as the recorder leaves it once rolled up — one row with its end, its
+/// thousands of calls, rows written in bulk (<see cref="BulkRows"/>: PostgreSQL's binary COPY, SQLite's multi-row inserts). An ended call is written as the recorder leaves it once rolled up — one row with its end, its
 /// path and <c>rolled_up = 1</c> — and added to the statistics rollups from its events in memory, with the recorder's
 /// arithmetic (<see cref="RollupTally"/>, <see cref="CallEventWalk.Of"/>), so nothing is read back, its survey answers
 /// with it (rolled up too); a call still in
-/// progress goes through the recorder's own statements (<see cref="CallWriteBatch"/>). On SQLite the connection does not
-/// wait for the disk at each commit and keeps a large page cache while it loads: a crash mid-load loses the last
-/// transactions of the load, never the database's consistency.
+/// progress goes through the recorder's own statements (<see cref="CallWriteBatch"/>). On SQLite the import has its own
+/// connection (<see cref="SqliteBulkConnection"/>): a fresh database is loaded without a journal, one with calls keeps its WAL;
+/// on PostgreSQL a fresh database is loaded without the events' foreign key, checked once at the end (<see cref="PostgresBulkSession"/>).
 /// </summary>
 public sealed class CallImport : IDisposable
 {
-    private const string BulkPragmas = "PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;";
-    private const string UsualPragmas = "PRAGMA synchronous=FULL; PRAGMA cache_size=-2000;";
-
     private static readonly string[] CallColumns =
         ["id", "caller", "caller_masked", "dialled", "flow", "flow_version", "started_at", "node", "caller_tail", "ended_at", "disposition", "rolled_up", "path"];
 
@@ -35,23 +33,36 @@ public sealed class CallImport : IDisposable
 
     private readonly DbConnection _connection;
     private readonly string? _node;
-    private readonly bool _sqlite;
+    private readonly IDisposable _session;
 
-    private CallImport(DbConnection connection, string? node, bool sqlite)
+    /// <param name="session">What the load changed on its connection, put back when it ends.</param>
+    private CallImport(DbConnection connection, string? node, IDisposable session)
     {
         _connection = connection;
         _node = node;
-        _sqlite = sqlite;
+        _session = session;
     }
 
     /// <param name="node">The node named as having answered the calls (<c>calls.node</c>).</param>
     public static CallImport Open(IvrDatabase database, string? node = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var connection = database.OpenConnection();
-        var import = new CallImport(connection, node, database.Dialect == DatabaseDialect.Sqlite);
-        if (import._sqlite) Pragmas(connection, BulkPragmas);
-        return import;
+        if (database.Dialect == DatabaseDialect.Sqlite)
+        {
+            var bulk = SqliteBulkConnection.Open(database.ConnectionString);
+            return new CallImport(bulk.Connection, node, bulk);
+        }
+
+        var connection = (NpgsqlConnection)database.OpenConnection();
+        try
+        {
+            return new CallImport(connection, node, PostgresBulkSession.Open(connection));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Writes <paramref name="calls"/> (new call ids) in one transaction, their rollups included.</summary>
@@ -62,7 +73,7 @@ public sealed class CallImport : IDisposable
         var tally = new RollupTally();
         var open = new List<object>();
         var ended = new List<ImportedCall>(calls.Count);
-        using (var rows = new MultiRowInsert(_connection, transaction, "calls", CallColumns))
+        using (var rows = BulkRows.Open(_connection, transaction, "calls", CallColumns))
         {
             foreach (var call in calls)
             {
@@ -83,13 +94,15 @@ public sealed class CallImport : IDisposable
             rows.Flush();
         }
 
-        using (var events = new MultiRowInsert(_connection, transaction, "call_events", CallWriteBatch.EventColumns))
+        using (var events = BulkRows.Open(_connection, transaction, "call_events", CallWriteBatch.EventColumns))
         {
-            foreach (var e in ended.SelectMany(c => c.Events)) events.Add(CallWriteBatch.EventValues(e)); // after their calls' rows (foreign key)
+            foreach (var call in ended) // after their calls' rows
+                foreach (var e in call.Events)
+                    events.Add(CallWriteBatch.EventValues(e.CallId == call.Start.CallId ? e : throw new ArgumentException($"an event of call {e.CallId} is given with call {call.Start.CallId}", nameof(calls))));
             events.Flush();
         }
 
-        using (var surveys = new MultiRowInsert(_connection, transaction, "surveys", SurveyColumns))
+        using (var surveys = BulkRows.Open(_connection, transaction, "surveys", SurveyColumns))
         {
             foreach (var call in calls)
             {
@@ -110,14 +123,13 @@ public sealed class CallImport : IDisposable
 
     public void Dispose()
     {
-        if (_sqlite) Pragmas(_connection, UsualPragmas); // the connection goes back to the pool
-        _connection.Dispose();
-    }
-
-    private static void Pragmas(DbConnection connection, string pragmas)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        command.ExecuteNonQuery();
+        try
+        {
+            _session.Dispose(); // the SQLite session closes its own connection
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 }

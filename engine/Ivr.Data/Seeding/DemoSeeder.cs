@@ -47,7 +47,8 @@ public static class DemoSeeder
         var (pensions, appraisals) = InsertSynthetic(connection, people, seed, options);
         pensions += DemoSet.Records.Count(r => r.Pension is not null);
         appraisals += DemoSet.Records.Count(r => r.Appraisal is not null);
-        connection.Execute(sqlite ? "PRAGMA synchronous=NORMAL; PRAGMA optimize;" : "ANALYZE;");
+        // Back to every connection's settings (IvrDatabase): this pooled connection serves the call recorder and the console next.
+        connection.Execute(sqlite ? "PRAGMA synchronous=FULL; PRAGMA cache_size=-2000; PRAGMA optimize;" : "ANALYZE;");
         return new SeedReport(DemoSet.Records.Count, people, pensions, appraisals, watch.Elapsed);
     }
 

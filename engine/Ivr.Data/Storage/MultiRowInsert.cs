@@ -13,7 +13,7 @@ namespace Ivr.Data;
 /// PostgreSQL it is a command with positional parameters (<c>$1</c>, …), which the driver prepares on reuse. The last, shorter group is
 /// written by <see cref="Flush"/>. Values: text, integers, reals or null.
 /// </summary>
-internal sealed class MultiRowInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns) : IDisposable
+internal sealed class MultiRowInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns) : IBulkRows
 {
     /// <summary>Rows per statement: 64 rows of up to 16 columns stay far below either database's parameter limit.</summary>
     public const int RowsPerStatement = 64;
@@ -83,7 +83,7 @@ internal sealed class MultiRowInsert(DbConnection connection, DbTransaction tran
             var result = _values[i] switch
             {
                 null => raw.sqlite3_bind_null(statement, i + 1),
-                string text => raw.sqlite3_bind_text(statement, i + 1, text),
+                string text => SqliteText.Bind(statement, i + 1, text),
                 long number => raw.sqlite3_bind_int64(statement, i + 1, number),
                 int number => raw.sqlite3_bind_int64(statement, i + 1, number),
                 double real => raw.sqlite3_bind_double(statement, i + 1, real),

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,7 +15,6 @@ internal sealed class SqliteRowStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
-    private const int StackText = 512; // bytes of UTF-8 encoded on the stack; longer text in a pooled buffer
 
     private readonly int[] _positions;
 
@@ -85,26 +82,7 @@ internal sealed class SqliteRowStatement : IDisposable
         _ => throw new ArgumentException($"a {value.GetType().Name} is not bound natively (check {nameof(CanBind)} first)", nameof(value)),
     };
 
-    /// <summary>Binds text encoded as UTF-8 into a stack or pooled buffer (SQLite copies it: SQLITE_TRANSIENT).</summary>
-    private int BindText(int position, ReadOnlySpan<char> text)
-    {
-        var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (needed <= StackText)
-        {
-            Span<byte> buffer = stackalloc byte[StackText];
-            return raw.sqlite3_bind_text(_statement, position, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
-        }
-
-        var pooled = ArrayPool<byte>.Shared.Rent(needed);
-        try
-        {
-            return raw.sqlite3_bind_text(_statement, position, pooled.AsSpan(0, Encoding.UTF8.GetBytes(text, pooled)));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(pooled);
-        }
-    }
+    private int BindText(int position, ReadOnlySpan<char> text) => SqliteText.Bind(_statement, position, text);
 
     private void Check(int result)
     {

@@ -34,6 +34,18 @@ public abstract class DemoSeederTests : IDisposable
     }
 
     [SkippableFact]
+    public void Seed_LeavesItsPooledConnectionWithEveryConnectionsSettings()
+    {
+        var database = _file.Open();
+        DemoSeeder.Seed(database, 10, 42, Fast);
+        Skip.If(database.Dialect != DatabaseDialect.Sqlite, "SQLite connection settings");
+
+        using var connection = database.OpenConnection(); // the seeder's, from the pool
+        Assert.Equal(2, connection.ExecuteScalar<long>("PRAGMA synchronous;")); // FULL: a commit is on disk when it returns
+        Assert.Equal(-2000, connection.ExecuteScalar<long>("PRAGMA cache_size;"));
+    }
+
+    [SkippableFact]
     public void Seed_WritesValidUniquePeopleWithRows()
     {
         var report = DemoSeeder.Seed(_file.Location, 2000, 42, Fast);

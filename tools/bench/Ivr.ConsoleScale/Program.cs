@@ -41,6 +41,7 @@ public static class Program
         var now = DateTimeOffset.UtcNow;
         var hourTotal = HourWeights.Sum();
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var plan = Plan(calls, days, templates.Count, now, random, hourTotal);
         long events = 0;
         var writing = TimeSpan.Zero;
@@ -60,6 +61,7 @@ public static class Program
                 batches.CompleteAdding();
             }
         });
+        var writerCpu = ThreadCpu();
         using (var import = CallImport.Open(database, "bench-node"))
         {
             var written = 0;
@@ -73,9 +75,12 @@ public static class Program
                 written += batch.Count;
             }
         }
+        writerCpu = ThreadCpu() - writerCpu;
         await making;
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine($"seeded {calls:N0} calls ({events:N0} events) in {clock.Elapsed.TotalSeconds:F1} s: {calls / clock.Elapsed.TotalSeconds:N0} calls/s, {events / clock.Elapsed.TotalSeconds:N0} events/s; {writing.TotalSeconds:F1} s of it writing (the calls are made on another thread meanwhile)");
+        Console.WriteLine($"seeder CPU {cpu.TotalSeconds:F1} s ({calls / cpu.TotalSeconds:N0} calls per CPU-second), of it the writing thread {writerCpu.TotalSeconds:F1} s ({calls / writerCpu.TotalSeconds:N0} calls, {events / writerCpu.TotalSeconds:N0} events per CPU-second of the writer); load average {File.ReadAllText("/proc/loadavg")[..14]}");
         return 0;
     }
 
@@ -126,6 +131,13 @@ public static class Program
         for (var hour = 0; hour < HourWeights.Length; hour++)
             if ((pick -= HourWeights[hour]) < 0) return hour;
         return 12;
+    }
+
+    /// <summary>The CPU time of the calling thread so far (user + system, from /proc/thread-self/stat).</summary>
+    private static TimeSpan ThreadCpu()
+    {
+        var fields = File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0); // utime, stime in clock ticks (USER_HZ = 100)
     }
 
     private static string? Arg(string[] args, string name)
