@@ -114,7 +114,7 @@ public sealed class TlsLoopbackTests
         transport.Start((_, _) => { });
         using var silent = await ConnectAsync("127.0.0.2", transport.LocalEndPoint);
 
-        Assert.False(await ClosedByServerAsync(silent, TimeSpan.FromMilliseconds(300)), "closed before the handshake deadline");
+        Assert.False(await ClosedByServerAsync(silent, TimeSpan.FromMilliseconds(300)), "closed before the handshake deadline; warnings: " + string.Join(" | ", log.Warnings));
         Assert.True(await ClosedByServerAsync(silent, TimeSpan.FromSeconds(30)), "still open 30 s after a 1 s handshake deadline");
         await EventuallyAsync(() => transport.ConnectionCount == 0, TimeSpan.FromSeconds(20), "forgotten");
         var warnings = log.Warnings;

@@ -71,14 +71,16 @@ public sealed class SipUac : IDisposable
         return parsed.Message!;
     }
 
-    /// <summary>Receives until a final response to <paramref name="method"/> arrives; returns every response in order.</summary>
+    /// <summary>Receives until a final response to the last <paramref name="method"/> request made arrives; returns every
+    /// response in order. Responses to an earlier request are skipped: the server retransmits its 200 to the first INVITE
+    /// until our ACK reaches it, so on a busy machine one may still arrive after a re-INVITE is sent.</summary>
     public async Task<List<SipResponse>> ReceiveUntilFinalAsync(string method, double seconds = 5)
     {
         var responses = new List<SipResponse>();
         while (true)
         {
             var message = await ReceiveAsync(seconds);
-            if (message is not SipResponse response || response.CSeq?.Method != method) continue;
+            if (message is not SipResponse response || response.CSeq?.Method != method || response.CSeq?.Number != _cseq) continue;
             responses.Add(response);
             if (response.StatusCode >= 200) return responses;
         }
