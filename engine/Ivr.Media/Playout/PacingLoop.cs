@@ -2,7 +2,7 @@ namespace Ivr.Media.Playout;
 
 /// <summary>
 /// One pacing thread's loop over its <see cref="PlayoutShard"/>. The 20 ms frame is cut into the
-/// shard's phases (40 phases: a step every 0.5 ms); each step sleeps to its absolute deadline
+/// shard's phases (10 phases: a step every 2 ms); each step sleeps to its absolute deadline
 /// (start + n × step, so lateness never accumulates) and ticks the streams of one phase, so every
 /// stream is ticked once per frame at its own fixed offset. Empty phases are skipped without waking
 /// (unless a silent stream was just given audio: it starts at the next step, see <see cref="PlayoutShard"/>).

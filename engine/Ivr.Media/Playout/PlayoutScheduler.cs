@@ -5,8 +5,8 @@ namespace Ivr.Media.Playout;
 
 /// <summary>
 /// Paces the outbound audio of all calls: a few dedicated threads (not a timer per call) each wake
-/// at absolute deadlines — start + n × 0.5 ms, so errors never accumulate — and ask the streams of one
-/// of the frame's 40 phases for their next frame (<see cref="PacingLoop"/>, <see cref="PlayoutShard"/>):
+/// at absolute deadlines — start + n × 2 ms, so errors never accumulate — and ask the streams of one
+/// of the frame's 10 phases for their next frame (<see cref="PacingLoop"/>, <see cref="PlayoutShard"/>):
 /// each stream is served every 20 ms at its own fixed offset. A thread more than 3 frames behind (a stall)
 /// skips ahead rather than bursting; a thread with no stream parks until one is added. Streams are
 /// spread over the threads by load and may be added or removed at any time.
@@ -26,11 +26,11 @@ public sealed class PlayoutScheduler : IDisposable
 {
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Phases of the 20 ms frame per pacing thread: a step every 0.5 ms serves a fortieth of the streams, so a
-    /// step's burst is short (25 sends at 1,000 calls, ~0.2 ms) and a stream's place in it moves little when streams
-    /// ahead of it fall silent or leave; a prompt started after silence waits at most one step. Measured against ten phases:
-    /// engine/Ivr.Media/README.md, "Pacing".</summary>
-    internal const int PhasesPerFrame = 40;
+    /// <summary>Phases of the 20 ms frame per pacing thread: a step every 2 ms serves a tenth of the streams. Forty
+    /// phases (0.5 ms steps, shorter bursts) were tried and measured worse on a quiet machine: four times the wake-ups,
+    /// each one late behind a task in the kernel (preempt=none), so the pacer's lateness and a key's answer grew
+    /// (engine/Ivr.Media/README.md, "Pacing").</summary>
+    internal const int PhasesPerFrame = 10;
 
     /// <summary>SCHED_FIFO priority of the pacing threads: above ordinary work, below the kernel's own threads (50).</summary>
     private const int RealTimeLevel = 10;

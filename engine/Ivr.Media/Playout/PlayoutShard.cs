@@ -10,7 +10,7 @@ namespace Ivr.Media.Playout;
 /// (<see cref="PhaseStreams"/>) is appended to by other threads and shrunk in place by the pacing thread only, so
 /// adding a stream never blocks a step, and a step (removing or moving streams included) allocates nothing.
 /// A silent stream given audio (a new prompt after barge-in or a pause) moves to the phase of the next
-/// step, so the prompt starts within one step (0.5 ms) rather than within a frame (20 ms); a moved
+/// step, so the prompt starts within one step (2 ms) rather than within a frame (20 ms); a moved
 /// stream's first packet starts a talkspurt (marker set), so the changed offset is no jitter.
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
