@@ -19,7 +19,7 @@ public sealed record TelephonyOptions
     public int RtpPortMin { get; init; } = 20000;
 
     /// <summary>Highest port of the range (inclusive).</summary>
-    public int RtpPortMax { get; init; } = 20999;
+    public int RtpPortMax { get; init; } = 29999;
 
     /// <summary>
     /// Symmetric RTP for callers behind NAT (on by default): besides the address their SDP gave, media may come from

@@ -151,6 +151,7 @@ public sealed class IvrServer : IAsyncDisposable
             parts.Add("node heartbeat", await NodePresence.StartHeartbeatAsync(options, sip.EndPoint.Port, database, live, flows,
                 draining: () => drain.IsDraining, clock, log));
             log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP){(sip.TlsEndPoint is { } tls ? $", TLS on port {tls.Port}" : "")}{(options.Secure.Srtp == Ivr.Sip.Sdp.SrtpPolicy.Off ? "" : $", SRTP {options.Secure.Srtp.ToString().ToLowerInvariant()}")}, written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
+            if (options.RtpRangeWarning() is { } rtpWarning) log(rtpWarning);
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
             return new IvrServer(parts, log, drain, options.DrainTimeout, faxQueue, live)
             {

@@ -17,14 +17,36 @@ public sealed class ServeOptionsTests
         var options = Parse("--address", "192.0.2.10");
 
         Assert.Equal(5060, options.SipPort);
-        Assert.Equal((20000, 20999), (options.RtpPortMin, options.RtpPortMax));
-        Assert.Equal(500, options.MaxCalls); // one per RTP port pair
+        Assert.Equal((20000, 29999), (options.RtpPortMin, options.RtpPortMax));
+        Assert.Equal(Math.Min(500 * Environment.ProcessorCount, 5000), options.MaxCalls); // 500 per core, at most one per RTP port pair
+        Assert.Null(options.RtpRangeWarning());
         Assert.True(options.Console);
         Assert.True(options.SymmetricRtp);
         Assert.Equal(8080, options.HttpPort);
         Assert.Equal(IPAddress.Loopback, options.HttpBind);
         Assert.Null(options.ClockStart);
         Assert.Equal(TimeSpan.FromMinutes(15), options.DrainTimeout);
+    }
+
+    [Theory]
+    [InlineData(20000, 29999, 2, 1000)]   // this machine class: what sip-load held
+    [InlineData(20000, 29999, 16, 5000)]  // more cores than the range has port pairs: the range decides
+    [InlineData(20000, 20999, 2, 500)]
+    [InlineData(20000, 20001, 64, 1)]
+    public void DefaultMaxCalls_500PerCore_AtMostOnePerPortPair(int min, int max, int cores, int expected)
+    {
+        Assert.Equal(expected, ServeOptions.DefaultMaxCalls(min, max, cores));
+    }
+
+    [Fact]
+    public void RtpRangeWarning_FewerThanTwoPortsPerAllowedCall_SaysWhatToWiden()
+    {
+        var narrow = Parse("--address", "192.0.2.10", "--rtp-ports", "30000-30999", "--max-calls", "800");
+        Assert.Equal(
+            "WARNING RTP ports 30000-30999 hold 1000 ports, fewer than 2 per call for --max-calls 800: calls beyond 500 at once get 503; widen --rtp-ports or lower --max-calls",
+            narrow.RtpRangeWarning());
+        Assert.Null(Parse("--address", "192.0.2.10", "--rtp-ports", "30000-30999", "--max-calls", "500").RtpRangeWarning());
+        Assert.Null(Parse("--address", "192.0.2.10", "--rtp-ports", "30000-30999").RtpRangeWarning()); // the default fits the range
     }
 
     [Theory]
@@ -129,7 +151,7 @@ public sealed class ServeOptionsTests
     [Theory]
     [InlineData("--sip-port 70000", "--sip-port must be a whole number from 0 to 65535, not '70000'")]
     [InlineData("--sip-port five", "--sip-port must be a whole number")]
-    [InlineData("--rtp-ports 30000", "--rtp-ports must be a range like 20000-20999 within 1024-65535, not '30000'")]
+    [InlineData("--rtp-ports 30000", "--rtp-ports must be a range like 20000-29999 within 1024-65535, not '30000'")]
     [InlineData("--rtp-ports 80-90", "--rtp-ports must be a range")]
     [InlineData("--address 0.0.0.0", "--address must be the IP address callers reach this machine at, not '0.0.0.0'")]
     [InlineData("--address pbx.example", "--address must be the IP address")]
