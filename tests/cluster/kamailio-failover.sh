@@ -11,6 +11,9 @@
 #       it exits 0 — no call dropped (no failed call but those the killed node held);
 #   (c) meanwhile a new flow version is published (`ivr flows publish`) and every live node serves it within 1 s of
 #       the command's end, when the version is committed and NOTIFY sent (each node logs "serving published version V").
+#   (d) node 3 is paused (SIGSTOP) for CLUSTER_PAUSE_MS (default 2500) and let run again (SIGCONT): slow, not dead.
+#       Kamailio waits INVITE_NO_REPLY_MS (5 s) for its 100 Trying, so no INVITE it holds moves to another node:
+#       no caller is answered by two nodes (the same Call-ID's flow started on two nodes), no INVITE fails.
 # Usage: tests/cluster/kamailio-failover.sh [path/to/ivr]   (default: the Release build tools/test makes)
 # CLUSTER_RATE (calls/s, default 20) and CLUSTER_UP (calls up at once, default 150) scale the load;
 # CLUSTER_PUBLISH_LIMIT_MS (default 10000) bounds step (c), CLUSTER_REROUTE_LIMIT_MS (default 5000) the reroute of (a).
@@ -28,6 +31,7 @@ LOAD_SECONDS=${CLUSTER_LOAD_SECONDS:-120}
 # takes 1-7 s while this machine also carries the SIPp load and other work, so the check is looser; the summary shows both.
 PUBLISH_LIMIT_MS=${CLUSTER_PUBLISH_LIMIT_MS:-10000}
 REROUTE_LIMIT_MS=${CLUSTER_REROUTE_LIMIT_MS:-5000} # the issue's bound: Kamailio's probe (every 2 s, fr_timer 1.5 s) takes the dead node out
+PAUSE_MS=${CLUSTER_PAUSE_MS:-2500}
 source tests/cluster/cluster-lib.sh
 require_tools "cluster" "$SIPP" "$KAMAILIO" "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/bin/psql
 IVR=$(realpath "$IVR")
@@ -73,7 +77,11 @@ while (( $(now_ms) - killed_at < 30000 )); do # until node 1's calls are closed 
   sleep 0.1
 done
 lost_ms=$(( $(now_ms) - killed_at ))
-reroute_ms=$(( last_move_at - killed_at ))
+# when the dead node was last sent an INVITE: each move names when the node given up on was tried (Kamailio's clock,
+# epoch seconds); the move itself comes INVITE_NO_REPLY_MS later
+last_tried_ms=$(grep "moved to the next node" "$WORK/kamailio.log" | tail -n +$((moves_before_kill + 1)) \
+  | sed -n 's/.*was tried at \([0-9]*\)\.\([0-9]\{3\}\).*/\1\2/p' | sort -n | tail -n 1)
+reroute_ms=$(( ${last_tried_ms:-$last_move_at} - killed_at )) # (a config that does not log it: the last move)
 moved=$(( $(moves) - moves_before_kill ))
 node_lost=$(sql "SELECT count(*) FROM calls WHERE node = 'node1' AND disposition = 'node_lost';")
 
@@ -111,6 +119,13 @@ print(worst)
 PY
 )
 
+# (d) node 3, which has carried calls all along, is paused (not killed) while the load goes on, then runs again.
+created_before_pause=$(sipp_counter load TotalCallCreated)
+kill -STOP "${NODE[3]}"
+sleep "$(awk -v ms="$PAUSE_MS" 'BEGIN {print ms / 1000}')"
+kill -CONT "${NODE[3]}"
+placed_in_pause=$(( $(sipp_counter load TotalCallCreated) - created_before_pause ))
+
 drain_exit=0
 wait "${NODE[2]}" || drain_exit=$?
 drain_up=$(sed -n 's/.*draining: \([0-9]*\) calls up;.*/\1/p' "$WORK/node2.log" | head -n 1)
@@ -131,15 +146,35 @@ print(len({c for c, i in bad if int(i) <= 3}), len({c for c, i in bad if int(i) 
 PY
 )
 dropped=$(( failed > cut_by_kill ? failed - cut_by_kill : 0 ))
+# A caller answered twice: two nodes sent a 200 for one Call-ID (node 1's killed and restarted logs are one node). A node
+# logs "answered" when the caller ACKs its 200, and "no ACK for the 200 of call X" when the caller never does (the copy
+# the caller did not take); how each such call's copies ended (their dispositions) is listed.
+read -r answered_twice twice_ends < <(python3 - "$WORK" <<'PY'
+import collections, glob, os, re, sys
+nodes = collections.defaultdict(set); ends = collections.defaultdict(list)
+for log in glob.glob(os.path.join(sys.argv[1], "node*.log")):
+    node = re.match(r"node(\d+)", os.path.basename(log)).group(1)
+    for line in open(log, errors="replace"):
+        m = re.search(r"call (\S+@\S+) .*: answered \(|no ACK for the 200 of call (\S+@\S+) ", line)
+        if m: nodes[m.group(1) or m.group(2)].add(node); continue
+        m = re.search(r"call (\S+@\S+) .*: ended [^(]*\((\w+)\)", line)
+        if m: ends[m.group(1)].append(m.group(2))
+twice = [c for c, n in nodes.items() if len(n) > 1]
+how = collections.Counter(e for c in twice for e in ends.get(c) or ["still-up"])
+print(len(twice), ",".join(f"{k}x{v}" for k, v in sorted(how.items())) or "-")
+PY
+)
 per_node=$(for i in 1 2 3; do echo -n "$(flows_started "$i") "; done)
 
-echo "cluster: 3 nodes, $created calls ($RATE/s, up to $UP at once), $ok answered, $failed_invites failed INVITEs ($after_kill placed after the kill), reroute $(secs $reroute_ms) s ($moved moved), node_lost $node_lost in $(secs $lost_ms) s ($failed calls cut by the kill), publish served by all in $(secs "$publish_ms") s (target 1 s), drain dropped $dropped (node2 had ${drain_up:-?} calls up, exit $drain_exit), calls per node [${per_node% }] (node 1 since its restart), ${SECONDS} s"
+echo "cluster: 3 nodes, $created calls ($RATE/s, up to $UP at once), $ok answered, $failed_invites failed INVITEs ($after_kill placed after the kill), reroute $(secs $reroute_ms) s ($moved moved), node_lost $node_lost in $(secs $lost_ms) s ($failed calls cut by the kill), publish served by all in $(secs "$publish_ms") s (target 1 s), drain dropped $dropped (node2 had ${drain_up:-?} calls up, exit $drain_exit), calls per node [${per_node% }] (node 1 since its restart), pause: node3 stopped $(secs "$PAUSE_MS") s ($placed_in_pause calls placed meanwhile), $answered_twice answered twice (their ends: $twice_ends), ${SECONDS} s"
 status=0
 [[ $created -eq $total_calls ]] || { echo "FAIL: SIPp placed $created of $total_calls calls"; status=1; }
 [[ $failed_invites -eq 0 ]] || { echo "FAIL: $failed_invites INVITEs failed"; status=1; }
 (( reroute_ms <= REROUTE_LIMIT_MS )) || { echo "FAIL: the dead node was still tried $(secs $reroute_ms) s after the kill"; status=1; }
 [[ $open_left -eq 0 && $node_lost -ge 1 ]] && (( lost_ms <= 30000 )) \
   || { echo "FAIL: node 1's calls not closed node_lost within 30 s ($open_left still open, $node_lost node_lost)"; status=1; }
+(( placed_in_pause > 0 )) || { echo "FAIL: no call was placed while node 3 was paused (the load had ended)"; status=1; }
+[[ $answered_twice -eq 0 ]] || { echo "FAIL: $answered_twice callers answered by two nodes (a node given up on answered late)"; status=1; }
 [[ $dropped -eq 0 ]] || { echo "FAIL: $dropped calls dropped that the killed node did not hold"; status=1; }
 [[ -n $version ]] && (( publish_ms >= 0 && publish_ms <= PUBLISH_LIMIT_MS )) \
   || { echo "FAIL: the published version ${version:-?} was not served by every live node within $PUBLISH_LIMIT_MS ms ($publish_ms ms)"; status=1; }
