@@ -39,6 +39,9 @@ internal static class PostgresLoadDeferral
     /// <summary>Work memory for building the indexes again (this session only): the sort of a year's events fits in it.</summary>
     private const string BuildMemory = "SET maintenance_work_mem = '512MB';";
 
+    /// <summary>No command timeout: a year's events (50M rows) take minutes to index, far over the driver's 30 s default.</summary>
+    private const int Unlimited = 0;
+
     private const string LockKey = "hashtext('ivr'), hashtext('bulk load')";
 
     /// <summary>What the catalog holds that a fresh load drops: secondary indexes, then foreign keys.</summary>
@@ -83,12 +86,12 @@ internal static class PostgresLoadDeferral
             if (pending.Count == 0) return [];
             connection.Execute(BuildMemory, transaction: transaction);
             foreach (var d in pending.Where(d => !Exists(connection, d, transaction)))
-                connection.Execute(d.Definition, transaction: transaction);
+                connection.Execute(d.Definition, transaction: transaction, commandTimeout: Unlimited);
             connection.Execute("DELETE FROM bulk_load_deferred;", transaction: transaction);
             connection.Execute("RESET maintenance_work_mem;", transaction: transaction);
             transaction.Commit();
         }
-        connection.Execute("ANALYZE calls, call_events, surveys;");
+        connection.Execute("ANALYZE calls, call_events, surveys;", commandTimeout: Unlimited);
         return pending.ConvertAll(d => d.Name);
     }
 
