@@ -31,5 +31,6 @@ public static class MigrationCatalog
         M023HashKeyCheck.Migration,
         M024SurveyRollups.Migration,
         M025PathRollupsPerNode.Migration,
+        M027BulkLoadDeferrals.Migration,
     ];
 }

@@ -67,6 +67,11 @@ internal sealed class RollupTally
     public void Write(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
     {
         using var batch = new StatementBatch(connection, transaction);
+        if (batch.Gathers)
+        {
+            WriteAsArrays(batch);
+            return;
+        }
         foreach (var ((day, hour, version, node, disposition, served), (calls, duration)) in _calls)
             batch.Add(UpsertCalls, day, (long)hour, version, node, disposition, served ? 1L : 0L, calls, duration);
         foreach (var (p, calls) in _paths.Where(p => p.Value != 0))
@@ -76,6 +81,51 @@ internal sealed class RollupTally
         foreach (var ((day, version, score), answers) in _surveys) batch.Add(UpsertSurveys, day, version, (long)score, answers);
         foreach (var (version, at) in _versions) batch.Add(UpsertVersion, version, at);
         batch.Execute();
+    }
+
+    /// <summary>PostgreSQL: each table's rows as one upsert from arrays (<c>unnest</c>), in one round trip — not a statement per
+    /// row to bind and execute (a bulk load of 100k calls upserted 318k path rows one statement each, 7.7 s of its 96 s). The keys
+    /// of one tally are distinct, so no statement touches a row twice.</summary>
+    private void WriteAsArrays(StatementBatch batch)
+    {
+        if (_calls.Count > 0)
+            batch.AddPositional("""
+                INSERT INTO rollup_calls (day, hour, flow_version, node, disposition, served, calls, duration_seconds)
+                SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[])
+                ON CONFLICT (day, hour, flow_version, node, disposition, served)
+                DO UPDATE SET calls = rollup_calls.calls + excluded.calls, duration_seconds = rollup_calls.duration_seconds + excluded.duration_seconds;
+                """,
+                Column(_calls, c => c.Key.Day), Column(_calls, c => (long)c.Key.Hour), Column(_calls, c => c.Key.Version), Column(_calls, c => c.Key.Node),
+                Column(_calls, c => c.Key.Disposition), Column(_calls, c => c.Key.Served ? 1L : 0L), Column(_calls, c => c.Value.Calls), Column(_calls, c => c.Value.Duration));
+        var paths = _paths.Where(p => p.Value != 0).ToList();
+        if (paths.Count > 0) UpsertPathsAsArrays(batch, "rollup_paths", "day", paths);
+        var months = _paths.GroupBy(p => p.Key with { Day = p.Key.Day[..7] }, p => p.Value)
+            .Select(m => KeyValuePair.Create(m.Key, m.Sum())).Where(m => m.Value != 0).ToList();
+        if (months.Count > 0) UpsertPathsAsArrays(batch, "rollup_path_months", "month", months);
+        if (_surveys.Count > 0)
+            batch.AddPositional("""
+                INSERT INTO rollup_surveys (day, flow_version, score, answers) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])
+                ON CONFLICT (day, flow_version, score) DO UPDATE SET answers = rollup_surveys.answers + excluded.answers;
+                """, Column(_surveys, s => s.Key.Day), Column(_surveys, s => s.Key.Version), Column(_surveys, s => (long)s.Key.Score), Column(_surveys, s => s.Value));
+        foreach (var (version, at) in _versions) batch.Add(UpsertVersion, version, at);
+        batch.Execute();
+    }
+
+    private static void UpsertPathsAsArrays(StatementBatch batch, string table, string period, List<KeyValuePair<PathKey, long>> rows)
+        => batch.AddPositional($"""
+            INSERT INTO {table} ({period}, flow_version, answering_node, kind, node, next, calls)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+            ON CONFLICT ({period}, flow_version, answering_node, kind, node, next) DO UPDATE SET calls = {table}.calls + excluded.calls;
+            """,
+            Column(rows, p => p.Key.Day), Column(rows, p => p.Key.Version), Column(rows, p => p.Key.Answering), Column(rows, p => p.Key.Kind),
+            Column(rows, p => p.Key.Node), Column(rows, p => p.Key.Next), Column(rows, p => p.Value));
+
+    private static T[] Column<TRow, T>(ICollection<TRow> rows, Func<TRow, T> value)
+    {
+        var column = new T[rows.Count];
+        var i = 0;
+        foreach (var row in rows) column[i++] = value(row);
+        return column;
     }
 }
 

@@ -19,8 +19,10 @@ public sealed class IvrDatabase
 
     private readonly NpgsqlDataSource? _postgres;
 
-    private IvrDatabase(DatabaseDialect dialect, string path, string connectionString, IReadOnlyList<int> appliedNow, NpgsqlDataSource? postgres)
+    private IvrDatabase(DatabaseDialect dialect, string path, string connectionString, IReadOnlyList<int> appliedNow, NpgsqlDataSource? postgres,
+        IReadOnlyList<string>? restoredNow = null)
     {
+        RestoredNow = restoredNow ?? [];
         Dialect = dialect;
         Path = path;
         ConnectionString = connectionString;
@@ -37,6 +39,10 @@ public sealed class IvrDatabase
 
     /// <summary>The migration versions this <c>Open</c> applied (empty when the schema was current).</summary>
     public IReadOnlyList<int> AppliedNow { get; }
+
+    /// <summary>The indexes and foreign keys this <c>Open</c> made again because a bulk load that died had left them dropped
+    /// (PostgreSQL, <see cref="Calls.PostgresLoadDeferral"/>); empty when nothing was missing.</summary>
+    public IReadOnlyList<string> RestoredNow { get; }
 
     /// <summary>The database a verb uses: PostgreSQL when <paramref name="databaseUrl"/> is given, else the SQLite file.</summary>
     public static IvrDatabase Open(string? databaseUrl, string sqlitePath)
@@ -96,7 +102,10 @@ public sealed class IvrDatabase
         {
             using var connection = PostgresFailures.Open(source, location.Display);
             var applied = PostgresFailures.Run(location.Display, () => new MigrationRunner(time).Apply(connection, migrations));
-            return new IvrDatabase(DatabaseDialect.PostgreSql, location.Display, location.ConnectionString, applied, source);
+            var restored = migrations.Any(m => m.Version == M027BulkLoadDeferrals.Migration.Version)
+                ? PostgresFailures.Run(location.Display, () => Calls.PostgresLoadDeferral.RestoreAbandoned(connection))
+                : [];
+            return new IvrDatabase(DatabaseDialect.PostgreSql, location.Display, location.ConnectionString, applied, source, restored);
         }
         catch
         {

@@ -50,6 +50,8 @@ public sealed class DbCommand : CommandBase
                 Console.WriteLine(database.AppliedNow.Count == 0
                     ? $"{database.Path}: schema is current"
                     : $"{database.Path}: applied migrations {string.Join(", ", database.AppliedNow)}");
+                if (database.RestoredNow.Count > 0)
+                    Console.WriteLine($"{database.Path}: made again what an interrupted bulk load had dropped: {string.Join(", ", database.RestoredNow)}");
                 return Task.FromResult(0);
             case "seed":
                 var people = line.GetInt("people", 1000, 0, 10_000_000);

@@ -215,6 +215,7 @@ public sealed class IvrServer : IAsyncDisposable
         }
 
         log($"database {database.Path} ready{(database.AppliedNow.Count > 0 ? $" (applied migrations {string.Join(", ", database.AppliedNow)})" : "")}");
+        if (database.RestoredNow.Count > 0) log($"database: made again what an interrupted bulk load had dropped: {string.Join(", ", database.RestoredNow)}");
         if (database.AppliedNow.Contains(1))
         {
             // A brand-new database: put the documented demo identities in, so a softphone can try the service at once.

@@ -27,6 +27,27 @@ public abstract class CallImportSessionTests(TestDatabase file) : IDisposable
     }
 
     [SkippableFact]
+    public void Import_IntoAFreshDatabase_LeavesEveryIndexAndKeyAsTheMigrationsMadeThem()
+    {
+        var database = File.Open();
+        IReadOnlyList<string> migrated;
+        using (var connection = database.OpenConnection()) migrated = Schema(connection);
+
+        using (var import = CallImport.Open(database, node: "n1"))
+        {
+            import.Write([Call("a1"), Call("a2")]);
+            import.Write([Call("a3")]);
+        }
+
+        using var after = database.OpenConnection();
+        Assert.Equal(migrated, Schema(after));
+        Assert.Contains(migrated, d => d.Contains("ix_calls_started_at", StringComparison.Ordinal)); // the comparison sees indexes
+    }
+
+    /// <summary>Every index (name, definition, valid) and constraint of the database, sorted.</summary>
+    protected abstract IReadOnlyList<string> Schema(System.Data.Common.DbConnection connection);
+
+    [SkippableFact]
     public void Import_AgainIntoADatabaseWithCalls_AddsToThem()
     {
         var database = File.Open();
@@ -66,6 +87,9 @@ public abstract class CallImportSessionTests(TestDatabase file) : IDisposable
 
 public sealed class CallImportSessionOnSqliteTests() : CallImportSessionTests(new TempDatabase())
 {
+    protected override IReadOnlyList<string> Schema(System.Data.Common.DbConnection connection)
+        => connection.Query<string>("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY 1;").ToList();
+
     [Fact]
     public void Import_IntoAFreshFile_HoldsItAloneThenPutsTheWalBack()
     {
@@ -103,4 +127,83 @@ public sealed class CallImportSessionOnSqliteTests() : CallImportSessionTests(ne
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class CallImportSessionOnPostgresTests(PostgresServer server) : CallImportSessionTests(server.NewDatabase());
+public sealed class CallImportSessionOnPostgresTests(PostgresServer server) : CallImportSessionTests(server.NewDatabase())
+{
+    private static readonly string[] Deferred = ["ix_calls_started_at", "ix_calls_caller_tail", "ix_call_events_path", "ix_surveys_at", "call_events_call_id_fkey"];
+
+    protected override IReadOnlyList<string> Schema(System.Data.Common.DbConnection connection) => connection.Query<string>("""
+        SELECT 'index ' || c.relname || ' valid=' || i.indisvalid || ': ' || pg_get_indexdef(i.indexrelid)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE c.relnamespace = current_schema()::regnamespace
+        UNION ALL
+        SELECT 'constraint ' || k.conrelid::regclass || '.' || k.conname || ' validated=' || k.convalidated || ': ' || pg_get_constraintdef(k.oid)
+        FROM pg_constraint k WHERE k.connamespace = current_schema()::regnamespace
+        ORDER BY 1;
+        """).ToList();
+
+    [Fact]
+    public void Import_IntoAFreshDatabase_LoadsWithoutTheSecondaryIndexesAndKeys()
+    {
+        var database = File.Open();
+        using var import = CallImport.Open(database);
+        import.Write([Call("a1")]);
+
+        using var connection = database.OpenConnection();
+        var present = Schema(connection);
+        foreach (var name in Deferred) Assert.DoesNotContain(present, d => d.Contains($" {name} ", StringComparison.Ordinal) || d.Contains($".{name} ", StringComparison.Ordinal));
+        Assert.Contains(present, d => d.Contains("calls_pkey", StringComparison.Ordinal)); // primary keys stay: the upserts' conflict targets
+        Assert.Contains(present, d => d.Contains("rollup_paths_pkey", StringComparison.Ordinal));
+        Assert.Superset(Deferred.ToHashSet(), connection.Query<string>("SELECT name FROM bulk_load_deferred;").ToHashSet());
+    }
+
+    [Fact]
+    public void Import_IntoADatabaseWithCalls_KeepsItsIndexes()
+    {
+        var database = File.Open();
+        using (var import = CallImport.Open(database)) import.Write([Call("a1")]);
+        using var connection = database.OpenConnection();
+        var before = Schema(connection);
+
+        using var again = CallImport.Open(database);
+        again.Write([Call("a2")]);
+
+        Assert.Equal(before, Schema(connection));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM bulk_load_deferred;"));
+    }
+
+    [Fact]
+    public void Open_AfterALoadThatDied_MakesTheIndexesAndKeysAgain()
+    {
+        var database = File.Open();
+        IReadOnlyList<string> migrated;
+        using (var connection = database.OpenConnection()) migrated = Schema(connection);
+        var import = CallImport.Open(database);
+        import.Write([Call("a1"), Call("a2")]);
+        using (var killer = database.OpenConnection()) // the loader's session dies mid-load, as in a crash
+            killer.Execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid();");
+        Record.Exception(import.Dispose);
+        using (var connection = database.OpenConnection()) Assert.NotEqual(migrated, Schema(connection));
+
+        var reopened = File.Open();
+
+        Assert.Superset(Deferred.ToHashSet(), reopened.RestoredNow.ToHashSet());
+        using var repaired = reopened.OpenConnection();
+        Assert.Equal(migrated, Schema(repaired));
+        Assert.Equal(0, repaired.ExecuteScalar<long>("SELECT count(*) FROM bulk_load_deferred;"));
+        Assert.Equal(6, repaired.ExecuteScalar<long>("SELECT count(*) FROM call_events;")); // what was committed stays
+    }
+
+    [Fact]
+    public void Open_WhileALoadRuns_LeavesWhatItDroppedToIt()
+    {
+        var database = File.Open();
+        using var import = CallImport.Open(database);
+        import.Write([Call("a1")]);
+
+        var meanwhile = File.Open();
+
+        Assert.Empty(meanwhile.RestoredNow);
+        using var connection = meanwhile.OpenConnection();
+        Assert.DoesNotContain(Schema(connection), d => d.Contains(" ix_calls_started_at ", StringComparison.Ordinal));
+    }
+}
