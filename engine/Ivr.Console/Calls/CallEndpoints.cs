@@ -3,6 +3,7 @@ using Ivr.OperationsConsole.Api;
 using Ivr.OperationsConsole.Security;
 using Ivr.Data.Calls;
 using Ivr.Data.Operations;
+using Ivr.OperationsConsole.Memory;
 using Ivr.Runtime.Replay;
 using Microsoft.AspNetCore.Routing;
 
@@ -30,10 +31,10 @@ internal static class CallEndpoints
             if (found.Count == query.Limit) http.Response.Headers[NextPageHeader] = new CallCursor(found[^1].StartedAt, found[^1].CallId).ToString();
             return Results.Ok(found.Select(CallView.Of));
         });
-        calls.MapGet("/export.csv", async (HttpContext http, IvrDatabase database, AccessLog accessLog) =>
+        calls.MapGet("/export.csv", async (HttpContext http, IvrDatabase database, AccessLog accessLog, HeapTrim heapTrim) =>
         {
             if (!TryQuery(http.Request.Query, MaxExport, out var query, out var problem, MaxExport)) return ApiError.BadRequest(problem);
-            await CallCsvExport.StreamAsync(http, new CallSearch(database), query, accessLog);
+            await CallCsvExport.StreamAsync(http, new CallSearch(database), query, accessLog, heapTrim);
             return Results.Empty;
         });
         // The Call-ID is read from the raw target: any Call-ID, '/' and '%' included, percent-encoded as one segment.
