@@ -52,7 +52,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton<IDraftStore>(provider => provider.GetRequiredService<DraftStore>());
         builder.Services.AddSingleton(_ => new DraftCheck(services.Flows.Operations, services.Workbench, services.Time));
         builder.Services.AddSingleton(_ => new TryCalls.TryCallRegistry(services.Time));
-        builder.Services.AddSingleton(_ => new Memory.HeapTrim(services.Time, services.Log));
+        builder.Services.AddSingleton(_ => new Memory.HeapTrim(services.Time, () => services.LiveCalls.Snapshot().Calls.Count > 0, services.Log));
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();

@@ -7,8 +7,26 @@ public sealed class HeapTrimTests
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-03T10:00:00Z"));
     private int _collected;
+    private bool _callsUp;
 
-    private HeapTrim Trim() => new(_time, () => _collected++);
+    private HeapTrim Trim() => new(_time, () => _callsUp, () => _collected++);
+
+    [Fact]
+    public void WhileCallsAreUp_TheTrimWaits_AndRunsOnceTheyHaveEnded()
+    {
+        using var trim = Trim();
+        _callsUp = true;
+
+        trim.Request();
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, _collected); // a caller would hear the pause
+
+        _callsUp = false;
+        _time.Advance(HeapTrim.IdleCheck);
+        Assert.Equal(1, _collected);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, _collected);
+    }
 
     [Fact]
     public void NoRequest_NoCollection()
@@ -79,7 +97,7 @@ public sealed class HeapTrimTests
     public void TheRealCollection_GivesTheGarbageBack()
     {
         var log = new List<string>();
-        using var trim = new HeapTrim(_time, log.Add);
+        using var trim = new HeapTrim(_time, () => false, log.Add);
         var before = HeapWithGarbage();
 
         trim.Request();
