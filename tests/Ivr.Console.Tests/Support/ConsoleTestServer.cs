@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ivr.Data;
 using Ivr.Data.Accounts;
 using Ivr.Data.Calls;
@@ -6,7 +7,6 @@ using Ivr.Flows.Loading;
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
 using Ivr.OperationsConsole.Flows;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.OperationsConsole.Tests.Support;
@@ -65,6 +65,8 @@ internal sealed class ConsoleTestServer : IAsyncDisposable
     /// <param name="flows">The serving flow set and its folders (default: the repository's flows, loaded once).</param>
     /// <param name="workbench">The editors' workbench (publishing, replay gate); none by default.</param>
     /// <param name="withEditor">The editors' tools (switches, prompt audio into a copy of the prompts folder, try-calls on the demo back end).</param>
+    /// <param name="postgres">The console on a database of this PostgreSQL server (a class's tests must then be in
+    /// <see cref="PostgresCollection"/>); SQLite without it.</param>
     public static async Task<ConsoleTestServer> StartAsync(string? flowsDirectory = null, bool withFaxes = false, Server.IServerDrain? drain = null,
         FlowSource? flows = null, OperationsConsole.Drafts.IFlowWorkbench? workbench = null, Ivr.OperationsConsole.Callers.IEmergencyPager? pager = null,
         bool withEditor = false, PostgresServer? postgres = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
