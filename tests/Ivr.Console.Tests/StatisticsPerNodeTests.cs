@@ -5,6 +5,7 @@ using Ivr.Core.Calls;
 using Ivr.Data.Calls;
 using Ivr.Data.Operations;
 using Ivr.Data.Surveys;
+using Ivr.Data.Tests;
 using Ivr.Flows.Model;
 using Ivr.OperationsConsole.Statistics;
 using Ivr.OperationsConsole.Tests.Support;
@@ -15,18 +16,22 @@ namespace Ivr.OperationsConsole.Tests;
 /// Statistics per node (issue 12): with <c>node=</c> the call figures — totals, per day, per hour, dispositions, the menu
 /// funnel and the last node before hang-up, survey answers, voice messages — are those the in-memory builder computes from
 /// that node's calls alone (rolled up or not); the two nodes' figures add up to the unfiltered ones; the nodes seen are
-/// listed for the page's choice.
+/// listed for the page's choice. On SQLite and on PostgreSQL (the cluster's database, where each node's console reads every node's calls).
 /// </summary>
-public sealed class StatisticsPerNodeTests : IAsyncLifetime
+public abstract class StatisticsPerNodeTests(PostgresServer? postgres = null) : IAsyncLifetime
 {
     private static readonly string[] Nodes = ["node-a", "node-b"];
     private static readonly string[] Dispositions = ["completed", "abandoned", "transferred", "input_failed", "error"];
     private static readonly string[] CallFigures = ["totals", "byDay", "byHour", "dispositions", "funnel", "dropOff"];
     private ConsoleTestServer _server = null!;
 
+    /// <summary>Why the tests are skipped (no PostgreSQL server), or null.</summary>
+    private string? SkipReason => postgres?.SkipReason;
+
     public async Task InitializeAsync()
     {
-        _server = await ConsoleTestServer.StartAsync();
+        if (SkipReason is not null) return;
+        _server = await ConsoleTestServer.StartAsync(postgres: postgres);
         var menus = _server.Flows.Current()!.AllNodes.Where(n => n.Kind == NodeKind.Menu).Select(n => n.Id).ToArray();
         var random = new Random(12);
         var now = _server.Time.GetUtcNow();
@@ -52,13 +57,17 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         for (var i = 0; i < 60; i++) await surveys.InsertAsync($"n{i * 4:D4}", 1 + i % 3, now.AddHours(-i * 5), CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("node-a")]
     [InlineData("node-b")]
     public async Task OneNode_CallFiguresEqualTheBuilderOnThatNodesCalls(string node)
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var supervisor = await _server.SignedInAsync("supervisor");
 
         var report = JsonNode.Parse((await supervisor.GetJsonAsync($"api/stats?from=2026-10-01&to=2026-11-30&node={node}")).GetRawText())!;
@@ -72,9 +81,10 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         Assert.Null(report["funnelAllNodes"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BothNodes_AddUpToEveryNode()
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var supervisor = await _server.SignedInAsync("supervisor");
         const string range = "api/stats?from=2026-10-01&to=2026-11-30";
 
@@ -89,9 +99,10 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         Assert.NotEqual(a.GetProperty("calls").GetInt32(), b.GetProperty("calls").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BothNodes_FunnelsAndDropOffsAddUpToEveryNode()
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var supervisor = await _server.SignedInAsync("supervisor");
         const string range = "api/stats?from=2026-10-01&to=2026-11-30";
 
@@ -118,9 +129,10 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         return counts;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nodes_ListsEveryNodeSeen_AndAnUnknownNodeHasNoCalls()
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var supervisor = await _server.SignedInAsync("supervisor");
 
         var nodes = (await supervisor.GetJsonAsync("api/stats/nodes")).GetProperty("nodes").EnumerateArray().Select(n => n.GetString()).ToList();
@@ -149,3 +161,8 @@ public sealed class StatisticsPerNodeTests : IAsyncLifetime
         return JsonSerializer.SerializeToNode(report, JsonSerializerOptions.Web)!;
     }
 }
+
+public sealed class StatisticsPerNodeOnSqliteTests() : StatisticsPerNodeTests();
+
+[Collection(PostgresCollection.Name)]
+public sealed class StatisticsPerNodeOnPostgresTests(PostgresServer server) : StatisticsPerNodeTests(server);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Statement = Ivr.Data.StatementBatch.Statement;
 
 namespace Ivr.Data.Rollups;
 
@@ -13,7 +12,8 @@ internal static class SurveyRollup
 {
     private const int Chunk = CallRollupWriter.Chunk;
 
-    private static readonly Statement MarkRolledUp = new("UPDATE surveys SET rolled_up = 1 WHERE id = @id;", "@id");
+    private static readonly RowsStatement MarkRolledUp = new(new("UPDATE surveys SET rolled_up = 1 WHERE id = @id;", "@id"),
+        "UPDATE surveys SET rolled_up = 1 WHERE id = ANY ($1::bigint[]);");
 
     /// <summary>The answers not rolled up yet of the calls of <paramref name="versions"/> (call id → flow version).</summary>
     public static int RollUp(DbConnection connection, DbTransaction transaction, IReadOnlyDictionary<string, string> versions, RollupTally tally, StatementBatch batch)
@@ -21,11 +21,13 @@ internal static class SurveyRollup
         var answers = connection.Query<(long Id, string CallId, long Score, string At)>(
             $"SELECT id, call_id, score, at FROM surveys WHERE rolled_up = 0 AND {connection.InList("call_id", "ids")};",
             new { ids = versions.Keys.ToArray() }, transaction).ToList();
+        var marked = new GatheredRows(batch, MarkRolledUp);
         foreach (var a in answers)
         {
             tally.AddSurvey(versions[a.CallId], (int)a.Score, DbTime.FromText(a.At));
-            batch.Add(MarkRolledUp, a.Id);
+            marked.Add(a.Id);
         }
+        marked.Queue();
         return answers.Count;
     }
 
@@ -45,11 +47,13 @@ internal static class SurveyRollup
             var tally = new RollupTally();
             using (var batch = new StatementBatch(connection, transaction))
             {
+                var marked = new GatheredRows(batch, MarkRolledUp);
                 foreach (var a in answers)
                 {
                     tally.AddSurvey(a.FlowVersion, (int)a.Score, DbTime.FromText(a.At));
-                    batch.Add(MarkRolledUp, a.Id);
+                    marked.Add(a.Id);
                 }
+                marked.Queue();
                 batch.Execute();
             }
             tally.Write(connection, transaction);

@@ -15,6 +15,9 @@ internal sealed class SqliteStatementCache(SqliteConnection connection) : IDispo
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>The statements prepared so far (their SQL).</summary>
+    public IEnumerable<string> Prepared => _prepared.Keys.Select(s => s.Sql);
+
     /// <summary><paramref name="statement"/> prepared on this cache's connection (prepared now the first time).</summary>
     public SqliteRowStatement Get(Statement statement)
     {

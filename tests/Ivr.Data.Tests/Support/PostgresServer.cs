@@ -43,8 +43,10 @@ public sealed class PostgresServer : IDisposable
         var data = Path.Combine(_folder, "data");
         RunPostgres("initdb", "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", passwordFile,
             "-E", "UTF8", "--locale=C", "--no-sync");
+        CountsStatements = File.Exists(Path.Combine(_bin, "..", "lib", "pg_stat_statements.so"));
+        var statementCounts = CountsStatements ? " -c shared_preload_libraries=pg_stat_statements" : "";
         RunPostgres("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=500", "start");
+            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=500{statementCounts}", "start");
         AdminConnectionString = $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database=postgres;Pooling=false";
         Admin($"CREATE DATABASE {Template};");
         IvrDatabase.Open(Url(Template));
@@ -58,6 +60,10 @@ public sealed class PostgresServer : IDisposable
     public string? SkipReason { get; }
 
     public int Port { get; }
+
+    /// <summary>Whether the server counts the statements it runs (<c>pg_stat_statements</c>, loaded when the library is
+    /// installed: a database uses it after <c>CREATE EXTENSION pg_stat_statements</c>).</summary>
+    public bool CountsStatements { get; }
 
     public string AdminConnectionString { get; } = "";
 
