@@ -54,4 +54,8 @@ public sealed record TelephonyOptions
 
     /// <summary>Issues the one-time context token of each transfer (<c>X-Ivr-Context</c>); null: transfers carry none.</summary>
     public Ivr.Core.Handoffs.IHandoffTokens? Handoffs { get; init; }
+
+    /// <summary>The dedicated threads where calls handle their events (keys, prompt ends, SIP reports), started by the host;
+    /// each new call gets one for its life. Null: the thread pool (tests, tools).</summary>
+    public Ivr.Core.Serial.EventThreads? Events { get; init; }
 }

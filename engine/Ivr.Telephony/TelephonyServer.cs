@@ -224,10 +224,11 @@ public sealed class TelephonyServer : ISipCallHandler
         channel.Attach(input);
     }
 
-    /// <summary>The call's parts over its RTP port, driven from one serial queue on the thread pool.</summary>
+    /// <summary>The call's parts over its RTP port, driven from one serial queue fed by its event thread
+    /// (<see cref="TelephonyOptions.Events"/>; the thread pool without).</summary>
     private SipCallChannel OpenChannel(CallLeg leg, NegotiatedMedia media, CallSignalling sip)
     {
-        var call = new CallContext(leg.Info.CallId, _options, _time, _log);
+        var call = new CallContext(leg.Info.CallId, _options, _time, _log, lane: _options.Events?.NextLane());
         var rtp = new RtpEndpointTransport(leg.Rtp, _options.SymmetricRtp ? leg.Call.RemoteEndPoint.EndPoint.Address : null);
         var mediaLeg = new MediaLeg(rtp, _ports.Release, _time, _options.MediaTimeout, $"call {leg.Info.CallId}", _log);
         return new SipCallChannel(call, media, mediaLeg, new CallParts(call, media, mediaLeg, _scheduler), sip);

@@ -1,6 +1,7 @@
 namespace Ivr.Core.Serial;
 
-/// <summary>Where a <see cref="SerialQueue{T}"/> runs its items when it was idle.</summary>
+/// <summary>Where a <see cref="SerialQueue{T}"/> runs its items when it was idle (an <see cref="EventLane"/> is the third way:
+/// a dedicated event thread, see <see cref="EventThreads"/>).</summary>
 public enum SerialDispatch
 {
     /// <summary>

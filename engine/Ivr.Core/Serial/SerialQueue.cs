@@ -7,6 +7,12 @@ namespace Ivr.Core.Serial;
 /// exception is reported to <c>onError</c> and never reaches the poster; the next item still runs.
 /// Until <see cref="Open"/> is called (when created closed) items wait: a call's reports made
 /// before its handler is attached are kept, in order.
+/// <para>
+/// Where an idle queue starts draining: on the poster (<see cref="SerialDispatch.Inline"/>), on the thread pool, or on an
+/// <see cref="EventLane"/> (a dedicated event thread shared by many queues). On a lane the queue runs one item per turn
+/// and then goes to the back of the lane, so a queue with many items delays the lane's other queues by one handler at
+/// most. Posting allocates nothing once the queue has grown: the drain's work item is made with the queue.
+/// </para>
 /// </summary>
 public sealed class SerialQueue<T>
 {
@@ -15,17 +21,32 @@ public sealed class SerialQueue<T>
     private readonly Action<T> _handle;
     private readonly Action<T, Exception> _onError;
     private readonly SerialDispatch _dispatch;
+    private readonly EventLane? _lane;
+    private readonly DrainItem? _drain;
     private bool _open;
     private bool _draining;
 
     public SerialQueue(Action<T> handle, Action<T, Exception> onError, SerialDispatch dispatch, bool open = true)
+        : this(handle, onError, dispatch, null, open)
+    {
+    }
+
+    /// <summary>A queue whose items run on <paramref name="lane"/>'s thread (never on the poster's).</summary>
+    public SerialQueue(Action<T> handle, Action<T, Exception> onError, EventLane lane, bool open = true)
+        : this(handle, onError, SerialDispatch.ThreadPool, lane ?? throw new ArgumentNullException(nameof(lane)), open)
+    {
+    }
+
+    private SerialQueue(Action<T> handle, Action<T, Exception> onError, SerialDispatch dispatch, EventLane? lane, bool open)
     {
         ArgumentNullException.ThrowIfNull(handle);
         ArgumentNullException.ThrowIfNull(onError);
         _handle = handle;
         _onError = onError;
         _dispatch = dispatch;
+        _lane = lane;
         _open = open;
+        if (dispatch != SerialDispatch.Inline) _drain = new DrainItem(this);
     }
 
     /// <summary>Items posted and not yet taken by the draining thread.</summary>
@@ -69,32 +90,66 @@ public sealed class SerialQueue<T>
 
     private void StartDrain()
     {
-        if (_dispatch == SerialDispatch.Inline) Drain();
-        else ThreadPool.UnsafeQueueUserWorkItem(static q => q.Drain(), this, preferLocal: false);
+        if (_lane is { } lane) lane.Post(_drain!);
+        else if (_dispatch == SerialDispatch.Inline) Drain();
+        else ThreadPool.UnsafeQueueUserWorkItem(_drain!, preferLocal: false);
     }
 
     private void Drain()
     {
-        while (true)
+        while (RunOne())
         {
-            T next;
-            lock (_gate)
-            {
-                if (!_items.TryDequeue(out next!))
-                {
-                    _draining = false;
-                    return;
-                }
-            }
+        }
+    }
 
-            try
+    /// <summary>One turn on a lane: one item, then the queue goes to the back of the lane if more wait.</summary>
+    private void Turn()
+    {
+        if (!RunOne()) return;
+        lock (_gate)
+        {
+            if (_items.Count == 0)
             {
-                _handle(next);
+                _draining = false;
+                return;
             }
-            catch (Exception ex)
+        }
+
+        _lane!.Post(_drain!);
+    }
+
+    /// <summary>Runs the next item; false (and the drain released) when there was none.</summary>
+    private bool RunOne()
+    {
+        T next;
+        lock (_gate)
+        {
+            if (!_items.TryDequeue(out next!))
             {
-                _onError(next, ex);
+                _draining = false;
+                return false;
             }
+        }
+
+        try
+        {
+            _handle(next);
+        }
+        catch (Exception ex)
+        {
+            _onError(next, ex);
+        }
+
+        return true;
+    }
+
+    /// <summary>The queue's drain as a work item for the pool or a lane, made once with the queue.</summary>
+    private sealed class DrainItem(SerialQueue<T> queue) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            if (queue._lane is null) queue.Drain();
+            else queue.Turn();
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Ivr.Core.Fax;
+using Ivr.Core.Serial;
 using Ivr.Host.Hosting;
 using Ivr.Host.Metrics;
 using Ivr.Media.Playout;
@@ -56,6 +57,12 @@ internal sealed class SipFront
             });
         scheduler.Start();
         if (scheduler.RealTimeThreads == 0) log("playout: no real-time priority for the pacing thread (needs CAP_SYS_NICE); on a busy machine outbound audio may jitter");
+        var events = parts.Add("event threads", new EventThreads(Environment.ProcessorCount, clock, log), e =>
+        {
+            e.Stop();
+            return ValueTask.CompletedTask;
+        });
+        events.Start();
         var telephonyOptions = new TelephonyOptions
         {
             MediaAddress = options.Address,
@@ -69,6 +76,7 @@ internal sealed class SipFront
             Metrics = metrics,
             Srtp = options.Secure.Srtp,
             Handoffs = handoffs,
+            Events = events,
         };
         TelephonyServer? telephony = null;
         SipStack stack;

@@ -8,27 +8,35 @@ namespace Ivr.Telephony.Calls;
 /// serial queue (<see cref="Work"/>), where the parts run one item at a time, to completion, so they keep their
 /// state without locks; reports to the flow (<see cref="CallReports"/>) are made from it.
 /// <para>
-/// Commands from the flow (<see cref="Run"/>) run at once on the flow's thread when the queue is idle — a prompt
-/// starts without a thread hop, as a direct call would — and otherwise after what is queued. Events from the pacing,
-/// RTP, timer and SIP threads (<see cref="Post"/>) never run there: they are handed, in order, to the thread pool,
-/// which posts them to the queue, so the flow (which runs its next node on the reporting thread) never runs on them.
-/// Tests pass <see cref="SerialDispatch.Inline"/> to run events on their own thread too, with a fake clock.
+/// Commands from the flow (<see cref="Run(in CallWork)"/>) run at once on the flow's thread when the queue is idle — a
+/// prompt starts without a thread hop, as a direct call would — and otherwise after what is queued. Events from the
+/// pacing, RTP, timer and SIP threads (<see cref="Post(in CallWork)"/>) never run there: they are handed, in order, to the
+/// call's event thread (an <see cref="EventLane"/> of the server's <see cref="EventThreads"/>; the thread pool where none
+/// is given), which posts them to the queue, so the flow (which runs its next node on the reporting thread) never runs on
+/// them. Tests pass <see cref="SerialDispatch.Inline"/> to run events on their own thread too, with a fake clock.
+/// Items are <see cref="CallWork"/> structs: posting a key or a prompt's end allocates nothing.
 /// </para>
 /// </summary>
 internal sealed class CallContext
 {
-    private readonly SerialQueue<Action>? _events;
+    private readonly SerialQueue<CallWork>? _events;
 
-    public CallContext(string callId, TelephonyOptions options, TimeProvider time, Action<string> log, SerialDispatch events = SerialDispatch.ThreadPool)
+    /// <param name="lane">The event thread for the call's events (with <see cref="SerialDispatch.ThreadPool"/>); the thread
+    /// pool when null.</param>
+    public CallContext(string callId, TelephonyOptions options, TimeProvider time, Action<string> log,
+        SerialDispatch events = SerialDispatch.ThreadPool, EventLane? lane = null)
     {
         CallId = callId;
         Options = options;
         Time = time;
         Log = log;
         Reports = new CallReports(callId, log);
-        Action<Action, Exception> onError = (_, ex) => log($"call {callId}: {ex.GetType().Name}: {ex.Message}");
-        Work = new SerialQueue<Action>(static item => item(), onError, SerialDispatch.Inline);
-        if (events == SerialDispatch.ThreadPool) _events = new SerialQueue<Action>(Work.Post, onError, SerialDispatch.ThreadPool);
+        Action<CallWork, Exception> onError = (_, ex) => log($"call {callId}: {ex.GetType().Name}: {ex.Message}");
+        Work = new SerialQueue<CallWork>(static item => item.Run(), onError, SerialDispatch.Inline);
+        if (events == SerialDispatch.Inline) return;
+        _events = lane is null
+            ? new SerialQueue<CallWork>(Work.Post, onError, SerialDispatch.ThreadPool)
+            : new SerialQueue<CallWork>(Work.Post, onError, lane);
     }
 
     public string CallId { get; }
@@ -39,20 +47,24 @@ internal sealed class CallContext
 
     public Action<string> Log { get; }
 
-    public SerialQueue<Action> Work { get; }
+    public SerialQueue<CallWork> Work { get; }
 
     /// <summary>Use only from <see cref="Work"/>.</summary>
     public CallReports Reports { get; }
 
     /// <summary>A command from the flow (or a bridge): runs now if the queue is idle, else after what is queued.</summary>
-    public void Run(Action command) => Work.Post(command);
+    public void Run(in CallWork command) => Work.Post(command);
+
+    public void Run(Action command) => Work.Post(CallWork.Of(command));
 
     /// <summary>An event from a media, timer or SIP thread: handled on the queue, never on the posting thread.</summary>
-    public void Post(Action item)
+    public void Post(in CallWork item)
     {
         if (_events is { } events) events.Post(item);
         else Work.Post(item);
     }
+
+    public void Post(Action item) => Post(CallWork.Of(item));
 
     /// <summary>Reports to the flow from any thread: the report is made on the queue, after the events posted before.</summary>
     public void PostReport(Action<ICallInput> report) => Post(() => Reports.Report(report));

@@ -19,11 +19,7 @@ internal sealed class CallParts
     {
         _call = call;
         _leg = leg;
-        Inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, key =>
-        {
-            var at = call.Time.GetTimestamp();
-            call.Post(() => OnKey(key.Key, at));
-        });
+        Inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, KeyReceived);
         Playback = new CallPlayback(call, scheduler, media, packet => leg.Send(packet));
         Recording = new CallRecording(call, Playback, Inbound);
         Fax = new LineFax(call, Playback.Stream, Inbound);
@@ -37,11 +33,16 @@ internal sealed class CallParts
 
     public LineFax Fax { get; }
 
+    /// <summary>On the RTP receive thread: the key and when it arrived go to the call's queue as a struct (a closure per key
+    /// was allocated here before, issue 13).</summary>
+    private void KeyReceived(DtmfKeyPress key) =>
+        _call.Post(new CallWork(static w => ((CallParts)w.Target).OnKey((char)w.Code, w.Number), this, number: _call.Time.GetTimestamp(), code: key.Key));
+
     /// <param name="at">When the key arrived (a timestamp of the call's clock), for the key → next prompt figure.</param>
     private void OnKey(char key, long at)
     {
         if (_leg.IsClosed || Recording.TakeKey(key)) return;
         Playback.KeyArrived(at);
-        _call.Reports.Report(i => i.Digit(key));
+        _call.Reports.Report(key, static (i, k) => i.Digit(k));
     }
 }

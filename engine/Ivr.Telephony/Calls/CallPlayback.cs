@@ -17,8 +17,6 @@ internal sealed class CallPlayback
     private readonly PlayoutStream _stream;
     private readonly PlaybackTracker _playbacks = new();
     private readonly Dictionary<long, Action<PlayoutEndReason>> _sounds = [];
-    private readonly Queue<PromptCompletion> _completions = new(); // posted by the pacing thread, taken on the call's queue
-    private readonly Action _nextCompletion;
     private readonly List<long> _promptIds = [];
     private long? _keyArrivedAt;
 
@@ -27,7 +25,6 @@ internal sealed class CallPlayback
     {
         _call = call;
         _scheduler = scheduler;
-        _nextCompletion = NextCompletion;
         _stream = scheduler.AddStream(media.Law, new RtpSender((byte)media.PayloadType, call.Time), send, Posted);
     }
 
@@ -76,29 +73,15 @@ internal sealed class CallPlayback
     /// <summary>The call ended: the stream leaves the scheduler; what it still held ends unreported.</summary>
     public void Remove() => _scheduler.RemoveStream(_stream);
 
-    /// <summary>On the pacing thread: the completion waits here and the call's queue takes it, in order, through one
-    /// delegate made with the call (a closure per completion was a held call's steady allocation, issue 13).</summary>
-    private void Posted(PromptCompletion completion)
-    {
-        lock (_completions) _completions.Enqueue(completion);
-        _call.Post(_nextCompletion);
-    }
+    /// <summary>On the pacing thread: the completion goes to the call's queue as a struct (a closure per completion was a
+    /// held call's steady allocation, issue 13).</summary>
+    private void Posted(PromptCompletion completion) =>
+        _call.Post(new CallWork(static w => ((CallPlayback)w.Target).Completed(w.Number, (PlayoutEndReason)w.Code), this, number: completion.PromptId, code: (int)completion.Reason));
 
-    private void NextCompletion()
+    private void Completed(long promptId, PlayoutEndReason reason)
     {
-        PromptCompletion completion;
-        lock (_completions)
-        {
-            if (!_completions.TryDequeue(out completion)) return;
-        }
-
-        Completed(completion);
-    }
-
-    private void Completed(PromptCompletion completion)
-    {
-        if (_sounds.Remove(completion.PromptId, out var ended)) ended(completion.Reason);
-        else if (_playbacks.Complete(completion.PromptId, completion.Reason) is { } r)
+        if (_sounds.Remove(promptId, out var ended)) ended(reason);
+        else if (_playbacks.Complete(promptId, reason) is { } r)
             _call.Reports.Report(r, static (i, r) => i.PlaybackFinished(r.PlaybackId, r.Interrupted));
     }
 }

@@ -67,11 +67,19 @@ public sealed partial class SipCallChannel : ICallChannel
     public void Play(PlayRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        WhileOpen(() => _parts.Playback.Play(request));
+        _call.Run(new CallWork(static w =>
+        {
+            var channel = (SipCallChannel)w.Target;
+            if (!channel.IsClosed) channel._parts.Playback.Play((PlayRequest)w.Argument!);
+        }, this, request)); // a struct with static code: no closure per prompt (issue 13)
     }
 
     /// <summary>Takes effect on the next 20 ms tick; the playback is reported as interrupted.</summary>
-    public void StopPlayback() => WhileOpen(_parts.Playback.Stop);
+    public void StopPlayback() => _call.Run(new CallWork(static w =>
+    {
+        var channel = (SipCallChannel)w.Target;
+        if (!channel.IsClosed) channel._parts.Playback.Stop();
+    }, this));
 
     public void StartRecording(RecordRequest request)
     {
