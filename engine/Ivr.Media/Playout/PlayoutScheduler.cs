@@ -17,9 +17,10 @@ namespace Ivr.Media.Playout;
 /// and advance a fake clock, which drives every stream deterministically.
 /// </para>
 /// <para>
-/// With <c>realTimePriority</c> the pacing threads ask for the Linux real-time class (SCHED_FIFO, see
-/// <see cref="RealTimePriority"/>) so they stay punctual on a machine busy with other work; whether
-/// they got it is in <see cref="RealTimeThreads"/>.
+/// With <c>realTimePriority</c> the pacing threads ask for the Linux real-time class (SCHED_FIFO, as media servers do
+/// for their pacing threads: Asterisk <c>-p</c>, FreeSWITCH <c>-rp</c>; see <see cref="Ivr.Native.NativeThreadPriority"/>)
+/// so they wake at their deadlines even when every core is busy with ordinary work (a pacing thread sleeps at every tick,
+/// and the kernel's real-time throttling bounds it anyway); whether they got it is in <see cref="RealTimeThreads"/>.
 /// </para>
 /// </summary>
 public sealed class PlayoutScheduler : IDisposable
@@ -110,7 +111,7 @@ public sealed class PlayoutScheduler : IDisposable
             _realTimeThreads = 0;
             _threads = _shards.Select((shard, i) => new Thread(() =>
             {
-                if (_realTimePriority && RealTimePriority.TryRaiseCurrentThread(RealTimeLevel)) Interlocked.Increment(ref _realTimeThreads);
+                if (_realTimePriority && Ivr.Native.NativeThreadPriority.TrySetRealTime(RealTimeLevel)) Interlocked.Increment(ref _realTimeThreads);
                 TimerSlack.TryMinimiseForCurrentThread();
                 started.Signal();
                 new PacingLoop(shard, _time, _waiterFactory(_time), _onError).Run(stop.Token);

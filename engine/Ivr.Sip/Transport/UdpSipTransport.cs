@@ -122,7 +122,7 @@ public sealed class UdpSipTransport : ISipTransport
 
     private void ReceiveLoop(IDatagramAdmission admission, CancellationToken cancellationToken)
     {
-        if (!ReceiveThreadPriority.TryRaiseCurrentThread(ReceiveThreadNice))
+        if (!Ivr.Native.NativeThreadPriority.TrySetNice(ReceiveThreadNice))
             _log.Info($"UDP receive thread at normal priority (nice {ReceiveThreadNice} needs CAP_SYS_NICE): on a busy machine a flood may overflow the socket sooner");
         using IUdpDatagramReader reader = RecvMmsgReader.IsSupported ? new RecvMmsgReader(_socket) : new ReceiveFromReader(_socket);
         var address = new SocketAddress(LocalEndPoint.AddressFamily);
