@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace Ivr.Data.Calls;
@@ -23,9 +24,9 @@ internal sealed class PostgresBulkSession(NpgsqlConnection connection, bool defe
         PostgresLoadDeferral.LockLoad(connection);
         try
         {
-            Run(connection, "SET synchronous_commit = off;");
+            connection.Execute("SET synchronous_commit = off;");
             PostgresLoadDeferral.Restore(connection); // what a load that died left dropped
-            var fresh = Scalar(connection, "SELECT NOT EXISTS (SELECT 1 FROM calls);") is true;
+            var fresh = connection.ExecuteScalar<bool>("SELECT NOT EXISTS (SELECT 1 FROM calls);");
             if (fresh) PostgresLoadDeferral.Defer(connection, time ?? TimeProvider.System);
             return new PostgresBulkSession(connection, fresh);
         }
@@ -41,23 +42,11 @@ internal sealed class PostgresBulkSession(NpgsqlConnection connection, bool defe
         try
         {
             if (deferred) PostgresLoadDeferral.Restore(connection);
-            Run(connection, "RESET synchronous_commit;");
+            connection.Execute("RESET synchronous_commit;");
         }
         finally
         {
             PostgresLoadDeferral.UnlockLoad(connection);
         }
-    }
-
-    private static void Run(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        return command.ExecuteScalar();
     }
 }

@@ -22,7 +22,7 @@ internal static class PostgresLoadDeferral
         """;
 
     private static readonly string SecondaryIndexes = $"""
-        SELECT c.relname AS Name, 'index' AS Kind, pg_get_indexdef(i.indexrelid) AS Definition
+        SELECT c.relname AS Name, 'index' AS Kind, pg_get_indexdef(i.indexrelid) AS Definition, format('DROP INDEX %I', c.relname) AS DropStatement
         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
         WHERE {LoadTables} AND NOT i.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
         ORDER BY c.relname;
@@ -30,7 +30,8 @@ internal static class PostgresLoadDeferral
 
     private static readonly string ForeignKeys = $"""
         SELECT k.conname AS Name, 'foreign key' AS Kind,
-               format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, k.conname, pg_get_constraintdef(k.oid)) AS Definition
+               format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, k.conname, pg_get_constraintdef(k.oid)) AS Definition,
+               format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, k.conname) AS DropStatement
         FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
         WHERE {LoadTables} AND k.contype = 'f'
         ORDER BY k.conname;
@@ -45,8 +46,8 @@ internal static class PostgresLoadDeferral
     private const string LockKey = "hashtext('ivr'), hashtext('bulk load')";
 
     /// <summary>What the catalog holds that a fresh load drops: secondary indexes, then foreign keys.</summary>
-    public static IReadOnlyList<Deferred> Deferrable(NpgsqlConnection connection)
-        => [.. connection.Query<Deferred>(SecondaryIndexes), .. connection.Query<Deferred>(ForeignKeys)];
+    private static List<Droppable> Deferrable(NpgsqlConnection connection, NpgsqlTransaction transaction)
+        => [.. connection.Query<Droppable>(SecondaryIndexes, transaction: transaction), .. connection.Query<Droppable>(ForeignKeys, transaction: transaction)];
 
     /// <summary>Waits until no other load runs, then holds the load lock for this session.</summary>
     public static void LockLoad(NpgsqlConnection connection) => connection.Execute($"SELECT pg_advisory_lock({LockKey});");
@@ -58,16 +59,13 @@ internal static class PostgresLoadDeferral
     public static IReadOnlyList<string> Defer(NpgsqlConnection connection, TimeProvider time)
     {
         using var transaction = connection.BeginTransaction();
-        var deferred = connection.Query<Deferred>(SecondaryIndexes, transaction: transaction)
-            .Concat(connection.Query<Deferred>(ForeignKeys, transaction: transaction)).ToList();
+        var deferred = Deferrable(connection, transaction);
         var at = DbTime.ToText(time.GetUtcNow());
         foreach (var d in deferred)
         {
             connection.Execute("INSERT INTO bulk_load_deferred (name, kind, definition, deferred_at) VALUES (@Name, @Kind, @Definition, @at);",
                 new { d.Name, d.Kind, d.Definition, at }, transaction);
-            connection.Execute(d.Kind == "index"
-                ? $"DROP INDEX {Quote(connection, d.Name)};"
-                : $"ALTER TABLE {Quote(connection, TableOf(connection, d.Name, transaction))} DROP CONSTRAINT {Quote(connection, d.Name)};", transaction: transaction);
+            connection.Execute(d.DropStatement, transaction: transaction);
         }
         transaction.Commit();
         return deferred.ConvertAll(d => d.Name);
@@ -117,12 +115,9 @@ internal static class PostgresLoadDeferral
             : "SELECT EXISTS (SELECT 1 FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.conname = @Name AND t.relnamespace = current_schema()::regnamespace);",
             new { d.Name }, transaction);
 
-    private static string TableOf(NpgsqlConnection connection, string constraint, NpgsqlTransaction transaction)
-        => connection.ExecuteScalar<string>($"SELECT t.relname FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.conname = @constraint AND {LoadTables};",
-            new { constraint }, transaction)!;
-
-    private static string Quote(NpgsqlConnection connection, string name) => connection.ExecuteScalar<string>("SELECT quote_ident(@name);", new { name })!;
-
     /// <summary>An index or foreign key, and the statement that makes it.</summary>
     internal sealed record Deferred(string Name, string Kind, string Definition);
+
+    /// <summary>A deferrable index or foreign key as the catalog lists it: also the statement that drops it.</summary>
+    private sealed record Droppable(string Name, string Kind, string Definition, string DropStatement);
 }
