@@ -23,6 +23,10 @@ public sealed class DraftFolder : IDisposable
 
     public string Prompts { get; }
 
+    /// <summary>Whether <see cref="Prompts"/> is the draft's own folder (it changes the catalog: the audio files are links to the
+    /// serving ones, which a regenerated file replaces) rather than the serving folder itself.</summary>
+    public bool OwnsPrompts => Prompts.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     public string Replay => Path.Combine(Root, "replay");
 
     /// <param name="folders">The serving folders by draft top (<c>flows</c>, <c>prompts</c>, <c>replay</c>); a missing one is left empty.</param>

@@ -29,6 +29,19 @@ public static class DraftPaths
         return null;
     }
 
+    /// <returns>Why the path is refused, or null when it names what publishing a draft writes besides its text files: a
+    /// prompt's audio regenerated in the draft (<c>prompts/ID.wav</c>) or the audio manifest (<c>prompts/audio.manifest</c>).</returns>
+    public static string? CheckAudioPath(string path)
+    {
+        var parts = path.Split('/');
+        if (parts is not ["prompts", var name]) return "prompt audio lies beside the catalog: prompts/ID.wav";
+        if (name == Ivr.Flows.Prompts.PromptAudioManifest.FileName) return null;
+        var id = name.EndsWith(".wav", StringComparison.Ordinal) ? name[..^4] : "";
+        return id.Length is > 0 and <= 64 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+            ? null
+            : "a prompt's audio is prompts/ID.wav, ID of a-z, 0-9 and _";
+    }
+
     /// <returns>Why the content is refused, or null when it is UTF-8 text within the limit.</returns>
     public static string? CheckContent(string content)
     {

@@ -70,23 +70,28 @@ internal static class DraftReviewEndpoints
             return ApiError.Forbidden();
         }
 
-        if (draft.State != DraftStates.Submitted) return ApiError.Conflict($"the draft is {draft.State}, not submitted");
+        if (draft.State != DraftStates.Submitted)
+        {
+            await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "refused_not_submitted", $"the draft is {draft.State}");
+            return ApiError.Conflict($"the draft is {draft.State}, not submitted");
+        }
+
         if (services.Workbench is not { } workbench) return ApiError.Unavailable("publishing_unavailable");
         var changed = await store.ChangedFilesAsync(id, cancellation);
-        using (var folder = await store.LayOutAsync(id, withReplay: false, cancellation))
+        using var folder = await store.LayOutAsync(id, withReplay: false, cancellation);
+        var (set, diagnostics) = check.Load(folder);
+        if (set is null)
         {
-            var (set, diagnostics) = check.Load(folder);
-            if (set is null)
-            {
-                await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "refused_invalid");
-                return Results.Json(new { error = "invalid", message = "the draft no longer validates against the serving files; send it back", diagnostics },
-                    statusCode: StatusCodes.Status409Conflict);
-            }
+            await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "refused_invalid");
+            return Results.Json(new { error = "invalid", message = "the draft no longer validates against the serving files; send it back", diagnostics },
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         var serving = source.Current()?.Version;
         if (serving != draft.BaseVersion && !request.Overwrite)
         {
+            await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "refused_newer_version",
+                $"version {serving} serves, newer than the base {draft.BaseVersion}; shown the difference");
             return Results.Json(new
             {
                 error = "newer_version",
@@ -95,18 +100,44 @@ internal static class DraftReviewEndpoints
             }, statusCode: StatusCodes.Status409Conflict);
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var version = await workbench.PublishAsync([.. changed.Select(f => new DraftFileChange(f.Path, f.Content))], http.User().Name, cancellation);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        if (version is null) return ApiError.Unavailable("publish_failed");
-        await using (var connection = await database.OpenConnectionAsync(cancellation))
+        IReadOnlyList<DraftFileChange> audio = [];
+        if (services.Editor?.Synthesizer is { } synthesizer && await DraftPromptAudio.RegenerateAsync(folder, synthesizer, cancellation) is { } built)
         {
-            await new DraftRepository(connection).MoveAsync(id, DraftStates.Submitted, DraftStates.Published, time.GetUtcNow(),
-                new DraftReview(Reviewer: http.User().Name, ReviewComment: request.Comment?.Trim() ?? "", PublishedVersion: version), cancellation);
+            if (built.Failed.Count > 0)
+            {
+                var problems = string.Join("; ", built.Diagnostics.Where(d => d.Severity == Ivr.Flows.Validation.Severity.Error).Select(d => d.Message));
+                await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "refused_prompt_audio", problems);
+                return Results.Json(new { error = "prompt_audio_failed", message = $"the changed prompts' audio could not be made: {problems}" },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            audio = DraftPromptAudio.Changes(folder, built);
         }
 
+        // Claimed before publishing: of two reviewers approving at once (on any node) only one publishes.
+        var reviewer = http.User().Name;
+        if (!await MoveAsync(database, id, DraftStates.Submitted, DraftStates.Published, time,
+                new DraftReview(Reviewer: reviewer, ReviewComment: request.Comment?.Trim() ?? ""), cancellation))
+        {
+            await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "refused_not_submitted", "reviewed by someone else meanwhile");
+            return ApiError.Conflict("the draft was reviewed by someone else meanwhile");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        // The regenerated audio goes first: the reload that follows the text reads the new audio with the new catalog.
+        var version = await workbench.PublishAsync([.. audio, .. changed.Select(f => new DraftFileChange(f.Path, f.Content))], reviewer, cancellation);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (version is null)
+        {
+            await MoveAsync(database, id, DraftStates.Published, DraftStates.Submitted, time, new DraftReview(), CancellationToken.None);
+            await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "failed", "the published files did not load; the server log says why");
+            return ApiError.Unavailable("publish_failed");
+        }
+
+        await MoveAsync(database, id, DraftStates.Published, DraftStates.Published, time, new DraftReview(PublishedVersion: version), CancellationToken.None);
         await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "published",
-            $"version {version} over {serving}{(serving != draft.BaseVersion ? $" (base {draft.BaseVersion}, overwritten)" : "")}");
+            $"version {version} over {serving}{(serving != draft.BaseVersion ? $" (base {draft.BaseVersion}, overwritten)" : "")}" +
+            (audio.Count > 1 ? $"; prompt audio regenerated: {string.Join(", ", audio.SkipLast(1).Select(a => a.Path))}" : ""));
         return Results.Ok(new { state = DraftStates.Published, version, publishMilliseconds = elapsed.TotalMilliseconds });
     }
 
@@ -114,7 +145,12 @@ internal static class DraftReviewEndpoints
         AccessLog accessLog, CancellationToken cancellation)
     {
         if (await store.FindAsync(id, cancellation) is not { } draft) return ApiError.NotFound();
-        if (draft.Author == http.User().Name) return ApiError.Forbidden();
+        if (draft.Author == http.User().Name)
+        {
+            await accessLog.WriteAsync(http, DraftAudit.Reject, DraftAudit.Target(id), "refused_own_draft");
+            return ApiError.Forbidden();
+        }
+
         if (request.Comment?.Trim() is not { Length: > 0 } comment) return ApiError.BadRequest("say why the draft goes back (comment)");
         bool moved;
         await using (var connection = await database.OpenConnectionAsync(cancellation))
@@ -126,6 +162,13 @@ internal static class DraftReviewEndpoints
         if (!moved) return ApiError.Conflict($"the draft is {draft.State}, not submitted");
         await accessLog.WriteAsync(http, DraftAudit.Reject, DraftAudit.Target(id), "ok", comment);
         return Results.Ok(new { state = DraftStates.Rejected });
+    }
+
+    private static async Task<bool> MoveAsync(IvrDatabase database, long id, string from, string to, TimeProvider time, DraftReview review,
+        CancellationToken cancellation)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellation);
+        return await new DraftRepository(connection).MoveAsync(id, from, to, time.GetUtcNow(), review, cancellation);
     }
 
     private static IResult Refuse(int status, string code, string message, DraftCheckReport report)

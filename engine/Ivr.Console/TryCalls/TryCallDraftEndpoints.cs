@@ -32,6 +32,16 @@ internal static class TryCallDraftEndpoints
         if (services.Editor is not { } editor) return ApiError.Unavailable("try_calls_not_available");
         if (await store.FindAsync(id, cancellation) is null) return ApiError.NotFound();
         var folder = await store.LayOutAsync(id, withReplay: false, cancellation);
+        try
+        {
+            if (editor.Synthesizer is { } synthesizer) await DraftPromptAudio.RegenerateAsync(folder, synthesizer, cancellation); // the draft's texts are heard
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+
         var (set, diagnostics) = check.Load(folder);
         if (set is null)
         {

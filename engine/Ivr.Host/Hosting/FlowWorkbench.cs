@@ -55,6 +55,13 @@ public sealed class FlowWorkbench(FlowSetHost flows, string flowsDirectory, stri
     private void Write(DraftFileChange file)
     {
         var parts = file.Path.Split('/');
+        if (file.Audio is { } audio)
+        {
+            if (DraftPaths.CheckAudioPath(file.Path) is { } notAudio) throw new InvalidDataException($"{file.Path}: {notAudio}");
+            Ivr.Core.Files.AtomicFile.Write(Path.Combine(promptsDirectory, parts[1]), audio);
+            return;
+        }
+
         if (DraftPaths.CheckPath(file.Path) is { } refusal) throw new InvalidDataException($"{file.Path}: {refusal}");
         var folder = parts[0] switch
         {

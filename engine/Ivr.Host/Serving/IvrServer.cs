@@ -119,7 +119,8 @@ public sealed class IvrServer : IAsyncDisposable
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live, switches)), log,
                 new CallerFlagLookup(database, clock, log, flagIndex).ReasonFor, options.Limits.Proxies, files.Queues?.TrustedPbx);
             var editor = new EditorServices(switches, new ServedPromptAudio(options.Paths.Prompts),
-                new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups));
+                new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups),
+                EspeakSynthesizer.IsInstalled ? new EspeakSynthesizer() : null);
             await RecordFlowHistoryAsync(database, flows, clock, log, cancellation);
             await RecordingRecovery.RunAsync(options.RecordingsFolder, new IncompleteMessages(database, clock, calendar.CountWorkingDays), log, cancellation);
             var console = options.Console

@@ -106,6 +106,11 @@ public sealed class DraftFileTests : IAsyncLifetime
         };
         request.Content.Headers.ContentType = new("application/json");
         var notUtf8 = await editor.SendRawAsync(request);
+        var loneSurrogate = new HttpRequestMessage(HttpMethod.Put, $"api/drafts/{id}/files/flows/main.yaml")
+        {
+            Content = new StringContent("{\"content\":\"a: \\ud800\",\"revision\":0}", Encoding.UTF8, "application/json"),
+        };
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.SendRawAsync(loneSurrogate)).StatusCode); // text no UTF-8 can hold
 
         Assert.Equal(HttpStatusCode.BadRequest, binary.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);

@@ -140,13 +140,45 @@ public sealed class DraftReviewTests(ITestOutputHelper output) : IAsyncLifetime
         var id = await OpenAsync(admin);
         var routes = await ReadAsync(admin, id, "flows/routes.yaml");
         await SaveOkAsync(admin, id, "flows/routes.yaml", routes + "# by the admin\n", 0);
+        var early = await supervisor.PostAsync($"api/drafts/{id}/approve", new { comment = "还没提交" });
         await PostOkAsync(admin, $"api/drafts/{id}/submit", new { });
 
         var own = await admin.PostAsync($"api/drafts/{id}/approve", new { comment = "自己批准" });
+        var ownReject = await admin.PostAsync($"api/drafts/{id}/reject", new { comment = "自己退回" });
 
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
-        Assert.Contains(await _site.Server.AccessLogAsync(), e => e.Action == "draft_approve" && e.User == "admin" && e.Outcome == "refused_own_draft");
+        Assert.Equal(HttpStatusCode.Forbidden, ownReject.StatusCode);
+        var audit = await _site.Server.AccessLogAsync();
+        Assert.Contains(audit, e => e.Action == "draft_approve" && e.User == "supervisor" && e.Outcome == "refused_not_submitted" && e.Target == $"draft:{id}");
+        Assert.Contains(audit, e => e.Action == "draft_approve" && e.User == "admin" && e.Outcome == "refused_own_draft");
+        Assert.Contains(audit, e => e.Action == "draft_reject" && e.User == "admin" && e.Outcome == "refused_own_draft" && e.Target == $"draft:{id}");
         await PostOkAsync(supervisor, $"api/drafts/{id}/approve", new { comment = "ok" });
+    }
+
+    [Fact]
+    public async Task TwoReviewersApproveAtOnce_OnlyOnePublishes()
+    {
+        using var editor = await _site.Server.SignedInAsync("editor");
+        using var supervisor = await _site.Server.SignedInAsync("supervisor");
+        using var admin = await _site.Server.SignedInAsync("admin");
+        var id = await OpenAsync(editor);
+        var routes = await ReadAsync(editor, id, "flows/routes.yaml");
+        await SaveOkAsync(editor, id, "flows/routes.yaml", routes + "# approved once\n", 0);
+        await PostOkAsync(editor, $"api/drafts/{id}/submit", new { });
+        var published = 0;
+        _site.Host.Swapped += _ => Interlocked.Increment(ref published);
+
+        var answers = await Task.WhenAll(supervisor.PostAsync($"api/drafts/{id}/approve", new { comment = "ok" }),
+            admin.PostAsync($"api/drafts/{id}/approve", new { comment = "ok" }));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal(1, published);
+        Assert.Single(await _site.Server.AccessLogAsync(), e => e is { Action: "draft_approve", Outcome: "published" } && e.Target == $"draft:{id}");
+        var draft = (await editor.GetJsonAsync($"api/drafts/{id}")).GetProperty("draft");
+        Assert.Equal("published", draft.GetProperty("state").GetString());
+        Assert.Equal(_site.Host.Current!.Version, draft.GetProperty("publishedVersion").GetString());
     }
 
     [Fact]
@@ -191,6 +223,9 @@ public sealed class DraftReviewTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("+# from the draft", body.GetProperty("diff").GetString());
         Assert.Equal(HttpStatusCode.OK, overwritten.StatusCode);
         Assert.EndsWith("# from the draft\n", await File.ReadAllTextAsync(Path.Combine(_site.Flows, "routes.yaml")));
+        var audit = await _site.Server.AccessLogAsync();
+        Assert.Contains(audit, e => e is { Action: "draft_approve", User: "supervisor", Outcome: "refused_newer_version" } && e.Target == $"draft:{id}");
+        Assert.Contains(audit, e => e is { Action: "draft_approve", Outcome: "published" } && e.Detail!.Contains("overwritten", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class EditorTools(EditorServices services, TryCallDemoBackend ba
     {
         var backend = new TryCallDemoBackend();
         var board = new SwitchBoard(database, time, line => { lock (log) log.Add(line); });
-        return new EditorTools(new EditorServices(board, new ServedPromptAudio(prompts), new TryCallBackend(backend.Lookups)), backend) { PromptsFolder = prompts };
+        return new EditorTools(new EditorServices(board, new ServedPromptAudio(prompts), new TryCallBackend(backend.Lookups), new EspeakSynthesizer()), backend) { PromptsFolder = prompts };
     }
 
     /// <summary>A copy of the repository's prompts (catalog, manifest, audio) that uploads may overwrite.</summary>
