@@ -157,31 +157,6 @@ public sealed class DraftReviewTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoReviewersApproveAtOnce_OnlyOnePublishes()
-    {
-        using var editor = await _site.Server.SignedInAsync("editor");
-        using var supervisor = await _site.Server.SignedInAsync("supervisor");
-        using var admin = await _site.Server.SignedInAsync("admin");
-        var id = await OpenAsync(editor);
-        var routes = await ReadAsync(editor, id, "flows/routes.yaml");
-        await SaveOkAsync(editor, id, "flows/routes.yaml", routes + "# approved once\n", 0);
-        await PostOkAsync(editor, $"api/drafts/{id}/submit", new { });
-        var published = 0;
-        _site.Host.Swapped += _ => Interlocked.Increment(ref published);
-
-        var answers = await Task.WhenAll(supervisor.PostAsync($"api/drafts/{id}/approve", new { comment = "ok" }),
-            admin.PostAsync($"api/drafts/{id}/approve", new { comment = "ok" }));
-
-        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
-        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
-        Assert.Equal(1, published);
-        Assert.Single(await _site.Server.AccessLogAsync(), e => e is { Action: "draft_approve", Outcome: "published" } && e.Target == $"draft:{id}");
-        var draft = (await editor.GetJsonAsync($"api/drafts/{id}")).GetProperty("draft");
-        Assert.Equal("published", draft.GetProperty("state").GetString());
-        Assert.Equal(_site.Host.Current!.Version, draft.GetProperty("publishedVersion").GetString());
-    }
-
-    [Fact]
     public async Task ServerRestartsMidReview_TheDraftIsStillThere_AndIsApproved()
     {
         using var editor = await _site.Server.SignedInAsync("editor");

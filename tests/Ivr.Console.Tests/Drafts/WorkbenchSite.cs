@@ -1,5 +1,6 @@
 using Ivr.Host.Commands;
 using Ivr.Host.Hosting;
+using Ivr.OperationsConsole.Drafts;
 using Ivr.OperationsConsole.Flows;
 using Ivr.OperationsConsole.Tests.Support;
 
@@ -30,7 +31,8 @@ internal sealed class WorkbenchSite : IAsyncDisposable
     public ConsoleTestServer Server { get; private set; } = null!;
 
     /// <param name="withEditor">The editors' tools too (try-calls on the demo back end).</param>
-    public static async Task<WorkbenchSite> StartAsync(bool withEditor = false)
+    /// <param name="around">Wraps the workbench the console publishes through (a test holding a publish back).</param>
+    public static async Task<WorkbenchSite> StartAsync(bool withEditor = false, Func<IFlowWorkbench, IFlowWorkbench>? around = null)
     {
         var site = new WorkbenchSite();
         var log = new List<string>();
@@ -38,7 +40,7 @@ internal sealed class WorkbenchSite : IAsyncDisposable
         Assert.True(site.Host.Reload(), string.Join('\n', log));
         var workbench = new FlowWorkbench(site.Host, site.Flows, site.Prompts, site.Replay, null, _ => { });
         var source = new FlowSource(() => site.Host.Current, site.Flows, site.Prompts, KnownOperations.All);
-        site.Server = await ConsoleTestServer.StartAsync(flows: source, workbench: workbench, withEditor: withEditor);
+        site.Server = await ConsoleTestServer.StartAsync(flows: source, workbench: around is null ? workbench : around(workbench), withEditor: withEditor);
         var history = new FlowHistory(site.Server.Database, () => site.Flows, site.Server.Time, _ => { }, () => site.Prompts);
         await history.RecordAsync(site.Host.Current!, CancellationToken.None);
         site.Host.Swapped += set => history.RecordAsync(set, CancellationToken.None).GetAwaiter().GetResult();
