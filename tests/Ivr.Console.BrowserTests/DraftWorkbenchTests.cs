@@ -81,7 +81,9 @@ public sealed class DraftWorkbenchTests : IAsyncLifetime
         await Expect(page.Locator(".chip.draft-submitted")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "批准并发布" })).ToHaveCountAsync(0); // the author has no review
 
-        // A call up before the approval keeps its version; one placed after gets the new one.
+        // A call up before the approval keeps its version; one placed after gets the new one, its menu spoken anew (espeak-ng).
+        var menuAudio = Path.Combine(_server.PromptsFolder, "main_menu.wav");
+        var menuBefore = await File.ReadAllBytesAsync(menuAudio);
         await using var before = await SipCaller.CallAsync(_server.SipPort, "13800000001");
         await using var reviewer = await ConsoleBrowser.LaunchAsync(_server.BaseUri);
         await reviewer.SignInAsync("supervisor", Password);
@@ -95,6 +97,7 @@ public sealed class DraftWorkbenchTests : IAsyncLifetime
 
         Assert.Contains("\"9\": agent", await File.ReadAllTextAsync(Path.Combine(_server.FlowsFolder, "main.yaml")));
         Assert.Contains("人工服务请按0或9。", await File.ReadAllTextAsync(Path.Combine(_server.PromptsFolder, "catalog.yaml")));
+        Assert.NotEqual(menuBefore, await File.ReadAllBytesAsync(menuAudio));
         var versions = await CallVersionsAsync(before.Call.CallId, after.Call.CallId);
         Assert.NotEqual(versions[0], versions[1]);
         // Nothing refused by the console's CSP (style-src 'self'): the editor styles itself in its shadow root.
