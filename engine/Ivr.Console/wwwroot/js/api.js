@@ -3,11 +3,13 @@
 
 /** An API refusal or failure: status code, the API's error code, its message (400) and Retry-After (429). */
 export class ApiError extends Error {
-  constructor(status, code, message, retryAfterSeconds) {
+  /** `body`: the whole JSON answer (e.g. a save conflict's `revision` and `diff`), or undefined. */
+  constructor(status, code, message, retryAfterSeconds, body) {
     super(message || code || `HTTP ${status}`);
     this.status = status;
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.body = body;
   }
 }
 
@@ -42,7 +44,7 @@ export async function request(path, { method = 'GET', body, headers = {}, accept
   const code = payload && typeof payload === 'object' ? payload.error : undefined;
   const message = payload && typeof payload === 'object' ? payload.message : undefined;
   const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
-  const error = new ApiError(response.status, code, message, retryAfter);
+  const error = new ApiError(response.status, code, message, retryAfter, payload && typeof payload === 'object' ? payload : undefined);
   if (response.status === 401 && code !== 'invalid_credentials' && !quietAuth) onUnauthenticated(error);
   throw error;
 }

@@ -59,12 +59,12 @@ export async function render(view, { session, params }) {
       saveStatus.textContent = `已保存（修订 ${saved.revision}）`;
       await validate();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        const body = await get(`/api/drafts/${id}/files/${state.path}`);
+      if (error instanceof ApiError && error.status === 409 && typeof error.body?.diff === 'string') {
+        // The server's unified diff from the text saved meanwhile (-) to this editor's (+), 3 lines of context.
         saveStatus.textContent = '保存冲突：他人已保存此文件';
-        replaceChildren(problems, notice('error', `其他编辑者已保存此文件（修订 ${body.revision}）。请对照下方差异合并后再保存。`),
-          ...parseUnifiedDiff(diffText(body.content, editor.text(), state.path)).map(unifiedView));
-        state.revision = body.revision;
+        replaceChildren(problems, notice('error', `其他编辑者已保存此文件（修订 ${error.body.revision}）。请对照下方差异合并后再保存。`),
+          ...parseUnifiedDiff(error.body.diff).map(unifiedView));
+        state.revision = error.body.revision;
       } else {
         saveStatus.textContent = describeError(error);
       }
@@ -124,12 +124,6 @@ export async function render(view, { session, params }) {
     mayEdit ? submitSection(id) : null,
     mayReview ? reviewSection(id, draft) : null);
   await open(state.path);
-}
-
-function diffText(saved, mine, path) {
-  // A small line diff for the conflict view: every line of each side, marked; the server's 409 carries the exact one.
-  const a = saved.split('\n'), b = mine.split('\n');
-  return `--- saved/${path}\n+++ yours/${path}\n@@ -1,${a.length} +1,${b.length} @@\n${a.map(l => `-${l}`).join('\n')}\n${b.map(l => `+${l}`).join('\n')}\n`;
 }
 
 function replayView(report) {
