@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ivr.OperationsConsole.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,7 +22,7 @@ public sealed class DraftConflictTests(ServerFixture fixture)
         await using var browser = await ConsoleBrowser.LaunchAsync(server.BaseUri);
         var page = browser.Page;
         await browser.SignInAsync(ConsoleServer.AdminUser, ConsoleServer.AdminPassword);
-        var id = (await ApiAsync(page, "POST", "/api/drafts", new { title = "冲突测试" })).GetProperty("id").GetInt64();
+        var id = (await DraftApi.CallAsync(page, "POST", "/api/drafts", new { title = "冲突测试" })).GetProperty("id").GetInt64();
         await page.GotoAsync($"/drafts/{id}");
         await page.GetByLabel("文件", new() { Exact = true }).SelectOptionAsync("flows/routes.yaml");
         await Expect(page.Locator(".save-status")).ToHaveTextAsync("与当前版本相同");
@@ -32,7 +31,7 @@ public sealed class DraftConflictTests(ServerFixture fixture)
         await using (var other = await ConsoleBrowser.LaunchAsync(server.BaseUri))
         {
             await other.SignInAsync("conflict-editor", Password);
-            await ApiAsync(other.Page, "PUT", $"/api/drafts/{id}/files/flows/routes.yaml", new { content = routes + "# 另一位编辑的修改\n", revision = 0 });
+            await DraftApi.CallAsync(other.Page, "PUT", $"/api/drafts/{id}/files/flows/routes.yaml", new { content = routes + "# 另一位编辑的修改\n", revision = 0 });
         }
 
         await page.EvaluateAsync("""
@@ -52,23 +51,9 @@ public sealed class DraftConflictTests(ServerFixture fixture)
         await Expect(diff.Locator("tr.added td.code")).ToHaveTextAsync("# 我的修改");
         await Expect(diff.Locator("tr.same")).Not.ToHaveCountAsync(0); // context lines: the server's diff, not the two whole files
         await browser.ScreenshotAsync("draft-save-conflict");
-        var saved = await ApiAsync(page, "GET", $"/api/drafts/{id}/files/flows/routes.yaml");
+        var saved = await DraftApi.CallAsync(page, "GET", $"/api/drafts/{id}/files/flows/routes.yaml");
         Assert.EndsWith("# 另一位编辑的修改\n", saved.GetProperty("content").GetString());
         Assert.Equal(1, saved.GetProperty("revision").GetInt64());
         Assert.Empty(browser.ScriptErrors);
-    }
-
-    /// <summary>A JSON request with the page's session and its CSRF token (from GET /api/session).</summary>
-    private static async Task<JsonElement> ApiAsync(IPage page, string method, string path, object? body = null)
-    {
-        var session = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/session")).TextAsync()).RootElement;
-        var response = await page.APIRequest.FetchAsync(path, new()
-        {
-            Method = method,
-            Headers = new Dictionary<string, string> { ["X-CSRF-Token"] = session.GetProperty("csrfToken").GetString()! },
-            DataObject = body,
-        });
-        Assert.True(response.Ok, $"{method} {path}: {response.Status} {await response.TextAsync()}");
-        return JsonDocument.Parse(await response.TextAsync()).RootElement.Clone();
     }
 }

@@ -1,5 +1,5 @@
-// 编辑草稿: one draft — choose a file, edit it in CodeMirror (saving checks the whole draft and underlines each
-// problem; the diagram of the edited flow beside it follows), run the replay gate, submit with a reason when a
+// 编辑草稿: one draft — choose a file, edit it in CodeMirror (a pause in typing, or Ctrl+S, saves it and checks the whole
+// draft, underlining each problem; the diagram of the edited flow beside it follows), run the replay gate, submit with a reason when a
 // script breaks; reviewers see the diff, the check and the reason, then approve (publish) or send it back.
 
 import { ApiError, describeError, get, post, request } from '../api.js';
@@ -9,6 +9,9 @@ import { parseUnifiedDiff, unifiedView } from '../diff.js';
 import { createEditor } from '../yaml-editor.js';
 import { showFailure } from './failure.js';
 import { STATES } from './drafts.js';
+
+/** How long typing pauses before the file is saved and checked. */
+const TYPING_PAUSE_MS = 700;
 
 export async function render(view, { session, params }) {
   const id = params.id;
@@ -22,7 +25,10 @@ export async function render(view, { session, params }) {
   const draft = detail.draft;
   const mayEdit = (session.role === 'editor' || session.role === 'admin') && (draft.state === 'open' || draft.state === 'rejected');
   const mayReview = (session.role === 'supervisor' || session.role === 'admin') && draft.state === 'submitted';
-  const state = { path: detail.files.includes('flows/main.yaml') ? 'flows/main.yaml' : detail.files[0], revision: 0, diagnostics: [] };
+  // saved: the text as last read or saved; saving: the save under way (one at a time); again: save once more after it;
+  // held: no saving while typing after a conflict, until the editor has merged and saves with Ctrl+S / 保存.
+  const state = { path: detail.files.includes('flows/main.yaml') ? 'flows/main.yaml' : detail.files[0], revision: 0, diagnostics: [],
+    saved: null, saving: null, again: false, held: false, timer: 0 };
 
   const chooser = h('select', { name: 'draft-file' }, detail.files.map(p => h('option', { value: p, selected: p === state.path }, p)));
   const saveButton = h('button', { type: 'button', class: 'primary', disabled: !mayEdit }, '保存');
@@ -30,12 +36,23 @@ export async function render(view, { session, params }) {
   const problems = h('div', { class: 'draft-diagnostics', 'aria-live': 'polite' });
   const diagram = h('div', { class: 'diagram draft-diagram', 'aria-live': 'polite' });
   const host = h('div', { class: 'code-editor', 'aria-label': '文件内容' });
-  const editor = createEditor(host, { doc: '', schema: schema ? JSON.parse(schema.content) : null, onSave: () => save(), onChange: () => { saveStatus.textContent = '有未保存的修改'; } });
+  const editor = createEditor(host, { doc: '', schema: schema ? JSON.parse(schema.content) : null, onSave: () => save({ typed: false }), onChange: typed });
+
+  /** Checked as you type: a pause in typing saves the file, and every save validates the whole draft. */
+  function typed() {
+    if (!mayEdit || editor.text() === state.saved) return;
+    saveStatus.textContent = '有未保存的修改';
+    clearTimeout(state.timer);
+    if (!state.held) state.timer = setTimeout(() => save({ typed: true }), TYPING_PAUSE_MS);
+  }
 
   async function open(path) {
     state.path = path;
     const file = await get(`/api/drafts/${id}/files/${path}`);
     state.revision = file.revision;
+    state.saved = file.content;
+    state.held = false;
+    clearTimeout(state.timer);
     editor.setText(file.content);
     saveStatus.textContent = file.changed ? `草稿修订 ${file.revision}` : '与当前版本相同';
     await validate();
@@ -50,17 +67,37 @@ export async function render(view, { session, params }) {
     editor.reveal(d.line, d.column);
   }
 
-  async function save() {
-    if (!mayEdit) return;
+  async function save({ typed }) {
+    clearTimeout(state.timer);
+    if (!mayEdit || (typed && state.held)) return;
+    if (state.saving) {
+      state.again = true; // the text changed while a save was under way: save it after that one, with its revision
+      return;
+    }
+    if (!typed) state.held = false;
+    state.saving = saveNow().finally(() => {
+      state.saving = null;
+      if (state.again) {
+        state.again = false;
+        if (editor.text() !== state.saved) save({ typed: true });
+      }
+    });
+    await state.saving;
+  }
+
+  async function saveNow() {
+    const content = editor.text();
     saveStatus.textContent = '正在保存…';
     try {
-      const saved = await request(`/api/drafts/${id}/files/${state.path}`, { method: 'PUT', body: { content: editor.text(), revision: state.revision } });
+      const saved = await request(`/api/drafts/${id}/files/${state.path}`, { method: 'PUT', body: { content, revision: state.revision } });
       state.revision = saved.revision;
-      saveStatus.textContent = `已保存（修订 ${saved.revision}）`;
+      state.saved = content;
+      saveStatus.textContent = editor.text() === content ? `已保存（修订 ${saved.revision}）` : '有未保存的修改';
       await validate();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && typeof error.body?.diff === 'string') {
         // The server's unified diff from the text saved meanwhile (-) to this editor's (+), 3 lines of context.
+        state.held = true;
         saveStatus.textContent = '保存冲突：他人已保存此文件';
         replaceChildren(problems, notice('error', `其他编辑者已保存此文件（修订 ${error.body.revision}）。请对照下方差异合并后再保存。`),
           ...parseUnifiedDiff(error.body.diff).map(unifiedView));
@@ -106,7 +143,7 @@ export async function render(view, { session, params }) {
   }
 
   chooser.addEventListener('change', () => open(chooser.value));
-  saveButton.addEventListener('click', save);
+  saveButton.addEventListener('click', () => save({ typed: false }));
 
   const tryIt = session.role === 'editor' || session.role === 'admin' ? h('a', { class: 'button', href: `/try-call?draft=${draft.id}` }, '试拨此草稿') : null;
   replaceChildren(view, pageHeader(`草稿 #${draft.id} ${draft.title}`, ...(tryIt ? [tryIt] : [])),
