@@ -9,9 +9,11 @@ namespace Ivr.Media.Playout;
 /// one whose tail wanders). A new stream joins the least-loaded phase. Each phase's list
 /// (<see cref="PhaseStreams"/>) is appended to by other threads and shrunk in place by the pacing thread only, so
 /// adding a stream never blocks a step, and a step (removing or moving streams included) allocates nothing.
-/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the phase of the next
-/// step, so the prompt starts within one step (2 ms) rather than within a frame (20 ms); a moved
-/// stream's first packet starts a talkspurt (marker set), so the changed offset is no jitter.
+/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the less loaded of the phases of
+/// the next <see cref="StartWindow"/> steps, so the prompt starts within two steps (4 ms) rather than within a frame
+/// (20 ms), and prompts that start in step with the frame (calls set up or keys pressed every 10 ms) still spread
+/// over the phases; it goes first in its phase's burst. A moved stream's first packet starts a talkspurt (marker set),
+/// so the changed offset is no jitter.
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
@@ -105,17 +107,34 @@ internal sealed class PlayoutShard
         }
     }
 
-    /// <summary>Moves a stream (found by reference: once per prompt after silence) to the end of <paramref name="phase"/>,
-    /// in place (the pacing thread is the only one iterating the lists); a stream already there, or gone, stays put.</summary>
+    /// <summary>How many steps, from the one being served, a starting stream may wait for a less loaded phase.</summary>
+    internal const int StartWindow = 2;
+
+    /// <summary>Moves a stream (found by reference: once per prompt after silence) to the front of the least loaded phase
+    /// among <paramref name="phase"/> and the next <see cref="StartWindow"/> − 1 (the nearest on a tie), in place (the
+    /// pacing thread is the only one iterating the lists); a stream already in that window goes first in its own phase,
+    /// a stream gone stays gone.</summary>
     private void MoveTo(PlayoutStream stream, int phase)
     {
         lock (_gate)
         {
-            if (_phases[phase].Contains(stream)) return;
+            var target = phase;
+            for (var ahead = 0; ahead < StartWindow && ahead < _phases.Length; ahead++)
+            {
+                var candidate = (phase + ahead) % _phases.Length;
+                if (_phases[candidate].Remove(stream))
+                {
+                    _phases[candidate].InsertFirst(stream); // its own phase is near enough: first in its burst
+                    return;
+                }
+
+                if (_phases[candidate].Count < _phases[target].Count) target = candidate;
+            }
+
             foreach (var from in _phases)
             {
                 if (!from.Remove(stream)) continue;
-                _phases[phase].Append(stream);
+                _phases[target].InsertFirst(stream);
                 return;
             }
         }
