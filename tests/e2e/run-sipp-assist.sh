@@ -3,7 +3,7 @@
 # whose deploy file trusts 127.0.0.1 as a PBX: INVITE to 12333-auth with X-Ivr-Return/X-Ivr-Purpose, the ID and PIN
 # by RFC 4733, then the REFER back to sip:agent1001@… whose Refer-To carries the result; then the agent desktop's
 # lookup over HTTP: GET /api/assist-results/{token} as agent1001 answers the clear ID once, another agent gets 403,
-# a second read 404.
+# a second read 404, and the clear ID is no longer in the database.
 # Usage: tests/e2e/run-sipp-assist.sh [path/to/ivr]   (default: engine/Ivr.Host/bin/Debug/net10.0/ivr)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,6 +50,9 @@ grep -q '"result":"verified"' "$WORK/body.json" || fail "result is not verified"
 grep -q '"id_number":"11010519491231002X"' "$WORK/body.json" || fail "the clear ID is not in the result"
 grep -q '"purpose":"verify"' "$WORK/body.json" || fail "purpose missing"
 [[ $(status "$WORK/a1.jar") == 404 ]] || fail "the token answered twice"
+# the read spent the token: its row (the only place the clear ID was kept) is gone from the database
+python3 -c 'import sqlite3, sys; sys.exit(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM handoff_tokens WHERE payload LIKE ?", ("%11010519491231002X%",)).fetchone()[0])' \
+  "$WORK/data/ivr.db" || fail "the clear ID stayed in the database after the read"
 grep -q "11010519491231002X" "$WORK/serve.log" && fail "the clear ID reached the server log"
 grep -q "740258" "$WORK/serve.log" && fail "the PIN reached the server log"
 echo "PASS: PBX INVITE to 12333-auth → keys → REFER back to agent1001 with the result; token read once over HTTP (403 for another agent, 404 on reuse)"

@@ -4,8 +4,11 @@ namespace Ivr.Media.Playout;
 /// One pacing thread's loop over its <see cref="PlayoutShard"/>. The 20 ms frame is cut into the
 /// shard's phases (10 phases: a step every 2 ms); each step sleeps to its absolute deadline
 /// (start + n × step, so lateness never accumulates) and ticks the streams of one phase, so every
-/// stream is ticked once per frame at its own fixed offset. Empty phases are skipped without waking
-/// (unless a silent stream was just given audio: it starts at the next step, see <see cref="PlayoutShard"/>).
+/// stream is ticked once per frame at its own fixed offset. The thread wakes at every step while it has streams,
+/// empty phases included: a silent stream given audio while the thread sleeps starts at the next step (see
+/// <see cref="PlayoutShard"/>). Skipping empty phases used to let such a stream wait for the next phase with streams
+/// (up to a frame) and join it, so the streams piled into one phase: at 1,000 held calls one 9 ms burst per frame
+/// (perf sched, session 11) instead of ten short ones.
 /// A thread more than 3 frames behind (a stall) skips ahead rather than sending a burst. With no
 /// stream registered it parks on the shard's wake-up event (no timer, no CPU) and starts a fresh
 /// deadline series when a stream arrives.
@@ -46,7 +49,7 @@ internal sealed class PacingLoop
         while (!stop.IsCancellationRequested) Step(stop);
     }
 
-    /// <summary>One pass: park while the shard is empty, else wait for the next non-empty phase's deadline and tick it.</summary>
+    /// <summary>One pass: park while the shard is empty, else wait for the next step's deadline and tick its phase.</summary>
     public void Step(CancellationToken stop)
     {
         if (_shard.Count == 0)
@@ -60,10 +63,6 @@ internal sealed class PacingLoop
             _parked = false;
             _deadline = _time.GetTimestamp(); // a stream arrived: the next phase with streams is served now
             for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0; skipped++) _phase = (_phase + 1) % _shard.PhaseCount;
-        }
-        else
-        {
-            for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0 && !_shard.HasStarting; skipped++) Advance();
         }
 
         _waiter.WaitUntil(_deadline);

@@ -9,9 +9,11 @@ namespace Ivr.Media.Playout;
 /// one whose tail wanders). A new stream joins the least-loaded phase. Each phase's list
 /// (<see cref="PhaseStreams"/>) is appended to by other threads and shrunk in place by the pacing thread only, so
 /// adding a stream never blocks a step, and a step (removing or moving streams included) allocates nothing.
-/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the phase of the next
-/// step, so the prompt starts within one step (2 ms) rather than within a frame (20 ms); a moved
-/// stream's first packet starts a talkspurt (marker set), so the changed offset is no jitter.
+/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the least loaded of the phases of
+/// the steps within <see cref="StartWindow"/>, so the prompt starts within 4 ms (two steps) rather than within a frame
+/// (20 ms), and prompts that start in step with the frame (calls set up or keys pressed every 10 ms) still spread
+/// over the phases; it goes first in its phase's burst. A moved stream's first packet starts a talkspurt (marker set),
+/// so the changed offset is no jitter.
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
@@ -20,6 +22,7 @@ internal sealed class PlayoutShard
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _streamAdded = new(false, spinCount: 0);
     private readonly PhaseStreams[] _phases;
+    private readonly int _startPhases;
     private readonly ConcurrentQueue<PlayoutStream> _starting = new();
     private int _count;
     private long _ticks;
@@ -34,6 +37,7 @@ internal sealed class PlayoutShard
     {
         if (phases < 1) throw new ArgumentOutOfRangeException(nameof(phases), phases, "at least one phase");
         _phases = Enumerable.Range(0, phases).Select(_ => new PhaseStreams()).ToArray();
+        _startPhases = Math.Max(1, (int)(phases * StartWindow.Ticks / PlayoutScheduler.FrameInterval.Ticks));
     }
 
     public int PhaseCount => _phases.Length;
@@ -105,17 +109,36 @@ internal sealed class PlayoutShard
         }
     }
 
-    /// <summary>Moves a stream (found by reference: once per prompt after silence) to the end of <paramref name="phase"/>,
-    /// in place (the pacing thread is the only one iterating the lists); a stream already there, or gone, stays put.</summary>
+    /// <summary>How long a starting stream may wait, from the step being served, for a less loaded phase: the phases of
+    /// the steps that begin within it are its choice (two of ten phases; at least the step being served).</summary>
+    internal static readonly TimeSpan StartWindow = TimeSpan.FromMilliseconds(4);
+
+
+    /// <summary>Moves a stream (found by reference: once per prompt after silence) to the front of the least loaded phase
+    /// among <paramref name="phase"/> and those of the next steps within <see cref="StartWindow"/> (the nearest on a tie), in place (the
+    /// pacing thread is the only one iterating the lists); a stream already in that window goes first in its own phase,
+    /// a stream gone stays gone.</summary>
     private void MoveTo(PlayoutStream stream, int phase)
     {
         lock (_gate)
         {
-            if (_phases[phase].Contains(stream)) return;
+            var target = phase;
+            for (var ahead = 0; ahead < _startPhases; ahead++)
+            {
+                var candidate = (phase + ahead) % _phases.Length;
+                if (_phases[candidate].Remove(stream))
+                {
+                    _phases[candidate].InsertFirst(stream); // its own phase is near enough: first in its burst
+                    return;
+                }
+
+                if (_phases[candidate].Count < _phases[target].Count) target = candidate;
+            }
+
             foreach (var from in _phases)
             {
                 if (!from.Remove(stream)) continue;
-                _phases[phase].Append(stream);
+                _phases[target].InsertFirst(stream);
                 return;
             }
         }

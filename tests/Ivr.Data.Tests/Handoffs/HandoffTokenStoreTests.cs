@@ -1,3 +1,4 @@
+using Dapper;
 using Ivr.Core.Handoffs;
 using Ivr.Data.Handoffs;
 using Microsoft.Extensions.Time.Testing;
@@ -56,6 +57,34 @@ public abstract class HandoffTokenStoreTests : IDisposable
         var taken = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second).TakeAsync(HandoffKinds.AssistResult, token, default)));
 
         Assert.Single(taken, t => t);
+    }
+
+    [SkippableFact]
+    public async Task SpentOrExpired_NothingKept_TheClearIdGoneFromTheDatabase()
+    {
+        var database = _file.Open();
+        var store = new HandoffTokenStore(database, _time);
+        var spent = await store.IssueAsync(Result, default);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var unread = await store.IssueAsync(Result, default);
+        Assert.Equal((2, 2), await RowsAsync(database));
+
+        Assert.True(await store.TakeAsync(HandoffKinds.AssistResult, spent, default));
+        Assert.Equal((1, 1), await RowsAsync(database));                 // the spent one is gone; the unread one waits
+        _time.Advance(HandoffKinds.Lifetime);                          // the unread one expires now
+        await store.IssueAsync(new Handoff(HandoffKinds.TransferContext, "call-2", null, new Dictionary<string, string> { ["queue"] = "general" }), default);
+
+        Assert.Equal((1, 0), await RowsAsync(database));                 // only the new context; no clear ID anywhere
+        Assert.False(await store.TakeAsync(HandoffKinds.AssistResult, unread, default));
+    }
+
+    /// <summary>All rows, and the rows whose payload holds the clear resident ID.</summary>
+    private static async Task<(int All, int WithClearId)> RowsAsync(Ivr.Data.IvrDatabase database)
+    {
+        await using var connection = await database.OpenConnectionAsync(default);
+        var all = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM handoff_tokens;");
+        var clear = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM handoff_tokens WHERE payload LIKE '%11010519491231002X%';");
+        return (all, clear);
     }
 
     [Theory]

@@ -32,9 +32,13 @@ public class PacingLoopTests
         public Queue<TimeSpan> Lateness { get; } = new();
         public List<long> Deadlines { get; } = [];
 
+        /// <summary>Run while "sleeping" (another thread acting during the wait).</summary>
+        public Action? During { get; set; }
+
         public void WaitUntil(long deadline)
         {
             Deadlines.Add(deadline);
+            During?.Invoke();
             var target = deadline + (Lateness.TryDequeue(out var late) ? (long)(late.TotalSeconds * time.TimestampFrequency) : 0);
             var now = time.GetTimestamp();
             if (target > now) time.Advance(TimeSpan.FromSeconds((double)(target - now) / time.TimestampFrequency));
@@ -224,7 +228,7 @@ public class PacingLoopTests
     }
 
     [Fact]
-    public void Step_EmptyPhases_SkippedWithoutWaking()
+    public void Step_EmptyPhases_AreStillWokenFor()
     {
         var shard = new PlayoutShard(phases: 4);
         var loop = new PacingLoop(shard, _time, _waiter, onError: null);
@@ -232,11 +236,82 @@ public class PacingLoopTests
         stream.Enqueue(new short[160 * 100]);
         shard.Add(stream); // phase 0; phases 1-3 stay empty
         var start = _time.GetTimestamp();
+        for (var i = 0; i < 8; i++) loop.Step(CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => start + i * Interval / 4), _waiter.Deadlines);
+        Assert.Equal([start, start + Interval], _sentAt);
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_WhileTheThreadSleeps_StartsAtTheNextStep_NotAtTheNextBusyPhase()
+    {
+        var shard = new PlayoutShard(phases: 10);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var busy = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+        busy.Enqueue(new short[160 * 100]);
+        shard.Add(busy); // phase 0
+        var silent = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        shard.Add(silent); // phase 1, nothing to send
+        var start = _time.GetTimestamp();
+        loop.Step(CancellationToken.None); // phase 0
+        loop.Step(CancellationToken.None); // phase 1: the silent stream has nothing to send
+        _waiter.During = () => silent.Enqueue(new short[160 * 3]); // the key's prompt arrives while the thread sleeps
+        loop.Step(CancellationToken.None);
+        _waiter.During = null;
         for (var i = 0; i < 3; i++) loop.Step(CancellationToken.None);
 
-        Assert.Equal([start, start + Interval, start + 2 * Interval], _waiter.Deadlines);
-        Assert.Equal(3, _sentAt.Count);
-        Assert.Equal(1, loop.NextPhase); // empty phases are skipped when the next step begins
+        // Before: the thread slept past the empty phases 2-9 to phase 0's next deadline and the prompt joined the busy
+        // phase 0, 20 ms after the start instead of 4.
+        Assert.Equal(start + 2 * Interval / 10, _sentAt[0]);
+        Assert.Equal([1, 0, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_TheStartingPromptLeavesFirstInItsBurst()
+    {
+        var shard = new PlayoutShard(phases: 1);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var order = new List<int>();
+        var streams = Enumerable.Range(0, 4).Select(index =>
+        {
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => order.Add(index), null);
+            if (index < 3) stream.Enqueue(new short[160 * 100]);
+            shard.Add(stream); // streams 0-2 playing, stream 3 silent and last
+            return stream;
+        }).ToArray();
+        loop.Step(CancellationToken.None);
+        Assert.Equal([0, 1, 2], order);
+
+        streams[3].Enqueue(new short[160 * 10]); // the key's prompt
+        order.Clear();
+        loop.Step(CancellationToken.None);
+
+        Assert.Equal([3, 0, 1, 2], order); // before: last, after every other stream's packet
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_PromptsStartingInStepWithTheFrame_SpreadOverTheWindow()
+    {
+        var shard = new PlayoutShard(phases: 10);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var streams = Enumerable.Range(0, 40).Select(_ =>
+        {
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+            shard.Add(stream); // silent: four per phase
+            return stream;
+        }).ToArray();
+        // a prompt starts every 10 ms (keys pressed by a caller generator in step with the frame): always before phase 0 or 5
+        foreach (var pair in streams.Chunk(2))
+        {
+            pair[0].Enqueue(new short[160 * 1000]);
+            for (var i = 0; i < 5; i++) loop.Step(CancellationToken.None);
+            pair[1].Enqueue(new short[160 * 1000]);
+            for (var i = 0; i < 5; i++) loop.Step(CancellationToken.None);
+        }
+
+        var counts = Enumerable.Range(0, 10).Select(shard.CountIn).ToArray();
+        Assert.Equal(40, counts.Sum());
+        Assert.True(counts.Max() <= 10, $"phases {string.Join(",", counts)}: one starting phase would hold 20"); // two phases per start instead of one
     }
 
     [Fact]
