@@ -3,7 +3,8 @@
 # whose deploy file trusts 127.0.0.1 as a PBX: INVITE to 12333-auth with X-Ivr-Return/X-Ivr-Purpose, the ID and PIN
 # by RFC 4733, then the REFER back to sip:agent1001@… whose Refer-To carries the result; then the agent desktop's
 # lookup over HTTP: GET /api/assist-results/{token} as agent1001 answers the clear ID once, another agent gets 403,
-# a second read 404, and the clear ID is no longer in the database.
+# a second read 404, and the clear ID is no longer in the database. Then the same INVITE from 127.0.0.2 (not the PBX)
+# gets no check: the IVR says it cannot return the caller (pbx_assist_stranger.xml).
 # Usage: tests/e2e/run-sipp-assist.sh [path/to/ivr]   (default: engine/Ivr.Host/bin/Debug/net10.0/ivr)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -55,5 +56,26 @@ python3 -c 'import sqlite3, sys; sys.exit(sqlite3.connect(sys.argv[1]).execute("
   "$WORK/data/ivr.db" || fail "the clear ID stayed in the database after the read"
 grep -q "11010519491231002X" "$WORK/serve.log" && fail "the clear ID reached the server log"
 grep -q "740258" "$WORK/serve.log" && fail "the PIN reached the server log"
-echo "PASS: PBX INVITE to 12333-auth → keys → REFER back to agent1001 with the result; token read once over HTTP (403 for another agent, 404 on reuse)"
+
+# Someone else (127.0.0.2, not a trusted_pbx address) sends the PBX's INVITE naming a trusted PBX's agent: the call runs
+# as one without X-Ivr-Return (cannot_return, then the callback offer; never the check), no REFER, one log line
+# without the caller's number.
+set +e
+(cd "$WORK" && "$SIPP" "127.0.0.1:$SIP_PORT" -sf "$OLDPWD/tests/e2e/pbx_assist_stranger.xml" -s 12333-auth -m 1 -timeout 30 -timeout_error \
+  -i 127.0.0.2 -p $((SIP_PORT + 1)) -mi 127.0.0.2 -mp 46300 -nostdin -nd -trace_err >"$WORK/sipp-stranger.out" 2>&1)
+RC=$?
+set -e
+sleep 2
+[[ $RC -eq 0 ]] || fail "the stranger's sipp exited $RC"
+python3 - "$WORK/data/ivr.db" <<'PY' || fail "the stranger's INVITE was not treated as one without X-Ivr-Return"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+nodes = [n for (n,) in db.execute("SELECT e.node FROM call_events e JOIN calls c ON c.id = e.call_id "
+                                  "WHERE c.caller_masked LIKE '139%678' AND e.node IS NOT NULL ORDER BY e.seq")]
+print("stranger's call:", " > ".join(dict.fromkeys(nodes)))
+sys.exit(0 if any(n.endswith("cannot_return") for n in nodes) and not any(n.endswith(".intro") or n == "intro" for n in nodes) else 1)
+PY
+[[ $(grep -c "assist headers ignored, sent from 127.0.0.2" "$WORK/serve.log") -eq 1 ]] || fail "the stranger's INVITE was not logged once"
+grep -q "13912345678" "$WORK/serve.log" && fail "the stranger's number reached the server log in clear"
+echo "PASS: PBX INVITE to 12333-auth → keys → REFER back to agent1001 with the result; token read once over HTTP (403 for another agent, 404 on reuse); the same INVITE from a stranger (127.0.0.2) gets no check, only the callback offer"
 [[ -n "${KEEP_E2E:-}" ]] && echo "kept $WORK" || rm -rf "$WORK"

@@ -4,7 +4,7 @@ namespace Ivr.Data.Retention;
 /// Applies a <see cref="RetentionPolicy"/> at one moment: every kind's cutoff is <c>now − its period</c>. Dry, it only
 /// counts. Pruning first rolls up every ended call (<see cref="Rollups.RollupCatchUp"/>), so statistics
 /// survive the events. Each kind deletes in batches of <see cref="PruneBatch.Size"/> rows per transaction. Call summaries,
-/// rollups and every other table are never touched; the PIN tables keep every row of an ID locked now (<see cref="PinRowPrune"/>, which finds them under the deployment's
+/// rollups and every other table are never touched; handoff and assist tokens go once expired (<see cref="HandoffTokenPrune"/>); the PIN tables keep every row of an ID locked now (<see cref="PinRowPrune"/>, which finds them under the deployment's
 /// <paramref name="hashKey"/>).
 /// </summary>
 public sealed class RetentionPruner(IvrDatabase database, string recordingsFolder, Security.HashKey hashKey, int batch = PruneBatch.Size)
@@ -23,6 +23,7 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
         {
             PinAttempts = await PinRowPrune.CountAsync(connection, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, hashKey, stored, cancellation),
             PinLockOrigins = await PinRowPrune.CountAsync(connection, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, hashKey, stored, cancellation),
+            HandoffTokens = await HandoffTokenPrune.CountAsync(connection, DbTime.ToText(now), cancellation),
         };
     }
 
@@ -38,6 +39,7 @@ public sealed class RetentionPruner(IvrDatabase database, string recordingsFolde
         {
             PinAttempts = await PinRowPrune.PruneAsync(database, PinRowPrune.Attempts, Cutoff(now, policy.PinAttempts), now, hashKey, batch, cancellation),
             PinLockOrigins = await PinRowPrune.PruneAsync(database, PinRowPrune.Origins, Cutoff(now, policy.PinLockOrigins), now, hashKey, batch, cancellation),
+            HandoffTokens = await HandoffTokenPrune.PruneAsync(database, DbTime.ToText(now), batch, cancellation),
         };
     }
 

@@ -52,6 +52,7 @@ internal static class DbPruneVerb
         Console.WriteLine($"fax_numbers        {counts.FaxNumbers,12:N0}  (masked after {p.FaxNumbers.TotalDays:0} days)");
         Console.WriteLine($"pin_attempts       {counts.PinAttempts,12:N0}  (kept {p.PinAttempts.TotalDays:0} days; never an ID locked now)");
         Console.WriteLine($"pin_lock_origins   {counts.PinLockOrigins,12:N0}  (with their PIN alerts, kept {p.PinLockOrigins.TotalDays:0} days; never an ID locked now)");
+        Console.WriteLine($"handoff_tokens     {counts.HandoffTokens,12:N0}  (transfer contexts and assist results, once expired)");
         Console.WriteLine($"{database.Path}: {verb} {counts.Total:N0} in {watch.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }

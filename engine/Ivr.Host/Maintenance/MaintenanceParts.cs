@@ -22,7 +22,7 @@ internal static class MaintenanceParts
         });
         parts.Add("retention", new DailyJob("retention", retention.Hour, time, prune, log));
         var p = retention.Policy;
-        log($"retention: daily at {retention.Hour:00}:00 China time; events {p.CallEvents.TotalDays:0} d, handled recordings {p.HandledRecordings.TotalDays:0} d, access log {p.AccessLog.TotalDays:0} d, fax numbers {p.FaxNumbers.TotalDays:0} d, PIN attempts {p.PinAttempts.TotalDays:0} d, PIN lock origins {p.PinLockOrigins.TotalDays:0} d");
+        log($"retention: daily at {retention.Hour:00}:00 China time; events {p.CallEvents.TotalDays:0} d, handled recordings {p.HandledRecordings.TotalDays:0} d, access log {p.AccessLog.TotalDays:0} d, fax numbers {p.FaxNumbers.TotalDays:0} d, PIN attempts {p.PinAttempts.TotalDays:0} d, PIN lock origins {p.PinLockOrigins.TotalDays:0} d, handoff tokens once expired");
 
         if (schedule is null)
         {

@@ -117,7 +117,8 @@ public sealed class IvrServer : IAsyncDisposable
             var flagIndex = await CallerFlagFollower.StartAsync(database, parts, clock, log, cancellation);
             await switches.StartRefreshing(TimeSpan.FromSeconds(1), cancellation);
             var calls = new TelephonyCalls(new CallFactory(flows, new CallServices(clock, lookups, live, switches)), log,
-                new CallerFlagLookup(database, clock, log, flagIndex).ReasonFor, options.Limits.Proxies, files.Queues?.TrustedPbx);
+                new CallerFlagLookup(database, clock, log, flagIndex).ReasonFor, options.Limits.Proxies, files.Queues?.TrustedPbx,
+                new Assist.AssistSenders(files.Queues?.TrustedPbx, log));
             var editor = new EditorServices(switches, new ServedPromptAudio(options.Paths.Prompts),
                 new TryCallBackend(parts.Add("try-call back end", new TryCallDemoBackend()).Lookups),
                 EspeakSynthesizer.IsInstalled ? new EspeakSynthesizer() : null);

@@ -45,7 +45,7 @@ public abstract class PinRowPruneTests : IDisposable
         Assert.Equal((5, 5), (counted.PinAttempts, counted.PinLockOrigins));
         Assert.Equal((5, 5), (pruned.PinAttempts, pruned.PinLockOrigins));
         Assert.Equal((0, 0, 0), (again.PinAttempts, again.PinLockOrigins, again.Total));
-        Assert.EndsWith("pin_attempts 5, pin_lock_origins 5", pruned.ToString());
+        Assert.EndsWith("pin_attempts 5, pin_lock_origins 5, handoff_tokens 0", pruned.ToString());
         using var check = database.OpenConnection();
         Assert.Equal(["old-locked", "recent"], check.Query<string>("SELECT call_id FROM pin_attempts ORDER BY call_id;"));
         Assert.Equal(["o-locked", "o-recent"], check.Query<string>("SELECT call_id FROM pin_lock_origins ORDER BY call_id;"));

@@ -1,4 +1,6 @@
 using Dapper;
+using Ivr.Core.Handoffs;
+using Ivr.Data.Handoffs;
 using Ivr.Data.Retention;
 
 namespace Ivr.Data.Tests.Retention;
@@ -116,6 +118,29 @@ public abstract class RetentionPrunerTests : IDisposable
         Assert.Equal(1, pruned.FaxNumbers);
         using var check = database.OpenConnection();
         Assert.Equal(["010*****567", "01012345567", "01012345567"], check.Query<string>("SELECT number FROM fax_jobs ORDER BY id;"));
+    }
+
+    [SkippableFact]
+    public async Task Prune_ExpiredHandoffTokens_DeletedInBatchesAndCounted_UnexpiredKeptReadable()
+    {
+        var database = _file.Open();
+        var issuing = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now - HandoffKinds.Lifetime - TimeSpan.FromMinutes(1));
+        var store = new HandoffTokenStore(database, issuing);
+        for (var i = 0; i < 5; i++)
+            await store.IssueAsync(new Handoff(HandoffKinds.AssistResult, $"old-{i}", "agent1001", new Dictionary<string, string> { ["id_number"] = "11010519491231002X" }), default);
+        issuing.SetUtcNow(Now - HandoffKinds.Lifetime + TimeSpan.FromSeconds(30));   // the old ones are not expired yet: issuing deletes none
+        var live = await store.IssueAsync(new Handoff(HandoffKinds.AssistResult, "recent", "agent1001", new Dictionary<string, string> { ["id_number"] = "11010519491231002X" }), default);
+        var pruner = new RetentionPruner(database, _recordings, _file.HashKey, batch: 2);
+
+        var counted = await pruner.CountAsync(Policy, Now, default);
+        var pruned = await pruner.PruneAsync(Policy, Now, default);
+
+        Assert.Equal((5, 5, 5), (counted.HandoffTokens, pruned.HandoffTokens, pruned.Total));
+        Assert.EndsWith("handoff_tokens 5", pruned.ToString());
+        Assert.Equal(0, (await pruner.CountAsync(Policy, Now, default)).HandoffTokens);
+        using (var check = database.OpenConnection())
+            Assert.Equal(["recent"], check.Query<string>("SELECT call_id FROM handoff_tokens;"));
+        Assert.NotNull(await new HandoffTokenStore(database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)).FindAsync(HandoffKinds.AssistResult, live, default));
     }
 
     private static async Task InsertCallAsync(System.Data.IDbConnection connection, string id, DateTimeOffset started, int events)
