@@ -10,7 +10,8 @@ namespace Ivr.OperationsConsole.BrowserTests;
 /// The editors' workbench in Chromium on a server of its own (it publishes into its copies of flows, prompts and replay
 /// scripts): an editor changes the main menu's prompt text and a key, sees a validation error underlined and gone, runs
 /// the check (scripts fail with their difference), fixes them, submits; a supervisor approves; a call placed before
-/// keeps the old version while a call placed after gets the new one.
+/// keeps the old version while a call placed after gets the new one; the supervisor then rolls back from 流程 with a reason
+/// (in the access log) and a call placed after the rollback gets the version before the draft again.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class DraftWorkbenchTests : IAsyncLifetime
@@ -28,7 +29,7 @@ public sealed class DraftWorkbenchTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Editor_EditsChecksFixesSubmits_SupervisorApproves_NewCallsGetTheNewVersion()
+    public async Task Editor_EditsChecksFixesSubmits_SupervisorApproves_NewCallsGetTheNewVersion_UntilARollback()
     {
         await using var browser = await ConsoleBrowser.LaunchAsync(_server.BaseUri);
         var page = browser.Page;
@@ -84,6 +85,8 @@ public sealed class DraftWorkbenchTests : IAsyncLifetime
         // A call up before the approval keeps its version; one placed after gets the new one, its menu spoken anew (espeak-ng).
         var menuAudio = Path.Combine(_server.PromptsFolder, "main_menu.wav");
         var menuBefore = await File.ReadAllBytesAsync(menuAudio);
+        var manifest = Path.Combine(_server.PromptsFolder, "audio.manifest");
+        var manifestBefore = await File.ReadAllTextAsync(manifest);
         await using var before = await SipCaller.CallAsync(_server.SipPort, "13800000001");
         await using var reviewer = await ConsoleBrowser.LaunchAsync(_server.BaseUri);
         await reviewer.SignInAsync("supervisor", Password);
@@ -92,14 +95,41 @@ public sealed class DraftWorkbenchTests : IAsyncLifetime
         await reviewer.Page.GetByRole(AriaRole.Button, new() { Name = "批准并发布" }).ClickAsync();
         await Expect(reviewer.Page.Locator(".chip.draft-published")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await using var after = await SipCaller.CallAsync(_server.SipPort, "13800000002");
-        await before.HangUpAsync();
-        await after.HangUpAsync();
 
         Assert.Contains("\"9\": agent", await File.ReadAllTextAsync(Path.Combine(_server.FlowsFolder, "main.yaml")));
         Assert.Contains("人工服务请按0或9。", await File.ReadAllTextAsync(Path.Combine(_server.PromptsFolder, "catalog.yaml")));
-        Assert.NotEqual(menuBefore, await File.ReadAllBytesAsync(menuAudio));
+        var menuDraft = await File.ReadAllBytesAsync(menuAudio);
+        Assert.NotEqual(menuBefore, menuDraft);
+        // Read while both calls are up: a call hung up straight after its answer was at times never recorded (about 1 run in 4 under load).
         var versions = await CallVersionsAsync(before.Call.CallId, after.Call.CallId);
+        await before.HangUpAsync();
+        await after.HangUpAsync();
         Assert.NotEqual(versions[0], versions[1]);
+
+        // The supervisor rolls the published draft back from 流程, with a reason: a call placed afterwards gets the version before the draft.
+        const string reason = "按9转人工暂缓上线，先恢复原菜单";
+        var flows = reviewer.Page;
+        await flows.GotoAsync("/flows");
+        var previousRow = flows.Locator("tr").Filter(new() { HasText = versions[0][..12] });
+        await previousRow.GetByRole(AriaRole.Button, new() { Name = "回滚到此版本" }).ClickAsync();
+        var dialog = flows.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("回滚原因（必填，记入访问日志）").FillAsync(reason);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "回滚", Exact = true }).ClickAsync();
+        await Expect(flows.Locator(".notice.ok")).ToContainTextAsync($"已回滚到版本 {versions[0][..12]}", new() { Timeout = 60_000 });
+        await using var rolledBack = await SipCaller.CallAsync(_server.SipPort, "13800000003");
+
+        // The flows and prompt text are those before the draft again, the menu spoken anew from that text (the history keeps no
+        // audio, and espeak-ng's audio is not the repository's byte for byte, so the version is not the old one exactly).
+        var rolledBackVersion = (await CallVersionsAsync(rolledBack.Call.CallId)).Single(); // read while the call is up: it is recorded by then
+        await rolledBack.HangUpAsync();
+        Assert.NotEqual(versions[1], rolledBackVersion);
+        Assert.Equal(main, await File.ReadAllTextAsync(Path.Combine(_server.FlowsFolder, "main.yaml")));
+        Assert.Equal(catalog, await File.ReadAllTextAsync(Path.Combine(_server.PromptsFolder, "catalog.yaml")));
+        Assert.Equal(manifestBefore, await File.ReadAllTextAsync(manifest));
+        Assert.NotEqual(menuDraft, await File.ReadAllBytesAsync(menuAudio));
+        var rollback = Assert.Single(await AccessLogAsync("flow_rollback"));
+        Assert.Equal(("supervisor", $"flows:{versions[0]}", "ok"), (rollback.User, rollback.Target, rollback.Outcome));
+        Assert.EndsWith($"reason: {reason}", rollback.Detail);
         // Nothing refused by the console's CSP (style-src 'self'): the editor styles itself in its shadow root.
         Assert.Empty(browser.ScriptErrors);
         Assert.Empty(reviewer.ScriptErrors);
@@ -118,6 +148,19 @@ public sealed class DraftWorkbenchTests : IAsyncLifetime
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.PressAsync("Control+s");
         await Expect(page.Locator(".save-status")).ToContainTextAsync("已保存");
+    }
+
+    private async Task<List<(string User, string Target, string Outcome, string Detail)>> AccessLogAsync(string action)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_server.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_name, target, outcome, detail FROM console_access_log WHERE action = $action ORDER BY id";
+        command.Parameters.AddWithValue("$action", action);
+        var entries = new List<(string, string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) entries.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? "" : reader.GetString(3)));
+        return entries;
     }
 
     private async Task<string[]> CallVersionsAsync(params string[] callIds)

@@ -129,7 +129,9 @@ internal static class DraftReviewEndpoints
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (version is null)
         {
-            await MoveAsync(database, id, DraftStates.Published, DraftStates.Submitted, time, new DraftReview(), CancellationToken.None);
+            // Back as it was before the claim: submitted, and no reviewer, comment or review time of a review that did not happen.
+            await using (var connection = await database.OpenConnectionAsync(CancellationToken.None))
+                await new DraftRepository(connection).ReleaseClaimAsync(draft, reviewer, CancellationToken.None);
             await accessLog.WriteAsync(http, DraftAudit.Approve, DraftAudit.Target(id), "failed", "the published files did not load; the server log says why");
             return ApiError.Unavailable("publish_failed");
         }

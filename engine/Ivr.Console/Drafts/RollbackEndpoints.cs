@@ -33,15 +33,41 @@ internal static class RollbackEndpoints
         var before = source.Current()?.Version;
         // History paths are relative to the flows folder, the prompts folder's as prompts/…; flow files the version did not have go.
         var keep = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var changes = files.Select(f => new DraftFileChange(DraftPathOf(f.Path), f.Content))
+        List<DraftFileChange> changes = files.Select(f => new DraftFileChange(DraftPathOf(f.Path), f.Content))
             .Concat(FlowFiles.Read(source.FlowsDirectory).Where(f => !keep.Contains(f.Path)).Select(f => new DraftFileChange($"flows/{f.Path}", null)))
             .ToList();
+        // The history keeps the prompts' text, not their audio: the prompts whose restored text no longer matches the serving audio
+        // are spoken anew (as approve does), so that a call after the rollback hears the text it rolled back to.
+        var audio = await PromptAudioAsync(source, services, changes, cancellation);
+        if (audio.Problems is { } problems)
+        {
+            await accessLog.WriteAsync(http, DraftAudit.Rollback, $"flows:{version}", "refused_prompt_audio", $"{problems}; reason: {reason}");
+            return Results.Json(new { error = "prompt_audio_failed", message = $"the restored prompts' audio could not be made: {problems}" },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        changes = [.. audio.Changes, .. changes];
         var started = Stopwatch.GetTimestamp();
         var served = await workbench.PublishAsync(changes, http.User().Name, cancellation);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await accessLog.WriteAsync(http, DraftAudit.Rollback, $"flows:{version}", served is null ? "failed" : "ok", $"from {before} to {served}; reason: {reason}");
         if (served is null) return ApiError.Unavailable("publish_failed");
         return Results.Ok(new { version = served, requested = version, previous = before, publishMilliseconds = elapsed.TotalMilliseconds });
+    }
+
+    private static async Task<(IReadOnlyList<DraftFileChange> Changes, string? Problems)> PromptAudioAsync(FlowSource source, ConsoleServices services,
+        IReadOnlyList<DraftFileChange> changes, CancellationToken cancellation)
+    {
+        if (services.Editor?.Synthesizer is not { } synthesizer) return ([], null);
+        var prompts = changes.Where(c => c.Path.StartsWith(FlowHistory.PromptsPrefix, StringComparison.Ordinal) && c.Content is not null)
+            .Select(c => (c.Path, c.Content!)).ToList();
+        if (prompts.Count == 0) return ([], null);
+        using var folder = DraftFolder.Create(new Dictionary<string, string> { ["flows"] = source.FlowsDirectory, ["prompts"] = source.PromptsDirectory },
+            prompts, withReplay: false);
+        if (await DraftPromptAudio.RegenerateAsync(folder, synthesizer, cancellation) is not { } built) return ([], null);
+        if (built.Failed.Count > 0)
+            return ([], string.Join("; ", built.Diagnostics.Where(d => d.Severity == Ivr.Flows.Validation.Severity.Error).Select(d => d.Message)));
+        return (DraftPromptAudio.Changes(folder, built), null);
     }
 
     private static string DraftPathOf(string historyPath)

@@ -67,6 +67,30 @@ public sealed class DraftRepository(IDbConnection connection, IDbTransaction? tr
             WHERE id = @id AND state = @from;
             """, Parameters(id, from, to, at, review), transaction, cancellationToken: cancellation)) == 1;
 
+    /// <summary>
+    /// Hands back a draft that <paramref name="claimedBy"/> claimed for publishing (moved to published, no version yet) when
+    /// the publish failed: state, reviewer, review comment, review time and update time become those of
+    /// <paramref name="before"/>, the draft as read before the claim. False when the draft is no longer that claim.
+    /// </summary>
+    public async Task<bool> ReleaseClaimAsync(Draft before, string claimedBy, CancellationToken cancellation)
+        => await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE drafts SET state = @state, updated_at = @updatedAt, reviewer = @reviewer, review_comment = @reviewComment, reviewed_at = @reviewedAt
+            WHERE id = @id AND state = '{DraftStates.Published}' AND published_version IS NULL AND reviewer = @claimedBy;
+            """, ReleaseParameters(before, claimedBy), transaction, cancellationToken: cancellation)) == 1;
+
+    private static DynamicParameters ReleaseParameters(Draft before, string claimedBy)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("id", before.Id);
+        parameters.Add("state", before.State);
+        parameters.Add("updatedAt", DbTime.ToText(before.UpdatedAt));
+        parameters.Add("reviewer", before.Reviewer, DbType.String);
+        parameters.Add("reviewComment", before.ReviewComment, DbType.String);
+        parameters.Add("reviewedAt", before.ReviewedAt is { } reviewed ? DbTime.ToText(reviewed) : null, DbType.String);
+        parameters.Add("claimedBy", claimedBy);
+        return parameters;
+    }
+
     private static DynamicParameters Parameters(long id, string from, string to, DateTimeOffset at, DraftReview review)
     {
         var parameters = new DynamicParameters();

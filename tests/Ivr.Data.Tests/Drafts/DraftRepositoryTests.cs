@@ -46,6 +46,45 @@ public abstract class DraftRepositoryTests(TestDatabase file) : IDisposable
         Assert.Equal([id], (await drafts.ListAsync(default)).Select(d => d.Id));
     }
 
+    [SkippableFact]
+    public async Task ReleaseClaim_PutsTheDraftBackExactlyAsBeforeTheClaim_OnlyWhileItIsThatClaim()
+    {
+        await using var connection = await file.Open().OpenConnectionAsync(default);
+        var drafts = new DraftRepository(connection);
+        var id = await drafts.CreateAsync("t", "v1", "editor", At, default);
+        // Sent back once by another reviewer, so the draft has a reviewer, comment and review time of its own to keep.
+        Assert.True(await drafts.MoveAsync(id, DraftStates.Open, DraftStates.Submitted, At.AddMinutes(1), new DraftReview(SubmitReason: ""), default));
+        Assert.True(await drafts.MoveAsync(id, DraftStates.Submitted, DraftStates.Rejected, At.AddMinutes(2),
+            new DraftReview(Reviewer: "supervisor1", ReviewComment: "先改提示音"), default));
+        Assert.NotNull(await drafts.SaveFileAsync(id, "flows/main.yaml", "a: 1\n", 0, "editor", At.AddMinutes(3), default));
+        Assert.True(await drafts.MoveAsync(id, DraftStates.Open, DraftStates.Submitted, At.AddMinutes(4), new DraftReview(SubmitReason: "改好了"), default));
+        var before = (await drafts.FindAsync(id, default))!;
+
+        Assert.True(await drafts.MoveAsync(id, DraftStates.Submitted, DraftStates.Published, At.AddMinutes(5),
+            new DraftReview(Reviewer: "supervisor2", ReviewComment: "ok"), default));
+        Assert.False(await drafts.ReleaseClaimAsync(before, "supervisor1", default)); // not that reviewer's claim
+        Assert.True(await drafts.ReleaseClaimAsync(before, "supervisor2", default));
+        Assert.False(await drafts.ReleaseClaimAsync(before, "supervisor2", default)); // released already
+
+        Assert.Equal(before, await drafts.FindAsync(id, default));
+        Assert.Equal(("supervisor1", "先改提示音", At.AddMinutes(2)), (before.Reviewer, before.ReviewComment, before.ReviewedAt));
+    }
+
+    [SkippableFact]
+    public async Task ReleaseClaim_LeavesAPublishedDraft()
+    {
+        await using var connection = await file.Open().OpenConnectionAsync(default);
+        var drafts = new DraftRepository(connection);
+        var id = await drafts.CreateAsync("t", "v1", "editor", At, default);
+        Assert.True(await drafts.MoveAsync(id, DraftStates.Open, DraftStates.Submitted, At, new DraftReview(SubmitReason: ""), default));
+        var before = (await drafts.FindAsync(id, default))!;
+        Assert.True(await drafts.MoveAsync(id, DraftStates.Submitted, DraftStates.Published, At.AddMinutes(1),
+            new DraftReview(Reviewer: "supervisor", ReviewComment: "ok", PublishedVersion: "v2"), default));
+
+        Assert.False(await drafts.ReleaseClaimAsync(before, "supervisor", default));
+        Assert.Equal((DraftStates.Published, "v2"), ((await drafts.FindAsync(id, default))!.State, (await drafts.FindAsync(id, default))!.PublishedVersion));
+    }
+
     public void Dispose() => file.Dispose();
 }
 
