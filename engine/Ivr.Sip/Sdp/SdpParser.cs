@@ -24,6 +24,13 @@ public static class SdpParser
                 return Fail($"malformed SDP line '{line}'");
             }
 
+            if (line.AsSpan().IndexOfAny('\r', '\0') >= 0)
+            {
+                // RFC 8866 §9: a value is a byte-string without NUL, CR or LF. A bare CR inside a line would vanish
+                // as a line end once written out again (a field lost, the description changed under us).
+                return Fail($"SDP line '{line[0]}=' holds a CR or NUL inside its value");
+            }
+
             var type = line[0];
             var value = line[2..];
             if (session is null)

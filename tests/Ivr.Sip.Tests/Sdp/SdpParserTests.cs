@@ -46,8 +46,19 @@ public sealed class SdpParserTests
     [InlineData("v=0\r\no=a 1 1 IN IP4 1.2.3.4\r\nm=audio x RTP/AVP 0\r\n")]
     [InlineData("v=0\r\no=a 1 1 IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP\r\n")]
     [InlineData("v=0\r\no=a 1 1 IN IP4 1.2.3.4\r\nnot a line\r\n")]
+    [InlineData("v=0\r\no=a 1 1 IN IP4 \r  \r\n")] // a bare CR as the sixth o= field (afl++ found it): gone once written
+    [InlineData("v=0\r\no=a 1 1 IN IP4 1.2.3.4\r\na=x\ry\r\n")]
+    [InlineData("v=0\r\no=a 1 1 IN IP4 1.2.3.4\r\ns=a\0b\r\n")]
     public void Parse_Malformed_Fails(string text)
     {
         Assert.False(SessionDescription.Parse(text).IsSuccess);
+    }
+
+    [Fact]
+    public void Parse_LineEndsWithSeveralCrs_TrimmedLikeOne()
+    {
+        var sdp = SessionDescription.Parse("v=0\r\r\no=a 1 1 IN IP4 1.2.3.4\r\r\n").Value!;
+
+        Assert.Equal("1.2.3.4", sdp.Origin.Address);
     }
 }

@@ -24,12 +24,13 @@ public sealed class RtpPortPoolTests
     [Fact]
     public void Open_UntilExhausted_EvenPortsThenNull()
     {
-        var pool = new RtpPortPool(41100, 41105);
+        var b0 = FreeBlock(6);
+        var pool = new RtpPortPool(b0, b0 + 5);
         using var a = pool.Open(IPAddress.Loopback);
         using var b = pool.Open(IPAddress.Loopback);
         using var c = pool.Open(IPAddress.Loopback);
 
-        Assert.Equal([41100, 41102, 41104], new[] { a!, b!, c! }.Select(e => e.LocalEndPoint.Port).Order());
+        Assert.Equal([b0, b0 + 2, b0 + 4], new[] { a!, b!, c! }.Select(e => e.LocalEndPoint.Port).Order());
         Assert.Null(pool.Open(IPAddress.Loopback));
         Assert.Equal(3, pool.InUse);
     }
@@ -37,7 +38,8 @@ public sealed class RtpPortPoolTests
     [Fact]
     public void Release_Port_ReusedLast()
     {
-        var pool = new RtpPortPool(41200, 41205);
+        var b0 = FreeBlock(6);
+        var pool = new RtpPortPool(b0, b0 + 5);
         var first = pool.Open(IPAddress.Loopback)!;
         var port = first.LocalEndPoint.Port;
         first.Dispose();
@@ -57,12 +59,13 @@ public sealed class RtpPortPoolTests
     public void Open_PortTakenElsewhere_Skipped()
     {
         using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        squatter.Bind(new IPEndPoint(IPAddress.Loopback, 41300));
-        var pool = new RtpPortPool(41300, 41303);
+        var b0 = FreeBlock(4);
+        squatter.Bind(new IPEndPoint(IPAddress.Loopback, b0));
+        var pool = new RtpPortPool(b0, b0 + 3);
 
         using var endpoint = pool.Open(IPAddress.Loopback);
 
-        Assert.Equal(41302, endpoint!.LocalEndPoint.Port);
+        Assert.Equal(b0 + 2, endpoint!.LocalEndPoint.Port);
         Assert.Null(pool.Open(IPAddress.Loopback));
     }
 
@@ -70,13 +73,14 @@ public sealed class RtpPortPoolTests
     public void Open_MostPortsTakenElsewhere_SkippedWithoutAnException()
     {
         // 19 of 20 ports held by another "process": drawing them costs a failed bind each, never a thrown exception.
-        var squatters = Enumerable.Range(0, 20).Select(i => 41600 + 2 * i).Where(p => p != 41620).Select(p =>
+        var b0 = FreeBlock(40);
+        var squatters = Enumerable.Range(0, 20).Select(i => b0 + 2 * i).Where(p => p != b0 + 20).Select(p =>
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, p));
             return socket;
         }).ToList();
-        var pool = new RtpPortPool(41600, 41639);
+        var pool = new RtpPortPool(b0, b0 + 39);
         var thrown = new List<string>();
         var thread = Environment.CurrentManagedThreadId;
         EventHandler<FirstChanceExceptionEventArgs> watch = (_, e) =>
@@ -89,7 +93,7 @@ public sealed class RtpPortPoolTests
             using var endpoint = pool.Open(IPAddress.Loopback);
             var none = pool.Open(IPAddress.Loopback);
 
-            Assert.Equal(41620, endpoint!.LocalEndPoint.Port);
+            Assert.Equal(b0 + 20, endpoint!.LocalEndPoint.Port);
             Assert.Null(none);
         }
         finally
@@ -104,17 +108,18 @@ public sealed class RtpPortPoolTests
     [Fact]
     public void Open_HundredAllocations_DrawnAtRandomAcrossTheRange()
     {
-        var pool = new RtpPortPool(42000, 42399); // 200 even ports
+        var b0 = FreeBlock(400);
+        var pool = new RtpPortPool(b0, b0 + 399); // 200 even ports
         var endpoints = Enumerable.Range(0, 100).Select(_ => pool.Open(IPAddress.Loopback)!).ToList();
         try
         {
             var ports = endpoints.Select(e => e.LocalEndPoint.Port).ToList();
-            Assert.All(ports, p => Assert.True(p % 2 == 0 && p is >= 42000 and <= 42398, $"port {p}"));
+            Assert.All(ports, p => Assert.True(p % 2 == 0 && p >= b0 && p <= b0 + 398, $"port {p}"));
             Assert.Equal(100, ports.Distinct().Count());
             var rises = ports.Zip(ports.Skip(1)).Count(pair => pair.Second > pair.First);
-            Assert.InRange(rises, 20, 79); // in order (41000, 41002 …) every step rises; at random about half do
-            Assert.True(ports.Min() < 42100 && ports.Max() > 42300, $"drawn only from {ports.Min()}..{ports.Max()}");
-            Assert.InRange(ports.Count(p => p < 42200), 25, 75); // both halves of the range
+            Assert.InRange(rises, 20, 79); // in order (b0, b0 + 2 …) every step rises; at random about half do
+            Assert.True(ports.Min() < b0 + 100 && ports.Max() > b0 + 300, $"drawn only from {ports.Min()}..{ports.Max()}");
+            Assert.InRange(ports.Count(p => p < b0 + 200), 25, 75); // both halves of the range
         }
         finally
         {
@@ -125,7 +130,8 @@ public sealed class RtpPortPoolTests
     [Fact]
     public void Release_Port_RestsWhileHalfTheRangeIsDrawn()
     {
-        var pool = new RtpPortPool(42400, 42439); // 20 ports: a released one rests behind 10 draws at least
+        var b0 = FreeBlock(40);
+        var pool = new RtpPortPool(b0, b0 + 39); // 20 ports: a released one rests behind 10 draws at least
         var first = pool.Open(IPAddress.Loopback)!;
         var port = first.LocalEndPoint.Port;
         first.Dispose();
@@ -138,5 +144,39 @@ public sealed class RtpPortPoolTests
             next.Dispose();
             pool.Release(next.LocalEndPoint.Port);
         }
+    }
+
+    /// <summary>
+    /// An even first port of <paramref name="size"/> consecutive loopback UDP ports that bind right now, drawn below
+    /// the kernel's ephemeral range (32768–60999) where no other test of this assembly draws RTP ports: fixed ports
+    /// collided with the dialer and bridge tests' pools running in parallel.
+    /// </summary>
+    private static int FreeBlock(int size)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var first = 10000 + Random.Shared.Next(0, 4500) * 2;
+            var sockets = new List<Socket>();
+            try
+            {
+                for (var port = first; port < first + size; port++)
+                {
+                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                    sockets.Add(socket);
+                    socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                }
+
+                return first;
+            }
+            catch (SocketException)
+            {
+            }
+            finally
+            {
+                sockets.ForEach(s => s.Dispose());
+            }
+        }
+
+        throw new InvalidOperationException($"no {size} free loopback UDP ports found in 10000-19999");
     }
 }
