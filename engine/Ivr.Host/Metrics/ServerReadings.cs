@@ -7,8 +7,9 @@ namespace Ivr.Host.Metrics;
 /// <summary>
 /// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
 /// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
-/// serving, how late the pacing threads served their streams and the SIP messages dropped on receipt, by reason. Each
-/// source is a function given to <see cref="Watch"/>; a source not given (a part not started) reads as nothing.
+/// serving, how late the pacing threads served their streams, how evenly their packets left and how long their bursts
+/// took, and the SIP messages dropped on receipt, by reason. Each source is a function given to <see cref="Watch"/>; a
+/// source not given (a part not started) reads as nothing.
 /// </summary>
 public sealed class ServerReadings
 {
@@ -17,6 +18,8 @@ public sealed class ServerReadings
     private readonly Counter _databaseErrors;
     private readonly Gauge _flowVersion;
     private readonly LatenessExport _lateness;
+    private readonly LatenessExport _sendJitter;
+    private readonly LatenessExport _bursts;
     private readonly Counter _sipDropped;
     private readonly object _gate = new();
     private Sources _sources = new();
@@ -31,6 +34,13 @@ public sealed class ServerReadings
         _flowVersion = factory.CreateGauge("ivr_flow_version_info", "Always 1; the flow-set version this node serves is its label.", ["version"]);
         _lateness = new LatenessExport(factory.CreateHistogram("ivr_pacing_lateness_seconds",
             "How late the pacing threads served each call's outbound 20 ms packet after its deadline (per stream served), seconds.",
+            new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+        _sendJitter = new LatenessExport(factory.CreateHistogram("ivr_pacing_send_jitter_seconds",
+            "How far each outbound packet left from 20 ms after its stream's previous one (|gap - 20 ms|, clock read just " +
+            "before the send; a packet starting a talkspurt is not counted), seconds.",
+            new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+        _bursts = new LatenessExport(factory.CreateHistogram("ivr_pacing_burst_seconds",
+            "How long each pacing step took to send its phase's packets (one per step with streams), seconds.",
             new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
         _sipDropped = factory.CreateCounter("ivr_sip_dropped_total",
             "SIP messages dropped on receipt, by reason: over_budget (the source's rate, before any parse), work_queue_full, " +
@@ -53,6 +63,10 @@ public sealed class ServerReadings
 
         public Func<LatenessSnapshot>? PacingLateness { get; init; }
 
+        public Func<LatenessSnapshot>? PacingSendJitter { get; init; }
+
+        public Func<LatenessSnapshot>? PacingBursts { get; init; }
+
         public Func<SipDropCounts>? SipDrops { get; init; }
     }
 
@@ -74,6 +88,8 @@ public sealed class ServerReadings
             if (s.RecorderErrors is { } recorder) _databaseErrors.WithLabels("call_recorder").IncTo(recorder());
             if (s.LookupDatabaseErrors is { } lookups) _databaseErrors.WithLabels("lookups").IncTo(lookups());
             if (s.PacingLateness is { } lateness) _lateness.Update(lateness());
+            if (s.PacingSendJitter is { } jitter) _sendJitter.Update(jitter());
+            if (s.PacingBursts is { } bursts) _bursts.Update(bursts());
             if (s.SipDrops is { } sipDrops) UpdateSipDrops(sipDrops());
             SetVersion(s.FlowVersion?.Invoke());
         }

@@ -21,6 +21,7 @@ internal sealed class PacingLoop
     private readonly Action<Exception>? _onError;
     private readonly long _frame;
     private readonly long _step;
+    private readonly SendTimings _timings;
     private long _deadline;
     private int _phase;
     private bool _parked = true;
@@ -33,6 +34,7 @@ internal sealed class PacingLoop
         _onError = onError;
         _frame = (long)(PlayoutScheduler.FrameInterval.TotalSeconds * time.TimestampFrequency);
         _step = _frame / shard.PhaseCount;
+        _timings = shard.MeasureWith(time);
     }
 
     /// <summary>The deadline of the next step (a timestamp of the scheduler's clock); meaningless while parked.</summary>
@@ -68,7 +70,7 @@ internal sealed class PacingLoop
         _waiter.WaitUntil(_deadline);
         if (stop.IsCancellationRequested) return;
         _shard.RecordLateness(Math.Max(0, _time.GetTimestamp() - _deadline), _time.TimestampFrequency, _shard.CountIn(_phase));
-        _shard.Tick(_phase, _onError);
+        _shard.Tick(_phase, _onError, _timings);
         Advance();
         var now = _time.GetTimestamp();
         if (now - _deadline > 3 * _frame)

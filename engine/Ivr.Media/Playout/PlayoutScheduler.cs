@@ -165,11 +165,20 @@ public sealed class PlayoutScheduler : IDisposable
     }
 
     /// <summary>How late the streams were served, added over the pacing threads (allocates: for a scraper, not the pacing path).</summary>
-    public LatenessSnapshot Lateness()
+    public LatenessSnapshot Lateness() => Sum(shard => shard.Lateness);
+
+    /// <summary>Every pacing thread's per-packet send jitter (|gap − 20 ms| of each packet that continued its stream's
+    /// talkspurt, taken just before the send) added up, same buckets as <see cref="Lateness"/>.</summary>
+    public LatenessSnapshot SendJitter() => Sum(shard => shard.Timings?.Jitter);
+
+    /// <summary>How long every pacing thread's steps took to send their bursts (one count per step with streams).</summary>
+    public LatenessSnapshot Bursts() => Sum(shard => shard.Timings?.Bursts);
+
+    private LatenessSnapshot Sum(Func<PlayoutShard, LatenessHistogram?> histogram)
     {
         var counts = new long[LatenessHistogram.UpperBounds.Count + 1];
         var sums = new double[counts.Length];
-        foreach (var shard in _shards) shard.Lateness?.AddTo(counts, sums);
+        foreach (var shard in _shards) histogram(shard)?.AddTo(counts, sums);
         return new LatenessSnapshot(counts, sums);
     }
 

@@ -90,19 +90,23 @@ internal sealed class PlayoutShard
     }
 
     /// <summary>One tick for every stream of <paramref name="phase"/>; a stream whose sink or callback
-    /// throws does not stop the others.</summary>
-    public void Tick(int phase, Action<Exception>? onError)
+    /// throws does not stop the others. <paramref name="timings"/> (the pacing thread's) notes when each packet left
+    /// and how long the burst took.</summary>
+    public void Tick(int phase, Action<Exception>? onError, SendTimings? timings = null)
     {
         while (_starting.TryDequeue(out var starting)) MoveTo(starting, phase);
         var detached = 0;
-        foreach (var stream in _phases[phase].Snapshot())
+        var streams = _phases[phase].Snapshot();
+        var start = timings is not null && streams.Length > 0 ? timings.Now() : 0;
+        foreach (var stream in streams)
         {
-            if (stream!.Tick(out var failure)) detached++;
+            if (stream!.Tick(out var failure, timings)) detached++;
             if (failure is null) continue;
             Interlocked.Increment(ref _errors);
             onError?.Invoke(failure);
         }
 
+        if (start != 0) timings!.StepDone(start);
         if (detached > 0)
         {
             lock (_gate) Volatile.Write(ref _count, _count - _phases[phase].RemoveDetached());
@@ -157,6 +161,15 @@ internal sealed class PlayoutShard
     }
 
     public void RecordResync() => _resyncs++;
+
+    /// <summary>When this shard's packets really left and how long its bursts took; null until a pacing thread serves it.</summary>
+    public SendTimings? Timings { get; private set; }
+
+    /// <summary>The pacing thread's clock for <see cref="Timings"/> (the first thread to serve the shard keeps it).</summary>
+    internal SendTimings MeasureWith(TimeProvider clock)
+    {
+        lock (_gate) return Timings ??= new SendTimings(clock);
+    }
 
     /// <summary>How late this shard's streams were served; null before its first step.</summary>
     public LatenessHistogram? Lateness => Volatile.Read(ref _lateness);

@@ -31,6 +31,7 @@ public sealed class PlayoutStream
     private long _nextId;
     private bool _newTalkspurt = true;
     private bool _removed;
+    private long _lastSentAt; // the pacing thread's clock, for SendTimings
 
     internal PlayoutStream(G711Law law, RtpSender sender, PacketSink send, Action<PromptCompletion>? onCompleted)
     {
@@ -123,14 +124,17 @@ public sealed class PlayoutStream
     /// <summary>One 20 ms step: send the next frame if there is audio, then report completions. A sink
     /// or callback that throws does not keep the other completions from being reported; the first
     /// exception comes back in <paramref name="failure"/>. Returns true once the stream was removed and
-    /// its last completions reported, so the scheduler may drop it.</summary>
-    internal bool Tick(out Exception? failure)
+    /// its last completions reported, so the scheduler may drop it. <paramref name="timings"/>, when given, notes
+    /// when the packet left compared with the stream's previous one.</summary>
+    internal bool Tick(out Exception? failure, SendTimings? timings = null)
     {
         var length = 0;
+        var startsTalkspurt = false;
         lock (_gate)
         {
             // Removal and its completions are taken together, under the lock that MarkRemoved holds.
             Detached = _removed;
+            startsTalkspurt = _newTalkspurt; // a frame filled now carries the marker exactly when this is set
             if (!_removed) length = FillFrame();
             _reporting.AddRange(_completions);
             _completions.Clear();
@@ -139,6 +143,7 @@ public sealed class PlayoutStream
         failure = Interlocked.Exchange(ref _generatorFailure, null);
         if (length > 0)
         {
+            timings?.Sending(ref _lastSentAt, timings.Now(), startsTalkspurt);
             try
             {
                 _send(_packet.AsSpan(0, length));

@@ -131,6 +131,25 @@ public sealed class IvrMetricsTests
     }
 
     [Fact]
+    public async Task PacingSendJitterAndBursts_ExportedAsTheirOwnHistograms()
+    {
+        var jitter = new LatenessHistogram(TimeSpan.TicksPerSecond);
+        var bursts = new LatenessHistogram(TimeSpan.TicksPerSecond);
+        _metrics.Readings.Watch(new ServerReadings.Sources { PacingSendJitter = () => Snapshot(jitter), PacingBursts = () => Snapshot(bursts) });
+        jitter.Record(TimeSpan.FromMicroseconds(30).Ticks, 100);
+        jitter.Record(TimeSpan.FromMilliseconds(1.5).Ticks, 1);
+        bursts.Record(TimeSpan.FromMicroseconds(400).Ticks, 5);
+
+        var scraped = await ScrapeAsync();
+
+        Assert.Equal(100, scraped.Value("ivr_pacing_send_jitter_seconds_bucket", "le=0.0001"));
+        Assert.Equal(101, scraped.Value("ivr_pacing_send_jitter_seconds_bucket", "le=0.002"));
+        Assert.Equal(0, scraped.Value("ivr_pacing_burst_seconds_bucket", "le=0.00025"));
+        Assert.Equal(5, scraped.Value("ivr_pacing_burst_seconds_bucket", "le=0.0005"));
+        Assert.Equal(0, scraped.Value("ivr_pacing_lateness_seconds_count") ?? 0); // not given: nothing
+    }
+
+    [Fact]
     public async Task SipDrops_AreExportedByReason_AndFollowTheCountsAtEachScrape()
     {
         var drops = new Ivr.Sip.Throttling.SipDropCounts(OverBudget: 700, WorkQueueFull: 1, SourceQueueFull: 20, AllQueuesFull: 3, Malformed: 9);

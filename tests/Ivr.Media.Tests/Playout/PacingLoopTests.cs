@@ -76,6 +76,59 @@ public class PacingLoopTests
         Assert.Equal(0.006, sums.Sum(), 9);
     }
 
+    private static long[] Counts(LatenessHistogram histogram)
+    {
+        var counts = new long[LatenessHistogram.UpperBounds.Count + 1];
+        histogram.AddTo(counts, new double[counts.Length]);
+        return counts;
+    }
+
+    private static int Bucket(double upperBound) => LatenessHistogram.UpperBounds.ToList().IndexOf(upperBound);
+
+    [Fact]
+    public void Step_LateStep_BothGapsAroundItAreSendJitter_TheTalkspurtsFirstPacketIsNot()
+    {
+        AddPlayingStream();
+        AddPlayingStream();
+        foreach (var late in new[] { 0, 0, 3, 0 }) _waiter.Lateness.Enqueue(TimeSpan.FromMilliseconds(late));
+        Steps(4); // sent at 0, 20, 43, 60 ms: gaps 20, 23, 17
+
+        var counts = Counts(_shard.Timings!.Jitter!);
+        Assert.Equal(2, counts[0]); // the 20 ms gap of each stream
+        Assert.Equal(4, counts[Bucket(0.005)]); // 3 ms early and 3 ms late, each stream
+        Assert.Equal(6, counts.Sum()); // the first packets started talkspurts: no gap
+    }
+
+    [Fact]
+    public void Step_StreamResumingAfterAPause_ItsFirstGapIsNoJitter()
+    {
+        var stream = AddPlayingStream(frames: 2);
+        Steps(4); // two packets, then silence
+        stream.Enqueue(new short[160 * 2]);
+        Steps(3);
+
+        Assert.Equal(4, _sentAt.Count);
+        Assert.Equal(2, Counts(_shard.Timings!.Jitter!).Sum()); // 20 ms within each talkspurt; the pause between them not counted
+        Assert.Equal(2, Counts(_shard.Timings!.Jitter!)[0]);
+    }
+
+    [Fact]
+    public void Step_SlowSends_TheBurstsDurationIsRecordedOncePerStep()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _time.Advance(TimeSpan.FromMilliseconds(0.3)), null);
+            stream.Enqueue(new short[160 * 100]);
+            _shard.Add(stream);
+        }
+
+        Steps(2);
+
+        var bursts = Counts(_shard.Timings!.Bursts!);
+        Assert.Equal(2, bursts[Bucket(0.001)]); // 3 sends of 0.3 ms: 0.9 ms, in (0.5 ms, 1 ms]
+        Assert.Equal(2, bursts.Sum());
+    }
+
     [Fact]
     public void Step_LateTicks_DeadlinesStayOnTheAbsoluteGrid()
     {
