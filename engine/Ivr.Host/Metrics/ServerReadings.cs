@@ -8,8 +8,9 @@ namespace Ivr.Host.Metrics;
 /// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
 /// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
 /// serving, how late the pacing threads served their streams, how evenly their packets left and how long their bursts
-/// took, and the SIP messages dropped on receipt, by reason. Each source is a function given to <see cref="Watch"/>; a
-/// source not given (a part not started) reads as nothing.
+/// took, the SIP messages dropped on receipt, by reason, and the process's garbage collections and their pauses (read
+/// from the runtime). Each source is a function given to <see cref="Watch"/>; a source not given (a part not started)
+/// reads as nothing.
 /// </summary>
 public sealed class ServerReadings
 {
@@ -21,6 +22,8 @@ public sealed class ServerReadings
     private readonly LatenessExport _sendJitter;
     private readonly LatenessExport _bursts;
     private readonly Counter _sipDropped;
+    private readonly Counter _gcCollections;
+    private readonly Counter _gcPause;
     private readonly object _gate = new();
     private Sources _sources = new();
     private string? _version;
@@ -42,6 +45,10 @@ public sealed class ServerReadings
         _bursts = new LatenessExport(factory.CreateHistogram("ivr_pacing_burst_seconds",
             "How long each pacing step took to send its phase's packets (one per step with streams), seconds.",
             new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+        _gcCollections = factory.CreateCounter("ivr_gc_collections_total",
+            "Garbage collections of this process by generation (a gen1 collection also counts in gen0, gen2 in both).", ["generation"]);
+        _gcPause = factory.CreateCounter("ivr_gc_pause_seconds_total",
+            "Time this process's threads were stopped for garbage collections, the pacing threads included, seconds.");
         _sipDropped = factory.CreateCounter("ivr_sip_dropped_total",
             "SIP messages dropped on receipt, by reason: over_budget (the source's rate, before any parse), work_queue_full, " +
             "source_queue_full (the source's UDP receive queue), all_queues_full (every UDP receive queue together), malformed " +
@@ -91,9 +98,14 @@ public sealed class ServerReadings
             if (s.PacingSendJitter is { } jitter) _sendJitter.Update(jitter());
             if (s.PacingBursts is { } bursts) _bursts.Update(bursts());
             if (s.SipDrops is { } sipDrops) UpdateSipDrops(sipDrops());
+            for (var generation = 0; generation <= 2; generation++)
+                _gcCollections.WithLabels(Generations[generation]).IncTo(GC.CollectionCount(generation));
+            _gcPause.IncTo(GC.GetTotalPauseDuration().TotalSeconds);
             SetVersion(s.FlowVersion?.Invoke());
         }
     }
+
+    private static readonly string[] Generations = ["0", "1", "2"];
 
     private void UpdateSipDrops(SipDropCounts drops)
     {

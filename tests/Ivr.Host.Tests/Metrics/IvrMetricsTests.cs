@@ -150,6 +150,18 @@ public sealed class IvrMetricsTests
     }
 
     [Fact]
+    public async Task GarbageCollections_CountedByGeneration_WithTheirPauses()
+    {
+        var before = await ScrapeAsync();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        var after = await ScrapeAsync();
+
+        Assert.True(after.Value("ivr_gc_collections_total", "generation=2") > before.Value("ivr_gc_collections_total", "generation=2"));
+        Assert.True(after.Value("ivr_gc_collections_total", "generation=0") >= after.Value("ivr_gc_collections_total", "generation=2"));
+        Assert.True(after.Value("ivr_gc_pause_seconds_total") > before.Value("ivr_gc_pause_seconds_total"));
+    }
+
+    [Fact]
     public async Task SipDrops_AreExportedByReason_AndFollowTheCountsAtEachScrape()
     {
         var drops = new Ivr.Sip.Throttling.SipDropCounts(OverBudget: 700, WorkQueueFull: 1, SourceQueueFull: 20, AllQueuesFull: 3, Malformed: 9);
