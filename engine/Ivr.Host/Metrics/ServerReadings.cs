@@ -8,8 +8,8 @@ namespace Ivr.Host.Metrics;
 /// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
 /// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
 /// serving, how late the pacing threads served their streams, how evenly their packets left and how long their bursts
-/// took, the SIP messages dropped on receipt, by reason, and the process's garbage collections and their pauses (read
-/// from the runtime). Each source is a function given to <see cref="Watch"/>; a source not given (a part not started)
+/// took, the SIP messages dropped on receipt, by reason, and the process's allocations, garbage collections and their pauses
+/// (read from the runtime). Each source is a function given to <see cref="Watch"/>; a source not given (a part not started)
 /// reads as nothing.
 /// </summary>
 public sealed class ServerReadings
@@ -24,6 +24,7 @@ public sealed class ServerReadings
     private readonly Counter _sipDropped;
     private readonly Counter _gcCollections;
     private readonly Counter _gcPause;
+    private readonly Counter _allocated;
     private readonly object _gate = new();
     private Sources _sources = new();
     private string? _version;
@@ -49,6 +50,8 @@ public sealed class ServerReadings
             "Garbage collections of this process by generation (a gen1 collection also counts in gen0, gen2 in both).", ["generation"]);
         _gcPause = factory.CreateCounter("ivr_gc_pause_seconds_total",
             "Time this process's threads were stopped for garbage collections, the pacing threads included, seconds.");
+        _allocated = factory.CreateCounter("ivr_allocated_bytes_total",
+            "Bytes this process allocated on the managed heap (what makes the garbage collections), all threads.");
         _sipDropped = factory.CreateCounter("ivr_sip_dropped_total",
             "SIP messages dropped on receipt, by reason: over_budget (the source's rate, before any parse), work_queue_full, " +
             "source_queue_full (the source's UDP receive queue), all_queues_full (every UDP receive queue together), malformed " +
@@ -101,6 +104,7 @@ public sealed class ServerReadings
             for (var generation = 0; generation <= 2; generation++)
                 _gcCollections.WithLabels(Generations[generation]).IncTo(GC.CollectionCount(generation));
             _gcPause.IncTo(GC.GetTotalPauseDuration().TotalSeconds);
+            _allocated.IncTo(GC.GetTotalAllocatedBytes());
             SetVersion(s.FlowVersion?.Invoke());
         }
     }

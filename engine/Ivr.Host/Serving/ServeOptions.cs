@@ -37,7 +37,7 @@ public sealed record ServeOptions
           --no-symmetric-rtp accept RTP only from the address and port in the caller's SDP (default: also any port of the
                              caller's SIP source address, for callers behind NAT; anyone else is dropped either way)
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
-          --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: 500 per CPU core, as
+          --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: 1000 per CPU core, as
                              tools/bench/sip-load measured, at most one per RTP port pair)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
           --trunk FILE       SIP trunk for outbound calls and bridged transfers (default: deploy/trunk.yaml when present)
@@ -167,9 +167,10 @@ public sealed record ServeOptions
         };
     }
 
-    /// <summary>Held full-media calls one core carries with room to spare: tools/bench/sip-load held 1,000 calls on 2 cores
-    /// with 0 failed at 0.042 % of a core per call (issue 13, session 9) while SIPp shared the cores.</summary>
-    public const int CallsPerCore = 500;
+    /// <summary>Held full-media calls one core carries: tools/bench/sip-load held 2,000 calls on 2 cores with 0 failed in each
+    /// of 3 quiet runs (sessions 11-12: 0.035-0.041 % of a core per call, the machine 46-59 % busy with SIPp and the
+    /// capture on the same cores, 48-56 KB RSS per call).</summary>
+    public const int CallsPerCore = 1000;
 
     /// <summary>--max-calls when not given: <see cref="CallsPerCore"/> per core, at most one call per RTP port pair.</summary>
     public static int DefaultMaxCalls(int rtpMin, int rtpMax, int cores) => Math.Max(1, Math.Min(CallsPerCore * cores, (rtpMax - rtpMin + 1) / 2));

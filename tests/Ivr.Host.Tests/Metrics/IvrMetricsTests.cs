@@ -159,6 +159,7 @@ public sealed class IvrMetricsTests
         Assert.True(after.Value("ivr_gc_collections_total", "generation=2") > before.Value("ivr_gc_collections_total", "generation=2"));
         Assert.True(after.Value("ivr_gc_collections_total", "generation=0") >= after.Value("ivr_gc_collections_total", "generation=2"));
         Assert.True(after.Value("ivr_gc_pause_seconds_total") > before.Value("ivr_gc_pause_seconds_total"));
+        Assert.True(after.Value("ivr_allocated_bytes_total") > before.Value("ivr_allocated_bytes_total")); // the scrape itself allocates
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ServeOptionsTests
 
         Assert.Equal(5060, options.SipPort);
         Assert.Equal((20000, 29999), (options.RtpPortMin, options.RtpPortMax));
-        Assert.Equal(Math.Min(500 * Environment.ProcessorCount, 5000), options.MaxCalls); // 500 per core, at most one per RTP port pair
+        Assert.Equal(Math.Min(1000 * Environment.ProcessorCount, 5000), options.MaxCalls); // 1,000 per core, at most one per RTP port pair
         Assert.Null(options.RtpRangeWarning());
         Assert.True(options.Console);
         Assert.True(options.SymmetricRtp);
@@ -29,11 +29,12 @@ public sealed class ServeOptionsTests
     }
 
     [Theory]
-    [InlineData(20000, 29999, 2, 1000)]   // this machine class: what sip-load held
+    [InlineData(20000, 29999, 2, 2000)]   // this machine class: what sip-load held
     [InlineData(20000, 29999, 16, 5000)]  // more cores than the range has port pairs: the range decides
     [InlineData(20000, 20999, 2, 500)]
+    [InlineData(20000, 21999, 1, 1000)]
     [InlineData(20000, 20001, 64, 1)]
-    public void DefaultMaxCalls_500PerCore_AtMostOnePerPortPair(int min, int max, int cores, int expected)
+    public void DefaultMaxCalls_1000PerCore_AtMostOnePerPortPair(int min, int max, int cores, int expected)
     {
         Assert.Equal(expected, ServeOptions.DefaultMaxCalls(min, max, cores));
     }
