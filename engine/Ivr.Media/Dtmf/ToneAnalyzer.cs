@@ -17,37 +17,33 @@ internal sealed class ToneAnalyzer
 
     private static readonly double s_silencePower = Dbm0.Power(-50);
 
-    private readonly double[] _hann = new double[Window];
-    private readonly double _hannSum;
+    // The windows and filter coefficients depend on nothing but the Q.23 frequencies: computed once for the process,
+    // not per call (they were ~13 KB of every call's memory and of its set-up garbage; issue 13).
+    private static readonly double[] s_hann = HannWindow(Window);
+    private static readonly double s_hannSum = s_hann.Sum();
+    private static readonly double[] s_coefficients = [.. Enumerable.Range(0, 8).Select(k => 2 * Math.Cos(2 * Math.PI * Frequency(k) / SampleRate))];
+    private static readonly double[] s_harmonicCoefficients = [.. Enumerable.Range(0, 8).Select(k => 2 * Math.Cos(2 * Math.PI * 2 * Frequency(k) / SampleRate))];
+    private static readonly double[][] s_halfCos = [.. Enumerable.Range(0, 8).Select(k => HalfWave(k, Math.Cos))];
+    private static readonly double[][] s_halfSin = [.. Enumerable.Range(0, 8).Select(k => HalfWave(k, Math.Sin))];
+
     private readonly double[] _windowed = new double[Window];
-    private readonly double[] _coefficients = new double[8];
-    private readonly double[] _harmonicCoefficients = new double[8];
-    private readonly double[][] _halfCos = new double[8][];
-    private readonly double[][] _halfSin = new double[8][];
     private readonly double _presencePower;
     private readonly double _dominance;
 
     public ToneAnalyzer(DtmfDetectorOptions options)
     {
-        for (var n = 0; n < Window; n++) _hann[n] = 0.5 - 0.5 * Math.Cos(2 * Math.PI * (n + 0.5) / Window);
-        _hannSum = _hann.Sum();
-        for (var k = 0; k < 8; k++)
-        {
-            var f = Frequency(k);
-            _coefficients[k] = 2 * Math.Cos(2 * Math.PI * f / SampleRate);
-            _harmonicCoefficients[k] = 2 * Math.Cos(2 * Math.PI * 2 * f / SampleRate);
-            _halfCos[k] = new double[Half];
-            _halfSin[k] = new double[Half];
-            for (var n = 0; n < Half; n++)
-            {
-                var w = 0.5 - 0.5 * Math.Cos(2 * Math.PI * (n + 0.5) / Half);
-                _halfCos[k][n] = w * Math.Cos(2 * Math.PI * f * n / SampleRate);
-                _halfSin[k][n] = w * Math.Sin(2 * Math.PI * f * n / SampleRate);
-            }
-        }
-
         _presencePower = Dbm0.Power(options.MinToneLevelDbm0 - 12);
         _dominance = Math.Pow(10, options.MinGroupDominanceDb / 10);
+    }
+
+    private static double[] HannWindow(int length) =>
+        [.. Enumerable.Range(0, length).Select(n => 0.5 - 0.5 * Math.Cos(2 * Math.PI * (n + 0.5) / length))];
+
+    /// <summary>Tone k's Hann-windowed cosine or sine over one 10 ms half.</summary>
+    private static double[] HalfWave(int k, Func<double, double> wave)
+    {
+        var window = HannWindow(Half);
+        return [.. Enumerable.Range(0, Half).Select(n => window[n] * wave(2 * Math.PI * Frequency(k) * n / SampleRate))];
     }
 
     /// <summary>Nominal frequency of tone index k: 0–3 low group, 4–7 high group.</summary>
@@ -60,13 +56,13 @@ internal sealed class ToneAnalyzer
         for (var n = 0; n < Window; n++)
         {
             energy += samples[n] * (double)samples[n];
-            _windowed[n] = samples[n] * _hann[n];
+            _windowed[n] = samples[n] * s_hann[n];
         }
 
         frame.TotalPower = energy / Window;
         if (frame.TotalPower < s_silencePower) return;
 
-        for (var k = 0; k < 8; k++) frame.Magnitudes[k] = Math.Sqrt(Goertzel(_windowed, _coefficients[k]));
+        for (var k = 0; k < 8; k++) frame.Magnitudes[k] = Math.Sqrt(Goertzel(_windowed, s_coefficients[k]));
         var low = Strongest(frame.Magnitudes, 0, out var lowRunnerUp);
         var high = Strongest(frame.Magnitudes, 4, out var highRunnerUp);
         frame.Low = low;
@@ -79,14 +75,14 @@ internal sealed class ToneAnalyzer
         if (Square(frame.Magnitudes[4 + high]) < _dominance * Square(highRunnerUp)) return;
 
         frame.Candidate = true;
-        frame.LowHarmonicPower = SinePower(Math.Sqrt(Goertzel(_windowed, _harmonicCoefficients[low])));
-        frame.HighHarmonicPower = SinePower(Math.Sqrt(Goertzel(_windowed, _harmonicCoefficients[4 + high])));
+        frame.LowHarmonicPower = SinePower(Math.Sqrt(Goertzel(_windowed, s_harmonicCoefficients[low])));
+        frame.HighHarmonicPower = SinePower(Math.Sqrt(Goertzel(_windowed, s_harmonicCoefficients[4 + high])));
         (frame.LowCrossRe, frame.LowCrossIm, frame.LowCrossAbs) = HalvesCross(samples, low);
         (frame.HighCrossRe, frame.HighCrossIm, frame.HighCrossAbs) = HalvesCross(samples, 4 + high);
     }
 
     /// <summary>Sine power (mean square) of a tone whose Hann-windowed Goertzel magnitude is |X| = A·Σw/2.</summary>
-    public double SinePower(double magnitude) => 2 * Square(magnitude / _hannSum);
+    public double SinePower(double magnitude) => 2 * Square(magnitude / s_hannSum);
 
     private static double Square(double x) => x * x;
 
@@ -134,8 +130,8 @@ internal sealed class ToneAnalyzer
     private (double Re, double Im) HalfDft(ReadOnlySpan<float> half, int k)
     {
         double re = 0, im = 0;
-        var cos = _halfCos[k];
-        var sin = _halfSin[k];
+        var cos = s_halfCos[k];
+        var sin = s_halfSin[k];
         for (var n = 0; n < Half; n++)
         {
             re += half[n] * cos[n];

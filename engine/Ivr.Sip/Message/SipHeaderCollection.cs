@@ -72,7 +72,13 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     public int CountOf(string name)
     {
         var normalized = SipHeaderNames.Normalize(name);
-        return _headers.Count(h => Matches(h, normalized));
+        var count = 0;
+        foreach (var header in _headers) // not LINQ: a closure per call, and every request is validated with it
+        {
+            if (Matches(header, normalized)) count++;
+        }
+
+        return count;
     }
 
     /// <summary>
