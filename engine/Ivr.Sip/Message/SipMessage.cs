@@ -17,21 +17,25 @@ public abstract class SipMessage
 
     public string? CallId => Headers.Get(SipHeaderNames.CallId)?.Trim();
 
-    public CSeqHeader? CSeq => ParseOrNull(Headers.Get(SipHeaderNames.CSeq), CSeqHeader.Parse);
+    // The last parse of each header the stack reads again and again (transaction key, dialog, validation, responses),
+    // kept with the raw text it came from: an unchanged header (the same string) is not parsed again, a replaced one is.
+    // The parsed types are immutable. Setting up a call parsed To and Via several times each (issue 13, set-up garbage).
+    private Parsed<CSeqHeader>? _cseq;
+    private Parsed<NameAddress?>? _from;
+    private Parsed<NameAddress?>? _to;
+    private Parsed<ViaHeader?>? _topVia;
 
-    public NameAddress? From => ParseOrNull(Headers.Get(SipHeaderNames.From), NameAddress.Parse);
+    /// <summary>The CSeq; as before its memo, an absent or malformed one reads as <c>default</c> (number 0, no method), not
+    /// null — <see cref="SipMessageValidator"/> refuses such a message first.</summary>
+    public CSeqHeader? CSeq => Memo(ref _cseq, Headers.Get(SipHeaderNames.CSeq), static raw => ParseOrNull(raw, CSeqHeader.Parse));
 
-    public NameAddress? To => ParseOrNull(Headers.Get(SipHeaderNames.To), NameAddress.Parse);
+    public NameAddress? From => Memo(ref _from, Headers.Get(SipHeaderNames.From), static raw => ParseOrNull(raw, NameAddress.Parse));
+
+    public NameAddress? To => Memo(ref _to, Headers.Get(SipHeaderNames.To), static raw => ParseOrNull(raw, NameAddress.Parse));
 
     /// <summary>The first (topmost) Via value, or null when absent or malformed.</summary>
-    public ViaHeader? TopVia
-    {
-        get
-        {
-            var values = Headers.GetValues(SipHeaderNames.Via);
-            return values.Count == 0 ? null : ParseOrNull(values[0], ViaHeader.Parse);
-        }
-    }
+    public ViaHeader? TopVia => Memo(ref _topVia, Headers.Get(SipHeaderNames.Via), Headers,
+        static (headers, _) => ParseOrNull(headers.GetValues(SipHeaderNames.Via) is { Count: > 0 } values ? values[0] : null, ViaHeader.Parse));
 
     /// <summary>Every Contact value that parses (a "*" or malformed value is skipped).</summary>
     public IReadOnlyList<NameAddress> Contacts =>
@@ -57,6 +61,23 @@ public abstract class SipMessage
         var first = HeaderValueSplitter.Split(lines[0]);
         var rewritten = string.Join(", ", new[] { via.ToString() }.Concat(first.Skip(1)));
         Headers.ReplaceFirst(SipHeaderNames.Via, rewritten);
+    }
+
+    private sealed record Parsed<T>(string Raw, T Value);
+
+    /// <summary>The value parsed from <paramref name="raw"/> (the header's first line as stored), parsed again only when
+    /// that line is another string than last time. One reference write: a reader on another thread sees either memo.</summary>
+    private static T? Memo<T>(ref Parsed<T>? memo, string? raw, Func<string, T> parse) =>
+        Memo(ref memo, raw, parse, static (parse, raw) => parse(raw));
+
+    private static T? Memo<TState, T>(ref Parsed<T>? memo, string? raw, TState state, Func<TState, string, T> parse)
+    {
+        if (raw is null) return default;
+        var known = Volatile.Read(ref memo);
+        if (known is not null && ReferenceEquals(known.Raw, raw)) return known.Value;
+        var value = parse(state, raw);
+        Volatile.Write(ref memo, new Parsed<T>(raw, value));
+        return value;
     }
 
     private static T? ParseOrNull<T>(string? text, Func<string, ParseResult<T>> parse)
