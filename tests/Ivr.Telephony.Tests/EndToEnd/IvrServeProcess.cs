@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Ivr.Telephony.Tests.TestSupport;
 
 namespace Ivr.Telephony.Tests.EndToEnd;
 
@@ -154,33 +155,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
     }
 
     /// <summary>Four free UDP ports starting at an even one, away from the ranges other tests pick.</summary>
-    private static int FreeRtpRange()
-    {
-        for (var port = 52000 + (Environment.ProcessId % 1000) * 8; port < 65000; port += 8)
-        {
-            var sockets = new List<Socket>();
-            try
-            {
-                for (var p = port; p < port + 4; p++)
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                    sockets.Add(socket);
-                    socket.Bind(new IPEndPoint(IPAddress.Loopback, p));
-                }
-
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-            finally
-            {
-                foreach (var socket in sockets) socket.Dispose();
-            }
-        }
-
-        throw new InvalidOperationException("no free RTP port range");
-    }
+    private static int FreeRtpRange() => FreeUdpPorts.Block(4, 52000, 65000);
 
     private static int FreePort(SocketType type, ProtocolType protocol)
     {

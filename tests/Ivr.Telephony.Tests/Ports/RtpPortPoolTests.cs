@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using Ivr.Telephony.Ports;
+using Ivr.Telephony.Tests.TestSupport;
 
 namespace Ivr.Telephony.Tests.Ports;
 
@@ -146,37 +147,7 @@ public sealed class RtpPortPoolTests
         }
     }
 
-    /// <summary>
-    /// An even first port of <paramref name="size"/> consecutive loopback UDP ports that bind right now, drawn below
-    /// the kernel's ephemeral range (32768–60999) where no other test of this assembly draws RTP ports: fixed ports
-    /// collided with the dialer and bridge tests' pools running in parallel.
-    /// </summary>
-    private static int FreeBlock(int size)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var first = 10000 + Random.Shared.Next(0, 4500) * 2;
-            var sockets = new List<Socket>();
-            try
-            {
-                for (var port = first; port < first + size; port++)
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                    sockets.Add(socket);
-                    socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                }
-
-                return first;
-            }
-            catch (SocketException)
-            {
-            }
-            finally
-            {
-                sockets.ForEach(s => s.Dispose());
-            }
-        }
-
-        throw new InvalidOperationException($"no {size} free loopback UDP ports found in 10000-19999");
-    }
+    /// <summary>Fixed ports below the kernel's ephemeral range (32768–60999), where no other test of this assembly draws
+    /// RTP ports: fixed ports collided with the dialer and bridge tests' pools running in parallel.</summary>
+    private static int FreeBlock(int size) => FreeUdpPorts.Block(size, 10000, 20000);
 }
