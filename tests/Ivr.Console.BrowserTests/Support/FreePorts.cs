@@ -29,34 +29,7 @@ internal static class FreePorts
         throw new InvalidOperationException("no port free for both UDP and TCP");
     }
 
-    /// <summary>The first port of a block of <paramref name="count"/> UDP ports, all free when probed.</summary>
-    public static int UdpBlock(int count)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var first = Random.Shared.Next(20000, 60000 - count) & ~1;
-            var sockets = new List<Socket>();
-            try
-            {
-                for (var port = first; port < first + count; port++)
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                    sockets.Add(socket);
-                    socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                }
-
-                return first;
-            }
-            catch (SocketException)
-            {
-                // part of the block is taken: try another
-            }
-            finally
-            {
-                sockets.ForEach(s => s.Dispose());
-            }
-        }
-
-        throw new InvalidOperationException($"no block of {count} free UDP ports");
-    }
+    /// <summary>The first port of a block of <paramref name="count"/> UDP ports, all free when probed (the telephony
+    /// tests' helper, linked into this project).</summary>
+    public static int UdpBlock(int count) => Ivr.Telephony.Tests.TestSupport.FreeUdpPorts.Block(count, 20000, 60000, attempts: 50);
 }

@@ -8,10 +8,10 @@ namespace Ivr.Telephony.Tests.TestSupport;
 internal static class FreeUdpPorts
 {
     /// <summary>An even first port of <paramref name="size"/> consecutive ports, all free when probed, drawn at random
-    /// from [<paramref name="low"/>, <paramref name="high"/>).</summary>
-    public static int Block(int size, int low, int high)
+    /// from [<paramref name="low"/>, <paramref name="high"/>) in at most <paramref name="attempts"/> draws.</summary>
+    public static int Block(int size, int low, int high, int attempts = 200)
     {
-        for (var attempt = 0; attempt < 200; attempt++)
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             var first = Random.Shared.Next(low, high - size) & ~1;
             var sockets = new List<Socket>();
