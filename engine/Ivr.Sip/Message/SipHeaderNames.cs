@@ -54,6 +54,13 @@ public static class SipHeaderNames
     public static string Normalize(string name) =>
         Canonical.TryGetValue(name, out var canonical) ? canonical : name;
 
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CanonicalOfSpan =
+        Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary><see cref="Normalize(string)"/> of a name read from a message: a known name costs no string.</summary>
+    public static string Normalize(ReadOnlySpan<char> name) =>
+        CanonicalOfSpan.TryGetValue(name, out var canonical) ? canonical : name.ToString();
+
     /// <summary>True when the header's grammar is a comma-separated list (§7.3.1), so values may be split.</summary>
     public static bool IsList(string name) => ListHeaders.Contains(Normalize(name));
 

@@ -23,19 +23,58 @@ internal static class SipHeaderSection
     public static List<string> UnfoldLines(string text)
     {
         var lines = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        var reader = new HeaderLineReader(text);
+        while (reader.Read(out var line))
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Length > 0 && line[0] is ' ' or '\t' && lines.Count > 0)
-            {
-                lines[^1] = lines[^1] + " " + line.TrimStart(' ', '\t');
-            }
-            else
-            {
-                lines.Add(line);
-            }
+            lines.Add(line.ToString());
         }
 
         return lines;
     }
+}
+
+/// <summary>
+/// Reads header text one logical line at a time (RFC 3261 §7.3.1): a line is what lies between '\n's with its trailing
+/// '\r's removed, and a line after the first that starts with SP or HT continues the one before it (joined with one space,
+/// its leading whitespace dropped). A line is a slice of the text; only a folded line is a new string. Text with no '\n'
+/// is one line; empty text is one empty line.
+/// </summary>
+internal ref struct HeaderLineReader(string text)
+{
+    private int _next;
+
+    public bool Read(out ReadOnlySpan<char> line)
+    {
+        if (_next > text.Length)
+        {
+            line = default;
+            return false;
+        }
+
+        line = NextPhysical();
+        if (!ContinuationFollows())
+        {
+            return true;
+        }
+
+        var folded = new System.Text.StringBuilder().Append(line);
+        while (ContinuationFollows())
+        {
+            folded.Append(' ').Append(NextPhysical().TrimStart(" \t"));
+        }
+
+        line = folded.ToString();
+        return true;
+    }
+
+    private ReadOnlySpan<char> NextPhysical()
+    {
+        var rest = text.AsSpan(_next);
+        var end = rest.IndexOf('\n');
+        var physical = end < 0 ? rest : rest[..end];
+        _next += end < 0 ? rest.Length + 1 : end + 1;
+        return physical.TrimEnd('\r');
+    }
+
+    private readonly bool ContinuationFollows() => _next < text.Length && text[_next] is ' ' or '\t';
 }

@@ -34,8 +34,10 @@ public abstract class SipMessage
     public NameAddress? To => Memo(ref _to, Headers.Get(SipHeaderNames.To), static raw => ParseOrNull(raw, NameAddress.Parse));
 
     /// <summary>The first (topmost) Via value, or null when absent or malformed.</summary>
-    public ViaHeader? TopVia => Memo(ref _topVia, Headers.Get(SipHeaderNames.Via), Headers,
-        static (headers, _) => ParseOrNull(headers.GetValues(SipHeaderNames.Via) is { Count: > 0 } values ? values[0] : null, ViaHeader.Parse));
+    public ViaHeader? TopVia => Memo(ref _topVia, Headers.Get(SipHeaderNames.Via), static line => ParseOrNull(FirstValue(line), ViaHeader.Parse));
+
+    /// <summary>The first value of a list header line (§7.3.1); the line itself when it holds one (no list built).</summary>
+    private static string FirstValue(string line) => line.Contains(',') ? HeaderValueSplitter.Split(line)[0] : line.Trim();
 
     /// <summary>Every Contact value that parses (a "*" or malformed value is skipped).</summary>
     public IReadOnlyList<NameAddress> Contacts =>
@@ -52,15 +54,16 @@ public abstract class SipMessage
     /// <summary>Replaces the topmost Via value (the transport adds received/rport there, §18.2.1).</summary>
     public void ReplaceTopVia(ViaHeader via)
     {
-        var lines = Headers.Where(h => h.Name == SipHeaderNames.Via).Select(h => h.Value).ToList();
-        if (lines.Count == 0)
+        ArgumentNullException.ThrowIfNull(via);
+        if (Headers.Get(SipHeaderNames.Via) is not { } first)
         {
             return;
         }
 
-        var first = HeaderValueSplitter.Split(lines[0]);
-        var rewritten = string.Join(", ", new[] { via.ToString() }.Concat(first.Skip(1)));
+        var top = via.ToString();
+        var rewritten = first.Contains(',') ? string.Join(", ", [top, .. HeaderValueSplitter.Split(first).Skip(1)]) : top;
         Headers.ReplaceFirst(SipHeaderNames.Via, rewritten);
+        Volatile.Write(ref _topVia, new Parsed<ViaHeader?>(rewritten, via)); // known: not parsed again
     }
 
     private sealed record Parsed<T>(string Raw, T Value);

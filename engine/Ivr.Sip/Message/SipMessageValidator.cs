@@ -17,6 +17,8 @@ public static class SipMessageValidator
         SipHeaderNames.MaxForwards, SipHeaderNames.ContentLength, SipHeaderNames.ContentType, SipHeaderNames.Expires,
     ];
 
+    private static readonly string[] AddressLists = [SipHeaderNames.Contact, SipHeaderNames.Route, SipHeaderNames.RecordRoute];
+
     public static SipValidationResult Validate(SipMessage message)
     {
         if (!string.Equals(message.Version, SipMessage.Version20, StringComparison.OrdinalIgnoreCase))
@@ -46,7 +48,7 @@ public static class SipMessageValidator
             return SipValidationResult.BadRequest("Max-Forwards must be 0-255");
         }
 
-        foreach (var name in new[] { SipHeaderNames.Contact, SipHeaderNames.Route, SipHeaderNames.RecordRoute })
+        foreach (var name in AddressLists)
         {
             foreach (var value in request.Headers.GetValues(name))
             {
@@ -90,28 +92,67 @@ public static class SipMessageValidator
             }
         }
 
-        foreach (var name in new[] { SipHeaderNames.From, SipHeaderNames.To })
+        // Through the message's memo: the stack reads From, To, CSeq and the top Via again after this, unparsed.
+        if (message.From is null)
         {
-            var parsed = NameAddress.Parse(message.Headers.Get(name)!);
-            if (!parsed.IsSuccess)
-            {
-                return SipValidationResult.BadRequest($"Malformed {name}");
-            }
+            return SipValidationResult.BadRequest($"Malformed {SipHeaderNames.From}");
         }
 
-        if (message.Headers.GetValues(SipHeaderNames.Via).Any(v => !ViaHeader.Parse(v).IsSuccess))
+        if (message.To is null)
+        {
+            return SipValidationResult.BadRequest($"Malformed {SipHeaderNames.To}");
+        }
+
+        if (!EveryViaParses(message))
         {
             return SipValidationResult.BadRequest("Malformed Via");
         }
 
-        if (!CSeqHeader.Parse(message.Headers.Get(SipHeaderNames.CSeq)!).IsSuccess)
+        if (message.CSeq is not { Method: not null })
         {
             return SipValidationResult.BadRequest("Malformed CSeq");
         }
 
         var callId = message.CallId!;
-        return callId.Length == 0 || callId.Any(c => c <= ' ')
+        return callId.Length == 0 || callId.AsSpan().IndexOfAnyInRange('\0', ' ') >= 0
             ? SipValidationResult.BadRequest("Malformed Call-ID")
             : SipValidationResult.Valid;
+    }
+
+    /// <summary>The top Via (memo) and every other Via value parse; a line holding one value builds no list.</summary>
+    private static bool EveryViaParses(SipMessage message)
+    {
+        if (message.TopVia is null)
+        {
+            return false;
+        }
+
+        var top = true;
+        foreach (var header in message.Headers)
+        {
+            if (!string.Equals(header.Name, SipHeaderNames.Via, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (top && !header.Value.Contains(','))
+            {
+                top = false; // the top value, parsed above
+                continue;
+            }
+
+            var values = HeaderValueSplitter.Split(header.Value);
+            for (var i = top ? 1 : 0; i < values.Count; i++)
+            {
+                if (!ViaHeader.Parse(values[i]).IsSuccess)
+                {
+                    return false;
+                }
+            }
+
+            top = false;
+        }
+
+        return true;
     }
 }

@@ -30,22 +30,24 @@ public static class SipParser
 
         var section = SipHeaderSection.Find(data, start);
         var (headerEnd, bodyStart) = section ?? (data.Length, data.Length);
-        var lines = SipHeaderSection.UnfoldLines(Encoding.UTF8.GetString(data[start..headerEnd]));
-        var startLine = SipStartLineParser.Parse(lines[0]);
-        var message = startLine.Value ?? SipStartLineParser.SalvageRequest(lines[0]);
+        var lines = new HeaderLineReader(Encoding.UTF8.GetString(data[start..headerEnd]));
+        lines.Read(out var first);
+        var firstLine = first.ToString();
+        var startLine = SipStartLineParser.Parse(firstLine);
+        var message = startLine.Value ?? SipStartLineParser.SalvageRequest(firstLine);
         if (message is null)
         {
             return SipParseResult.Fail(startLine.Error!);
         }
 
-        for (var i = 1; i < lines.Count; i++)
+        while (lines.Read(out var line))
         {
-            if (lines[i].Length == 0 && section is null)
+            if (line.Length == 0 && section is null)
             {
                 continue;
             }
 
-            var error = AddHeader(message, lines[i]);
+            var error = AddHeader(message, line);
             if (error is not null)
             {
                 return SipParseResult.Fail(error);
@@ -66,7 +68,8 @@ public static class SipParser
         return AttachBody(message, data[bodyStart..], options);
     }
 
-    private static string? AddHeader(SipMessage message, string line)
+    /// <summary>Adds one header line: a known name is its canonical string, the value the one new string.</summary>
+    private static string? AddHeader(SipMessage message, ReadOnlySpan<char> line)
     {
         var colon = line.IndexOf(':');
         if (colon < 0)
@@ -74,13 +77,13 @@ public static class SipParser
             return $"header line without ':': '{Truncate(line)}'";
         }
 
-        var name = line[..colon].TrimEnd(' ', '\t');
+        var name = line[..colon].TrimEnd(" \t");
         if (!SipGrammar.IsToken(name))
         {
             return $"invalid header name '{Truncate(name)}'";
         }
 
-        message.Headers.Add(name, line[(colon + 1)..].Trim(' ', '\t'));
+        message.Headers.Add(SipHeaderNames.Normalize(name), line[(colon + 1)..].Trim(" \t").ToString());
         return null;
     }
 
@@ -127,5 +130,5 @@ public static class SipParser
         return SipParseResult.Ok(message);
     }
 
-    private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
+    private static string Truncate(ReadOnlySpan<char> text) => text.Length > 40 ? string.Concat(text[..40], "…") : text.ToString();
 }

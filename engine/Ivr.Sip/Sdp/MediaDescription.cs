@@ -40,9 +40,27 @@ public sealed class MediaDescription
             .Where(r => r.IsSuccess)
             .Select(r => r.Value!);
 
-    public SdpRtpMap? GetRtpMap(int payloadType) => RtpMaps.FirstOrDefault(m => m.PayloadType == payloadType);
+    /// <summary>The first well-formed rtpmap of <paramref name="payloadType"/>, or null (read at every offer: no LINQ).</summary>
+    public SdpRtpMap? GetRtpMap(int payloadType)
+    {
+        foreach (var attribute in Attributes)
+        {
+            if (attribute.Name != "rtpmap" || attribute.Value is not { } value) continue;
+            var space = value.IndexOf(' '); // the payload type as SdpRtpMap.Parse reads it: only the matching line is parsed
+            if (space < 0 || !int.TryParse(value.AsSpan(0, space), out var type) || type != payloadType) continue;
+            var map = SdpRtpMap.Parse(attribute.Value);
+            if (map.IsSuccess && map.Value!.PayloadType == payloadType) return map.Value;
+        }
 
-    public string? GetAttribute(string name) => Attributes.FirstOrDefault(a => a.Name == name).Value;
+        return null;
+    }
+
+    public string? GetAttribute(string name)
+    {
+        foreach (var attribute in Attributes)
+            if (attribute.Name == name) return attribute.Value;
+        return null;
+    }
 
     internal void AppendTo(StringBuilder builder)
     {
@@ -59,9 +77,9 @@ public sealed class MediaDescription
         }
 
         builder.Append("\r\n");
-        foreach (var line in OtherLines.Where(l => l.StartsWith("i=")))
+        foreach (var line in OtherLines)
         {
-            builder.Append(line).Append("\r\n");
+            if (line.StartsWith("i=", StringComparison.Ordinal)) builder.Append(line).Append("\r\n");
         }
 
         if (Connection is not null)
@@ -69,9 +87,9 @@ public sealed class MediaDescription
             builder.Append("c=").Append(Connection).Append("\r\n");
         }
 
-        foreach (var line in OtherLines.Where(l => !l.StartsWith("i=")))
+        foreach (var line in OtherLines)
         {
-            builder.Append(line).Append("\r\n");
+            if (!line.StartsWith("i=", StringComparison.Ordinal)) builder.Append(line).Append("\r\n");
         }
 
         foreach (var attribute in Attributes)

@@ -79,9 +79,9 @@ public sealed class SessionDescription
 
     private void AppendOther(StringBuilder builder, string types)
     {
-        foreach (var line in OtherLines.Where(l => types.Contains(l[0])))
+        foreach (var line in OtherLines) // not LINQ: a closure per call, and every answer is written with it
         {
-            builder.Append(line).Append("\r\n");
+            if (types.Contains(line[0])) builder.Append(line).Append("\r\n");
         }
     }
 }

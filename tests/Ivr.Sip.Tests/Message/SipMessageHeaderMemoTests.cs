@@ -53,4 +53,27 @@ public sealed class SipMessageHeaderMemoTests
         Assert.Null(invite.To);
         Assert.Equal(default(CSeqHeader), invite.CSeq!.Value); // as the accessor always answered: the validator refuses it
     }
+
+    [Fact]
+    public void ReplaceTopVia_ListLine_TheOtherValueKept_TheNewTopReadWithoutParsing()
+    {
+        var invite = Invite();
+        var stamped = ViaHeader.Parse("SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKone;received=127.0.0.1;rport=5070").Value!;
+
+        invite.ReplaceTopVia(stamped);
+
+        Assert.Same(stamped, invite.TopVia);
+        Assert.Equal(["z9hG4bKone", "z9hG4bKtwo"], invite.Headers.GetValues(SipHeaderNames.Via).Select(v => ViaHeader.Parse(v).Value!.Branch));
+        Assert.True(SipMessageValidator.Validate(invite).IsValid);
+    }
+
+    [Fact]
+    public void Validate_SecondViaMalformed_RefusedThoughTheTopOneParses()
+    {
+        var invite = Invite();
+        invite.Headers.Add(SipHeaderNames.Via, "SIP/2.0/UDP bad host;branch=z9hG4bKthree");
+
+        Assert.NotNull(invite.TopVia);
+        Assert.Equal("Malformed Via", SipMessageValidator.Validate(invite).Reason);
+    }
 }

@@ -123,5 +123,34 @@ public sealed class SipParserTests
         Assert.Equal("SIP/2.0 486 Busy Here\r\nCall-ID: x\r\nContent-Length: 2\r\n\r\nhi", SipSerializer.ToText(response));
     }
 
+    [Fact]
+    public void Serialize_Request_NonAsciiValuesAndBody_ExactUtf8BytesWithTheBodyAfter()
+    {
+        var request = Assert.IsType<SipRequest>(SipParser.Parse(Bytes(
+            "MESSAGE sip:12333@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKu8\r\n" +
+            "From: \"张三\" <sip:13800000000@127.0.0.1>;tag=a\r\nTo: <sip:12333@127.0.0.1>\r\nCall-ID: u8\r\nCSeq: 1 MESSAGE\r\n" +
+            "Content-Length: 7\r\n\r\n社保卡")).Message);
+
+        var bytes = SipSerializer.Serialize(request);
+
+        var expected = "MESSAGE sip:12333@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKu8\r\n" +
+            "From: \"张三\" <sip:13800000000@127.0.0.1>;tag=a\r\nTo: <sip:12333@127.0.0.1>\r\nCall-ID: u8\r\nCSeq: 1 MESSAGE\r\n" +
+            "Content-Length: 7\r\n\r\n社保";
+        Assert.Equal(Bytes(expected), bytes[..^1]); // 社保卡 is 9 bytes: Content-Length 7 keeps 社 and 保 and one byte of 卡
+        Assert.Equal(Bytes("卡")[0], bytes[^1]);
+    }
+
+    [Theory]
+    [InlineData("Subject: one\r\n two\r\n\tthree\r\nCall-ID: f", "one two three")]
+    [InlineData("Subject: one\r\r\n  two\r\nCall-ID: f", "one two")]
+    [InlineData("Subject: one\n two\nCall-ID: f", "one two")]
+    public void Parse_FoldedHeaderLines_JoinedWithOneSpace_TheNextHeaderKept(string lines, string subject)
+    {
+        var message = SipParser.Parse(Bytes($"OPTIONS sip:12333@127.0.0.1 SIP/2.0\r\n{lines}\r\n\r\n")).Message!;
+
+        Assert.Equal(subject, message.Headers.Get(SipHeaderNames.Subject));
+        Assert.Equal("f", message.CallId);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }
