@@ -3,8 +3,9 @@ using Dapper;
 
 namespace Ivr.Data.Callers;
 
-/// <summary>The SQL of <c>caller_flags</c> (M014). On PostgreSQL an added or lifted flag is announced to every node
-/// (<c>NOTIFY</c> on <see cref="CallerFlagIndex.Channel"/>, delivered when the change commits).</summary>
+/// <summary>The SQL of <c>caller_flags</c> (M014). An added or lifted flag is announced: on PostgreSQL to every node
+/// (<c>NOTIFY</c> on <see cref="CallerFlagIndex.Channel"/>, delivered when the change commits), on SQLite to this process
+/// (<see cref="LocalNotifications"/>).</summary>
 public sealed class CallerFlagRepository(IDbConnection connection, IDbTransaction? transaction = null)
 {
     private const string Select = """
@@ -37,7 +38,15 @@ public sealed class CallerFlagRepository(IDbConnection connection, IDbTransactio
 
     private async Task AnnounceAsync(CancellationToken cancellation)
     {
-        if (connection is not Npgsql.NpgsqlConnection) return; // SQLite: one node, which reads the table at each call (CallerFlagLookup)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            // One node: the index of this process reads the table again (CallerFlagIndex via DatabaseNotifications). At once,
+            // so not from inside a transaction, which the index could read before it commits.
+            if (transaction is not null) throw new InvalidOperationException("on SQLite a caller flag changes outside a transaction");
+            LocalNotifications.Announce(sqlite.DataSource, CallerFlagIndex.Channel);
+            return;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '');", new { channel = CallerFlagIndex.Channel },
             transaction, cancellationToken: cancellation));
     }

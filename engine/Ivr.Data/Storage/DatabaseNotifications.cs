@@ -7,7 +7,8 @@ namespace Ivr.Data;
 /// <c>channel</c> (the published flow set, <see cref="FlowSets.PublishedFlowSetStore.Channel"/>; the caller flags,
 /// <see cref="Callers.CallerFlagIndex.Channel"/>); after every (re)connection the callback runs once too, since a
 /// notification sent while the connection was down is lost. A lost connection is retried with a growing pause
-/// (1 s doubling to 30 s), logged once per outage, each line starting with <c>subject</c>.
+/// (1 s doubling to 30 s), logged once per outage, each line starting with <c>subject</c>. On SQLite (one node) the
+/// changes announced in this process wake it (<see cref="LocalNotifications"/>).
 /// </summary>
 public sealed class DatabaseNotifications(IvrDatabase database, string channel, string subject, TimeProvider time, Action<string> log)
 {
@@ -16,7 +17,12 @@ public sealed class DatabaseNotifications(IvrDatabase database, string channel, 
     /// <summary>Runs until <paramref name="cancellation"/>; <paramref name="mayHaveChanged"/> is never run twice at once.</summary>
     public async Task RunAsync(Func<CancellationToken, Task> mayHaveChanged, CancellationToken cancellation)
     {
-        if (database.Dialect != DatabaseDialect.PostgreSql) throw new InvalidOperationException($"{subject} notifications need PostgreSQL");
+        if (database.Dialect != DatabaseDialect.PostgreSql)
+        {
+            await RunLocallyAsync(mayHaveChanged, cancellation).ConfigureAwait(false);
+            return;
+        }
+
         var pause = TimeSpan.FromSeconds(1);
         var down = false;
         while (!cancellation.IsCancellationRequested)
@@ -64,6 +70,24 @@ public sealed class DatabaseNotifications(IvrDatabase database, string channel, 
 
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
             }
+        }
+    }
+
+    /// <summary>SQLite: the announcements of this process (<see cref="LocalNotifications"/>); read once at the start too.</summary>
+    private async Task RunLocallyAsync(Func<CancellationToken, Task> mayHaveChanged, CancellationToken cancellation)
+    {
+        var signal = LocalNotifications.For(database.Path, channel);
+        try
+        {
+            while (true)
+            {
+                var announced = signal.Next(); // before reading: a change made while reading is read again
+                await mayHaveChanged(cancellation).ConfigureAwait(false);
+                await announced.WaitAsync(cancellation).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
         }
     }
 

@@ -4,17 +4,17 @@ using Ivr.Data.Callers;
 namespace Ivr.Host.Serving;
 
 /// <summary>
-/// On PostgreSQL, the node's caller flags in memory (<see cref="CallerFlagIndex"/>): read at start, then again whenever
-/// a flag changes on any node (NOTIFY) or the notifications' connection comes back. A failed re-read is logged and the
-/// flags held are kept. On SQLite there is none: one node reads its own file at each call.
+/// The node's caller flags in memory (<see cref="CallerFlagIndex"/>): read at start, then again whenever a flag changes —
+/// on PostgreSQL on any node (NOTIFY) or when the notifications' connection comes back, on SQLite in this process (the
+/// console's). A failed re-read is logged and the flags held are kept. A call's start asks no database (issue 13: on
+/// SQLite the read per call was a tenth of the garbage of setting up a call).
 /// </summary>
 internal static class CallerFlagFollower
 {
-    /// <returns>The index kept current until <paramref name="parts"/> stop, or null on SQLite.</returns>
-    public static async Task<CallerFlagIndex?> StartAsync(IvrDatabase database, StartedParts parts, TimeProvider clock, Action<string> log,
+    /// <returns>The index kept current until <paramref name="parts"/> stop.</returns>
+    public static async Task<CallerFlagIndex> StartAsync(IvrDatabase database, StartedParts parts, TimeProvider clock, Action<string> log,
         CancellationToken cancellation)
     {
-        if (database.Dialect != DatabaseDialect.PostgreSql) return null;
         var index = new CallerFlagIndex();
         await index.ReloadAsync(database, clock.GetUtcNow(), cancellation);
         var stop = new CancellationTokenSource();

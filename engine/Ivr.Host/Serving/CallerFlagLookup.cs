@@ -8,7 +8,8 @@ namespace Ivr.Host.Serving;
 /// The flag of a caller number, looked up once as a call starts (<c>caller.flagged</c>, <c>caller.flag_reason</c>).
 /// Bounded by <see cref="Limit"/>: a lookup that fails or does not answer in time counts as not flagged and is logged
 /// (masked number) — a caller is never held up or refused because the flag could not be read. With an
-/// <paramref name="index"/> (PostgreSQL, <see cref="CallerFlagFollower"/>) the flags held in memory answer and no database is asked.
+/// <paramref name="index"/> (as <c>ivr serve</c> has, <see cref="CallerFlagFollower"/>) the flags held in memory answer and
+/// no database is asked.
 /// </summary>
 public sealed class CallerFlagLookup(IvrDatabase database, TimeProvider time, Action<string> log, CallerFlagIndex? index = null)
 {

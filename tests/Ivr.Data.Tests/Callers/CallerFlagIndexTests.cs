@@ -3,8 +3,8 @@ using Ivr.Data.Callers;
 
 namespace Ivr.Data.Tests.Callers;
 
-/// <summary>The caller flags held in memory answer what the table answers (on both databases); on PostgreSQL a change made
-/// on another node's connection reaches a listening index (NOTIFY).</summary>
+/// <summary>The caller flags held in memory answer what the table answers (on both databases); a change made on another
+/// connection reaches a listening index: on PostgreSQL another node's (NOTIFY), on SQLite this process's (the console's).</summary>
 public abstract class CallerFlagIndexTests : IDisposable
 {
     protected const string Caller = "13012345273";
@@ -37,24 +37,8 @@ public abstract class CallerFlagIndexTests : IDisposable
         Assert.Equal(3, index.Count);
     }
 
-    private static string? Expected(string caller, DateTimeOffset at) => (caller, at.Subtract(At).TotalDays) switch
-    {
-        (Caller, < 2) => "abuse",
-        (Caller, < 7) => "harassment",
-        ("13900002222", _) => "vulnerable",
-        _ => null,
-    };
-
-    public void Dispose() => _file.Dispose();
-}
-
-public sealed class CallerFlagIndexOnSqliteTests() : CallerFlagIndexTests(new TempDatabase());
-
-[Collection(PostgresCollection.Name)]
-public sealed class CallerFlagIndexOnPostgresTests(PostgresServer server) : CallerFlagIndexTests(server.NewDatabase())
-{
     [SkippableFact]
-    public async Task FlagAddedOrLiftedOnAnotherNode_ListeningIndexReadsItAgain()
+    public async Task FlagAddedOrLiftedOnAnotherConnection_ListeningIndexReadsItAgain()
     {
         var database = File.Open();
         var index = new CallerFlagIndex();
@@ -77,4 +61,30 @@ public sealed class CallerFlagIndexOnPostgresTests(PostgresServer server) : Call
         await stop.CancelAsync();
         await listening.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private static string? Expected(string caller, DateTimeOffset at) => (caller, at.Subtract(At).TotalDays) switch
+    {
+        (Caller, < 2) => "abuse",
+        (Caller, < 7) => "harassment",
+        ("13900002222", _) => "vulnerable",
+        _ => null,
+    };
+
+    public void Dispose() => _file.Dispose();
 }
+
+public sealed class CallerFlagIndexOnSqliteTests() : CallerFlagIndexTests(new TempDatabase())
+{
+    [Fact]
+    public async Task FlagAddedInsideATransaction_Refused_TheIndexCouldReadItBeforeItCommits()
+    {
+        using var connection = File.Open().OpenConnection();
+        using var transaction = connection.BeginTransaction();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new CallerFlagRepository(connection, transaction).AddAsync(Caller, "abuse", "辱骂", "lead1", DateTimeOffset.UtcNow, null, default));
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class CallerFlagIndexOnPostgresTests(PostgresServer server) : CallerFlagIndexTests(server.NewDatabase());
