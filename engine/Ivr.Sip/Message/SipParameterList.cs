@@ -9,14 +9,14 @@ public static class SipParameterList
 {
     public static ParseResult<IReadOnlyList<SipParameter>> Parse(string text)
     {
-        var list = new List<SipParameter>();
+        List<SipParameter>? list = null; // none: the shared empty list
         var i = 0;
         while (true)
         {
             SkipWhitespace(text, ref i);
             if (i >= text.Length)
             {
-                return ParseResult<IReadOnlyList<SipParameter>>.Ok(list);
+                return ParseResult<IReadOnlyList<SipParameter>>.Ok(list ?? (IReadOnlyList<SipParameter>)[]);
             }
 
             if (text[i] != ';')
@@ -37,7 +37,7 @@ public static class SipParameterList
                 return ParseResult<IReadOnlyList<SipParameter>>.Fail("empty parameter");
             }
 
-            var name = text[nameStart..i];
+            var name = SipStrings.Of(text.AsSpan(nameStart, i - nameStart)); // tag, branch, rport, received, lr …
             SkipWhitespace(text, ref i);
             string? value = null;
             if (i < text.Length && text[i] == '=')
@@ -53,7 +53,7 @@ public static class SipParameterList
                 value = read.Value;
             }
 
-            list.Add(new SipParameter(name, value));
+            (list ??= new List<SipParameter>(4)).Add(new SipParameter(name, value));
         }
     }
 
@@ -70,22 +70,40 @@ public static class SipParameterList
         return null;
     }
 
-    public static string Format(IReadOnlyList<SipParameter> parameters) =>
-        string.Concat(parameters.Select(p => ";" + p));
+    public static string Format(IReadOnlyList<SipParameter> parameters)
+    {
+        if (parameters.Count == 0) return string.Empty;
+        var builder = new System.Text.StringBuilder();
+        foreach (var parameter in parameters)
+        {
+            builder.Append(';').Append(parameter.Name);
+            if (parameter.Value is not null) builder.Append('=').Append(parameter.Value);
+        }
 
-    /// <summary>Returns a copy with <paramref name="name"/> set (replaced or appended).</summary>
+        return builder.ToString();
+    }
+
+    /// <summary>Returns a copy with <paramref name="name"/> set (replaced in its place, or appended).</summary>
     public static IReadOnlyList<SipParameter> With(IReadOnlyList<SipParameter> parameters, string name, string? value)
     {
-        var list = parameters.Where(p => !string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        var index = parameters.ToList().FindIndex(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-        var item = new SipParameter(name, value);
-        if (index < 0 || index > list.Count)
+        var list = new List<SipParameter>(parameters.Count + 1);
+        var placed = false;
+        foreach (var parameter in parameters)
         {
-            list.Add(item);
+            if (!string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                list.Add(parameter);
+            }
+            else if (!placed)
+            {
+                list.Add(new SipParameter(name, value));
+                placed = true;
+            }
         }
-        else
+
+        if (!placed)
         {
-            list.Insert(index, item);
+            list.Add(new SipParameter(name, value));
         }
 
         return list;

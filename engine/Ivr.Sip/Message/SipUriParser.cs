@@ -110,11 +110,15 @@ internal static class SipUriParser
         return ParseResult<SipUri>.Ok(new SipUri(scheme, user, host, port, parameters.Value, headers.Value, password));
     }
 
-    /// <summary>hostport = host [ ":" port ]; host = hostname / IPv4address / IPv6reference.</summary>
-    internal static ParseResult<(string Host, int? Port)> ParseHostPort(string text)
+    private static readonly System.Buffers.SearchValues<char> HostnameCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
+
+    /// <summary>hostport = host [ ":" port ]; host = hostname / IPv4address / IPv6reference. The host is the one string made
+    /// (<see cref="SipStrings"/>: the same hosts come back in every message).</summary>
+    internal static ParseResult<(string Host, int? Port)> ParseHostPort(ReadOnlySpan<char> text)
     {
-        string host;
-        string portText;
+        ReadOnlySpan<char> host;
+        ReadOnlySpan<char> portText;
         if (text.StartsWith('['))
         {
             var close = text.IndexOf(']');
@@ -131,8 +135,8 @@ internal static class SipUriParser
         {
             var colon = text.IndexOf(':');
             host = colon >= 0 ? text[..colon] : text;
-            portText = colon >= 0 ? text[colon..] : string.Empty;
-            if (host.Length == 0 || !host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            portText = colon >= 0 ? text[colon..] : [];
+            if (host.Length == 0 || host.ContainsAnyExcept(HostnameCharacters))
             {
                 return ParseResult<(string, int?)>.Fail($"invalid host '{host}'");
             }
@@ -140,16 +144,16 @@ internal static class SipUriParser
 
         if (portText.Length == 0)
         {
-            return ParseResult<(string, int?)>.Ok((host, null));
+            return ParseResult<(string, int?)>.Ok((SipStrings.Of(host), null));
         }
 
-        if (portText[0] != ':' || portText.Length > 6 || !portText[1..].All(char.IsAsciiDigit)
+        if (portText[0] != ':' || portText.Length > 6 || portText[1..].ContainsAnyExceptInRange('0', '9')
             || !int.TryParse(portText[1..], out var port) || port > 65535)
         {
             return ParseResult<(string, int?)>.Fail($"invalid port '{portText}'");
         }
 
-        return ParseResult<(string, int?)>.Ok((host, port));
+        return ParseResult<(string, int?)>.Ok((SipStrings.Of(host), port));
     }
 
     private static ParseResult<IReadOnlyList<SipParameter>> ParsePairs(string? text, char separator, string allowed, string what)

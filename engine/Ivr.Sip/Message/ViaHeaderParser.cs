@@ -39,21 +39,27 @@ internal static class ViaHeaderParser
             }
         }
 
-        var hostText = text[hostStart..i];
+        var hostEnd = i;
+        var portStart = -1;
+        var portEnd = -1;
         Skip(text, ref i);
         if (i < text.Length && text[i] == ':')
         {
             i++;
             Skip(text, ref i);
-            var portStart = i;
+            portStart = i;
             while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
                 i++;
             }
 
-            hostText += ":" + text[portStart..i];
+            portEnd = i;
         }
 
+        // host ":" port without the whitespace the grammar allows around ':' (rare: only then a new string)
+        var hostText = portStart < 0 ? text.AsSpan(hostStart, hostEnd - hostStart)
+            : portStart == hostEnd + 1 ? text.AsSpan(hostStart, portEnd - hostStart)
+            : string.Concat(text.AsSpan(hostStart, hostEnd - hostStart), ":", text.AsSpan(portStart, portEnd - portStart));
         var hostPort = SipUriParser.ParseHostPort(hostText);
         if (!hostPort.IsSuccess)
         {
@@ -91,7 +97,7 @@ internal static class ViaHeaderParser
             i++;
         }
 
-        token = text[start..i];
+        token = SipStrings.Of(text.AsSpan(start, i - start)); // SIP, 2.0, UDP …
         return token.Length > 0;
     }
 
