@@ -26,7 +26,8 @@ internal sealed class ToneAnalyzer
     private static readonly double[][] s_halfCos = [.. Enumerable.Range(0, 8).Select(k => HalfWave(k, Math.Cos))];
     private static readonly double[][] s_halfSin = [.. Enumerable.Range(0, 8).Select(k => HalfWave(k, Math.Sin))];
 
-    private readonly double[] _windowed = new double[Window];
+    [ThreadStatic] private static double[]? t_windowed;
+
     private readonly double _presencePower;
     private readonly double _dominance;
 
@@ -53,16 +54,17 @@ internal sealed class ToneAnalyzer
     {
         frame.Clear();
         double energy = 0;
+        var windowed = t_windowed ??= new double[Window]; // the receiving thread's scratch: none kept per call, none zeroed per frame
         for (var n = 0; n < Window; n++)
         {
             energy += samples[n] * (double)samples[n];
-            _windowed[n] = samples[n] * s_hann[n];
+            windowed[n] = samples[n] * s_hann[n];
         }
 
         frame.TotalPower = energy / Window;
         if (frame.TotalPower < s_silencePower) return;
 
-        for (var k = 0; k < 8; k++) frame.Magnitudes[k] = Math.Sqrt(Goertzel(_windowed, s_coefficients[k]));
+        for (var k = 0; k < 8; k++) frame.Magnitudes[k] = Math.Sqrt(Goertzel(windowed, s_coefficients[k]));
         var low = Strongest(frame.Magnitudes, 0, out var lowRunnerUp);
         var high = Strongest(frame.Magnitudes, 4, out var highRunnerUp);
         frame.Low = low;
@@ -75,8 +77,8 @@ internal sealed class ToneAnalyzer
         if (Square(frame.Magnitudes[4 + high]) < _dominance * Square(highRunnerUp)) return;
 
         frame.Candidate = true;
-        frame.LowHarmonicPower = SinePower(Math.Sqrt(Goertzel(_windowed, s_harmonicCoefficients[low])));
-        frame.HighHarmonicPower = SinePower(Math.Sqrt(Goertzel(_windowed, s_harmonicCoefficients[4 + high])));
+        frame.LowHarmonicPower = SinePower(Math.Sqrt(Goertzel(windowed, s_harmonicCoefficients[low])));
+        frame.HighHarmonicPower = SinePower(Math.Sqrt(Goertzel(windowed, s_harmonicCoefficients[4 + high])));
         (frame.LowCrossRe, frame.LowCrossIm, frame.LowCrossAbs) = HalvesCross(samples, low);
         (frame.HighCrossRe, frame.HighCrossIm, frame.HighCrossAbs) = HalvesCross(samples, 4 + high);
     }
@@ -104,7 +106,7 @@ internal sealed class ToneAnalyzer
     }
 
     /// <summary>|X(f)|² by the Goertzel recurrence; exact for any f, not only DFT bins.</summary>
-    private static double Goertzel(double[] x, double coefficient)
+    private static double Goertzel(ReadOnlySpan<double> x, double coefficient)
     {
         double s1 = 0, s2 = 0;
         for (var n = 0; n < x.Length; n++)

@@ -8,8 +8,8 @@ namespace Ivr.Media.Inbound;
 /// <summary>
 /// What one call leg does with the RTP it receives (pass <see cref="Receive"/> as the
 /// <see cref="RtpPacketHandler"/> of an <see cref="RtpEndpoint"/>): telephone-event packets go to an
-/// <see cref="Rfc4733Receiver"/>; G.711 audio of the negotiated law is decoded into a preallocated
-/// buffer and goes to the in-band <see cref="DtmfDetector"/>, to the current <see cref="Recorder"/> if
+/// <see cref="Rfc4733Receiver"/>; G.711 audio of the negotiated law is decoded on the stack
+/// (nothing allocated per packet or kept per call) and goes to the in-band <see cref="DtmfDetector"/>, to the current <see cref="Recorder"/> if
 /// any, and to an optional audio handler. Every key press is reported once through one callback,
 /// whatever its source (SIP INFO bodies come in through <see cref="ReceiveSipInfo"/>).
 /// <para>
@@ -30,7 +30,7 @@ public sealed class InboundMedia
     private readonly Rfc4733Receiver _rfc4733 = new();
     private readonly DtmfDetector? _detector;
     private readonly InBandHandover _handover = new();
-    private readonly short[] _decoded = new short[480];
+    private const int DecodedChunk = 480; // samples decoded at a time, on the receiving thread's stack (none kept per call)
     private readonly bool? _forcedInBand;
     private volatile bool _inBand;
     private uint _timestamp;
@@ -121,10 +121,11 @@ public sealed class InboundMedia
 
     private void Audio(ReadOnlySpan<byte> payload)
     {
-        for (var i = 0; i < payload.Length; i += _decoded.Length)
+        Span<short> decoded = stackalloc short[DecodedChunk]; // not a shared scratch: the handlers below may receive again
+        for (var i = 0; i < payload.Length; i += DecodedChunk)
         {
-            var codes = payload.Slice(i, Math.Min(_decoded.Length, payload.Length - i));
-            var samples = _decoded.AsSpan(0, codes.Length);
+            var codes = payload.Slice(i, Math.Min(DecodedChunk, payload.Length - i));
+            var samples = decoded[..codes.Length];
             G711.Decode(_law, codes, samples);
             if (_keyDetection && _inBand) _detector?.Process(samples);
             Recorder?.Append(samples);

@@ -24,7 +24,7 @@ public sealed class RtpEndpoint : IDisposable
     private const int MaxPacket = 1500;
 
     private readonly Socket _socket;
-    private readonly byte[] _sendBuffer = new byte[MaxPacket];
+    private byte[]? _sendBuffer; // SRTP's: made with the first transform (a plain RTP call keeps none)
     private SrtpTransform? _srtp;
     private readonly SocketAddress _source;
     private SocketAddress? _sdpRemote;
@@ -75,7 +75,11 @@ public sealed class RtpEndpoint : IDisposable
     public SrtpTransform? Srtp => Volatile.Read(ref _srtp);
 
     /// <summary>Protects everything sent and unprotects everything received from now on (null: plain RTP again).</summary>
-    public void UseSrtp(SrtpTransform? transform) => Volatile.Write(ref _srtp, transform);
+    public void UseSrtp(SrtpTransform? transform)
+    {
+        if (transform is not null) Interlocked.CompareExchange(ref _sendBuffer, new byte[MaxPacket], null);
+        Volatile.Write(ref _srtp, transform);
+    }
 
     /// <summary>Sends one packet; false when there is nowhere to send yet or the socket refused it.</summary>
     public bool Send(ReadOnlySpan<byte> packet)
@@ -187,13 +191,14 @@ public sealed class RtpEndpoint : IDisposable
     /// <summary>Copies into the send buffer, protects there, sends (the buffer is locked: a bridge may send from another thread).</summary>
     private bool SendProtected(SrtpTransform srtp, ReadOnlySpan<byte> packet, SocketAddress target)
     {
-        lock (_sendBuffer)
+        var buffer = Volatile.Read(ref _sendBuffer)!; // made before the transform was published
+        lock (buffer)
         {
-            if (packet.Length + srtp.Overhead > _sendBuffer.Length) return false;
-            packet.CopyTo(_sendBuffer);
-            var length = srtp.Protect(_sendBuffer, packet.Length);
+            if (packet.Length + srtp.Overhead > buffer.Length) return false;
+            packet.CopyTo(buffer);
+            var length = srtp.Protect(buffer, packet.Length);
             if (length < 0) return false;
-            return SendDatagram(_sendBuffer.AsSpan(0, length), target);
+            return SendDatagram(buffer.AsSpan(0, length), target);
         }
     }
 

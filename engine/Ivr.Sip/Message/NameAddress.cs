@@ -35,9 +35,18 @@ public sealed class NameAddress
 
     public NameAddress WithTag(string tag) => WithParameter("tag", tag);
 
-    /// <summary>Always written in name-addr form, which is valid for every URI.</summary>
-    public override string ToString()
+    private string? _text;
+
+    /// <summary>Always written in name-addr form, which is valid for every URI (kept: the type is immutable).</summary>
+    public override string ToString() => _text ??= Write();
+
+    private string Write()
     {
+        if (string.IsNullOrEmpty(DisplayName) && Parameters.Count == 0)
+        {
+            return string.Concat("<", Uri.ToString(), ">");
+        }
+
         var builder = new StringBuilder();
         if (!string.IsNullOrEmpty(DisplayName))
         {

@@ -38,6 +38,11 @@ public static class SipEscaping
     /// <summary>Escapes every character that is neither unreserved nor in <paramref name="allowed"/>.</summary>
     public static string Escape(string value, string allowed)
     {
+        if (NeedsNoEscape(value, allowed))
+        {
+            return value; // the usual case: nothing to escape, no copy
+        }
+
         var builder = new StringBuilder(value.Length);
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
@@ -53,6 +58,19 @@ public static class SipEscaping
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsNoEscape(string value, string allowed)
+    {
+        foreach (var c in value)
+        {
+            if (c >= 0x80 || !(SipGrammar.IsUnreserved(c) || allowed.Contains(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when every character is unreserved, in <paramref name="allowed"/>, or part of a well-formed %HH.</summary>

@@ -23,7 +23,9 @@ public static class SipResponseFactory
             var to = request.To;
             if (to is not null && to.Tag is null && toTag is not null && statusCode != 100)
             {
-                response.Headers.Add(SipHeaderNames.To, to.WithTag(toTag).ToString());
+                // The request's To as it came with the tag added (§8.2.6.2): a header parameter after either form, name-addr or
+                // addr-spec (whose trailing parameters are the header's, §20.10) — not written again from its parts.
+                response.Headers.Add(SipHeaderNames.To, string.Concat(toText, ";tag=", toTag));
             }
             else
             {

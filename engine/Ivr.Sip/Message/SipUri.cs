@@ -77,7 +77,12 @@ public sealed class SipUri
     public SipUri WithParameter(string name, string? value) =>
         new(Scheme, User, Host, Port, SipParameterList.With(Parameters, name, value), Headers, Password);
 
-    public override string ToString()
+    private string? _text;
+
+    /// <summary>The URI as written (kept: the type is immutable, and answers write the same URIs again).</summary>
+    public override string ToString() => _text ??= Write();
+
+    private string Write()
     {
         if (!IsSip)
         {

@@ -8,23 +8,35 @@ public static class SdpParser
 {
     public static ParseResult<SessionDescription> Parse(string text)
     {
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || lines[0] != "v=0")
-        {
-            return Fail("SDP must start with v=0");
-        }
-
         SessionDescription? session = null;
         MediaDescription? media = null;
         var sawTiming = false;
-        foreach (var line in lines.Skip(1))
+        var sawVersion = false;
+        foreach (var range in text.AsSpan().Split('\n')) // lines as slices of the text: only each value becomes a string
         {
+            var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!sawVersion)
+            {
+                if (!line.SequenceEqual("v=0"))
+                {
+                    return Fail("SDP must start with v=0");
+                }
+
+                sawVersion = true;
+                continue;
+            }
+
             if (line.Length < 2 || line[1] != '=' || !char.IsAsciiLetterLower(line[0]))
             {
                 return Fail($"malformed SDP line '{line}'");
             }
 
-            if (line.AsSpan().IndexOfAny('\r', '\0') >= 0)
+            if (line.IndexOfAny('\r', '\0') >= 0)
             {
                 // RFC 8866 §9: a value is a byte-string without NUL, CR or LF. A bare CR inside a line would vanish
                 // as a line end once written out again (a field lost, the description changed under us).
@@ -32,7 +44,7 @@ public static class SdpParser
             }
 
             var type = line[0];
-            var value = line[2..];
+            var value = line[2..].ToString();
             if (session is null)
             {
                 if (type != 'o')
@@ -58,12 +70,17 @@ public static class SdpParser
                 'a' => AddAttribute(session, media, value),
                 's' when media is null => SetName(session, value),
                 't' when media is null => AddTiming(session, value, ref sawTiming),
-                _ => AddOther(session, media, line),
+                _ => AddOther(session, media, line.ToString()),
             };
             if (error is not null)
             {
                 return Fail(error);
             }
+        }
+
+        if (!sawVersion)
+        {
+            return Fail("SDP must start with v=0");
         }
 
         if (session is null)
