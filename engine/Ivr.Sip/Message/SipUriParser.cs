@@ -158,11 +158,12 @@ internal static class SipUriParser
 
     private static ParseResult<IReadOnlyList<SipParameter>> ParsePairs(string? text, char separator, string allowed, string what)
     {
-        var list = new List<SipParameter>();
         if (text is null)
         {
-            return ParseResult<IReadOnlyList<SipParameter>>.Ok(list);
+            return ParseResult<IReadOnlyList<SipParameter>>.Ok([]); // the shared empty list: most URIs have no parameters or headers
         }
+
+        var list = new List<SipParameter>();
 
         foreach (var item in text.Split(separator))
         {
