@@ -44,11 +44,13 @@ public sealed class InviteServerTransaction : SipServerTransaction
         if (response.IsSuccess)
         {
             State = ServerTransactionState.Accepted;
+            LetGo(responseToo: true); // the TU retransmits its 2xx; this only absorbs INVITE retransmissions
             _timerL.Start(timers.TransactionTimeout);
             return;
         }
 
         State = ServerTransactionState.Completed;
+        LetGo(responseToo: false); // Timer G and retransmitted INVITEs send it again
         if (!Source.IsReliable)
         {
             _timerG.Start(timers.T1);
@@ -64,6 +66,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
             if (State == ServerTransactionState.Completed)
             {
                 State = ServerTransactionState.Confirmed;
+                LetGo(responseToo: true);
                 _timerG.Stop();
                 _timerH.Stop();
                 if (Source.IsReliable)

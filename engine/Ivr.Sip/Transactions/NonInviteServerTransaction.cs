@@ -39,6 +39,7 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
         }
         else
         {
+            LetGo(responseToo: false); // a retransmitted request gets the last response again
             _timerJ.Start(Context.Timers.TransactionTimeout);
         }
     }

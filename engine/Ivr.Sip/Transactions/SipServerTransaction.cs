@@ -5,30 +5,38 @@ namespace Ivr.Sip.Transactions;
 /// <summary>
 /// What the transaction user sees of a server transaction (RFC 3261 §17.2): the request, where it came
 /// from, and <see cref="SendResponse"/>. Retransmitted requests are absorbed by the transaction itself.
+/// Once it only waits out its timer to absorb retransmissions (Timer J, Timer L, Timer I — up to 32 s over UDP), a
+/// transaction lets go of what that no longer needs: the request, and the response when it is not sent again (issue 13:
+/// at 300 calls/s those windows held ~19,000 requests and responses, copied by every collection that promoted them).
 /// </summary>
 public abstract class SipServerTransaction
 {
     private protected SipServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context)
     {
         Key = key;
-        Request = request;
+        _request = request;
         Source = source;
         Context = context;
     }
 
     public SipTransactionKey Key { get; }
 
-    public SipRequest Request { get; }
+    private SipRequest? _request;
+
+    /// <summary>The request, read while the transaction user answers it; let go once a final response is sent (the
+    /// transaction then only absorbs retransmissions), so it is not read after that.</summary>
+    public SipRequest Request => _request ?? throw new InvalidOperationException($"transaction {Key.Value} has its final response: its request was let go");
 
     public SipEndPoint Source { get; }
 
     public ServerTransactionState State { get; protected set; }
 
-    /// <summary>The last response sent, resent when the request is retransmitted.</summary>
+    /// <summary>The last response sent while it may be sent again (a retransmitted request, Timer G); null once nothing
+    /// sends it again.</summary>
     public SipResponse? LastResponse { get; protected set; }
 
     /// <summary>True once a final (non-1xx) response was sent.</summary>
-    public bool HasFinalResponse => LastResponse is { IsProvisional: false };
+    public bool HasFinalResponse { get; private set; }
 
     /// <summary>Raised (on the work queue) when the transaction terminates, so the layer forgets it.</summary>
     public event Action<SipServerTransaction>? Terminated;
@@ -46,7 +54,16 @@ public abstract class SipServerTransaction
     private protected void Send(SipResponse response)
     {
         LastResponse = response;
+        HasFinalResponse |= !response.IsProvisional;
         Context.Sender.SendResponse(response, Source);
+    }
+
+    /// <summary>From here on only retransmissions are absorbed: the request is no longer read (and, with
+    /// <paramref name="responseToo"/>, nor the last response: nothing sends it again).</summary>
+    private protected void LetGo(bool responseToo)
+    {
+        _request = null;
+        if (responseToo) LastResponse = null;
     }
 
     private protected void Terminate()
@@ -57,6 +74,7 @@ public abstract class SipServerTransaction
         }
 
         State = ServerTransactionState.Terminated;
+        LetGo(responseToo: true);
         StopTimers();
         Terminated?.Invoke(this);
     }

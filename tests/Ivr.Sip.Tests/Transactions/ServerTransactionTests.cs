@@ -114,6 +114,40 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public void FinalResponse_WhileTheTimerRuns_TheRequestIsLetGo_TheResponseKeptOnlyWhereItIsSentAgain()
+    {
+        var bye = TestMessages.Request("BYE", toTag: "t");
+        var byeTx = _t.Layer.CreateServerTransaction(bye, TestMessages.PeerUdp);
+        var invite = TestMessages.Request("INVITE", branch: "z9hG4bK-other");
+        var inviteTx = _t.Layer.CreateServerTransaction(invite, TestMessages.PeerUdp);
+        Assert.Same(bye, byeTx.Request); // read while it is answered
+
+        byeTx.SendResponse(TestMessages.ResponseTo(bye, 200));
+        inviteTx.SendResponse(TestMessages.ResponseTo(invite, 200));
+
+        Assert.Throws<InvalidOperationException>(() => byeTx.Request);
+        Assert.Equal(200, byeTx.LastResponse!.StatusCode); // Timer J: a retransmitted BYE gets it again
+        Assert.Throws<InvalidOperationException>(() => inviteTx.Request);
+        Assert.Null(inviteTx.LastResponse); // Accepted: the TU retransmits its 2xx, nothing here sends it again
+        Assert.True(byeTx.HasFinalResponse);
+        Assert.True(inviteTx.HasFinalResponse);
+    }
+
+    [Fact]
+    public void NonSuccessFinal_KeptForTimerG_LetGoOnceAcknowledged()
+    {
+        var invite = TestMessages.Request("INVITE");
+        var tx = _t.Layer.CreateServerTransaction(invite, TestMessages.PeerUdp);
+        tx.SendResponse(TestMessages.ResponseTo(invite, 486));
+        Assert.Equal(486, tx.LastResponse!.StatusCode);
+
+        Assert.True(_t.Layer.TryAbsorb(TestMessages.Request("ACK")));
+
+        Assert.Equal(ServerTransactionState.Confirmed, tx.State);
+        Assert.Null(tx.LastResponse);
+    }
+
+    [Fact]
     public void TimerJ_NonInviteOverTcp_TerminatesAtOnce()
     {
         var options = TestMessages.Request("OPTIONS", transport: "TCP");
