@@ -38,7 +38,9 @@ public static class SipEscaping
     /// <summary>Escapes every character that is neither unreserved nor in <paramref name="allowed"/>.</summary>
     public static string Escape(string value, string allowed)
     {
-        if (NeedsNoEscape(value, allowed))
+        var kept = 0;
+        while (kept < value.Length && IsKept(value[kept], allowed)) kept++;
+        if (kept == value.Length)
         {
             return value; // the usual case: nothing to escape, no copy
         }
@@ -46,10 +48,9 @@ public static class SipEscaping
         var builder = new StringBuilder(value.Length);
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
-            var c = (char)b;
-            if (b < 0x80 && (SipGrammar.IsUnreserved(c) || allowed.Contains(c)))
+            if (IsKept((char)b, allowed))
             {
-                builder.Append(c);
+                builder.Append((char)b);
             }
             else
             {
@@ -60,18 +61,8 @@ public static class SipEscaping
         return builder.ToString();
     }
 
-    private static bool NeedsNoEscape(string value, string allowed)
-    {
-        foreach (var c in value)
-        {
-            if (c >= 0x80 || !(SipGrammar.IsUnreserved(c) || allowed.Contains(c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>An ASCII character written as itself: unreserved or in <paramref name="allowed"/>.</summary>
+    private static bool IsKept(char c, string allowed) => c < 0x80 && (SipGrammar.IsUnreserved(c) || allowed.Contains(c));
 
     /// <summary>True when every character is unreserved, in <paramref name="allowed"/>, or part of a well-formed %HH.</summary>
     public static bool IsValidEscapedText(string value, string allowed)

@@ -46,10 +46,9 @@ public sealed class MediaDescription
         foreach (var attribute in Attributes)
         {
             if (attribute.Name != "rtpmap" || attribute.Value is not { } value) continue;
-            var space = value.IndexOf(' '); // the payload type as SdpRtpMap.Parse reads it: only the matching line is parsed
-            if (space < 0 || !int.TryParse(value.AsSpan(0, space), out var type) || type != payloadType) continue;
-            var map = SdpRtpMap.Parse(attribute.Value);
-            if (map.IsSuccess && map.Value!.PayloadType == payloadType) return map.Value;
+            if (!SdpRtpMap.TryReadPayloadType(value, out var type) || type != payloadType) continue; // only the matching line parsed
+            var map = SdpRtpMap.Parse(value);
+            if (map.IsSuccess) return map.Value;
         }
 
         return null;
