@@ -10,19 +10,17 @@ namespace Ivr.Sip.Transactions;
 /// </summary>
 public sealed class InviteServerTransaction : SipServerTransaction
 {
-    private readonly TransactionTimer _timerG;
-    private readonly TransactionTimer _timerH;
-    private readonly TransactionTimer _timerI;
-    private readonly TransactionTimer _timerL;
+    // Made when first started: an answered call (the usual case) waits out Timer L only, and its transaction is held
+    // for those 32 s, so G, H and I are not made for it.
+    private TransactionTimer? _timerG;
+    private TransactionTimer? _timerH;
+    private TransactionTimer? _timerI;
+    private TransactionTimer? _timerL;
 
     internal InviteServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context)
         : base(key, request, source, context)
     {
         State = ServerTransactionState.Proceeding;
-        _timerG = new TransactionTimer(context, OnTimerG);
-        _timerH = new TransactionTimer(context, OnTimerH);
-        _timerI = new TransactionTimer(context, Terminate);
-        _timerL = new TransactionTimer(context, Terminate);
     }
 
     internal void Start() => Send(SipResponseFactory.Create(Request, 100));
@@ -45,7 +43,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
         {
             State = ServerTransactionState.Accepted;
             LetGo(responseToo: true); // the TU retransmits its 2xx; this only absorbs INVITE retransmissions
-            _timerL.Start(timers.TransactionTimeout);
+            (_timerL ??= new TransactionTimer(Context, Terminate)).Start(timers.TransactionTimeout);
             return;
         }
 
@@ -53,10 +51,10 @@ public sealed class InviteServerTransaction : SipServerTransaction
         LetGo(responseToo: false); // Timer G and retransmitted INVITEs send it again
         if (!Source.IsReliable)
         {
-            _timerG.Start(timers.T1);
+            (_timerG ??= new TransactionTimer(Context, OnTimerG)).Start(timers.T1);
         }
 
-        _timerH.Start(timers.TransactionTimeout);
+        (_timerH ??= new TransactionTimer(Context, OnTimerH)).Start(timers.TransactionTimeout);
     }
 
     internal override bool Absorb(SipRequest request)
@@ -67,15 +65,15 @@ public sealed class InviteServerTransaction : SipServerTransaction
             {
                 State = ServerTransactionState.Confirmed;
                 LetGo(responseToo: true);
-                _timerG.Stop();
-                _timerH.Stop();
+                _timerG?.Stop();
+                _timerH?.Stop();
                 if (Source.IsReliable)
                 {
                     Terminate();
                 }
                 else
                 {
-                    _timerI.Start(Context.Timers.T4);
+                    (_timerI ??= new TransactionTimer(Context, Terminate)).Start(Context.Timers.T4);
                 }
             }
 
@@ -99,7 +97,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
         }
 
         Context.Sender.SendResponse(LastResponse, Source);
-        _timerG.Start(Context.Timers.Backoff(_timerG.Interval));
+        _timerG!.Start(Context.Timers.Backoff(_timerG.Interval));
     }
 
     private void OnTimerH()
@@ -113,9 +111,9 @@ public sealed class InviteServerTransaction : SipServerTransaction
 
     private protected override void StopTimers()
     {
-        _timerG.Stop();
-        _timerH.Stop();
-        _timerI.Stop();
-        _timerL.Stop();
+        _timerG?.Stop();
+        _timerH?.Stop();
+        _timerI?.Stop();
+        _timerL?.Stop();
     }
 }

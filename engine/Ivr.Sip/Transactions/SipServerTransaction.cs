@@ -27,6 +27,9 @@ public abstract class SipServerTransaction
     /// transaction then only absorbs retransmissions), so it is not read after that.</summary>
     public SipRequest Request => _request ?? throw new InvalidOperationException($"transaction {Key.Value} has its final response: its request was let go");
 
+    /// <summary>The request while it is held (until the final response); null after.</summary>
+    internal SipRequest? RequestIfHeld => _request;
+
     public SipEndPoint Source { get; }
 
     public ServerTransactionState State { get; protected set; }

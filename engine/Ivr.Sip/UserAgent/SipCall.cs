@@ -32,10 +32,12 @@ public sealed class SipCall
     /// <summary>The called party (To of the INVITE, with our tag).</summary>
     public NameAddress Callee => _session.Dialog.LocalAddress;
 
-    public SipUri RequestUri => _session.Invite.RequestUri;
+    public SipUri RequestUri => _session.RequestUri;
 
-    /// <summary>The value of the INVITE's header <paramref name="name"/> (its first line); null when absent.</summary>
-    public string? InviteHeader(string name) => _session.Invite.Headers.Get(name);
+    /// <summary>The value of the INVITE's header <paramref name="name"/> (its first line); null when absent. Read it
+    /// when the call arrives (in <see cref="ISipCallHandler.OnIncomingCall"/>): once the INVITE has its final response
+    /// (answered, rejected) the INVITE is let go and this throws.</summary>
+    public string? InviteHeader(string name) => _session.InviteHeader(name);
 
     /// <summary>Where the INVITE came from (after NAT): transport and socket address.</summary>
     public SipEndPoint RemoteEndPoint => _session.Transaction.Source;

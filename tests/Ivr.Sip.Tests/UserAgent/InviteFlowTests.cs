@@ -263,6 +263,22 @@ public sealed class InviteFlowTests
         Assert.Equal(500, _h.LastResponse.StatusCode);
     }
 
+    [Fact]
+    public void InviteHeaders_ReadWhenTheCallArrives_LetGoWithTheFinalResponse()
+    {
+        _h.Handler.AutoAnswer = false;
+        _h.Receive(TestMessages.Request("INVITE", body: TestMessages.OfferSdp, extraHeaders: "Subject: pension"));
+        var call = _h.Handler.Calls[0];
+
+        Assert.Equal("pension", call.InviteHeader("Subject"));
+        call.Answer(SdpOfferAnswer.Answer(call.RemoteOffer!, TestCallHandler.Media).Answer!);
+
+        Assert.Equal(200, _h.LastResponse.StatusCode);
+        var error = Assert.Throws<InvalidOperationException>(() => call.InviteHeader("Subject"));
+        Assert.Contains("read when the call arrives", error.Message);
+        Assert.Equal("sip:ivr@127.0.0.1:5060", call.RequestUri.ToString()); // kept for the call's length
+    }
+
     private SipResponse Answer()
     {
         _h.Receive(TestMessages.Request("INVITE", body: TestMessages.OfferSdp));

@@ -27,6 +27,9 @@ internal sealed class InviteOkRetransmitter
         _giveUp = new TransactionTimer(context, OnGiveUp);
     }
 
+    /// <summary>True while a 2xx is held to be resent (until the ACK or the give-up).</summary>
+    public bool HoldsResponse => _response is not null;
+
     public void Start(SipResponse response)
     {
         Stop();
@@ -39,10 +42,12 @@ internal sealed class InviteOkRetransmitter
         _giveUp.Start(_context.Timers.TransactionTimeout);
     }
 
+    /// <summary>The ACK came (or the session ends): nothing is resent, and the 2xx is let go.</summary>
     public void Stop()
     {
         _resend.Stop();
         _giveUp.Stop();
+        _response = null;
     }
 
     private void OnResend()

@@ -32,7 +32,7 @@ internal sealed class UasInviteSession
         _onForgotten = onForgotten;
         _arrivedAt = services.Context.Time.GetTimestamp();
         Dialog = dialog;
-        Invite = invite;
+        RequestUri = invite.RequestUri;
         Transaction = transaction;
         RemoteSdp = offer;
         _messages = new UasDialogMessages(dialog, transaction.Source, services);
@@ -46,7 +46,19 @@ internal sealed class UasInviteSession
 
     public SipDialog Dialog { get; }
 
-    public SipRequest Invite { get; }
+    /// <summary>The INVITE, read while it is undecided (responses are made from it); its transaction lets go of it
+    /// with the final response, so an answered call does not keep it for its whole length (issue 13).</summary>
+    public SipRequest Invite => Transaction.Request;
+
+    /// <summary>The INVITE's request URI, kept for the call's length.</summary>
+    public SipUri RequestUri { get; }
+
+    /// <summary>The INVITE's header <paramref name="name"/> (its first line), read when the call arrives.</summary>
+    public string? InviteHeader(string name) =>
+        Transaction.RequestIfHeld is { } invite
+            ? invite.Headers.Get(name)
+            : throw new InvalidOperationException(
+                $"{Call}: the INVITE's headers are read when the call arrives; its final response was sent and the INVITE let go");
 
     public InviteServerTransaction Transaction { get; }
 

@@ -38,6 +38,27 @@ public sealed class UasInviteSessionTests
     }
 
     [Fact]
+    public void OkRetransmitter_HoldsThe2xxUntilTheAck_ThenLetsItGo()
+    {
+        var sender = new RecordingSender();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var ok = new InviteOkRetransmitter(
+            new Ivr.Sip.Transactions.TransactionContext(sender, time, new SipWorkQueue(), Ivr.Sip.Transactions.SipTimerSettings.Default),
+            TestMessages.PeerUdp, () => { });
+        var invite = TestMessages.Request("INVITE");
+
+        ok.Start(TestMessages.ResponseTo(invite, 200));
+        time.Advance(TimeSpan.FromMilliseconds(500));
+
+        Assert.True(ok.HoldsResponse);
+        Assert.Single(sender.Responses); // resent at T1
+        ok.Stop(); // the ACK: a held call does not keep its 200 for its whole length
+        Assert.False(ok.HoldsResponse);
+        time.Advance(TimeSpan.FromSeconds(40));
+        Assert.Single(sender.Responses);
+    }
+
+    [Fact]
     public void Answer_TellsTheMetricsHowLongTheInviteWaitedFor200_OnceAndOnlyWhenAnswered()
     {
         var answered = new SetupTimes();
