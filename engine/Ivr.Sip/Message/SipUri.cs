@@ -23,7 +23,7 @@ public sealed class SipUri
         IReadOnlyList<SipParameter>? headers = null,
         string? password = null)
     {
-        Scheme = scheme.ToLowerInvariant();
+        Scheme = SchemeOf(scheme);
         User = user;
         Host = host;
         Port = port;
@@ -34,12 +34,18 @@ public sealed class SipUri
 
     private SipUri(string scheme, string opaque)
     {
-        Scheme = scheme.ToLowerInvariant();
+        Scheme = SchemeOf(scheme);
         Opaque = opaque;
         Host = string.Empty;
         Parameters = [];
         Headers = [];
     }
+
+    // The two schemes nearly every URI has, as one string each (not one per URI parsed and kept by a call).
+    private static string SchemeOf(string scheme) =>
+        scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+        : scheme.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+        : scheme.ToLowerInvariant();
 
     /// <summary>Lower-case scheme: "sip", "sips", or another scheme for opaque URIs.</summary>
     public string Scheme { get; }

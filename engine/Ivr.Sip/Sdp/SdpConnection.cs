@@ -11,7 +11,7 @@ public sealed record SdpConnection(string NetType, string AddressType, string Ad
 
     public static ParseResult<SdpConnection> Parse(string value)
     {
-        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = SdpFields.Split(value);
         return parts.Length == 3
             ? ParseResult<SdpConnection>.Ok(new SdpConnection(parts[0], parts[1], parts[2]))
             : ParseResult<SdpConnection>.Fail($"c= must have 3 fields: '{value}'");

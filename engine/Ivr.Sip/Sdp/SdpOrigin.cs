@@ -5,7 +5,7 @@ public sealed record SdpOrigin(string UserName, string SessionId, string Session
 {
     public static ParseResult<SdpOrigin> Parse(string value)
     {
-        var p = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var p = SdpFields.Split(value);
         return p.Length == 6
             ? ParseResult<SdpOrigin>.Ok(new SdpOrigin(p[0], p[1], p[2], p[3], p[4], p[5]))
             : ParseResult<SdpOrigin>.Fail($"o= must have 6 fields: '{value}'");

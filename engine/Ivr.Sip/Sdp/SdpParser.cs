@@ -99,7 +99,7 @@ public static class SdpParser
     private static string? AddMedia(SessionDescription session, string value, out MediaDescription? media)
     {
         media = null;
-        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = SdpFields.Split(value);
         if (parts.Length < 4)
         {
             return $"m= needs media, port, proto and at least one format: '{value}'";
@@ -144,7 +144,9 @@ public static class SdpParser
     private static string? AddAttribute(SessionDescription session, MediaDescription? media, string value)
     {
         var colon = value.IndexOf(':');
-        var attribute = colon < 0 ? new SdpAttribute(value, null) : new SdpAttribute(value[..colon], value[(colon + 1)..]);
+        var attribute = colon < 0
+            ? new SdpAttribute(SdpFields.Of(value), null)
+            : new SdpAttribute(SdpFields.Of(value.AsSpan(0, colon)), SdpFields.Of(value.AsSpan(colon + 1)));
         (media?.Attributes ?? session.Attributes).Add(attribute);
         return null;
     }
@@ -158,7 +160,7 @@ public static class SdpParser
     private static string? AddTiming(SessionDescription session, string value, ref bool sawTiming)
     {
         sawTiming = true;
-        session.Timings.Add(value);
+        session.Timings.Add(SdpFields.Of(value));
         return null;
     }
 

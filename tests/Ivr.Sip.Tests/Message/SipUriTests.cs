@@ -75,4 +75,17 @@ public sealed class SipUriTests
         Assert.False(result.IsSuccess);
         Assert.Contains(reasonFragment, result.Error, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("sip:ivr@127.0.0.1", "sip")]
+    [InlineData("SIP:ivr@127.0.0.1", "sip")]
+    [InlineData("sIpS:ivr@127.0.0.1", "sips")]
+    public void Scheme_SipOrSips_IsTheOneSharedLowerCaseString(string text, string scheme)
+    {
+        var uri = SipUri.Parse(text).Value!;
+        var another = SipUri.Parse(scheme + ":agent@127.0.0.2").Value!;
+
+        Assert.Equal(scheme, uri.Scheme);
+        Assert.Same(another.Scheme, uri.Scheme); // one string for every URI: not a string per URI kept by a call
+    }
 }

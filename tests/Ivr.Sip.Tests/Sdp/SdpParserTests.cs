@@ -61,4 +61,16 @@ public sealed class SdpParserTests
 
         Assert.Equal("1.2.3.4", sdp.Origin.Address);
     }
+
+    [Fact]
+    public void Fields_RunsOfSpacesAreOneSeparator_AsBefore()
+    {
+        var sdp = SdpParser.Parse("v=0\r\no=alice  1 2 IN   IP4 192.0.2.10\r\nc=IN IP4  192.0.2.10\r\nm=audio 4000  RTP/AVP 0   101\r\n").Value!;
+
+        Assert.Equal(("alice", "1", "2", "IN", "IP4", "192.0.2.10"),
+            (sdp.Origin.UserName, sdp.Origin.SessionId, sdp.Origin.SessionVersion, sdp.Origin.NetType, sdp.Origin.AddressType, sdp.Origin.Address));
+        Assert.Equal("192.0.2.10", sdp.Connection!.Address);
+        Assert.Equal(("audio", 4000, "RTP/AVP"), (sdp.Media[0].Media, sdp.Media[0].Port, sdp.Media[0].Protocol));
+        Assert.Equal(["0", "101"], sdp.Media[0].Formats);
+    }
 }
