@@ -17,8 +17,10 @@ internal sealed class UasInviteSession
 {
     private readonly UasServices _services;
     private readonly UasDialogMessages _messages;
-    private readonly TransactionTimer _answerTimer;
-    private readonly InviteOkRetransmitter _ok;
+    // Each lives only while it is needed (issue 13: a held call keeps neither): the answer timer until the INVITE is
+    // decided, the 2xx retransmission from a 200 until its ACK.
+    private TransactionTimer? _answerTimer;
+    private InviteOkRetransmitter? _ok;
     private readonly UasReferrals _referrals;
     private readonly Action<UasInviteSession> _onForgotten;
     private readonly long _arrivedAt;
@@ -37,8 +39,6 @@ internal sealed class UasInviteSession
         RemoteSdp = offer;
         _messages = new UasDialogMessages(dialog, transaction.Source, services);
         _referrals = new UasReferrals(dialog, _messages);
-        _ok = new InviteOkRetransmitter(services.Context, transaction.Source, OnAckTimeout);
-        _answerTimer = new TransactionTimer(services.Context, () => Reject(480, "No Answer", SipCallEndReason.AnswerTimeout));
         Call = new SipCall(this, offer);
     }
 
@@ -81,6 +81,7 @@ internal sealed class UasInviteSession
     /// <summary>Arms the answer timeout and hands the call to the handler; 500 when the handler throws.</summary>
     public void Start()
     {
+        _answerTimer = new TransactionTimer(_services.Context, () => Reject(480, "No Answer", SipCallEndReason.AnswerTimeout));
         _answerTimer.Start(_services.Options.AnswerTimeout);
         if (!_services.Handler.IncomingCall(Call))
         {
@@ -109,10 +110,10 @@ internal sealed class UasInviteSession
         var ok = SipCallResponses.WithSdp(Response(Invite, 200), sdp);
         Transaction.SendResponse(ok);
         _services.Options.Metrics.CallAnswered(Context.Time.GetElapsedTime(_arrivedAt));
-        _answerTimer.Stop();
+        StopAnswerTimer();
         State = UasInviteState.Answered;
         Dialog.State = SipDialogState.Confirmed;
-        _ok.Start(ok);
+        ResendUntilAcked(ok);
     }
 
     /// <summary>A final error for the undecided INVITE; the call ends with <paramref name="endReason"/>.</summary>
@@ -168,7 +169,7 @@ internal sealed class UasInviteSession
     /// <summary>An ACK for our 2xx: stop resending it; a deferred BYE leaves; the first one confirms the call.</summary>
     public void OnAck(SipRequest ack)
     {
-        _ok.Stop();
+        StopResending();
         if (State == UasInviteState.ByeAfterAck)
         {
             _messages.SendBye();
@@ -262,7 +263,25 @@ internal sealed class UasInviteSession
 
         var ok = SipCallResponses.WithSdp(Response(reinvite, 200), answer);
         transaction.SendResponse(ok);
-        _ok.Start(ok);
+        ResendUntilAcked(ok);
+    }
+
+    /// <summary>True when nothing waits: no undecided INVITE's answer timer, no 2xx resent until its ACK.</summary>
+    internal bool IsAtRest => _answerTimer is null && _ok is null;
+
+    private void ResendUntilAcked(SipResponse ok) =>
+        (_ok ??= new InviteOkRetransmitter(_services.Context, Transaction.Source, OnAckTimeout)).Start(ok);
+
+    private void StopResending()
+    {
+        _ok?.Stop();
+        _ok = null;
+    }
+
+    private void StopAnswerTimer()
+    {
+        _answerTimer?.Stop();
+        _answerTimer = null;
     }
 
     private void OnAckTimeout()
@@ -283,8 +302,8 @@ internal sealed class UasInviteSession
             return;
         }
 
-        _answerTimer.Stop();
-        _ok.Stop();
+        StopAnswerTimer();
+        StopResending();
         State = UasInviteState.Ended;
         _onForgotten(this);
         Conclude(reason);

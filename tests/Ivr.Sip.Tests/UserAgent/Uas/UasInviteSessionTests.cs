@@ -308,6 +308,23 @@ public sealed class UasInviteSessionTests
     }
 
     [Fact]
+    public void AConfirmedCall_HoldsNoTimer_UntilAReinvitesOkWaitsForItsAck()
+    {
+        var f = new UasSessionFixture().Started();
+        Assert.False(f.Session.IsAtRest); // the answer timer
+        f.Session.Answer(UasSessionFixture.Answer);
+        Assert.False(f.Session.IsAtRest); // the 200 resent until its ACK
+
+        f.Session.OnAck(f.Ack());
+        Assert.True(f.Session.IsAtRest);
+
+        f.Receive("INVITE", body: TestMessages.OfferSdp.Replace("30000", "30002"));
+        Assert.False(f.Session.IsAtRest);
+        f.Session.OnAck(f.Ack());
+        Assert.True(f.Session.IsAtRest);
+    }
+
+    [Fact]
     public void Reinvite_HandlerRefuses_488AndTheMediaStays()
     {
         var f = new UasSessionFixture().Confirmed();
