@@ -153,7 +153,7 @@ public sealed class IvrServer : IAsyncDisposable
             Maintenance.MaintenanceParts.Start(options, database, hashKey, parts, clock, log);
             parts.Add("node heartbeat", await NodePresence.StartHeartbeatAsync(options, sip.EndPoint.Port, database, live, flows,
                 draining: () => drain.IsDraining, clock, log));
-            log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP){(sip.TlsEndPoint is { } tls ? $", TLS on port {tls.Port}" : "")}{(options.Secure.Srtp == Ivr.Sip.Sdp.SrtpPolicy.Off ? "" : $", SRTP {options.Secure.Srtp.ToString().ToLowerInvariant()}")}, written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
+            log($"SIP on {options.Bind?.ToString() ?? "every interface"}:{sip.EndPoint.Port} (UDP and TCP){(sip.TlsEndPoint is { } tls ? $", TLS on port {tls.Port}" : "")}{(options.Secure.Srtp == Ivr.Sip.Sdp.SrtpPolicy.Off ? "" : $", SRTP {options.Secure.Srtp.ToString().ToLowerInvariant()}")}, written as {options.Address}, RTP ports {options.RtpPortMin}-{options.RtpPortMax}, at most {options.MaxCalls} calls paced by {options.PacingThreads} thread{(options.PacingThreads == 1 ? "" : "s")}; call sip:12333@{options.Address}:{sip.EndPoint.Port}");
             if (options.RtpRangeWarning() is { } rtpWarning) log(rtpWarning);
             log($"watching {options.Paths.Flows} and {options.Paths.Prompts}");
             return new IvrServer(parts, log, drain, options.DrainTimeout, faxQueue, live)

@@ -20,7 +20,7 @@ public sealed record ServeOptions
 
     /// <summary>Options that take a value.</summary>
     public static readonly IReadOnlyCollection<string> Valued =
-        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", "recordings", .. SipLimitOptions.Valued, .. SecureSipOptions.Valued, "retention", "backups"];
+        [.. IvrPaths.Options, "sip-port", "bind", "address", "node-id", "rtp-ports", "trust", "max-calls", "pacing-threads", "queues", "trunk", "http-port", "http-bind", "clock-start", "drain-timeout", "metrics-port", "recordings", .. SipLimitOptions.Valued, .. SecureSipOptions.Valued, "retention", "backups"];
 
     /// <summary>Options that stand alone.</summary>
     public static readonly IReadOnlyCollection<string> Switches = ["no-console", "watch-flows", "no-symmetric-rtp"];
@@ -39,6 +39,8 @@ public sealed record ServeOptions
           --trust LIST       who may call: comma-separated networks, or 'any' (default: loopback and private networks)
           --max-calls N      calls at once; beyond it new calls get 503 with Retry-After (default: 1000 per CPU core, as
                              tools/bench/sip-load measured, at most one per RTP port pair)
+          --pacing-threads N threads pacing the calls' outbound audio; each takes up to 1000 calls before the next takes
+                             new ones (default: one per 1000 calls of --max-calls, at most one per CPU core)
           --queues FILE      agents' queues → SIP URIs for transfers by REFER (default: deploy/queues.yaml when present)
           --trunk FILE       SIP trunk for outbound calls and bridged transfers (default: deploy/trunk.yaml when present)
           --http-port P      operations console port (default 8080; 0 = any free port, the log tells which)
@@ -87,6 +89,9 @@ public sealed record ServeOptions
     public TrustedSources Trusted { get; init; } = TrustedSources.Default;
 
     public required int MaxCalls { get; init; }
+
+    /// <summary>Threads pacing outbound audio (<see cref="DefaultPacingThreads"/> unless given).</summary>
+    public int PacingThreads { get; init; } = 1;
 
     /// <summary>The agents' queue table; null when none is given and deploy/queues.yaml is absent.</summary>
     public string? QueueFile { get; init; }
@@ -137,6 +142,7 @@ public sealed record ServeOptions
     public static ServeOptions Parse(CommandLine line)
     {
         var (rtpMin, rtpMax) = ParseRange(line.Get("rtp-ports", "20000-29999"));
+        var maxCalls = line.GetInt("max-calls", DefaultMaxCalls(rtpMin, rtpMax, Environment.ProcessorCount), 1, 100_000);
         var bind = ParseListen(line.Get("bind"));
         return new ServeOptions
         {
@@ -149,7 +155,8 @@ public sealed record ServeOptions
             RtpPortMax = rtpMax,
             SymmetricRtp = !line.Has("no-symmetric-rtp"),
             Trusted = ParseTrust(line.Get("trust")),
-            MaxCalls = line.GetInt("max-calls", DefaultMaxCalls(rtpMin, rtpMax, Environment.ProcessorCount), 1, 100_000),
+            MaxCalls = maxCalls,
+            PacingThreads = line.GetInt("pacing-threads", DefaultPacingThreads(maxCalls, Environment.ProcessorCount), 1, 256),
             QueueFile = line.Get("queues") ?? (File.Exists(DefaultQueueFile) ? DefaultQueueFile : null),
             TrunkFile = line.Get("trunk") ?? (File.Exists(DefaultTrunkFile) ? DefaultTrunkFile : null),
             Console = !line.Has("no-console"),
@@ -174,6 +181,16 @@ public sealed record ServeOptions
 
     /// <summary>--max-calls when not given: <see cref="CallsPerCore"/> per core, at most one call per RTP port pair.</summary>
     public static int DefaultMaxCalls(int rtpMin, int rtpMax, int cores) => Math.Max(1, Math.Min(CallsPerCore * cores, (rtpMax - rtpMin + 1) / 2));
+
+    /// <summary>Streams one pacing thread serves before the next takes new ones: at 2,000 calls one thread took 80-90 % of
+    /// a core on this 2-core VM and fell behind (lateness mean 6.5-7.5 ms, tools/bench/sip-load, session 14); up to 1,000
+    /// the second thread only cost wake-ups.</summary>
+    public const int CallsPerPacingThread = 1000;
+
+    /// <summary>--pacing-threads when not given: one per <see cref="CallsPerPacingThread"/> calls of --max-calls, at most
+    /// one per core (each sleeps between its steps; on more threads than cores they would only take turns).</summary>
+    public static int DefaultPacingThreads(int maxCalls, int cores) =>
+        Math.Clamp((maxCalls + CallsPerPacingThread - 1) / CallsPerPacingThread, 1, Math.Max(1, cores));
 
     /// <summary>A warning for the log when the RTP range cannot give every allowed call its RTP and RTCP ports; null when it can.</summary>
     public string? RtpRangeWarning()

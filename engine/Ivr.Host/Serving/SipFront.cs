@@ -48,15 +48,17 @@ internal sealed class SipFront
     public static SipFront Start(ServeOptions options, OperatorFiles files, TelephonyCalls calls, FlowSetHost flows, IvrMetrics metrics,
         StartedParts parts, TimeProvider clock, Action<string> log, Ivr.Core.Handoffs.IHandoffTokens? handoffs = null)
     {
-        var scheduler = parts.Add("pacing thread",
-            new PlayoutScheduler(clock, onError: e => log($"playout: {e.GetType().Name}: {e.Message}"), realTimePriority: true),
+        var scheduler = parts.Add("pacing threads",
+            new PlayoutScheduler(clock, options.PacingThreads, e => log($"playout: {e.GetType().Name}: {e.Message}"), realTimePriority: true,
+                streamsPerThread: ServeOptions.CallsPerPacingThread),
             s =>
             {
                 s.Stop();
                 return ValueTask.CompletedTask;
             });
         scheduler.Start();
-        if (scheduler.RealTimeThreads == 0) log("playout: no real-time priority for the pacing thread (needs CAP_SYS_NICE); on a busy machine outbound audio may jitter");
+        if (scheduler.RealTimeThreads < options.PacingThreads)
+            log($"playout: real-time priority for {scheduler.RealTimeThreads} of {options.PacingThreads} pacing threads (needs CAP_SYS_NICE); on a busy machine outbound audio may jitter");
         var events = parts.Add("event threads", new EventThreads(Environment.ProcessorCount, clock, log), e =>
         {
             e.Stop();

@@ -42,6 +42,7 @@ public sealed class PlayoutScheduler : IDisposable
     private readonly object _gate = new();
     private readonly Func<TimeProvider, IDeadlineWaiter> _waiterFactory;
     private readonly bool _realTimePriority;
+    private readonly int _streamsPerThread;
     private int _realTimeThreads;
     private Thread[]? _threads;
     private CancellationTokenSource? _stop;
@@ -49,14 +50,21 @@ public sealed class PlayoutScheduler : IDisposable
     /// <param name="threads">Number of pacing threads; one serves hundreds of calls.</param>
     /// <param name="onError">Told about exceptions thrown by a stream's sink or completion callback.</param>
     /// <param name="realTimePriority">Ask for SCHED_FIFO for the pacing threads (Linux; needs CAP_SYS_NICE).</param>
-    public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null, bool realTimePriority = false)
-        : this(timeProvider, threads, onError, DefaultWaiter, realTimePriority)
+    /// <param name="streamsPerThread">With several threads, a new stream goes to the first thread serving fewer than
+    /// this many, so the next thread takes only what the first cannot (a thread that wakes 500 times a second for a
+    /// handful of streams costs more than it saves); 0: always to the least loaded.</param>
+    public PlayoutScheduler(TimeProvider timeProvider, int threads = 1, Action<Exception>? onError = null, bool realTimePriority = false,
+        int streamsPerThread = 0)
+        : this(timeProvider, threads, onError, DefaultWaiter, realTimePriority, streamsPerThread)
     {
     }
 
     /// <param name="waiterFactory">How each pacing thread waits for its deadlines (tests: a fake clock's).</param>
-    internal PlayoutScheduler(TimeProvider timeProvider, int threads, Action<Exception>? onError, Func<TimeProvider, IDeadlineWaiter> waiterFactory, bool realTimePriority = false)
+    internal PlayoutScheduler(TimeProvider timeProvider, int threads, Action<Exception>? onError, Func<TimeProvider, IDeadlineWaiter> waiterFactory,
+        bool realTimePriority = false, int streamsPerThread = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(streamsPerThread);
+        _streamsPerThread = streamsPerThread;
         _waiterFactory = waiterFactory;
         _realTimePriority = realTimePriority;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -68,6 +76,9 @@ public sealed class PlayoutScheduler : IDisposable
     public TimeProvider TimeProvider => _time;
 
     public int StreamCount => _shards.Sum(s => s.Count);
+
+    /// <summary>Streams each pacing thread serves, in thread order.</summary>
+    internal int[] StreamsPerThread => Array.ConvertAll(_shards, s => s.Count);
 
     /// <summary>Exceptions caught from sinks and callbacks.</summary>
     public long Errors => _shards.Sum(s => s.Errors);
@@ -85,8 +96,22 @@ public sealed class PlayoutScheduler : IDisposable
         if (sender.PayloadType != (byte)law)
             throw new ArgumentException($"the sender's payload type {sender.PayloadType} is not {law}'s ({(byte)law})", nameof(sender));
         var stream = new PlayoutStream(law, sender, send, onCompleted);
-        _shards.MinBy(s => s.Count)!.Add(stream);
+        ShardFor().Add(stream);
         return stream;
+    }
+
+    /// <summary>The first shard under <see cref="_streamsPerThread"/> streams, else the least loaded.</summary>
+    private PlayoutShard ShardFor()
+    {
+        var least = _shards[0];
+        foreach (var shard in _shards)
+        {
+            var count = shard.Count;
+            if (count < _streamsPerThread) return shard;
+            if (count < least.Count) least = shard;
+        }
+
+        return least;
     }
 
     /// <summary>Removes a stream; its prompts complete as <see cref="PlayoutEndReason.Removed"/> on the next tick.</summary>

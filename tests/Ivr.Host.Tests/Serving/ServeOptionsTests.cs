@@ -39,6 +39,26 @@ public sealed class ServeOptionsTests
         Assert.Equal(expected, ServeOptions.DefaultMaxCalls(min, max, cores));
     }
 
+    [Theory]
+    [InlineData(2000, 2, 2)]    // this machine class: one pacing thread fell behind at 2,000 calls
+    [InlineData(1000, 2, 1)]
+    [InlineData(1001, 2, 2)]
+    [InlineData(5000, 16, 5)]
+    [InlineData(16000, 4, 4)]   // never more threads than cores: they would only take turns
+    [InlineData(1, 1, 1)]
+    public void DefaultPacingThreads_OnePer1000AllowedCalls_AtMostOnePerCore(int maxCalls, int cores, int expected)
+    {
+        Assert.Equal(expected, ServeOptions.DefaultPacingThreads(maxCalls, cores));
+    }
+
+    [Fact]
+    public void Parse_PacingThreads_FollowsMaxCallsUnlessGiven()
+    {
+        Assert.Equal(ServeOptions.DefaultPacingThreads(1000, Environment.ProcessorCount),
+            Parse("--address", "192.0.2.10", "--max-calls", "1000").PacingThreads);
+        Assert.Equal(3, Parse("--address", "192.0.2.10", "--max-calls", "1000", "--pacing-threads", "3").PacingThreads);
+    }
+
     [Fact]
     public void RtpRangeWarning_FewerThanTwoPortsPerAllowedCall_SaysWhatToWiden()
     {
