@@ -7,7 +7,7 @@ namespace Ivr.Host.Metrics;
 /// <summary>
 /// The figures the server already keeps, read at each scrape instead of counted a second time: calls up (the live
 /// calls), call records the event writer dropped, database errors (call recorder, lookups), the flow-set version
-/// serving, how late the pacing threads served their streams, how evenly their packets left and how long their bursts
+/// serving, how many streams each pacing thread serves and how late it served them, how evenly their packets left and how long their bursts
 /// took, the SIP messages dropped on receipt, by reason, and the process's allocations, garbage collections and their pauses
 /// (read from the runtime). Each source is a function given to <see cref="Watch"/>; a source not given (a part not started)
 /// reads as nothing.
@@ -21,6 +21,7 @@ public sealed class ServerReadings
     private readonly LatenessExport _lateness;
     private readonly LatenessExport _sendJitter;
     private readonly LatenessExport _bursts;
+    private readonly Gauge _pacingStreams;
     private readonly Counter _sipDropped;
     private readonly Counter _gcCollections;
     private readonly Counter _gcPause;
@@ -46,6 +47,9 @@ public sealed class ServerReadings
         _bursts = new LatenessExport(factory.CreateHistogram("ivr_pacing_burst_seconds",
             "How long each pacing step took to send its phase's packets (one per step with streams), seconds.",
             new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+        _pacingStreams = factory.CreateGauge("ivr_pacing_streams",
+            "Outbound streams each pacing thread serves, by thread (the next thread takes new streams once the one before " +
+            "it serves 1,000: --pacing-threads).", ["thread"]);
         _gcCollections = factory.CreateCounter("ivr_gc_collections_total",
             "Garbage collections of this process by generation (a gen1 collection also counts in gen0, gen2 in both).", ["generation"]);
         _gcPause = factory.CreateCounter("ivr_gc_pause_seconds_total",
@@ -77,6 +81,8 @@ public sealed class ServerReadings
 
         public Func<LatenessSnapshot>? PacingBursts { get; init; }
 
+        public Func<int[]>? PacingStreams { get; init; }
+
         public Func<SipDropCounts>? SipDrops { get; init; }
     }
 
@@ -100,6 +106,7 @@ public sealed class ServerReadings
             if (s.PacingLateness is { } lateness) _lateness.Update(lateness());
             if (s.PacingSendJitter is { } jitter) _sendJitter.Update(jitter());
             if (s.PacingBursts is { } bursts) _bursts.Update(bursts());
+            if (s.PacingStreams is { } streams) UpdatePacingStreams(streams());
             if (s.SipDrops is { } sipDrops) UpdateSipDrops(sipDrops());
             for (var generation = 0; generation <= 2; generation++)
                 _gcCollections.WithLabels(Generations[generation]).IncTo(GC.CollectionCount(generation));
@@ -110,6 +117,12 @@ public sealed class ServerReadings
     }
 
     private static readonly string[] Generations = ["0", "1", "2"];
+
+    private void UpdatePacingStreams(int[] perThread)
+    {
+        for (var thread = 0; thread < perThread.Length; thread++)
+            _pacingStreams.WithLabels(thread.ToString(System.Globalization.CultureInfo.InvariantCulture)).Set(perThread[thread]);
+    }
 
     private void UpdateSipDrops(SipDropCounts drops)
     {

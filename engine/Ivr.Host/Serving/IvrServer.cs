@@ -139,7 +139,7 @@ public sealed class IvrServer : IAsyncDisposable
             {
                 CallsUp = () => live.Count, RecordsDropped = () => recorder.Dropped, RecorderErrors = () => recorder.Failed + recorder.Unavailable,
                 LookupDatabaseErrors = () => service.Failures, FlowVersion = () => flows.Current?.Version, PacingLateness = sip.Playout.Lateness,
-                PacingSendJitter = sip.Playout.SendJitter, PacingBursts = sip.Playout.Bursts,
+                PacingSendJitter = sip.Playout.SendJitter, PacingBursts = sip.Playout.Bursts, PacingStreams = sip.Playout.StreamsPerThread,
                 SipDrops = sip.Drops,
             });
             var metricsOnly = await MetricsStart.StartAsync(options, metrics, parts, log, cancellation);

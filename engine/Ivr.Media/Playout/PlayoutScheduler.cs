@@ -77,8 +77,8 @@ public sealed class PlayoutScheduler : IDisposable
 
     public int StreamCount => _shards.Sum(s => s.Count);
 
-    /// <summary>Streams each pacing thread serves, in thread order.</summary>
-    internal int[] StreamsPerThread => Array.ConvertAll(_shards, s => s.Count);
+    /// <summary>Streams each pacing thread serves, in thread order (a metric: when the next thread takes over).</summary>
+    public int[] StreamsPerThread() => Array.ConvertAll(_shards, s => s.Count);
 
     /// <summary>Exceptions caught from sinks and callbacks.</summary>
     public long Errors => _shards.Sum(s => s.Errors);

@@ -150,6 +150,20 @@ public sealed class IvrMetricsTests
     }
 
     [Fact]
+    public async Task PacingStreams_ExportedPerThread()
+    {
+        int[] perThread = [1000, 0];
+        _metrics.Readings.Watch(new ServerReadings.Sources { PacingStreams = () => perThread });
+        await ScrapeAsync();
+        perThread = [1000, 37];
+
+        var scraped = await ScrapeAsync();
+
+        Assert.Equal(1000, scraped.Value("ivr_pacing_streams", "thread=0"));
+        Assert.Equal(37, scraped.Value("ivr_pacing_streams", "thread=1"));
+    }
+
+    [Fact]
     public async Task GarbageCollections_CountedByGeneration_WithTheirPauses()
     {
         var before = await ScrapeAsync();

@@ -221,7 +221,7 @@ public class PlayoutSchedulerTests
         using var scheduler = new PlayoutScheduler(_time, threads: 3);
         for (var i = 0; i < 7; i++) scheduler.AddStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { });
         Assert.Equal(7, scheduler.StreamCount);
-        Assert.Equal([3, 2, 2], scheduler.StreamsPerThread);
+        Assert.Equal([3, 2, 2], scheduler.StreamsPerThread());
         Assert.Throws<ArgumentOutOfRangeException>(() => new PlayoutScheduler(_time, threads: 0));
     }
 
@@ -235,11 +235,11 @@ public class PlayoutSchedulerTests
         }
 
         Add(3);
-        Assert.Equal([3, 0], scheduler.StreamsPerThread); // the second thread stays asleep
+        Assert.Equal([3, 0], scheduler.StreamsPerThread()); // the second thread stays asleep
         Add(2);
-        Assert.Equal([3, 2], scheduler.StreamsPerThread);
+        Assert.Equal([3, 2], scheduler.StreamsPerThread());
         Add(3);
-        Assert.Equal([4, 4], scheduler.StreamsPerThread); // both full: the least loaded
+        Assert.Equal([4, 4], scheduler.StreamsPerThread()); // both full: the least loaded
         Assert.Throws<ArgumentOutOfRangeException>(() => new PlayoutScheduler(_time, threads: 2, streamsPerThread: -1));
     }
 
