@@ -88,6 +88,11 @@ public sealed class MetricsServerTests : IAsyncLifetime
         Assert.True(after.Value("ivr_key_to_prompt_seconds_count") > before.Value("ivr_key_to_prompt_seconds_count"));
         Assert.True(after.Value("ivr_pacing_lateness_seconds_count") > before.Value("ivr_pacing_lateness_seconds_count"));
         Assert.Equal(0, after.Value("ivr_calls_up"));
+        // The call's stream leaves its pacing thread at that thread's next step (within 20 ms of the hangup).
+        var streams = after.Value("ivr_pacing_streams", "thread=0");
+        for (var deadline = DateTime.UtcNow.AddSeconds(5); streams != 0 && DateTime.UtcNow < deadline; await Task.Delay(50))
+            streams = (await ScrapeAsync()).Value("ivr_pacing_streams", "thread=0");
+        Assert.Equal(0, streams);
     }
 
     [Fact]
