@@ -27,7 +27,4 @@ internal static class SdpFields
 
         return fields;
     }
-
-    /// <summary>A whole value (an attribute's name or value, a timing) as a shared string when short.</summary>
-    public static string Of(ReadOnlySpan<char> value) => SipStrings.Of(value);
 }

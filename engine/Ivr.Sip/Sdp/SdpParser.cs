@@ -1,3 +1,5 @@
+using Ivr.Sip.Message;
+
 namespace Ivr.Sip.Sdp;
 
 /// <summary>
@@ -145,8 +147,8 @@ public static class SdpParser
     {
         var colon = value.IndexOf(':');
         var attribute = colon < 0
-            ? new SdpAttribute(SdpFields.Of(value), null)
-            : new SdpAttribute(SdpFields.Of(value.AsSpan(0, colon)), SdpFields.Of(value.AsSpan(colon + 1)));
+            ? new SdpAttribute(SipStrings.Of(value), null)
+            : new SdpAttribute(SipStrings.Of(value.AsSpan(0, colon)), SipStrings.Of(value.AsSpan(colon + 1)));
         (media?.Attributes ?? session.Attributes).Add(attribute);
         return null;
     }
@@ -160,7 +162,7 @@ public static class SdpParser
     private static string? AddTiming(SessionDescription session, string value, ref bool sawTiming)
     {
         sawTiming = true;
-        session.Timings.Add(SdpFields.Of(value));
+        session.Timings.Add(SipStrings.Of(value));
         return null;
     }
 
