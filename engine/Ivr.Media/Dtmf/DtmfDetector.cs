@@ -18,10 +18,12 @@ public sealed class DtmfDetector
     private readonly DtmfDetectorOptions _options;
     private readonly Action<DtmfDetection> _onKey;
     private readonly ToneAnalyzer _analyzer;
-    private readonly ToneFrame _frame = new();
+    [ThreadStatic]
+    private static ToneFrame? t_frame; // the analysing thread's scratch: what a window holds is read before the next window
+
     private readonly ToneEvent _event = new();
-    private readonly float[] _window = new float[Window];
-    private readonly double[][] _history = new double[Bridge][];
+    private readonly short[] _window = new short[Window];
+    private readonly double[] _history = new double[Bridge * ToneFrame.Tones]; // the last windows' magnitudes, 8 per window
     private readonly int[] _historyKey = new int[Bridge];
     private int _historyNext;
     private int _filled = Window - Hop;
@@ -32,8 +34,7 @@ public sealed class DtmfDetector
         _onKey = onKey ?? throw new ArgumentNullException(nameof(onKey));
         _options = options ?? DtmfDetectorOptions.Default;
         if (_options.Validate() is { } problem) throw new ArgumentException($"bad DTMF detector options: {problem}", nameof(options));
-        _analyzer = new ToneAnalyzer(_options);
-        for (var i = 0; i < Bridge; i++) _history[i] = new double[8];
+        _analyzer = ReferenceEquals(_options, DtmfDetectorOptions.Default) ? ToneAnalyzer.Default : new ToneAnalyzer(_options);
         Array.Fill(_historyKey, -1);
     }
 
@@ -55,27 +56,29 @@ public sealed class DtmfDetector
 
     private void Analyze()
     {
-        _analyzer.Analyze(_window, _frame);
-        if (_frame.Candidate)
+        var frame = t_frame ??= new ToneFrame();
+        _analyzer.Analyze(_window, frame);
+        if (frame.Candidate)
         {
-            if (_event.Active && _event.KeyIndex == _frame.KeyIndex) _event.AddCandidate(_frame);
-            else _event.Start(_frame, MagnitudeBefore(_frame.Low, _frame.High));
+            if (_event.Active && _event.KeyIndex == frame.KeyIndex) _event.AddCandidate(frame);
+            else _event.Start(frame, MagnitudeBefore(frame.Low, frame.High));
         }
         else if (_event.Active)
         {
-            if (_event.FramesSinceCandidate < Bridge) _event.AddTail(_frame);
+            if (_event.FramesSinceCandidate < Bridge) _event.AddTail(frame);
             else _event.Close();
         }
 
+        // The window is done with before the key is reported: a handler that feeds another detector on this thread may
+        // reuse the frame.
+        Array.Copy(frame.Magnitudes, 0, _history, _historyNext * ToneFrame.Tones, ToneFrame.Tones);
+        _historyKey[_historyNext] = frame.Candidate ? frame.KeyIndex : -1;
+        _historyNext = (_historyNext + 1) % Bridge;
         if (_event.Active && !_event.Reported && _event.Passes(_options, Hop))
         {
             _event.Reported = true;
             _onKey(new DtmfDetection(_event.Key, _samples, _event.Duration(Hop)));
         }
-
-        Array.Copy(_frame.Magnitudes, _history[_historyNext], 8);
-        _historyKey[_historyNext] = _frame.Candidate ? _frame.KeyIndex : -1;
-        _historyNext = (_historyNext + 1) % Bridge;
     }
 
     /// <summary>The pair's magnitudes in the windows just before the burst, which already held part of
@@ -85,7 +88,7 @@ public sealed class DtmfDetector
         double sum = 0;
         for (var i = 0; i < Bridge; i++)
         {
-            if (_historyKey[i] < 0) sum += _history[i][low] + _history[i][4 + high];
+            if (_historyKey[i] < 0) sum += _history[i * ToneFrame.Tones + low] + _history[i * ToneFrame.Tones + 4 + high];
         }
 
         return sum;

@@ -31,6 +31,10 @@ internal sealed class ToneAnalyzer
     private readonly double _presencePower;
     private readonly double _dominance;
 
+    /// <summary>The analyser for <see cref="DtmfDetectorOptions.Default"/>, shared by every detector that uses them (it
+    /// keeps nothing between windows).</summary>
+    public static ToneAnalyzer Default { get; } = new(DtmfDetectorOptions.Default);
+
     public ToneAnalyzer(DtmfDetectorOptions options)
     {
         _presencePower = Dbm0.Power(options.MinToneLevelDbm0 - 12);
@@ -50,7 +54,7 @@ internal sealed class ToneAnalyzer
     /// <summary>Nominal frequency of tone index k: 0–3 low group, 4–7 high group.</summary>
     public static double Frequency(int k) => k < 4 ? DtmfTones.Low[k] : DtmfTones.High[k - 4];
 
-    public void Analyze(ReadOnlySpan<float> samples, ToneFrame frame)
+    public void Analyze(ReadOnlySpan<short> samples, ToneFrame frame)
     {
         frame.Clear();
         double energy = 0;
@@ -119,7 +123,7 @@ internal sealed class ToneAnalyzer
         return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
     }
 
-    private (double Re, double Im, double Abs) HalvesCross(ReadOnlySpan<float> samples, int k)
+    private (double Re, double Im, double Abs) HalvesCross(ReadOnlySpan<short> samples, int k)
     {
         var (re1, im1) = HalfDft(samples[..Half], k);
         var (re2, im2) = HalfDft(samples[Half..], k);
@@ -129,7 +133,7 @@ internal sealed class ToneAnalyzer
         return (re, im, Math.Sqrt((re1 * re1 + im1 * im1) * (re2 * re2 + im2 * im2)));
     }
 
-    private (double Re, double Im) HalfDft(ReadOnlySpan<float> half, int k)
+    private (double Re, double Im) HalfDft(ReadOnlySpan<short> half, int k)
     {
         double re = 0, im = 0;
         var cos = s_halfCos[k];

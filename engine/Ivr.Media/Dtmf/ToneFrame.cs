@@ -1,10 +1,13 @@
 namespace Ivr.Media.Dtmf;
 
-/// <summary>What <see cref="ToneAnalyzer"/> found in one 20 ms window (reused, one per detector).</summary>
+/// <summary>What <see cref="ToneAnalyzer"/> found in one 20 ms window (reused: one per analysing thread).</summary>
 internal sealed class ToneFrame
 {
+    /// <summary>The Q.23 frequencies measured: 4 low, then 4 high.</summary>
+    public const int Tones = 8;
+
     /// <summary>Goertzel magnitude |X| (Hann window) at each Q.23 frequency: 4 low, then 4 high.</summary>
-    public readonly double[] Magnitudes = new double[8];
+    public readonly double[] Magnitudes = new double[Tones];
 
     /// <summary>True when the window looks like one DTMF pair (strong, dominant in each group, most of the power).</summary>
     public bool Candidate;

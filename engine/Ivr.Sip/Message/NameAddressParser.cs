@@ -43,7 +43,7 @@ internal static class NameAddressParser
             }
 
             var name = value[..angle].Trim();
-            if (name.Any(c => !SipGrammar.IsTokenChar(c) && !SipGrammar.IsWhitespace(c)))
+            if (!IsTokensAndWhitespace(name))
             {
                 return ParseResult<NameAddress>.Fail($"unquoted display name contains non-token characters: '{name}'");
             }
@@ -118,5 +118,15 @@ internal static class NameAddressParser
         }
 
         return ParseResult<string>.Fail("unterminated quoted display name");
+    }
+
+    private static bool IsTokensAndWhitespace(string text)
+    {
+        foreach (var c in text) // over the string itself: no enumerator object
+        {
+            if (!SipGrammar.IsTokenChar(c) && !SipGrammar.IsWhitespace(c)) return false;
+        }
+
+        return true;
     }
 }

@@ -89,7 +89,7 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     {
         var normalized = SipHeaderNames.Normalize(name);
         var split = SipHeaderNames.IsList(normalized);
-        var values = new List<string>();
+        List<string>? values = null;
         foreach (var header in _headers)
         {
             if (!Matches(header, normalized))
@@ -99,18 +99,21 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
 
             if (split)
             {
-                values.AddRange(HeaderValueSplitter.Split(header.Value));
+                (values ??= []).AddRange(HeaderValueSplitter.Split(header.Value));
             }
             else
             {
-                values.Add(header.Value);
+                (values ??= []).Add(header.Value);
             }
         }
 
-        return values;
+        return values ?? (IReadOnlyList<string>)[];
     }
 
-    public IEnumerator<SipHeader> GetEnumerator() => _headers.GetEnumerator();
+    /// <summary>The list's own struct enumerator: a <c>foreach</c> over the collection allocates nothing.</summary>
+    public List<SipHeader>.Enumerator GetEnumerator() => _headers.GetEnumerator();
+
+    IEnumerator<SipHeader> IEnumerable<SipHeader>.GetEnumerator() => GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 

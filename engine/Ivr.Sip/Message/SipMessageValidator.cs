@@ -43,15 +43,17 @@ public static class SipMessageValidator
         }
 
         var maxForwards = request.Headers.Get(SipHeaderNames.MaxForwards)?.Trim();
-        if (maxForwards is not null && (maxForwards.Length is 0 or > 9 || !maxForwards.All(char.IsAsciiDigit) || int.Parse(maxForwards) > 255))
+        if (maxForwards is not null && (maxForwards.Length is 0 or > 9 || maxForwards.AsSpan().ContainsAnyExceptInRange('0', '9') || int.Parse(maxForwards) > 255))
         {
             return SipValidationResult.BadRequest("Max-Forwards must be 0-255");
         }
 
         foreach (var name in AddressLists)
         {
-            foreach (var value in request.Headers.GetValues(name))
+            var values = request.Headers.GetValues(name);
+            for (var i = 0; i < values.Count; i++) // by index: foreach over the interface boxes an enumerator
             {
+                var value = values[i];
                 if (!(name == SipHeaderNames.Contact && value == "*") && !NameAddress.Parse(value).IsSuccess)
                 {
                     return SipValidationResult.BadRequest($"Malformed {name}");
@@ -60,7 +62,7 @@ public static class SipMessageValidator
         }
 
         var expires = request.Headers.Get(SipHeaderNames.Expires)?.Trim();
-        if (expires is not null && (expires.Length == 0 || !expires.All(char.IsAsciiDigit)))
+        if (expires is not null && (expires.Length == 0 || expires.AsSpan().ContainsAnyExceptInRange('0', '9')))
         {
             return SipValidationResult.BadRequest("Malformed Expires");
         }

@@ -59,8 +59,9 @@ public static class SipParameterList
 
     public static SipParameter? Find(IReadOnlyList<SipParameter> parameters, string name)
     {
-        foreach (var p in parameters)
+        for (var i = 0; i < parameters.Count; i++) // by index: foreach over the interface boxes an enumerator
         {
+            var p = parameters[i];
             if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return p;

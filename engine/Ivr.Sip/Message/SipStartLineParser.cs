@@ -14,7 +14,7 @@ internal static class SipStartLineParser
         }
 
         var parts = line.Split(' ');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0 || parts[2].Length == 0)
         {
             return ParseResult<SipMessage>.Fail($"malformed Request-Line (must be 'Method SP Request-URI SP SIP-Version'): '{Truncate(line)}'");
         }
@@ -65,7 +65,7 @@ internal static class SipStartLineParser
             return ParseResult<SipMessage>.Fail($"invalid SIP-Version '{Truncate(version)}'");
         }
 
-        if (code.Length != 3 || !code.All(char.IsAsciiDigit) || code[0] is < '1' or > '6')
+        if (code.Length != 3 || code.AsSpan().ContainsAnyExceptInRange('0', '9') || code[0] is < '1' or > '6')
         {
             return ParseResult<SipMessage>.Fail($"invalid Status-Code '{Truncate(code)}' (must be 3 digits, 100-699)");
         }
@@ -83,9 +83,13 @@ internal static class SipStartLineParser
             return false;
         }
 
-        var numbers = text[4..].Split('.');
-        return numbers.Length == 2 && numbers.All(n => n.Length is > 0 and < 4 && n.All(char.IsAsciiDigit));
+        var numbers = text.AsSpan(4);
+        var dot = numbers.IndexOf('.');
+        return dot >= 0 && IsVersionNumber(numbers[..dot]) && IsVersionNumber(numbers[(dot + 1)..]);
     }
+
+    private static bool IsVersionNumber(ReadOnlySpan<char> number) =>
+        number.Length is > 0 and < 4 && !number.ContainsAnyExceptInRange('0', '9');
 
     private static string Truncate(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

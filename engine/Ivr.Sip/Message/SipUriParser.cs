@@ -1,8 +1,13 @@
+using System.Buffers;
 namespace Ivr.Sip.Message;
 
 /// <summary>Parses <see cref="SipUri"/> text per the RFC 3261 §25.1 SIP-URI / SIPS-URI / absoluteURI rules.</summary>
 internal static class SipUriParser
 {
+    // RFC 3986 §3.1 scheme characters; what a URI may not hold unescaped here (besides whitespace, controls and non-ASCII).
+    private static readonly SearchValues<char> s_schemeChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+    private static readonly SearchValues<char> s_uriDelimiters = SearchValues.Create("<>\"");
+
     public static ParseResult<SipUri> Parse(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -17,13 +22,13 @@ internal static class SipUriParser
         }
 
         var scheme = text[..colon];
-        if (!char.IsAsciiLetter(scheme[0]) || !scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        if (!char.IsAsciiLetter(scheme[0]) || scheme.AsSpan().ContainsAnyExcept(s_schemeChars))
         {
             return ParseResult<SipUri>.Fail($"invalid URI scheme '{scheme}'");
         }
 
         var rest = text[(colon + 1)..];
-        if (rest.Length == 0 || rest.Any(c => c <= ' ' || c is '<' or '>' or '"' || c >= 0x7f))
+        if (rest.Length == 0 || rest.AsSpan().ContainsAnyExceptInRange('!', '~') || rest.AsSpan().ContainsAny(s_uriDelimiters))
         {
             return ParseResult<SipUri>.Fail($"URI contains whitespace, control or delimiter characters: '{text}'");
         }

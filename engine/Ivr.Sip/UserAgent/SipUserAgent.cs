@@ -123,7 +123,7 @@ public sealed class SipUserAgent
         }
 
         var sips = invite.RequestUri.Scheme == "sips";
-        var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _services.Local.Contact(transaction.Source.Transport, sips));
+        var dialog = SipDialog.CreateUas(invite, SipIds.NewTag(), _services.Contacts.For(transaction.Source.Transport, sips));
         var remote = transaction.Source.EndPoint;
         var session = new UasInviteSession(_services, dialog, invite, transaction, offer?.Value, ended =>
         {

@@ -203,4 +203,47 @@ public class DtmfDetectorTests
         Assert.Equal("1", DetectorRun.KeysOf(Signal.Concat(Signal.Dtmf('1', 60), Signal.Dtmf('2', 30))));
         Assert.Equal("12", DetectorRun.KeysOf(Signal.Concat(Signal.Dtmf('1', 60), Signal.Dtmf('2', 45))));
     }
+
+    [Fact]
+    public void Process_TwoCallsInterleavedOnOneThread_EachHearsOnlyItsOwnKeys()
+    {
+        // One receiving thread serves many calls, 20 ms of each in turn: the analysis scratch is the thread's, the
+        // history and the burst are each call's. '1' then a 30 ms '2' on one call (not a key: see the test above)
+        // beside '5' and '9' on the other.
+        var first = Signal.ThroughMuLaw(Signal.Concat(Signal.Dtmf('1', 60), Signal.Dtmf('2', 30), Signal.Silence(100)));
+        var second = Signal.ThroughMuLaw(Signal.Concat(Signal.Silence(20), Signal.Dtmf('5', 60), Signal.Silence(40), Signal.Dtmf('9', 60)));
+        var heardFirst = new List<char>();
+        var heardSecond = new List<char>();
+        var a = new DtmfDetector(d => heardFirst.Add(d.Key));
+        var b = new DtmfDetector(d => heardSecond.Add(d.Key));
+        for (var at = 0; at < Math.Max(first.Length, second.Length); at += 160)
+        {
+            if (at < first.Length) a.Process(first.AsSpan(at, Math.Min(160, first.Length - at)));
+            if (at < second.Length) b.Process(second.AsSpan(at, Math.Min(160, second.Length - at)));
+        }
+
+        Assert.Equal("1", new string([.. heardFirst]));
+        Assert.Equal("59", new string([.. heardSecond]));
+    }
+
+    [Fact]
+    public void Process_KeyHandlerFeedsAnotherDetectorOnTheSameThread_BothStillRight()
+    {
+        // A key's handler that runs another call's audio through its detector at once (a bridge, a test harness) reuses
+        // the thread's scratch frame: the first detector must be done with it before it reports.
+        var other = Signal.ThroughMuLaw(Signal.Concat(Signal.Dtmf('7', 60), Signal.Silence(60)));
+        var heardOther = new List<char>();
+        var b = new DtmfDetector(d => heardOther.Add(d.Key));
+        var heard = new List<char>();
+        var a = new DtmfDetector(d =>
+        {
+            heard.Add(d.Key);
+            b.Process(other);
+        });
+
+        a.Process(Signal.ThroughMuLaw(Signal.Concat(Signal.Dtmf('3', 80), Signal.Silence(40), Signal.Dtmf('3', 60), Signal.Silence(60))));
+
+        Assert.Equal("33", new string([.. heard]));
+        Assert.Equal("77", new string([.. heardOther])); // fed once per key heard on the first
+    }
 }

@@ -57,4 +57,25 @@ public sealed class SipHeaderCollectionTests
         Assert.Equal(request.CSeq, response.CSeq);
         Assert.Equal(request.CallId, response.CallId);
     }
+
+    [Fact]
+    public void Foreach_AndGetValuesOfAnAbsentHeader_AllocateNothing()
+    {
+        var headers = new SipHeaderCollection();
+        headers.Add("Via", "SIP/2.0/UDP a;branch=z9hG4bK1");
+        headers.Add("Call-ID", "x");
+        var names = 0;
+        void Walk()
+        {
+            foreach (var header in headers) names += header.Name.Length;
+            names += headers.GetValues("Route").Count;
+        }
+
+        Walk(); // warm (JIT)
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Walk();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Empty(headers.GetValues("Record-Route"));
+        Assert.Equal(["SIP/2.0/UDP a;branch=z9hG4bK1"], headers.GetValues("v"));
+    }
 }

@@ -84,6 +84,14 @@ public sealed class SipParserTests
     [InlineData("INVITE sip:a@b SIP/2.0\r\nno colon here\r\n\r\n")]
     [InlineData("INVITE sip:a@b SIP/2.0\r\nBad Name: x\r\n\r\n")]
     [InlineData("INVITE sip:a@b SIP/2\r\n\r\n")]
+    [InlineData("INVITE sip:a@b SIP/2.0.1\r\n\r\n")]
+    [InlineData("INVITE sip:a@b SIP/.0\r\n\r\n")]
+    [InlineData("INVITE sip:a@b SIP/2.\r\n\r\n")]
+    [InlineData("INVITE sip:a@b SIP/2000.0\r\n\r\n")]
+    [InlineData("INVITE sip:a@b SIP/2.x\r\n\r\n")]
+    [InlineData("INVITE  sip:a@b SIP/2.0\r\n\r\n")]
+    [InlineData("SIP/2.0 2x0 OK\r\n\r\n")]
+    [InlineData("SIP/2.0 700 Too Big\r\n\r\n")]
     public void Parse_Garbage_FailsWithoutThrowing(string text)
     {
         var result = SipParser.Parse(Bytes(text));

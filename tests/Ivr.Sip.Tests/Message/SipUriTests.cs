@@ -68,6 +68,14 @@ public sealed class SipUriTests
     [InlineData("sip:a%zz@host", "user")]
     [InlineData("sip:a@ho_st", "host")]
     [InlineData("sip:a@[::1", "IPv6")]
+    [InlineData("s_p:a@b", "scheme")]
+    [InlineData("1sip:a@b", "scheme")]
+    [InlineData("sip:a@b\t", "whitespace")]
+    [InlineData("sip:a@b\u007f", "control")]
+    [InlineData("sip:a@b\u00e9", "control")]
+    [InlineData("sip:a\"@b", "delimiter")]
+    [InlineData("sip:a>@b", "delimiter")]
+    [InlineData("sip:", "whitespace")]
     public void Parse_Malformed_FailsWithReason(string text, string reasonFragment)
     {
         var result = SipUri.Parse(text);
@@ -88,4 +96,11 @@ public sealed class SipUriTests
         Assert.Equal(scheme, uri.Scheme);
         Assert.Same(another.Scheme, uri.Scheme); // one string for every URI: not a string per URI kept by a call
     }
+
+    [Theory]
+    [InlineData("tel:+86-10-12333")]
+    [InlineData("x-ivr.v2+a:opaque")]
+    [InlineData("sip:a@b;p=!~*'()")]
+    public void Parse_SchemeOfLettersDigitsPlusMinusDot_AndAnyVisibleAsciiButDelimiters_Accepted(string text) =>
+        Assert.True(SipUri.Parse(text).IsSuccess, text);
 }
