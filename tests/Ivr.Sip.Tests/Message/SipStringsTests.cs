@@ -34,6 +34,25 @@ public sealed class SipStringsTests
     }
 
     [Fact]
+    public void Of_FourTextsOfOneBucket_AllKeptAndHandedOutAgain_AFifthStillReadsBackAsItself()
+    {
+        // One bucket (4 slots): whatever the process's string hashes, these four share it, as two common strings of a
+        // call may share one of the shared table's buckets.
+        var table = new SipStringTable(slots: SipStringTable.Ways, longest: 24);
+        string[] texts = ["RTP/AVP", "101", "20", "PCMU/8000"];
+        var first = texts.Select(t => table.Of(t.AsSpan())).ToArray();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < texts.Length; i++) Assert.Same(first[i], table.Of(("x" + texts[i]).AsSpan(1)));
+        }
+
+        var fifth = table.Of("telephone-event".AsSpan()); // replaces one of the four
+        Assert.Equal("telephone-event", fifth);
+        Assert.Same(fifth, table.Of("telephone-event".AsSpan()));
+        Assert.All(texts, t => Assert.Equal(t, table.Of(t.AsSpan())));
+    }
+
+    [Fact]
     public void ParsedMessages_ReadTheirNamesAndHostsAsWritten()
     {
         static ViaHeader Parse(string host, string branch) => Assert.IsType<SipRequest>(SipParser.Parse(Encoding.UTF8.GetBytes(
