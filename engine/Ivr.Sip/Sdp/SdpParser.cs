@@ -155,7 +155,7 @@ public static class SdpParser
 
     private static string? SetName(SessionDescription session, string value)
     {
-        session.SessionName = value;
+        session.SessionName = SipStrings.Of(value); // most peers name every session alike ("-", RFC 8866 §5.3)
         return null;
     }
 

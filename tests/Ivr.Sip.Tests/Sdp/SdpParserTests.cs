@@ -63,6 +63,16 @@ public sealed class SdpParserTests
     }
 
     [Fact]
+    public void SessionName_EveryOfferNamedAlike_OneStringKeptForAll()
+    {
+        var first = SdpParser.Parse("v=0\r\no=a 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n").Value!;
+        var second = SdpParser.Parse("v=0\r\no=b 2 2 IN IP4 192.0.2.2\r\ns=-\r\nt=0 0\r\n").Value!;
+
+        Assert.Equal("-", first.SessionName);
+        Assert.Same(first.SessionName, second.SessionName);
+    }
+
+    [Fact]
     public void Fields_RunsOfSpacesAreOneSeparator_AsBefore()
     {
         var sdp = SdpParser.Parse("v=0\r\no=alice  1 2 IN   IP4 192.0.2.10\r\nc=IN IP4  192.0.2.10\r\nm=audio 4000  RTP/AVP 0   101\r\n").Value!;
