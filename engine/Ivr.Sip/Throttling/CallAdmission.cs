@@ -13,6 +13,7 @@ namespace Ivr.Sip.Throttling;
 public sealed class CallAdmission
 {
     private const string CallerPrefix = "caller ";
+    private const string SourcePrefix = "source ";
     private readonly CallLimits _limits;
     private readonly int _sourceConcurrent;
     private readonly string _retryAfter;
@@ -20,6 +21,7 @@ public sealed class CallAdmission
     private readonly ISipLog _log;
     private readonly BucketTable<string> _rates;
     private readonly Dictionary<string, int> _held = [];
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _heldByText;
     private readonly DropTally<string> _refused;
 
     public CallAdmission(CallLimits limits, int maxCalls, int retryAfterSeconds, TrustedSources proxies, TimeProvider time, ISipLog log)
@@ -31,6 +33,7 @@ public sealed class CallAdmission
         _log = log;
         _rates = new BucketTable<string>(time, 16_384);
         _refused = new DropTally<string>(time, "other parties", limits.ReportWindow);
+        _heldByText = _held.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Calls refused by these limits since start.</summary>
@@ -45,7 +48,7 @@ public sealed class CallAdmission
         var address = source.EndPoint.Address;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         var behindProxy = _proxies.IsTrusted(address);
-        party = behindProxy ? CallerParty(invite) : $"source {address}";
+        party = behindProxy ? CallerParty(invite) : SourceParty(address);
         var refusal = party is null ? null
             : behindProxy ? Check(party, _limits.PerCallerConcurrent, RateBudget.PerMinute(_limits.PerCallerPerMinute), Busy())
             : Check(party, _sourceConcurrent, RateBudget.PerMinute(_limits.PerSourcePerMinute), Unavailable());
@@ -75,6 +78,17 @@ public sealed class CallAdmission
     {
         if (concurrent > 0 && _held.GetValueOrDefault(party) >= concurrent) return refusal;
         return _rates.TryTake(party, perMinute) ? null : refusal;
+    }
+
+    /// <summary>"source ADDRESS": the very string a held call from that address already keeps, else a new one (a trunk's
+    /// thousand calls kept a thousand copies of it, issue 13).</summary>
+    private string SourceParty(System.Net.IPAddress address)
+    {
+        Span<char> text = stackalloc char[SourcePrefix.Length + 64]; // an IPv6 address with a scope id is at most 56 characters
+        SourcePrefix.CopyTo(text);
+        if (!address.TryFormat(text[SourcePrefix.Length..], out var written)) return SourcePrefix + address;
+        var party = text[..(SourcePrefix.Length + written)];
+        return _heldByText.TryGetValue(party, out var held, out _) ? held : party.ToString();
     }
 
     /// <summary>"caller NUMBER" from the From URI's user part; null for a withheld or anonymous number.</summary>

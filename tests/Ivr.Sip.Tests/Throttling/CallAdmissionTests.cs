@@ -107,6 +107,18 @@ public sealed class CallAdmissionTests
         Assert.All(Admit(admission, Attacker, 100), p => Assert.Null(p.Refusal));
     }
 
+    [Fact]
+    public void TryAdmit_CallsHeldFromOneSource_ShareOneParty_NamedByTheAddress()
+    {
+        var admission = Admission(maxCalls: 100);
+        var parties = Admit(admission, Attacker, 3).Select(p => p.Party!).ToList();
+
+        Assert.Equal("source 127.0.0.2", parties[0]);
+        Assert.All(parties, p => Assert.Same(parties[0], p));
+        Assert.Equal("source 2001:db8::7", Admit(admission, Udp("2001:db8::7"), 1).Single().Party);
+        Assert.Equal("source 127.0.0.9", Admit(admission, Udp("::ffff:127.0.0.9"), 1).Single().Party);
+    }
+
     private CallAdmission Admission(int maxCalls) =>
         new(CallLimits.Default, maxCalls, 30, Proxies, _time, _log);
 
