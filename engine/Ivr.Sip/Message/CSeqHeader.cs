@@ -13,7 +13,7 @@ public readonly record struct CSeqHeader(uint Number, string Method)
             return ParseResult<CSeqHeader>.Fail($"CSeq must be '<number> <method>': '{text}'");
         }
 
-        if (parts[0].Length > 10 || !parts[0].All(char.IsAsciiDigit) || !uint.TryParse(parts[0], out var number) || number > MaxNumber)
+        if (parts[0].Length > 10 || !SipGrammar.AllDigits(parts[0]) || !uint.TryParse(parts[0], out var number) || number > MaxNumber)
         {
             return ParseResult<CSeqHeader>.Fail($"CSeq number out of range (must be < 2^31): '{parts[0]}'");
         }

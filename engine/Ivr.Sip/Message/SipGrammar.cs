@@ -30,4 +30,8 @@ public static class SipGrammar
     public static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || Marks.Contains(c);
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    /// <summary>Whether every character is an ASCII digit (true for none: callers check the length they allow). A span
+    /// search: a lambda over a string's characters made an enumerator object per header read.</summary>
+    public static bool AllDigits(ReadOnlySpan<char> s) => !s.ContainsAnyExceptInRange('0', '9');
 }

@@ -43,7 +43,7 @@ public static class SipMessageValidator
         }
 
         var maxForwards = request.Headers.Get(SipHeaderNames.MaxForwards)?.Trim();
-        if (maxForwards is not null && (maxForwards.Length is 0 or > 9 || maxForwards.AsSpan().ContainsAnyExceptInRange('0', '9') || int.Parse(maxForwards) > 255))
+        if (maxForwards is not null && (maxForwards.Length is 0 or > 9 || !SipGrammar.AllDigits(maxForwards) || int.Parse(maxForwards) > 255))
         {
             return SipValidationResult.BadRequest("Max-Forwards must be 0-255");
         }
@@ -62,7 +62,7 @@ public static class SipMessageValidator
         }
 
         var expires = request.Headers.Get(SipHeaderNames.Expires)?.Trim();
-        if (expires is not null && (expires.Length == 0 || expires.AsSpan().ContainsAnyExceptInRange('0', '9')))
+        if (expires is not null && (expires.Length == 0 || !SipGrammar.AllDigits(expires)))
         {
             return SipValidationResult.BadRequest("Malformed Expires");
         }

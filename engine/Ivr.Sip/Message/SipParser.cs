@@ -99,7 +99,7 @@ public static class SipParser
         if (lengths.Count == 1)
         {
             var text = lengths[0].Trim();
-            if (text.Length == 0 || text.Length > 9 || !text.All(char.IsAsciiDigit))
+            if (text.Length == 0 || text.Length > 9 || !SipGrammar.AllDigits(text))
             {
                 return SipParseResult.Fail($"invalid Content-Length '{Truncate(text)}'", message);
             }

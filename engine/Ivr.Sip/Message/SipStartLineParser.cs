@@ -65,7 +65,7 @@ internal static class SipStartLineParser
             return ParseResult<SipMessage>.Fail($"invalid SIP-Version '{Truncate(version)}'");
         }
 
-        if (code.Length != 3 || code.AsSpan().ContainsAnyExceptInRange('0', '9') || code[0] is < '1' or > '6')
+        if (code.Length != 3 || !SipGrammar.AllDigits(code) || code[0] is < '1' or > '6')
         {
             return ParseResult<SipMessage>.Fail($"invalid Status-Code '{Truncate(code)}' (must be 3 digits, 100-699)");
         }
@@ -89,7 +89,7 @@ internal static class SipStartLineParser
     }
 
     private static bool IsVersionNumber(ReadOnlySpan<char> number) =>
-        number.Length is > 0 and < 4 && !number.ContainsAnyExceptInRange('0', '9');
+        number.Length is > 0 and < 4 && SipGrammar.AllDigits(number);
 
     private static string Truncate(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

@@ -152,7 +152,7 @@ internal static class SipUriParser
             return ParseResult<(string, int?)>.Ok((SipStrings.Of(host), null));
         }
 
-        if (portText[0] != ':' || portText.Length > 6 || portText[1..].ContainsAnyExceptInRange('0', '9')
+        if (portText[0] != ':' || portText.Length > 6 || !SipGrammar.AllDigits(portText[1..])
             || !int.TryParse(portText[1..], out var port) || port > 65535)
         {
             return ParseResult<(string, int?)>.Fail($"invalid port '{portText}'");

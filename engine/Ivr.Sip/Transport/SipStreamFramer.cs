@@ -111,7 +111,7 @@ public sealed class SipStreamFramer
             }
 
             var value = line[(colon + 1)..].Trim();
-            if (found is not null || value.Length is 0 or > 9 || !value.All(char.IsAsciiDigit))
+            if (found is not null || value.Length is 0 or > 9 || !SipGrammar.AllDigits(value))
             {
                 return null;
             }
