@@ -5,10 +5,13 @@ namespace Ivr.Media.Playout;
 /// shard's phases (10 phases: a step every 2 ms); each step sleeps to its absolute deadline
 /// (start + n × step, so lateness never accumulates) and ticks the streams of one phase, so every
 /// stream is ticked once per frame at its own fixed offset. The thread wakes at every step while it has streams,
-/// empty phases included: a silent stream given audio while the thread sleeps starts at the next step (see
-/// <see cref="PlayoutShard"/>). Skipping empty phases used to let such a stream wait for the next phase with streams
+/// empty phases included. Skipping empty phases used to let a starting stream wait for the next phase with streams
 /// (up to a frame) and join it, so the streams piled into one phase: at 1,000 held calls one 9 ms burst per frame
 /// (perf sched, session 11) instead of ten short ones.
+/// A prompt given to a silent stream wakes the thread between steps (<see cref="IDeadlineWaiter.Wake"/>): its first
+/// packet leaves at once and the stream joins a phase about a frame later (<see cref="PlayoutShard.StartWaiting"/>);
+/// the step's deadline does not move. Before that (session 11 to 15) a starting prompt waited for the next step, or the
+/// one after it: up to 4 ms of a key's answer.
 /// A thread more than 3 frames behind (a stall) skips ahead rather than sending a burst. With no
 /// stream registered it parks on the shard's wake-up event (no timer, no CPU) and starts a fresh
 /// deadline series when a stream arrives.
@@ -35,6 +38,7 @@ internal sealed class PacingLoop
         _frame = (long)(PlayoutScheduler.FrameInterval.TotalSeconds * time.TimestampFrequency);
         _step = _frame / shard.PhaseCount;
         _timings = shard.MeasureWith(time);
+        shard.StartSignal = waiter.Wake;
     }
 
     /// <summary>The deadline of the next step (a timestamp of the scheduler's clock); meaningless while parked.</summary>
@@ -51,7 +55,8 @@ internal sealed class PacingLoop
         while (!stop.IsCancellationRequested) Step(stop);
     }
 
-    /// <summary>One pass: park while the shard is empty, else wait for the next step's deadline and tick its phase.</summary>
+    /// <summary>One pass: park while the shard is empty, else wait for the next step's deadline, start the prompts given
+    /// to silent streams meanwhile, and tick the step's phase; a wait cut short by such a prompt starts it and returns.</summary>
     public void Step(CancellationToken stop)
     {
         if (_shard.Count == 0)
@@ -67,8 +72,10 @@ internal sealed class PacingLoop
             for (var skipped = 0; skipped < _shard.PhaseCount && _shard.CountIn(_phase) == 0; skipped++) _phase = (_phase + 1) % _shard.PhaseCount;
         }
 
-        _waiter.WaitUntil(_deadline);
+        var reached = _waiter.WaitUntil(_deadline);
         if (stop.IsCancellationRequested) return;
+        if (_shard.HasStarting) _shard.StartWaiting(_phase, _deadline, _frame, _time.GetTimestamp(), _onError, _timings);
+        if (!reached) return;
         _shard.RecordLateness(Math.Max(0, _time.GetTimestamp() - _deadline), _time.TimestampFrequency, _shard.CountIn(_phase));
         _shard.Tick(_phase, _onError, _timings);
         Advance();

@@ -12,7 +12,8 @@ namespace Ivr.Media.Playout;
 /// spread over the threads by load and may be added or removed at any time.
 /// <para>
 /// Time comes from the injected <see cref="TimeProvider"/>. <see cref="Start"/> runs the real threads,
-/// which sleep to each deadline with <c>clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)</c> on Linux (no
+/// which sleep to each deadline on Linux with <c>ppoll</c> on an eventfd that a starting prompt writes (a
+/// high-resolution timer like <c>clock_nanosleep</c>, no
 /// spinning; elsewhere they sleep to 1 ms before it, then yield); tests instead call <see cref="Tick"/>
 /// and advance a fake clock, which drives every stream deterministically.
 /// </para>
@@ -139,7 +140,16 @@ public sealed class PlayoutScheduler : IDisposable
                 if (_realTimePriority && Ivr.Native.NativeThreadPriority.TrySetRealTime(RealTimeLevel)) Interlocked.Increment(ref _realTimeThreads);
                 TimerSlack.TryMinimiseForCurrentThread();
                 started.Signal();
-                new PacingLoop(shard, _time, _waiterFactory(_time), _onError).Run(stop.Token);
+                var waiter = _waiterFactory(_time);
+                try
+                {
+                    new PacingLoop(shard, _time, waiter, _onError).Run(stop.Token);
+                }
+                finally
+                {
+                    shard.StartSignal = null;
+                    (waiter as IDisposable)?.Dispose();
+                }
             })
             {
                 IsBackground = true,

@@ -9,11 +9,11 @@ namespace Ivr.Media.Playout;
 /// one whose tail wanders). A new stream joins the least-loaded phase. Each phase's list
 /// (<see cref="PhaseStreams"/>) is appended to by other threads and shrunk in place by the pacing thread only, so
 /// adding a stream never blocks a step, and a step (removing or moving streams included) allocates nothing.
-/// A silent stream given audio (a new prompt after barge-in or a pause) moves to the least loaded of the phases of
-/// the steps within <see cref="StartWindow"/>, so the prompt starts within 4 ms (two steps) rather than within a frame
-/// (20 ms), and prompts that start in step with the frame (calls set up or keys pressed every 10 ms) still spread
-/// over the phases; it goes first in its phase's burst. A moved stream's first packet starts a talkspurt (marker set),
-/// so the changed offset is no jitter.
+/// A silent stream given audio (a new prompt after barge-in or a pause) wakes the pacing thread
+/// (<see cref="StartSignal"/>), which sends its first packet at once (<see cref="StartWaiting"/>: a key's answer waits
+/// for no step) and moves it to the least loaded of the phases whose step falls within <see cref="StartWindow"/> of 20 ms
+/// later, so prompts that start in step with the frame (calls set up or keys pressed every 10 ms) still spread over
+/// the phases. The first packet starts a talkspurt (marker set), so the changed offset is no jitter.
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
@@ -24,6 +24,7 @@ internal sealed class PlayoutShard
     private readonly PhaseStreams[] _phases;
     private readonly int _startPhases;
     private readonly ConcurrentQueue<PlayoutStream> _starting = new();
+    private readonly Action<PlayoutStream> _startSoon;
     private int _count;
     private long _ticks;
     private long _latenessSum;
@@ -38,7 +39,12 @@ internal sealed class PlayoutShard
         if (phases < 1) throw new ArgumentOutOfRangeException(nameof(phases), phases, "at least one phase");
         _phases = Enumerable.Range(0, phases).Select(_ => new PhaseStreams()).ToArray();
         _startPhases = Math.Max(1, (int)(phases * StartWindow.Ticks / PlayoutScheduler.FrameInterval.Ticks));
+        _startSoon = StartSoon;
     }
+
+    /// <summary>Wakes the pacing thread serving this shard (its waiter's <c>Wake</c>) when a stream is given audio after
+    /// silence; null while no thread serves it (a driver calling <see cref="Tick"/> starts such streams at its next tick).</summary>
+    internal Action? StartSignal { get; set; }
 
     public int PhaseCount => _phases.Length;
 
@@ -48,7 +54,18 @@ internal sealed class PlayoutShard
 
     public int CountIn(int phase) => _phases[phase].Count;
 
-    /// <summary>Whether a silent stream was given audio and waits to be moved to the next step's phase.</summary>
+    /// <summary>The phase serving <paramref name="stream"/>; -1 when none does (for tests and diagnostics: a linear search).</summary>
+    internal int PhaseOf(PlayoutStream stream)
+    {
+        lock (_gate)
+        {
+            for (var phase = 0; phase < _phases.Length; phase++)
+                if (_phases[phase].Contains(stream)) return phase;
+            return -1;
+        }
+    }
+
+    /// <summary>Whether a silent stream was given audio and waits to be started (<see cref="StartWaiting"/>).</summary>
     public bool HasStarting => !_starting.IsEmpty;
 
     public void Add(PlayoutStream stream)
@@ -62,7 +79,7 @@ internal sealed class PlayoutShard
             Volatile.Write(ref _count, _count + 1);
         }
 
-        stream.AudioAfterSilence = _starting.Enqueue;
+        stream.AudioAfterSilence = _startSoon;
 
         _streamAdded.Set();
     }
@@ -100,7 +117,13 @@ internal sealed class PlayoutShard
         var start = timings is not null && streams.Length > 0 ? timings.Now() : 0;
         foreach (var stream in streams)
         {
-            if (stream!.Tick(out var failure, timings)) detached++;
+            if (stream!.SkipNextTick)
+            {
+                stream.SkipNextTick = false; // it started less than a frame ago (StartWaiting)
+                continue;
+            }
+
+            if (stream.Tick(out var failure, timings)) detached++;
             if (failure is null) continue;
             Interlocked.Increment(ref _errors);
             onError?.Invoke(failure);
@@ -113,10 +136,88 @@ internal sealed class PlayoutShard
         }
     }
 
-    /// <summary>How long a starting stream may wait, from the step being served, for a less loaded phase: the phases of
-    /// the steps that begin within it are its choice (two of ten phases; at least the step being served).</summary>
-    internal static readonly TimeSpan StartWindow = TimeSpan.FromMilliseconds(4);
+    private void StartSoon(PlayoutStream stream)
+    {
+        _starting.Enqueue(stream);
+        StartSignal?.Invoke();
+    }
 
+    /// <summary>
+    /// The pacing thread, between its steps: every stream given audio after silence sends its first packet now, then
+    /// joins, for the rest of its talkspurt, the least loaded of the phases whose next turn comes within
+    /// <see cref="StartWindow"/> of a frame after that packet (the nearest on a tie; the nearest of all when none is
+    /// that near, as with a single phase). A phase whose step comes sooner in this frame skips the stream once. The
+    /// talkspurt's second packet so leaves at most the window early or late (after the marked first one); then every
+    /// frame. A stream removed before it starts is dropped here, without sending.
+    /// </summary>
+    /// <param name="nextPhase">The phase of the thread's next step, due at <paramref name="nextDeadline"/>.</param>
+    /// <param name="frame">The frame (20 ms) in the thread's clock ticks; <paramref name="now"/> is that clock's now.</param>
+    public void StartWaiting(int nextPhase, long nextDeadline, long frame, long now, Action<Exception>? onError, SendTimings? timings)
+    {
+        while (_starting.TryDequeue(out var stream))
+        {
+            if (!TakeOut(stream)) continue; // gone already: its removal was counted when it left its phase
+            var detached = stream.Tick(out var failure, timings);
+            if (failure is not null)
+            {
+                Interlocked.Increment(ref _errors);
+                onError?.Invoke(failure);
+            }
+
+            lock (_gate)
+            {
+                if (detached)
+                {
+                    Volatile.Write(ref _count, _count - 1);
+                    continue;
+                }
+
+                var (phase, skip) = TurnAfterAFrame(nextPhase, nextDeadline - now, frame);
+                stream.SkipNextTick = skip;
+                _phases[phase].Append(stream);
+            }
+        }
+    }
+
+    /// <summary>Which phase a stream that just sent should join, and whether that phase's coming step must skip it
+    /// (that step comes sooner than a frame away): see <see cref="StartWaiting"/>.</summary>
+    private (int Phase, bool Skip) TurnAfterAFrame(int nextPhase, long untilNextStep, long frame)
+    {
+        var step = frame / _phases.Length;
+        var window = frame * StartWindow.Ticks / PlayoutScheduler.FrameInterval.Ticks;
+        (int Phase, bool Skip, long Off) nearest = (-1, false, long.MaxValue), chosen = (-1, false, long.MaxValue);
+        for (var ahead = 0; ahead < _phases.Length; ahead++)
+        {
+            var phase = (nextPhase + ahead) % _phases.Length;
+            var turn = untilNextStep + ahead * step; // the phase's coming step, from now
+            // Served at that step, the gap is `turn`; skipped there, it is `turn + frame`: the one nearer a frame.
+            var skip = Math.Abs(turn) <= Math.Abs(turn - frame) || turn <= 0;
+            var off = skip ? Math.Abs(turn) : Math.Abs(turn - frame);
+            if (off < nearest.Off) nearest = (phase, skip, off);
+            if (off > window) continue;
+            if (chosen.Phase < 0 || _phases[phase].Count < _phases[chosen.Phase].Count
+                || (_phases[phase].Count == _phases[chosen.Phase].Count && off < chosen.Off)) chosen = (phase, skip, off);
+        }
+
+        var best = chosen.Phase >= 0 ? chosen : nearest;
+        return (best.Phase, best.Skip);
+    }
+
+    /// <summary>Takes a stream out of its phase (found by reference, once per prompt after silence); false when it is in none.</summary>
+    private bool TakeOut(PlayoutStream stream)
+    {
+        lock (_gate)
+        {
+            foreach (var phase in _phases)
+                if (phase.Remove(stream)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>How far a starting stream's second packet may leave from a frame after its first, for a less loaded phase
+    /// (<see cref="StartWaiting"/>: four or five of ten phases); for a driver calling <see cref="Tick"/>, how long a starting
+    /// stream may wait, from the step being served, for a less loaded phase (two of ten).</summary>
+    internal static readonly TimeSpan StartWindow = TimeSpan.FromMilliseconds(4);
 
     /// <summary>Moves a stream (found by reference: once per prompt after silence) to the front of the least loaded phase
     /// among <paramref name="phase"/> and those of the next steps within <see cref="StartWindow"/> (the nearest on a tie), in place (the
@@ -124,6 +225,7 @@ internal sealed class PlayoutShard
     /// a stream gone stays gone.</summary>
     private void MoveTo(PlayoutStream stream, int phase)
     {
+        stream.SkipNextTick = false;
         lock (_gate)
         {
             var target = phase;

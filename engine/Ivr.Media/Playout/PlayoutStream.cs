@@ -84,6 +84,10 @@ public sealed class PlayoutStream
     /// talkspurt is due): the scheduler then starts it at its next step instead of at the stream's own phase.</summary>
     internal Action<PlayoutStream>? AudioAfterSilence { get; set; }
 
+    /// <summary>The pacing thread's own mark: the stream started less than a frame before its phase's coming step,
+    /// which passes it over once (see <see cref="PlayoutShard.StartWaiting"/>).</summary>
+    internal bool SkipNextTick { get; set; }
+
     /// <summary>Set by the tick that reported the removal: the scheduler may now drop the stream.</summary>
     internal bool Detached { get; private set; }
 

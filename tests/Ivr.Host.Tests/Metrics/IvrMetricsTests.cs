@@ -177,6 +177,20 @@ public sealed class IvrMetricsTests
     }
 
     [Fact]
+    public async Task ThreadPoolWorkItems_FollowTheRuntimesCount()
+    {
+        var before = await ScrapeAsync();
+        var done = new CountdownEvent(50);
+        for (var i = 0; i < 50; i++) ThreadPool.UnsafeQueueUserWorkItem(_ => done.Signal(), null);
+        Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        await Task.Delay(50); // the count is taken when an item returns: the last one may still be returning
+        var after = await ScrapeAsync();
+
+        Assert.True(after.Value("ivr_threadpool_work_items_total") - before.Value("ivr_threadpool_work_items_total") >= 50);
+        Assert.True(after.Value("ivr_threadpool_work_items_total") <= ThreadPool.CompletedWorkItemCount);
+    }
+
+    [Fact]
     public async Task SipDrops_AreExportedByReason_AndFollowTheCountsAtEachScrape()
     {
         var drops = new Ivr.Sip.Throttling.SipDropCounts(OverBudget: 700, WorkQueueFull: 1, SourceQueueFull: 20, AllQueuesFull: 3, Malformed: 9);

@@ -26,22 +26,51 @@ public class PacingLoopTests
         _loop = new PacingLoop(_shard, _time, _waiter, onError: null);
     }
 
-    /// <summary>Advances the fake clock to each deadline, later by the queued amounts (0 once they run out).</summary>
+    /// <summary>Advances the fake clock to each deadline, later by the queued amounts (0 once they run out); a
+    /// <see cref="Wake"/> (a prompt given to a silent stream) ends the next wait at once, the clock where it is.</summary>
     private sealed class ScriptedWaiter(FakeTimeProvider time) : IDeadlineWaiter
     {
+        private volatile bool _woken;
+
         public Queue<TimeSpan> Lateness { get; } = new();
+
+        /// <summary>The deadlines waited for and reached (a wait cut short by a wake is not among them).</summary>
         public List<long> Deadlines { get; } = [];
+
+        public int Wakes { get; private set; }
 
         /// <summary>Run while "sleeping" (another thread acting during the wait).</summary>
         public Action? During { get; set; }
 
-        public void WaitUntil(long deadline)
+        public bool WaitUntil(long deadline)
         {
-            Deadlines.Add(deadline);
             During?.Invoke();
+            if (_woken)
+            {
+                _woken = false;
+                Wakes++;
+                return false;
+            }
+
+            Deadlines.Add(deadline);
             var target = deadline + (Lateness.TryDequeue(out var late) ? (long)(late.TotalSeconds * time.TimestampFrequency) : 0);
             var now = time.GetTimestamp();
             if (target > now) time.Advance(TimeSpan.FromSeconds((double)(target - now) / time.TimestampFrequency));
+            return true;
+        }
+
+        public void Wake() => _woken = true;
+    }
+
+    /// <summary>Runs <paramref name="loop"/> until it has served <paramref name="steps"/> more steps (passes that only
+    /// started a prompt do not count).</summary>
+    private void StepsOf(PacingLoop loop, int steps)
+    {
+        var target = _waiter.Deadlines.Count + steps;
+        for (var guard = 0; _waiter.Deadlines.Count < target; guard++)
+        {
+            Assert.True(guard < 10 * steps + 10, "the loop stopped stepping");
+            loop.Step(CancellationToken.None);
         }
     }
 
@@ -239,15 +268,63 @@ public class PacingLoopTests
     public void MonotonicDeadlineSleeper_NeverReturnsBeforeTheDeadline()
     {
         if (!MonotonicDeadlineSleeper.IsSupported) return; // Linux only; the fallback is covered by the scheduler tests
-        var sleeper = new MonotonicDeadlineSleeper(TimeProvider.System);
+        using var sleeper = new MonotonicDeadlineSleeper(TimeProvider.System);
         for (var i = 0; i < 20; i++)
         {
             var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000 * (1 + i % 5);
-            sleeper.WaitUntil(deadline);
+            Assert.True(sleeper.WaitUntil(deadline));
             Assert.True(Stopwatch.GetTimestamp() >= deadline, $"woke {(deadline - Stopwatch.GetTimestamp()) * 1e6 / Stopwatch.Frequency:F0} µs early");
         }
 
         sleeper.WaitUntil(Stopwatch.GetTimestamp() - Stopwatch.Frequency); // a past deadline: returns at once
+    }
+
+    [Fact]
+    public void MonotonicDeadlineSleeper_Wake_EndsTheWaitAtOnce_AndIsAnsweredByOneReturn()
+    {
+        if (!MonotonicDeadlineSleeper.IsSupported) return;
+        var sleeper = new MonotonicDeadlineSleeper(TimeProvider.System);
+        var far = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
+
+        sleeper.Wake();
+        sleeper.Wake(); // two wakes before the wait: one early return answers both
+        Assert.False(sleeper.WaitUntil(far));
+        var near = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 500;
+        Assert.True(sleeper.WaitUntil(near));
+        Assert.True(Stopwatch.GetTimestamp() >= near);
+
+        var began = Stopwatch.GetTimestamp();
+        var waker = Task.Run(() =>
+        {
+            Thread.Sleep(20);
+            sleeper.Wake(); // another thread, while the pacing thread sleeps
+        });
+        Assert.False(sleeper.WaitUntil(far));
+        Assert.True(Stopwatch.GetElapsedTime(began) < TimeSpan.FromSeconds(10), "the wake did not end the wait");
+        waker.Wait();
+
+        sleeper.Dispose();
+        sleeper.Wake(); // after the pacing thread is gone: writes nothing (the descriptor number may be another's now)
+        sleeper.Dispose();
+    }
+
+    [Fact]
+    public void SleepThenYieldWaiter_Wake_EndsTheWaitEarly_ThenWaitsToTheDeadline()
+    {
+        var waiter = new SleepThenYieldWaiter(TimeProvider.System);
+        var far = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
+        waiter.Wake();
+        Assert.False(waiter.WaitUntil(far));
+        var near = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 200;
+        Assert.True(waiter.WaitUntil(near));
+        Assert.True(Stopwatch.GetTimestamp() >= near);
+        var waker = Task.Run(() =>
+        {
+            Thread.Sleep(20);
+            waiter.Wake();
+        });
+        Assert.False(waiter.WaitUntil(far));
+        waker.Wait();
     }
 
     [Fact]
@@ -296,7 +373,7 @@ public class PacingLoopTests
     }
 
     [Fact]
-    public void Enqueue_AfterSilence_WhileTheThreadSleeps_StartsAtTheNextStep_NotAtTheNextBusyPhase()
+    public void Enqueue_AfterSilence_WhileTheThreadSleeps_WakesIt_TheFirstPacketLeavesAtOnce()
     {
         var shard = new PlayoutShard(phases: 10);
         var loop = new PacingLoop(shard, _time, _waiter, onError: null);
@@ -306,40 +383,47 @@ public class PacingLoopTests
         var silent = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
         shard.Add(silent); // phase 1, nothing to send
         var start = _time.GetTimestamp();
-        loop.Step(CancellationToken.None); // phase 0
-        loop.Step(CancellationToken.None); // phase 1: the silent stream has nothing to send
-        _waiter.During = () => silent.Enqueue(new short[160 * 3]); // the key's prompt arrives while the thread sleeps
-        loop.Step(CancellationToken.None);
-        _waiter.During = null;
-        for (var i = 0; i < 3; i++) loop.Step(CancellationToken.None);
+        StepsOf(loop, 2); // phases 0 and 1: the silent stream has nothing to send
+        var ms = Interval / 20;
+        _waiter.During = () =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(0.5)); // half-way through the 2 ms wait for phase 2
+            silent.Enqueue(new short[160 * 3]); // the key's prompt
+            _waiter.During = null;
+        };
+        StepsOf(loop, 25);
 
-        // Before: the thread slept past the empty phases 2-9 to phase 0's next deadline and the prompt joined the busy
-        // phase 0, 20 ms after the start instead of 4.
-        Assert.Equal(start + 2 * Interval / 10, _sentAt[0]);
-        Assert.Equal([1, 0, 1], Enumerable.Range(0, 3).Select(shard.CountIn));
+        // Before: it waited for the next step (phase 2, 4 ms) or the one after; before session 11, for the next busy phase.
+        Assert.Equal(1, _waiter.Wakes);
+        Assert.Equal(start + 2 * ms + ms / 2, _sentAt[0]);
+        // Then it keeps a frame between packets: its own phase 1 was the least loaded of those near a frame later.
+        Assert.Equal([start + Interval + 2 * ms, start + 2 * Interval + 2 * ms], _sentAt.Skip(1));
+        Assert.Equal([1, 1, 0], Enumerable.Range(0, 3).Select(shard.CountIn));
     }
 
     [Fact]
-    public void Enqueue_AfterSilence_TheStartingPromptLeavesFirstInItsBurst()
+    public void Enqueue_AfterSilence_TheStartingPromptLeavesAtOnce_BeforeEveryOtherStreamsNextPacket()
     {
         var shard = new PlayoutShard(phases: 1);
         var loop = new PacingLoop(shard, _time, _waiter, onError: null);
-        var order = new List<int>();
+        var order = new List<(int Stream, long At)>();
         var streams = Enumerable.Range(0, 4).Select(index =>
         {
-            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => order.Add(index), null);
+            var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => order.Add((index, _time.GetTimestamp())), null);
             if (index < 3) stream.Enqueue(new short[160 * 100]);
             shard.Add(stream); // streams 0-2 playing, stream 3 silent and last
             return stream;
         }).ToArray();
-        loop.Step(CancellationToken.None);
-        Assert.Equal([0, 1, 2], order);
+        var start = _time.GetTimestamp();
+        StepsOf(loop, 1);
+        Assert.Equal([0, 1, 2], order.Select(o => o.Stream));
 
         streams[3].Enqueue(new short[160 * 10]); // the key's prompt
         order.Clear();
-        loop.Step(CancellationToken.None);
+        StepsOf(loop, 2);
 
-        Assert.Equal([3, 0, 1, 2], order); // before: last, after every other stream's packet
+        // Before session 16: first in the next step's burst; before session 11, last in it.
+        Assert.Equal([(3, start), (0, start + Interval), (1, start + Interval), (2, start + Interval), (3, start + Interval)], order.Take(5));
     }
 
     [Fact]
@@ -353,18 +437,118 @@ public class PacingLoopTests
             shard.Add(stream); // silent: four per phase
             return stream;
         }).ToArray();
-        // a prompt starts every 10 ms (keys pressed by a caller generator in step with the frame): always before phase 0 or 5
+        // a prompt starts every 10 ms (keys pressed by a caller generator in step with the frame): always after phase 4 or 9
         foreach (var pair in streams.Chunk(2))
         {
             pair[0].Enqueue(new short[160 * 1000]);
-            for (var i = 0; i < 5; i++) loop.Step(CancellationToken.None);
+            StepsOf(loop, 5);
             pair[1].Enqueue(new short[160 * 1000]);
-            for (var i = 0; i < 5; i++) loop.Step(CancellationToken.None);
+            StepsOf(loop, 5);
         }
 
         var counts = Enumerable.Range(0, 10).Select(shard.CountIn).ToArray();
         Assert.Equal(40, counts.Sum());
-        Assert.True(counts.Max() <= 10, $"phases {string.Join(",", counts)}: one starting phase would hold 20"); // two phases per start instead of one
+        Assert.True(counts.Max() <= 6, $"phases {string.Join(",", counts)}: one starting phase would hold 20"); // five phases per start instead of one
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_ALoadedNearPhase_TheStreamJoinsAnotherWithinTheWindow_NeverSentTwiceInAFrame()
+    {
+        var shard = new PlayoutShard(phases: 10);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var ms = Interval / 20;
+        for (var i = 0; i < 10; i++)
+        {
+            var filler = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+            filler.Enqueue(new short[160 * 100]);
+            shard.Add(filler); // one per phase
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var extra = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+            extra.Enqueue(new short[160 * 100]);
+            shard.Add(extra); // phases 0, 1, 2 hold two
+        }
+
+        var sent = new List<(long At, bool Marker)>();
+        var starting = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), p =>
+        {
+            RtpPacket.TryParse(p, out var parsed);
+            sent.Add((_time.GetTimestamp(), parsed.Header.Marker));
+        }, null);
+        shard.Add(starting); // phase 3, silent
+        var start = _time.GetTimestamp();
+        StepsOf(loop, 1); // phase 0 served at 0 ms; next: phase 1 at 2 ms
+        _time.Advance(TimeSpan.FromMilliseconds(0.5));
+        starting.Enqueue(new short[160 * 10]);
+        StepsOf(loop, 100);
+
+        // Near a frame after 0.5 ms: phase 0 (0.5 ms early), 1 and 2 (1.5 and 3.5 ms late, skipped once), 9 (2.5 early):
+        // 0, 1 and 2 hold two streams, so phase 9 (one) takes it, although its own phase 3 is empty (5.5 ms late).
+        Assert.Equal((start + ms / 2, true), sent[0]);
+        Assert.Equal((start + 18 * ms, false), sent[1]);
+        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b.At - a.At), gap => Assert.Equal(Interval, gap));
+        Assert.Equal(10, sent.Count);
+        Assert.Equal(2, shard.CountIn(9));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_TheChosenPhasesStepIsSoon_ItPassesTheStreamOverOnce()
+    {
+        var shard = new PlayoutShard(phases: 10);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var ms = Interval / 20;
+        var fillers = Enumerable.Range(0, 10).Select(_ =>
+        {
+            var filler = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+            filler.Enqueue(new short[160 * 100]);
+            shard.Add(filler); // one per phase
+            return filler;
+        }).ToArray();
+        var sent = new List<long>();
+        var starting = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => sent.Add(_time.GetTimestamp()), null);
+        shard.Add(starting); // phase 0, silent
+        fillers[1].MarkRemoved(); // phase 1 empties at its step
+        var start = _time.GetTimestamp();
+        StepsOf(loop, 10); // a frame: the last step was phase 9 at 18 ms, the next is phase 0 at 20 ms
+        _time.Advance(TimeSpan.FromMilliseconds(0.5));
+        starting.Enqueue(new short[160 * 10]);
+        StepsOf(loop, 100);
+
+        // A frame after 18.5 ms: phase 9 (0.5 ms early), 8 (2.5 early), 0 and 1 (1.5 and 3.5 late: their steps at 20 and
+        // 22 ms come sooner, so they would pass it over once). Phase 1, empty, takes it: served at 42 ms, not at 22.
+        Assert.Equal(start + 18 * ms + ms / 2, sent[0]);
+        Assert.Equal(start + 42 * ms, sent[1]);
+        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b - a), gap => Assert.Equal(Interval, gap));
+        Assert.Equal(10, sent.Count);
+        Assert.Equal(1, shard.CountIn(1));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_StreamRemovedBeforeItStarts_SendsNothingAndIsDropped()
+    {
+        var shard = new PlayoutShard(phases: 10);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var playing = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+        playing.Enqueue(new short[160 * 100]);
+        shard.Add(playing); // keeps the loop stepping
+        var sent = new List<long>();
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => sent.Add(_time.GetTimestamp()), null);
+        shard.Add(stream);
+        StepsOf(loop, 1);
+        _waiter.During = () =>
+        {
+            stream.Enqueue(new short[160 * 10]);
+            stream.MarkRemoved(); // the call ended before the pacing thread woke
+            _waiter.During = null;
+        };
+        StepsOf(loop, 20);
+
+        Assert.Equal(1, _waiter.Wakes);
+        Assert.Empty(sent);
+        Assert.Equal(1, shard.Count);
+        Assert.Equal(1, Enumerable.Range(0, 10).Sum(shard.CountIn));
     }
 
     [Fact]
@@ -384,7 +568,7 @@ public class PacingLoopTests
     }
 
     [Fact]
-    public void Enqueue_AfterSilence_StartsAtTheNextStepAndKeepsThatOffset()
+    public void Enqueue_AfterSilence_StartsAtOnceAndKeepsAFrameToItsSecondPacket()
     {
         var shard = new PlayoutShard(phases: 4);
         var loop = new PacingLoop(shard, _time, _waiter, onError: null);
@@ -401,20 +585,20 @@ public class PacingLoopTests
             return stream;
         }).ToArray();
         var start = _time.GetTimestamp();
-        for (var i = 0; i < 6; i++) loop.Step(CancellationToken.None); // 1½ frames: next step is phase 2
+        StepsOf(loop, 6); // 1½ frames: the last step was phase 1 at 25 ms, the next is phase 2
 
         streams[1].Stop(); // barge-in on the phase-1 stream, then its next prompt
         streams[1].Enqueue(new short[160 * 10]);
         streams[0].Enqueue(new short[160]); // queued behind playing audio: stays where it is
         sent.Clear();
-        for (var i = 0; i < 8; i++) loop.Step(CancellationToken.None);
+        StepsOf(loop, 8);
 
         var moved = sent.Where(s => s.Stream == 1).ToArray();
-        Assert.Equal(start + 6 * Interval / 4, moved[0].At); // the very next step (phase 2), not 15 ms later
+        Assert.Equal(start + 5 * Interval / 4, moved[0].At); // at once (the clock still at phase 1's step), not at phase 2's
         Assert.True(moved[0].Marker);
-        Assert.Equal(moved[0].At + Interval, moved[1].At);
+        Assert.Equal(moved[0].At + Interval, moved[1].At); // its own phase was the one a frame later
         Assert.False(moved[1].Marker);
-        Assert.Equal([1, 0, 2, 1], Enumerable.Range(0, 4).Select(shard.CountIn)); // stream 1 left phase 1 for phase 2
+        Assert.Equal([1, 1, 1, 1], Enumerable.Range(0, 4).Select(shard.CountIn));
         Assert.Equal([start + 8 * Interval / 4, start + 12 * Interval / 4], sent.Where(s => s.Stream == 0).Select(s => s.At));
     }
 
@@ -430,6 +614,6 @@ public class PacingLoopTests
         stream.Enqueue(new short[160 * 3]);
         loop.Step(CancellationToken.None);
 
-        Assert.Equal([start + Interval / 4], _sentAt); // phase 1 (empty) was not skipped: the prompt starts 5 ms later, not 20
+        Assert.Equal([start], _sentAt); // at once: before session 16 at phase 1's step (5 ms), before session 11 a frame later
     }
 }
