@@ -11,9 +11,10 @@ namespace Ivr.Media.Playout;
 /// adding a stream never blocks a step, and a step (removing or moving streams included) allocates nothing.
 /// A silent stream given audio (a new prompt after barge-in or a pause) wakes the pacing thread
 /// (<see cref="StartSignal"/>), which sends its first packet at once (<see cref="StartWaiting"/>: a key's answer waits
-/// for no step) and moves it to the least loaded of the phases whose step falls within <see cref="StartWindow"/> of 20 ms
-/// later, so prompts that start in step with the frame (calls set up or keys pressed every 10 ms) still spread over
-/// the phases. The first packet starts a talkspurt (marker set), so the changed offset is no jitter.
+/// for no step) and moves it to the phase whose step falls nearest 20 ms later among those not much busier than the
+/// least loaded within <see cref="StartWindow"/>, so prompts that start in step with the frame (calls set up or keys
+/// pressed every 10 ms) still spread over the phases. The first packet starts a talkspurt (marker set), so the changed
+/// offset is no jitter; the second leaves mostly within a step of 20 ms after it.
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
@@ -144,11 +145,12 @@ internal sealed class PlayoutShard
 
     /// <summary>
     /// The pacing thread, between its steps: every stream given audio after silence sends its first packet now, then
-    /// joins, for the rest of its talkspurt, the least loaded of the phases whose next turn comes within
-    /// <see cref="StartWindow"/> of a frame after that packet (the nearest on a tie; the nearest of all when none is
-    /// that near, as with a single phase). A phase whose step comes sooner in this frame skips the stream once. The
-    /// talkspurt's second packet so leaves at most the window early or late (after the marked first one); then every
-    /// frame. A stream removed before it starts is dropped here, without sending.
+    /// joins, for the rest of its talkspurt, the phase whose next turn comes nearest a frame after that packet among
+    /// those within <see cref="StartWindow"/> of it that serve at most <see cref="LoadSlack"/> streams more than the
+    /// least loaded of them (the nearest of all when none is that near, as with a single phase). A phase whose step
+    /// comes sooner in this frame skips the stream once. The talkspurt's second packet so leaves at most the window
+    /// (mostly a step) early or late, after the marked first one; then every frame. A stream removed before it starts
+    /// is dropped here, without sending.
     /// </summary>
     /// <param name="nextPhase">The phase of the thread's next step, due at <paramref name="nextDeadline"/>.</param>
     /// <param name="frame">The frame (20 ms) in the thread's clock ticks; <paramref name="now"/> is that clock's now.</param>
@@ -180,28 +182,42 @@ internal sealed class PlayoutShard
     }
 
     /// <summary>Which phase a stream that just sent should join, and whether that phase's coming step must skip it
-    /// (that step comes sooner than a frame away): see <see cref="StartWaiting"/>.</summary>
+    /// (that step comes sooner than a frame away): see <see cref="StartWaiting"/>. Among the phases whose turn comes
+    /// within <see cref="StartWindow"/> of a frame, the nearest whose load is within <see cref="LoadSlack"/> of the least
+    /// loaded of them: the talkspurt's second packet is then mostly within a step of a frame (the gap it leaves is
+    /// jitter a caller's phone sees once), and prompts starting in step with the frame still spread.</summary>
     private (int Phase, bool Skip) TurnAfterAFrame(int nextPhase, long untilNextStep, long frame)
     {
         var step = frame / _phases.Length;
         var window = frame * StartWindow.Ticks / PlayoutScheduler.FrameInterval.Ticks;
-        (int Phase, bool Skip, long Off) nearest = (-1, false, long.MaxValue), chosen = (-1, false, long.MaxValue);
+        var least = int.MaxValue;
+        for (var ahead = 0; ahead < _phases.Length; ahead++)
+            if (Turn(ahead).Off <= window) least = Math.Min(least, _phases[(nextPhase + ahead) % _phases.Length].Count);
+
+        (int Phase, bool Skip, long Off) chosen = (-1, false, long.MaxValue);
         for (var ahead = 0; ahead < _phases.Length; ahead++)
         {
+            var (skip, off) = Turn(ahead);
             var phase = (nextPhase + ahead) % _phases.Length;
-            var turn = untilNextStep + ahead * step; // the phase's coming step, from now
-            // Served at that step, the gap is `turn`; skipped there, it is `turn + frame`: the one nearer a frame.
-            var skip = Math.Abs(turn) <= Math.Abs(turn - frame) || turn <= 0;
-            var off = skip ? Math.Abs(turn) : Math.Abs(turn - frame);
-            if (off < nearest.Off) nearest = (phase, skip, off);
-            if (off > window) continue;
-            if (chosen.Phase < 0 || _phases[phase].Count < _phases[chosen.Phase].Count
-                || (_phases[phase].Count == _phases[chosen.Phase].Count && off < chosen.Off)) chosen = (phase, skip, off);
+            var eligible = least == int.MaxValue || (off <= window && _phases[phase].Count <= least + LoadSlack); // none near: the nearest
+            if (eligible && off < chosen.Off) chosen = (phase, skip, off);
         }
 
-        var best = chosen.Phase >= 0 ? chosen : nearest;
-        return (best.Phase, best.Skip);
+        return (chosen.Phase, chosen.Skip);
+
+        // The phase `ahead` steps after the next one: served at its coming step the gap after the packet just sent is
+        // `turn`; skipped there, `turn + frame`. The one nearer a frame, and how far from it.
+        (bool Skip, long Off) Turn(int ahead)
+        {
+            var turn = untilNextStep + ahead * step;
+            var skip = turn <= 0 || Math.Abs(turn) <= Math.Abs(turn - frame);
+            return (skip, skip ? Math.Abs(turn) : Math.Abs(turn - frame));
+        }
     }
+
+    /// <summary>How many streams more than the least loaded phase near a frame a phase may serve and still be chosen for
+    /// its nearness: one, or a twentieth of a phase's share of the shard's streams (5 of 100 at 1,000 streams).</summary>
+    private int LoadSlack => Math.Max(1, Count / (_phases.Length * 20));
 
     /// <summary>Takes a stream out of its phase (found by reference, once per prompt after silence); false when it is in none.</summary>
     private bool TakeOut(PlayoutStream stream)
@@ -215,7 +231,7 @@ internal sealed class PlayoutShard
     }
 
     /// <summary>How far a starting stream's second packet may leave from a frame after its first, for a less loaded phase
-    /// (<see cref="StartWaiting"/>: four or five of ten phases); for a driver calling <see cref="Tick"/>, how long a starting
+    /// (<see cref="StartWaiting"/>: four or five of ten phases to choose from); for a driver calling <see cref="Tick"/>, how long a starting
     /// stream may wait, from the step being served, for a less loaded phase (two of ten).</summary>
     internal static readonly TimeSpan StartWindow = TimeSpan.FromMilliseconds(4);
 

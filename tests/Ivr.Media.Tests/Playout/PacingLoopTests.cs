@@ -451,76 +451,63 @@ public class PacingLoopTests
         Assert.True(counts.Max() <= 6, $"phases {string.Join(",", counts)}: one starting phase would hold 20"); // five phases per start instead of one
     }
 
-    [Fact]
-    public void Enqueue_AfterSilence_ALoadedNearPhase_TheStreamJoinsAnotherWithinTheWindow_NeverSentTwiceInAFrame()
+    /// <summary>Twenty playing streams (two per phase) and a silent one, which is then given a prompt 0.5 ms after
+    /// the frame's last step; <paramref name="emptied"/> streams of phase 1 end first.</summary>
+    private (PlayoutShard Shard, List<(long At, bool Marker)> Sent, long Start) StartAfterAFrame(int emptied)
     {
         var shard = new PlayoutShard(phases: 10);
         var loop = new PacingLoop(shard, _time, _waiter, onError: null);
-        var ms = Interval / 20;
-        for (var i = 0; i < 10; i++)
+        var fillers = Enumerable.Range(0, 20).Select(_ =>
         {
             var filler = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
             filler.Enqueue(new short[160 * 100]);
-            shard.Add(filler); // one per phase
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            var extra = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
-            extra.Enqueue(new short[160 * 100]);
-            shard.Add(extra); // phases 0, 1, 2 hold two
-        }
-
+            shard.Add(filler); // two per phase: fillers[i] in phase i % 10
+            return filler;
+        }).ToArray();
         var sent = new List<(long At, bool Marker)>();
         var starting = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), p =>
         {
             RtpPacket.TryParse(p, out var parsed);
             sent.Add((_time.GetTimestamp(), parsed.Header.Marker));
         }, null);
-        shard.Add(starting); // phase 3, silent
-        var start = _time.GetTimestamp();
-        StepsOf(loop, 1); // phase 0 served at 0 ms; next: phase 1 at 2 ms
-        _time.Advance(TimeSpan.FromMilliseconds(0.5));
-        starting.Enqueue(new short[160 * 10]);
-        StepsOf(loop, 100);
-
-        // Near a frame after 0.5 ms: phase 0 (0.5 ms early), 1 and 2 (1.5 and 3.5 ms late, skipped once), 9 (2.5 early):
-        // 0, 1 and 2 hold two streams, so phase 9 (one) takes it, although its own phase 3 is empty (5.5 ms late).
-        Assert.Equal((start + ms / 2, true), sent[0]);
-        Assert.Equal((start + 18 * ms, false), sent[1]);
-        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b.At - a.At), gap => Assert.Equal(Interval, gap));
-        Assert.Equal(10, sent.Count);
-        Assert.Equal(2, shard.CountIn(9));
-    }
-
-    [Fact]
-    public void Enqueue_AfterSilence_TheChosenPhasesStepIsSoon_ItPassesTheStreamOverOnce()
-    {
-        var shard = new PlayoutShard(phases: 10);
-        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
-        var ms = Interval / 20;
-        var fillers = Enumerable.Range(0, 10).Select(_ =>
-        {
-            var filler = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
-            filler.Enqueue(new short[160 * 100]);
-            shard.Add(filler); // one per phase
-            return filler;
-        }).ToArray();
-        var sent = new List<long>();
-        var starting = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => sent.Add(_time.GetTimestamp()), null);
         shard.Add(starting); // phase 0, silent
-        fillers[1].MarkRemoved(); // phase 1 empties at its step
+        foreach (var filler in new[] { fillers[1], fillers[11] }.Take(emptied)) filler.MarkRemoved(); // gone at phase 1's step
         var start = _time.GetTimestamp();
         StepsOf(loop, 10); // a frame: the last step was phase 9 at 18 ms, the next is phase 0 at 20 ms
         _time.Advance(TimeSpan.FromMilliseconds(0.5));
         starting.Enqueue(new short[160 * 10]);
         StepsOf(loop, 100);
+        return (shard, sent, start);
+    }
 
-        // A frame after 18.5 ms: phase 9 (0.5 ms early), 8 (2.5 early), 0 and 1 (1.5 and 3.5 late: their steps at 20 and
-        // 22 ms come sooner, so they would pass it over once). Phase 1, empty, takes it: served at 42 ms, not at 22.
-        Assert.Equal(start + 18 * ms + ms / 2, sent[0]);
-        Assert.Equal(start + 42 * ms, sent[1]);
-        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b - a), gap => Assert.Equal(Interval, gap));
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Enqueue_AfterSilence_PhasesAlike_TheStreamJoinsTheOneNearestAFrame_NeverSentTwiceInAFrame(int emptied)
+    {
+        var (shard, sent, start) = StartAfterAFrame(emptied);
+        var ms = Interval / 20;
+
+        // A frame after 18.5 ms: phase 9 (0.5 ms early), 0 (1.5 late), 8 (2.5 early), 1 (3.5 late); all serve two, or
+        // phase 1 one stream less: within the slack, so the nearest still wins (before: the least loaded, 3.5 ms late).
+        Assert.Equal((start + 18 * ms + ms / 2, true), sent[0]);
+        Assert.Equal((start + 38 * ms, false), sent[1]);
+        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b.At - a.At), gap => Assert.Equal(Interval, gap));
+        Assert.Equal(10, sent.Count);
+        Assert.Equal(3, shard.CountIn(9));
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_ALessLoadedPhaseNearAFrame_ItsStepComesSoon_PassesTheStreamOverOnce()
+    {
+        var (shard, sent, start) = StartAfterAFrame(emptied: 2);
+        var ms = Interval / 20;
+
+        // Phase 1 (empty) is two streams under the others near a frame: chosen although 3.5 ms late. Its step at 22 ms
+        // passes the stream over (a packet 3.5 ms after the first would be two in a frame); the next one (42 ms) serves it.
+        Assert.Equal((start + 18 * ms + ms / 2, true), sent[0]);
+        Assert.Equal((start + 42 * ms, false), sent[1]);
+        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b.At - a.At), gap => Assert.Equal(Interval, gap));
         Assert.Equal(10, sent.Count);
         Assert.Equal(1, shard.CountIn(1));
     }
