@@ -158,6 +158,7 @@ internal sealed class PlayoutShard
     {
         while (_starting.TryDequeue(out var stream))
         {
+            if (!stream.AwaitsStart) continue; // queued twice (a prompt, a barge-in, another prompt): started already
             if (!TakeOut(stream)) continue; // gone already: its removal was counted when it left its phase
             var detached = stream.Tick(out var failure, timings);
             if (failure is not null)

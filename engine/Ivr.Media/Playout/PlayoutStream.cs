@@ -84,6 +84,16 @@ public sealed class PlayoutStream
     /// talkspurt is due): the scheduler then starts it at its next step instead of at the stream's own phase.</summary>
     internal Action<PlayoutStream>? AudioAfterSilence { get; set; }
 
+    /// <summary>Whether the next packet starts a talkspurt (nothing sent since the stream fell silent) or the stream was
+    /// removed: a stream told to start twice before the pacing thread got to it is started once.</summary>
+    internal bool AwaitsStart
+    {
+        get
+        {
+            lock (_gate) return _newTalkspurt || _removed;
+        }
+    }
+
     /// <summary>The pacing thread's own mark: the stream started less than a frame before its phase's coming step,
     /// which passes it over once (see <see cref="PlayoutShard.StartWaiting"/>).</summary>
     internal bool SkipNextTick { get; set; }

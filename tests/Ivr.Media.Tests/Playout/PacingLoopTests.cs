@@ -513,6 +513,31 @@ public class PacingLoopTests
     }
 
     [Fact]
+    public void Enqueue_AfterSilence_TwiceBeforeTheThreadWakes_StartedOnce()
+    {
+        var shard = new PlayoutShard(phases: 10);
+        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
+        var playing = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+        playing.Enqueue(new short[160 * 100]);
+        shard.Add(playing);
+        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
+        shard.Add(stream);
+        StepsOf(loop, 1);
+        _waiter.During = () =>
+        {
+            stream.Enqueue(new short[160 * 10]); // a prompt...
+            stream.Stop(); // ...a key...
+            stream.Enqueue(new short[160 * 10]); // ...its answer: the stream is queued to start twice
+            _waiter.During = null;
+        };
+        StepsOf(loop, 30);
+
+        Assert.Equal(1, _waiter.Wakes);
+        Assert.All(_sentAt.Zip(_sentAt.Skip(1), (a, b) => b - a), gap => Assert.Equal(Interval, gap)); // one packet a frame
+        Assert.Equal(4, _sentAt.Count); // at 0, 20, 40, 60 ms
+    }
+
+    [Fact]
     public void Enqueue_AfterSilence_StreamRemovedBeforeItStarts_SendsNothingAndIsDropped()
     {
         var shard = new PlayoutShard(phases: 10);
