@@ -14,7 +14,8 @@ namespace Ivr.Media.Playout;
 /// for no step) and moves it to the phase whose step falls nearest 20 ms later among those not much busier than the
 /// least loaded within <see cref="StartWindow"/>, so prompts that start in step with the frame (calls set up or keys
 /// pressed every 10 ms) still spread over the phases. The first packet starts a talkspurt (marker set), so the changed
-/// offset is no jitter; the second leaves mostly within a step of 20 ms after it.
+/// offset is no jitter; the second leaves within 4 ms of 20 ms after it (within a step when starts come at random;
+/// 1.9 ms off at the median when SIPp presses 1,000 keys every 10 ms in step).
 /// Lateness statistics are written by the ticking thread only. A pacing thread with no stream parks in
 /// <see cref="WaitForStreams"/>; <see cref="Add"/> wakes it.
 /// </summary>
@@ -149,8 +150,8 @@ internal sealed class PlayoutShard
     /// those within <see cref="StartWindow"/> of it that serve at most <see cref="LoadSlack"/> streams more than the
     /// least loaded of them (the nearest of all when none is that near, as with a single phase). A phase whose step
     /// comes sooner in this frame skips the stream once. The talkspurt's second packet so leaves at most the window
-    /// (mostly a step) early or late, after the marked first one; then every frame. A stream removed before it starts
-    /// is dropped here, without sending.
+    /// early or late, after the marked first one; then every frame. A stream removed before it starts is dropped here,
+    /// without sending.
     /// </summary>
     /// <param name="nextPhase">The phase of the thread's next step, due at <paramref name="nextDeadline"/>.</param>
     /// <param name="frame">The frame (20 ms) in the thread's clock ticks; <paramref name="now"/> is that clock's now.</param>
@@ -185,8 +186,8 @@ internal sealed class PlayoutShard
     /// <summary>Which phase a stream that just sent should join, and whether that phase's coming step must skip it
     /// (that step comes sooner than a frame away): see <see cref="StartWaiting"/>. Among the phases whose turn comes
     /// within <see cref="StartWindow"/> of a frame, the nearest whose load is within <see cref="LoadSlack"/> of the least
-    /// loaded of them: the talkspurt's second packet is then mostly within a step of a frame (the gap it leaves is
-    /// jitter a caller's phone sees once), and prompts starting in step with the frame still spread.</summary>
+    /// loaded of them: the talkspurt's second packet is then near a frame after the first (the gap it leaves is jitter a
+    /// caller's phone sees once), and prompts starting in step with the frame still spread.</summary>
     private (int Phase, bool Skip) TurnAfterAFrame(int nextPhase, long untilNextStep, long frame)
     {
         var step = frame / _phases.Length;
