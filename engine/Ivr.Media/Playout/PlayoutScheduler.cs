@@ -147,7 +147,9 @@ public sealed class PlayoutScheduler : IDisposable
                 }
                 finally
                 {
-                    shard.StartSignal = null;
+                    // Only its own: a thread that outlived Stop's wait must not take the next Start's signal away.
+                    Action wake = waiter.Wake;
+                    if (Equals(shard.StartSignal, wake)) shard.StartSignal = null;
                     (waiter as IDisposable)?.Dispose();
                 }
             })

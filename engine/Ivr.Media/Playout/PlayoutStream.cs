@@ -81,7 +81,8 @@ public sealed class PlayoutStream
     }
 
     /// <summary>Told, outside the stream's lock, when audio is enqueued while the stream is silent (a new
-    /// talkspurt is due): the scheduler then starts it at its next step instead of at the stream's own phase.</summary>
+    /// talkspurt is due): the pacing thread then sends its first packet at once, between its steps, instead of at the
+    /// stream's own phase (<see cref="PlayoutShard.StartWaiting"/>).</summary>
     internal Action<PlayoutStream>? AudioAfterSilence { get; set; }
 
     /// <summary>Whether the next packet starts a talkspurt (nothing sent since the stream fell silent) or the stream was
