@@ -372,16 +372,24 @@ public class PacingLoopTests
         Assert.Equal([start, start + Interval], _sentAt);
     }
 
-    [Fact]
-    public void Enqueue_AfterSilence_WhileTheThreadSleeps_WakesIt_TheFirstPacketLeavesAtOnce()
+    /// <summary>A ten-phase shard with a playing stream (phase 0, keeps the loop stepping) and a silent one (phase 1)
+    /// whose packets' times go to <see cref="_sentAt"/>.</summary>
+    private (PlayoutShard Shard, PacingLoop Loop, PlayoutStream Silent) PlayingAndSilent()
     {
         var shard = new PlayoutShard(phases: 10);
         var loop = new PacingLoop(shard, _time, _waiter, onError: null);
-        var busy = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
-        busy.Enqueue(new short[160 * 100]);
-        shard.Add(busy); // phase 0
+        var playing = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
+        playing.Enqueue(new short[160 * 100]);
+        shard.Add(playing);
         var silent = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
-        shard.Add(silent); // phase 1, nothing to send
+        shard.Add(silent);
+        return (shard, loop, silent);
+    }
+
+    [Fact]
+    public void Enqueue_AfterSilence_WhileTheThreadSleeps_WakesIt_TheFirstPacketLeavesAtOnce()
+    {
+        var (shard, loop, silent) = PlayingAndSilent();
         var start = _time.GetTimestamp();
         StepsOf(loop, 2); // phases 0 and 1: the silent stream has nothing to send
         var ms = Interval / 20;
@@ -480,48 +488,30 @@ public class PacingLoopTests
         return (shard, sent, start);
     }
 
+    /// <summary>A frame after 18.5 ms: phase 9 (0.5 ms early), 0 (1.5 late), 8 (2.5 early), 1 (3.5 late). All serve two,
+    /// or phase 1 one stream less — within the slack, so the nearest wins (before: the least loaded, 3.5 ms late) — or
+    /// two less: then phase 1, although 3.5 ms late, and its step at 22 ms passes the stream over (a packet 3.5 ms after
+    /// the first would be two in a frame); the next one (42 ms) serves it.</summary>
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void Enqueue_AfterSilence_PhasesAlike_TheStreamJoinsTheOneNearestAFrame_NeverSentTwiceInAFrame(int emptied)
+    [InlineData(0, 38, 9, 3)]
+    [InlineData(1, 38, 9, 3)]
+    [InlineData(2, 42, 1, 1)]
+    public void Enqueue_AfterSilence_JoinsTheNearestPhaseWithinTheLoadSlack_NeverSentTwiceInAFrame(int emptied, int secondAtMs, int phase, int streamsThere)
     {
         var (shard, sent, start) = StartAfterAFrame(emptied);
         var ms = Interval / 20;
 
-        // A frame after 18.5 ms: phase 9 (0.5 ms early), 0 (1.5 late), 8 (2.5 early), 1 (3.5 late); all serve two, or
-        // phase 1 one stream less: within the slack, so the nearest still wins (before: the least loaded, 3.5 ms late).
         Assert.Equal((start + 18 * ms + ms / 2, true), sent[0]);
-        Assert.Equal((start + 38 * ms, false), sent[1]);
+        Assert.Equal((start + secondAtMs * ms, false), sent[1]);
         Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b.At - a.At), gap => Assert.Equal(Interval, gap));
         Assert.Equal(10, sent.Count);
-        Assert.Equal(3, shard.CountIn(9));
-    }
-
-    [Fact]
-    public void Enqueue_AfterSilence_ALessLoadedPhaseNearAFrame_ItsStepComesSoon_PassesTheStreamOverOnce()
-    {
-        var (shard, sent, start) = StartAfterAFrame(emptied: 2);
-        var ms = Interval / 20;
-
-        // Phase 1 (empty) is two streams under the others near a frame: chosen although 3.5 ms late. Its step at 22 ms
-        // passes the stream over (a packet 3.5 ms after the first would be two in a frame); the next one (42 ms) serves it.
-        Assert.Equal((start + 18 * ms + ms / 2, true), sent[0]);
-        Assert.Equal((start + 42 * ms, false), sent[1]);
-        Assert.All(sent.Skip(1).Zip(sent.Skip(2), (a, b) => b.At - a.At), gap => Assert.Equal(Interval, gap));
-        Assert.Equal(10, sent.Count);
-        Assert.Equal(1, shard.CountIn(1));
+        Assert.Equal(streamsThere, shard.CountIn(phase));
     }
 
     [Fact]
     public void Enqueue_AfterSilence_TwiceBeforeTheThreadWakes_StartedOnce()
     {
-        var shard = new PlayoutShard(phases: 10);
-        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
-        var playing = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
-        playing.Enqueue(new short[160 * 100]);
-        shard.Add(playing);
-        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => _sentAt.Add(_time.GetTimestamp()), null);
-        shard.Add(stream);
+        var (_, loop, stream) = PlayingAndSilent();
         StepsOf(loop, 1);
         _waiter.During = () =>
         {
@@ -540,14 +530,7 @@ public class PacingLoopTests
     [Fact]
     public void Enqueue_AfterSilence_StreamRemovedBeforeItStarts_SendsNothingAndIsDropped()
     {
-        var shard = new PlayoutShard(phases: 10);
-        var loop = new PacingLoop(shard, _time, _waiter, onError: null);
-        var playing = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => { }, null);
-        playing.Enqueue(new short[160 * 100]);
-        shard.Add(playing); // keeps the loop stepping
-        var sent = new List<long>();
-        var stream = new PlayoutStream(G711Law.MuLaw, new RtpSender(0, _time), _ => sent.Add(_time.GetTimestamp()), null);
-        shard.Add(stream);
+        var (shard, loop, stream) = PlayingAndSilent();
         StepsOf(loop, 1);
         _waiter.During = () =>
         {
@@ -558,7 +541,7 @@ public class PacingLoopTests
         StepsOf(loop, 20);
 
         Assert.Equal(1, _waiter.Wakes);
-        Assert.Empty(sent);
+        Assert.Empty(_sentAt);
         Assert.Equal(1, shard.Count);
         Assert.Equal(1, Enumerable.Range(0, 10).Sum(shard.CountIn));
     }
