@@ -16,16 +16,15 @@ internal interface IDeadlineWaiter
 
 /// <summary>
 /// Linux: one <c>ppoll</c> per deadline on an <c>eventfd</c> that <see cref="Wake"/> writes, with the time left to the
-/// absolute deadline (on CLOCK_MONOTONIC) as its timeout — the same high-resolution timer as
+/// deadline as its timeout (the kernel measures it on CLOCK_MONOTONIC) — the same high-resolution timer as
 /// <c>clock_nanosleep(TIMER_ABSTIME)</c> (no slack for a SCHED_FIFO thread, 1/1000 of the timeout or the thread's timer
-/// slack for an ordinary one), no spinning, and the time left is taken again from the clock after a signal, so an
-/// interrupted wait still ends at the same instant. The deadline is converted from the scheduler's clock once per
-/// wait, so any <see cref="TimeProvider"/> (not only one that happens to read CLOCK_MONOTONIC) works. Only the pacing
-/// thread waits and disposes; a <see cref="Wake"/> after the dispose writes nothing (the descriptor may be reused).
+/// slack for an ordinary one), no spinning. The time left is taken from the scheduler's clock on every pass, so a wait
+/// a signal interrupted still ends at the same instant, and any <see cref="TimeProvider"/> (not only one that happens to
+/// read CLOCK_MONOTONIC) works. Only the pacing thread waits and disposes; a <see cref="Wake"/> after the dispose writes
+/// nothing (the descriptor may be reused).
 /// </summary>
 internal sealed class MonotonicDeadlineSleeper : IDeadlineWaiter, IDisposable
 {
-    private const int ClockMonotonic = 1;
     private const int Interrupted = 4; // EINTR
     private const int NonBlocking = 0x800; // EFD_NONBLOCK
     private const int CloseOnExec = 0x80000; // EFD_CLOEXEC
@@ -51,9 +50,6 @@ internal sealed class MonotonicDeadlineSleeper : IDeadlineWaiter, IDisposable
         public short ReturnedEvents;
     }
 
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec now);
-
     [DllImport("libc", EntryPoint = "eventfd", SetLastError = true)]
     private static extern int EventFd(uint initial, int flags);
 
@@ -76,7 +72,7 @@ internal sealed class MonotonicDeadlineSleeper : IDeadlineWaiter, IDisposable
         if (_wake < 0) throw new InvalidOperationException($"eventfd failed with error {Marshal.GetLastPInvokeError()}");
     }
 
-    /// <summary>Whether this machine has the calls (Linux, 64-bit <c>timespec</c>) and they answer.</summary>
+    /// <summary>Whether this machine has the calls (Linux, 64-bit <c>timespec</c>) and they answer (an eventfd opens).</summary>
     public static bool IsSupported
     {
         get
@@ -84,7 +80,6 @@ internal sealed class MonotonicDeadlineSleeper : IDeadlineWaiter, IDisposable
             if (!OperatingSystem.IsLinux() || IntPtr.Size != 8) return false;
             try
             {
-                if (ClockGetTime(ClockMonotonic, out _) != 0) return false;
                 var fd = EventFd(0, NonBlocking | CloseOnExec);
                 if (fd < 0) return false;
                 Close(fd);
