@@ -6,7 +6,7 @@ namespace Ivr.Data;
 internal static class PreparedCommand
 {
     /// <param name="names">The parameters in the order <see cref="Run"/> binds them, each written <c>@name</c> in <paramref name="sql"/>.</param>
-    public static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
+    public static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

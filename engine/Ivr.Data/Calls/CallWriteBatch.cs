@@ -51,12 +51,12 @@ internal static class CallWriteBatch
 
     /// <param name="statements">SQLite: the statements of <paramref name="connection"/> kept across batches (the recorder's);
     /// null prepares them for this batch only.</param>
-    public static void Write(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> items, string? node, SqliteStatementCache? statements = null)
+    public static void Write(DbConnection connection, DbTransaction? transaction, IReadOnlyList<object> items, string? node, SqliteStatementCache? statements = null)
     {
         using var batch = new StatementBatch(connection, transaction, statements);
-        var gathered = new List<CallEvent>();
+        List<CallEvent>? gathered = null; // made only where used: a SQLite batch of events allocates neither list
+        List<CallEnd>? ends = null;
         var starts = new GatheredRows(batch, InsertCalls);
-        var ends = new List<CallEnd>();
         foreach (var item in items)
         {
             switch (item)
@@ -65,7 +65,7 @@ internal static class CallWriteBatch
                     starts.Add(start.CallId, start.Caller, Mask.Phone(start.Caller), start.Dialled, start.Flow, start.FlowVersion, DbTime.ToText(start.At), node, CallerTail.Of(start.Caller));
                     break;
                 case CallEvent e when batch.Gathers:
-                    gathered.Add(e);
+                    (gathered ??= []).Add(e);
                     break;
                 case CallEvent e when batch.Native(InsertEvent) is { } insert:
                     SqliteEventRow.Insert(insert, e);
@@ -74,26 +74,26 @@ internal static class CallWriteBatch
                     batch.Add(InsertEvent, EventValues(e));
                     break;
                 case CallEnd end when batch.Gathers:
-                    ends.Add(end);
+                    (ends ??= []).Add(end);
                     break;
                 case CallEnd end:
                     batch.Add(EndCalls.PerRow, end.CallId, DbTime.ToText(end.At), end.Disposition);
-                    ends.Add(end);
+                    (ends ??= []).Add(end);
                     break;
                 default:
                     throw new ArgumentException($"Unknown call write {item.GetType().Name}.", nameof(item));
             }
         }
         starts.Queue(); // PostgreSQL: every start of the batch, then its events, which refer to them, then its ends
-        EventRowsInsert.Add(batch, gathered);
-        if (batch.Gathers)
+        if (gathered is not null) EventRowsInsert.Add(batch, gathered);
+        if (batch.Gathers && ends is not null)
         {
             var ended = new GatheredRows(batch, EndCalls);
             foreach (var end in LastEnds(ends)) ended.Add(end.CallId, DbTime.ToText(end.At), end.Disposition);
             ended.Queue();
         }
         batch.Execute();
-        if (ends.Count > 0) CallRollupWriter.RollUp(connection, transaction, ends.Select(e => e.CallId).ToList(), statements);
+        if (ends is not null) CallRollupWriter.RollUp(connection, transaction, ends.Select(e => e.CallId).ToList(), statements);
     }
 
     /// <summary>The last end of each call, in the order of the calls' first ends.</summary>

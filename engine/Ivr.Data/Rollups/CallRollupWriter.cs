@@ -22,7 +22,7 @@ internal static class CallRollupWriter
 
     /// <param name="statements">SQLite: statements kept prepared across transactions (the call recorder's); null prepares them anew.</param>
     /// <returns>The calls rolled up: those of <paramref name="ids"/> that have ended and were not yet.</returns>
-    public static int RollUp(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> ids, SqliteStatementCache? statements = null)
+    public static int RollUp(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids, SqliteStatementCache? statements = null)
     {
         var done = 0;
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(Chunk)) done += RollUpChunk(connection, transaction, chunk, statements);
@@ -32,7 +32,7 @@ internal static class CallRollupWriter
     /// <summary>A chunk of calls in a fixed number of statements on PostgreSQL, however many calls and rollup rows: three reads
     /// (the calls, their events, their survey answers), one upsert per rollup table (<see cref="RollupTally"/>), one update
     /// marking the calls (and one the answers) rolled up.</summary>
-    private static int RollUpChunk(DbConnection connection, DbTransaction transaction, string[] ids, SqliteStatementCache? statements)
+    private static int RollUpChunk(DbConnection connection, DbTransaction? transaction, string[] ids, SqliteStatementCache? statements)
     {
         var calls = connection.Query<(string Id, string FlowVersion, string StartedAt, string EndedAt, string? Disposition, string? Node)>(
             $"SELECT id, flow_version, started_at, ended_at, disposition, node FROM calls WHERE rolled_up = 0 AND ended_at IS NOT NULL AND {connection.InList("id", "ids")};",

@@ -85,7 +85,7 @@ internal sealed class RollupTally
 
     /// <summary>Adds the tally to the tables: on PostgreSQL one upsert per table however many rows (<see cref="RowsStatement"/>),
     /// on SQLite one prepared statement per table run per row (kept across transactions with <paramref name="statements"/>).</summary>
-    public void Write(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, SqliteStatementCache? statements = null)
+    public void Write(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, SqliteStatementCache? statements = null)
     {
         using var batch = new StatementBatch(connection, transaction, statements);
         var calls = new GatheredRows(batch, UpsertCalls);

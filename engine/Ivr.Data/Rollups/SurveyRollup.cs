@@ -16,7 +16,7 @@ internal static class SurveyRollup
         "UPDATE surveys SET rolled_up = 1 WHERE id = ANY ($1::bigint[]);");
 
     /// <summary>The answers not rolled up yet of the calls of <paramref name="versions"/> (call id → flow version).</summary>
-    public static int RollUp(DbConnection connection, DbTransaction transaction, IReadOnlyDictionary<string, string> versions, RollupTally tally, StatementBatch batch)
+    public static int RollUp(DbConnection connection, DbTransaction? transaction, IReadOnlyDictionary<string, string> versions, RollupTally tally, StatementBatch batch)
     {
         var answers = connection.Query<(long Id, string CallId, long Score, string At)>(
             $"SELECT id, call_id, score, at FROM surveys WHERE rolled_up = 0 AND {connection.InList("call_id", "ids")};",

@@ -13,15 +13,15 @@ namespace Ivr.Data;
 internal sealed class StatementBatch : IDisposable
 {
     private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly DbTransaction? _transaction;
     private readonly DbBatch? _batch;
-    private readonly Dictionary<Statement, DbCommand> _prepared = [];
+    private Dictionary<Statement, DbCommand>? _prepared; // the driver's commands, for values SQLite's handle cannot bind; made when first needed
     private readonly SqliteStatementCache? _native;
     private readonly bool _ownsNative;
 
     /// <param name="statements">SQLite: statements prepared on <paramref name="connection"/> that outlive this batch (the
     /// call recorder's); without it the batch prepares its own and disposes them with itself.</param>
-    public StatementBatch(DbConnection connection, DbTransaction transaction, SqliteStatementCache? statements = null)
+    public StatementBatch(DbConnection connection, DbTransaction? transaction, SqliteStatementCache? statements = null)
     {
         _connection = connection;
         _transaction = transaction;
@@ -50,6 +50,7 @@ internal sealed class StatementBatch : IDisposable
 
         if (_batch is null)
         {
+            _prepared ??= [];
             if (!_prepared.TryGetValue(statement, out var command))
                 _prepared[statement] = command = PreparedCommand.Prepare(_connection, _transaction, statement.Sql, statement.Names);
             PreparedCommand.Run(command, values);
@@ -90,7 +91,8 @@ internal sealed class StatementBatch : IDisposable
     public void Dispose()
     {
         _batch?.Dispose();
-        foreach (var command in _prepared.Values) command.Dispose();
+        if (_prepared is not null)
+            foreach (var command in _prepared.Values) command.Dispose();
         if (_ownsNative) _native?.Dispose();
     }
 

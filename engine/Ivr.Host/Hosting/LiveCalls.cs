@@ -8,11 +8,14 @@ namespace Ivr.Host.Hosting;
 /// <summary>
 /// The calls in progress, kept from the calls' own events: a decorator on the call recorder that passes
 /// everything on and notes each call's start (caller masked at once, never kept in clear), the node it
-/// enters and its end. Cheap on the call's thread: a dictionary update and a version bump.
+/// enters and its end. Cheap on the call's thread: a node entered is one reference written into the call's entry and a
+/// version bump, nothing allocated; the console's <see cref="LiveCall"/> records are made when it asks
+/// (<see cref="Snapshot"/>). Until session 17 every node entered made the call a new record, and one more flow name
+/// when the node was in a subflow: 13 % and 9 % of what a 1,000-call hold allocated (issue 13).
 /// </summary>
 public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
 {
-    private readonly ConcurrentDictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _calls = new(StringComparer.Ordinal);
     private readonly object _changeGate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _awaited; // someone holds _changed.Task: the next change completes it and makes another
@@ -23,7 +26,7 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
     public void CallStarted(CallStart start)
     {
         inner.CallStarted(start);
-        _calls[start.CallId] = new LiveCall(start.CallId, Mask.Phone(start.Caller), start.Dialled, start.Flow, null, start.FlowVersion, start.At);
+        _calls[start.CallId] = new Entry(new LiveCall(start.CallId, Mask.Phone(start.Caller), start.Dialled, start.Flow, null, start.FlowVersion, start.At));
         Changed();
     }
 
@@ -32,9 +35,7 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
         inner.Append(callEvent);
         if (callEvent.Kind != CallEventKind.NodeEntered || callEvent.Node is not { } node) return;
         if (!_calls.TryGetValue(callEvent.CallId, out var call)) return;
-        var dot = node.IndexOf('.');
-        var flow = dot <= 0 || node.AsSpan(0, dot).SequenceEqual(call.Flow) ? call.Flow : node[..dot]; // mostly the same flow: no new string
-        _calls[callEvent.CallId] = call with { Node = node, Flow = flow };
+        call.Entered(node);
         Changed();
     }
 
@@ -47,7 +48,7 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
     public LiveSnapshot Snapshot()
     {
         var version = Interlocked.Read(ref _version);
-        return new LiveSnapshot(version, _calls.Values.OrderBy(c => c.StartedAt).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList());
+        return new LiveSnapshot(version, _calls.Values.Select(e => e.Now()).OrderBy(c => c.StartedAt).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList());
     }
 
     public Task WaitForChangeAsync(long version, CancellationToken cancellation)
@@ -78,5 +79,22 @@ public sealed class LiveCalls(ICallRecorder inner) : ICallRecorder, ILiveCalls
         }
 
         done.TrySetResult();
+    }
+
+    /// <summary>One call: what its start said, and the node it entered last (written by the call's thread, read by the console's).</summary>
+    private sealed class Entry(LiveCall started)
+    {
+        private volatile string? _node;
+
+        public void Entered(string node) => _node = node;
+
+        /// <summary>The call as the console shows it now: the flow is the node's (<c>flow.node</c>), the call's own until the first node.</summary>
+        public LiveCall Now()
+        {
+            if (_node is not { } node) return started;
+            var dot = node.IndexOf('.');
+            var flow = dot <= 0 || node.AsSpan(0, dot).SequenceEqual(started.Flow) ? started.Flow : node[..dot];
+            return started with { Node = node, Flow = flow };
+        }
     }
 }

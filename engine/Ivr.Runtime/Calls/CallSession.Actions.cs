@@ -120,10 +120,11 @@ public sealed partial class CallSession
         Channel.SendFax(new FaxRequest(id, document.Id, document.RenderedPath));
     }
 
-    internal void AppendPath(string step)
+    /// <summary>Notes a menu choice in <c>call.path</c> (<c>menu:key</c>, steps joined by <c>&gt;</c>), without a string of its own.</summary>
+    internal void AppendPath(string menu, string key)
     {
         if (_path.Length > 0) _path.Append('>');
-        _path.Append(step);
+        _path.Append(menu).Append(':').Append(key);
     }
 
     internal void PushReturn(SubflowNode caller) => _returns.Push(caller);

@@ -62,7 +62,7 @@ internal sealed class MenuHandler : INodeHandler
             call.Record(CallEventKind.VariableSet, menu, null, $"{generated.Into}={chosen}");
         }
 
-        call.AppendPath($"{menu.Name}:{option.Key}");
+        call.AppendPath(menu.Name, option.Key);
         call.Leave(option.Key, option.Value);
     }
 
