@@ -37,15 +37,18 @@ internal static class SipHeaderSection
 /// Reads header text one logical line at a time (RFC 3261 §7.3.1): a line is what lies between '\n's with its trailing
 /// '\r's removed, and a line after the first that starts with SP or HT continues the one before it (joined with one space,
 /// its leading whitespace dropped). A line is a slice of the text; only a folded line is a new string. Text with no '\n'
-/// is one line; empty text is one empty line.
+/// is one line; empty text is one empty line. The text may be a pooled buffer (<see cref="SipParser"/>): a line does not
+/// outlive it.
 /// </summary>
-internal ref struct HeaderLineReader(string text)
+internal ref struct HeaderLineReader(ReadOnlySpan<char> text)
 {
+    private readonly ReadOnlySpan<char> _text = text;
+
     private int _next;
 
     public bool Read(out ReadOnlySpan<char> line)
     {
-        if (_next > text.Length)
+        if (_next > _text.Length)
         {
             line = default;
             return false;
@@ -69,12 +72,12 @@ internal ref struct HeaderLineReader(string text)
 
     private ReadOnlySpan<char> NextPhysical()
     {
-        var rest = text.AsSpan(_next);
+        var rest = _text[_next..];
         var end = rest.IndexOf('\n');
         var physical = end < 0 ? rest : rest[..end];
         _next += end < 0 ? rest.Length + 1 : end + 1;
         return physical.TrimEnd('\r');
     }
 
-    private readonly bool ContinuationFollows() => _next < text.Length && text[_next] is ' ' or '\t';
+    private readonly bool ContinuationFollows() => _next < _text.Length && _text[_next] is ' ' or '\t';
 }

@@ -13,29 +13,42 @@ internal static class SipStartLineParser
             return ParseStatusLine(line);
         }
 
-        var parts = line.Split(' ');
-        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0 || parts[2].Length == 0)
+        // Exactly three parts between single spaces; the method and the version are the table's strings (INVITE, SIP/2.0):
+        // only the Request-URI is a new one (a split made an array and three, issue 13).
+        var first = line.IndexOf(' ');
+        var second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
+        if (first <= 0 || second <= first + 1 || second == line.Length - 1 || line.IndexOf(' ', second + 1) >= 0)
         {
             return ParseResult<SipMessage>.Fail($"malformed Request-Line (must be 'Method SP Request-URI SP SIP-Version'): '{Truncate(line)}'");
         }
 
-        if (!SipGrammar.IsToken(parts[0]))
+        var method = line.AsSpan(0, first);
+        if (!SipGrammar.IsToken(method))
         {
-            return ParseResult<SipMessage>.Fail($"invalid method '{Truncate(parts[0])}'");
+            return ParseResult<SipMessage>.Fail($"invalid method '{Truncate(method.ToString())}'");
         }
 
-        if (!IsVersion(parts[2]))
+        var version = line.AsSpan(second + 1);
+        if (!IsVersion(version))
         {
-            return ParseResult<SipMessage>.Fail($"invalid SIP-Version '{Truncate(parts[2])}'");
+            return ParseResult<SipMessage>.Fail($"invalid SIP-Version '{Truncate(version.ToString())}'");
         }
 
-        var uri = SipUri.Parse(parts[1]);
+        var uri = SipUri.Parse(line[(first + 1)..second]);
         if (!uri.IsSuccess)
         {
             return ParseResult<SipMessage>.Fail($"invalid Request-URI: {uri.Error}");
         }
 
-        return ParseResult<SipMessage>.Ok(new SipRequest(parts[0], uri.Value!) { Version = parts[2].ToUpperInvariant() });
+        return ParseResult<SipMessage>.Ok(new SipRequest(SipStrings.Of(method), uri.Value!) { Version = UpperVersion(version) });
+    }
+
+    /// <summary>The version in capitals, the table's string (one per process for <c>SIP/2.0</c>).</summary>
+    private static string UpperVersion(ReadOnlySpan<char> version)
+    {
+        Span<char> upper = stackalloc char[version.Length];
+        version.ToUpperInvariant(upper);
+        return SipStrings.Of(upper);
     }
 
     /// <summary>
@@ -57,33 +70,33 @@ internal static class SipStartLineParser
     {
         var first = line.IndexOf(' ');
         var second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
-        var version = first < 0 ? line : line[..first];
-        var code = first < 0 ? string.Empty : second < 0 ? line[(first + 1)..] : line[(first + 1)..second];
-        var reason = second < 0 ? string.Empty : line[(second + 1)..];
+        var version = first < 0 ? line.AsSpan() : line.AsSpan(0, first);
+        var code = first < 0 ? [] : second < 0 ? line.AsSpan(first + 1) : line.AsSpan(first + 1, second - first - 1);
         if (!IsVersion(version))
         {
-            return ParseResult<SipMessage>.Fail($"invalid SIP-Version '{Truncate(version)}'");
+            return ParseResult<SipMessage>.Fail($"invalid SIP-Version '{Truncate(version.ToString())}'");
         }
 
         if (code.Length != 3 || !SipGrammar.AllDigits(code) || code[0] is < '1' or > '6')
         {
-            return ParseResult<SipMessage>.Fail($"invalid Status-Code '{Truncate(code)}' (must be 3 digits, 100-699)");
+            return ParseResult<SipMessage>.Fail($"invalid Status-Code '{Truncate(code.ToString())}' (must be 3 digits, 100-699)");
         }
 
+        var reason = second < 0 ? string.Empty : SipStrings.Of(line.AsSpan(second + 1)); // OK, Ringing …: the table's
         return ParseResult<SipMessage>.Ok(new SipResponse(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), reason)
         {
-            Version = version.ToUpperInvariant(),
+            Version = UpperVersion(version),
         });
     }
 
-    private static bool IsVersion(string text)
+    private static bool IsVersion(ReadOnlySpan<char> text)
     {
         if (!text.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var numbers = text.AsSpan(4);
+        var numbers = text[4..];
         var dot = numbers.IndexOf('.');
         return dot >= 0 && IsVersionNumber(numbers[..dot]) && IsVersionNumber(numbers[(dot + 1)..]);
     }
