@@ -66,7 +66,7 @@ public sealed class MediaDescription
         builder.Append("m=").Append(Media).Append(' ').Append(Port);
         if (PortCount is not null)
         {
-            builder.Append('/').Append(PortCount);
+            builder.Append('/').Append(PortCount.Value);
         }
 
         builder.Append(' ').Append(Protocol);
@@ -83,7 +83,7 @@ public sealed class MediaDescription
 
         if (Connection is not null)
         {
-            builder.Append("c=").Append(Connection).Append("\r\n");
+            Connection.AppendTo(builder.Append("c=")).Append("\r\n");
         }
 
         foreach (var line in OtherLines)
@@ -93,7 +93,7 @@ public sealed class MediaDescription
 
         foreach (var attribute in Attributes)
         {
-            builder.Append("a=").Append(attribute).Append("\r\n");
+            attribute.AppendTo(builder.Append("a=")).Append("\r\n");
         }
     }
 }

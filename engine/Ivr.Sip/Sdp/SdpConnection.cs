@@ -18,4 +18,8 @@ public sealed record SdpConnection(string NetType, string AddressType, string Ad
     }
 
     public override string ToString() => $"{NetType} {AddressType} {Address}";
+
+    /// <summary>Writes what <see cref="ToString"/> returns, without making it.</summary>
+    internal System.Text.StringBuilder AppendTo(System.Text.StringBuilder builder)
+        => builder.Append(NetType).Append(' ').Append(AddressType).Append(' ').Append(Address);
 }

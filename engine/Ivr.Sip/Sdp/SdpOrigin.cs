@@ -12,4 +12,9 @@ public sealed record SdpOrigin(string UserName, string SessionId, string Session
     }
 
     public override string ToString() => $"{UserName} {SessionId} {SessionVersion} {NetType} {AddressType} {Address}";
+
+    /// <summary>Writes what <see cref="ToString"/> returns, without making it.</summary>
+    internal System.Text.StringBuilder AppendTo(System.Text.StringBuilder builder)
+        => builder.Append(UserName).Append(' ').Append(SessionId).Append(' ').Append(SessionVersion).Append(' ')
+            .Append(NetType).Append(' ').Append(AddressType).Append(' ').Append(Address);
 }

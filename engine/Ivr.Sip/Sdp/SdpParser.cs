@@ -46,7 +46,7 @@ public static class SdpParser
             }
 
             var type = line[0];
-            var value = line[2..].ToString();
+            var value = line[2..]; // a string only where a field parser needs one (o=, m=, c=); attributes, s= and t= come from the string table
             if (session is null)
             {
                 if (type != 'o')
@@ -54,7 +54,7 @@ public static class SdpParser
                     return Fail("o= must follow v=");
                 }
 
-                var origin = SdpOrigin.Parse(value);
+                var origin = SdpOrigin.Parse(value.ToString());
                 if (!origin.IsSuccess)
                 {
                     return Fail(origin.Error!);
@@ -67,8 +67,8 @@ public static class SdpParser
 
             var error = type switch
             {
-                'm' => AddMedia(session, value, out media),
-                'c' => SetConnection(session, media, value),
+                'm' => AddMedia(session, value.ToString(), out media),
+                'c' => SetConnection(session, media, value.ToString()),
                 'a' => AddAttribute(session, media, value),
                 's' when media is null => SetName(session, value),
                 't' when media is null => AddTiming(session, value, ref sawTiming),
@@ -143,23 +143,23 @@ public static class SdpParser
         return null;
     }
 
-    private static string? AddAttribute(SessionDescription session, MediaDescription? media, string value)
+    private static string? AddAttribute(SessionDescription session, MediaDescription? media, ReadOnlySpan<char> value)
     {
         var colon = value.IndexOf(':');
         var attribute = colon < 0
             ? new SdpAttribute(SipStrings.Of(value), null)
-            : new SdpAttribute(SipStrings.Of(value.AsSpan(0, colon)), SipStrings.Of(value.AsSpan(colon + 1)));
+            : new SdpAttribute(SipStrings.Of(value[..colon]), SipStrings.Of(value[(colon + 1)..]));
         (media?.Attributes ?? session.Attributes).Add(attribute);
         return null;
     }
 
-    private static string? SetName(SessionDescription session, string value)
+    private static string? SetName(SessionDescription session, ReadOnlySpan<char> value)
     {
         session.SessionName = SipStrings.Of(value); // most peers name every session alike ("-", RFC 8866 §5.3)
         return null;
     }
 
-    private static string? AddTiming(SessionDescription session, string value, ref bool sawTiming)
+    private static string? AddTiming(SessionDescription session, ReadOnlySpan<char> value, ref bool sawTiming)
     {
         sawTiming = true;
         session.Timings.Add(SipStrings.Of(value));

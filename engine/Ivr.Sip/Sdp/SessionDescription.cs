@@ -47,14 +47,14 @@ public sealed class SessionDescription
 
     public override string ToString()
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(512); // an answer's few hundred characters in one chunk
         builder.Append("v=").Append(Version).Append("\r\n");
-        builder.Append("o=").Append(Origin).Append("\r\n");
+        Origin.AppendTo(builder.Append("o=")).Append("\r\n");
         builder.Append("s=").Append(SessionName).Append("\r\n");
         AppendOther(builder, "iuep");
         if (Connection is not null)
         {
-            builder.Append("c=").Append(Connection).Append("\r\n");
+            Connection.AppendTo(builder.Append("c=")).Append("\r\n");
         }
 
         AppendOther(builder, "b");
@@ -66,7 +66,7 @@ public sealed class SessionDescription
         AppendOther(builder, "rzk");
         foreach (var attribute in Attributes)
         {
-            builder.Append("a=").Append(attribute).Append("\r\n");
+            attribute.AppendTo(builder.Append("a=")).Append("\r\n");
         }
 
         foreach (var media in Media)
