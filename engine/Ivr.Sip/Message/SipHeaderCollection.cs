@@ -6,7 +6,11 @@ namespace Ivr.Sip.Message;
 /// </summary>
 public sealed class SipHeaderCollection : IEnumerable<SipHeader>
 {
-    private readonly List<SipHeader> _headers = [];
+    /// <summary>A call's messages carry about ten header lines: room for them in one array from the start, not arrays of
+    /// 4, 8 and 16 one after the other (issue 13, session 17: ~240 B of garbage per message of a call's set-up).</summary>
+    private const int TypicalCount = 12;
+
+    private readonly List<SipHeader> _headers = new(TypicalCount);
 
     public int Count => _headers.Count;
 
@@ -19,7 +23,7 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     public void Set(string name, string value)
     {
         var normalized = SipHeaderNames.Normalize(name);
-        var index = _headers.FindIndex(h => Matches(h, normalized));
+        var index = IndexOf(normalized);
         Remove(normalized);
         if (index < 0 || index > _headers.Count)
         {
@@ -34,14 +38,31 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     public int Remove(string name)
     {
         var normalized = SipHeaderNames.Normalize(name);
-        return _headers.RemoveAll(h => Matches(h, normalized));
+        var kept = 0;
+        for (var i = 0; i < _headers.Count; i++) // in one pass, as RemoveAll (a message may repeat a name thousands of times)
+        {
+            var header = _headers[i];
+            if (!Matches(header, normalized)) _headers[kept++] = header;
+        }
+
+        var removed = _headers.Count - kept;
+        _headers.RemoveRange(kept, removed);
+        return removed;
+    }
+
+    /// <summary>Where the first line named <paramref name="normalized"/> is; -1 when none is (a loop: no closure per call).</summary>
+    private int IndexOf(string normalized)
+    {
+        for (var i = 0; i < _headers.Count; i++)
+            if (Matches(_headers[i], normalized)) return i;
+        return -1;
     }
 
     /// <summary>Replaces the first header line named <paramref name="name"/> in place.</summary>
     public bool ReplaceFirst(string name, string value)
     {
         var normalized = SipHeaderNames.Normalize(name);
-        var index = _headers.FindIndex(h => Matches(h, normalized));
+        var index = IndexOf(normalized);
         if (index < 0)
         {
             return false;
