@@ -23,7 +23,7 @@ public sealed class PlayoutStream
     private readonly Queue<(long Id, ReadOnlyMemory<short> Audio)> _queue = new();
     private readonly List<PromptCompletion> _completions = [];
     private readonly List<PromptCompletion> _reporting = [];
-    private readonly short[] _generated = new short[G711.SamplesPer20Ms];
+    private short[]? _generated; // made with the first generator (a fax): the other calls keep no 344 B for it
     private AudioGenerator? _generator;
     private Exception? _generatorFailure;
     private (long Id, ReadOnlyMemory<short> Audio)? _current;
@@ -73,6 +73,7 @@ public sealed class PlayoutStream
             lock (_gate)
             {
                 startsTalkspurt = value is not null && _generator is null && _current is null && _queue.Count == 0;
+                if (value is not null) _generated ??= new short[G711.SamplesPer20Ms]; // here, not on the pacing thread
                 _generator = value; // a pause before or after it starts a new talkspurt (FillFrame)
             }
 
@@ -222,6 +223,7 @@ public sealed class PlayoutStream
 
     private int FillGenerated(AudioGenerator generator)
     {
+        var generated = _generated!; // set with the generator, under the same lock
         if (_newTalkspurt)
         {
             _sender.BeginTalkspurt();
@@ -230,15 +232,15 @@ public sealed class PlayoutStream
 
         try
         {
-            generator(_generated);
+            generator(generated);
         }
         catch (Exception e)
         {
-            _generated.AsSpan().Clear(); // a failing generator sends silence; the scheduler logs the failure
+            generated.AsSpan().Clear(); // a failing generator sends silence; the scheduler logs the failure
             _generatorFailure = e;
         }
 
-        G711.Encode(_law, _generated, _packet.AsSpan(RtpHeader.FixedLength, G711.SamplesPer20Ms));
+        G711.Encode(_law, generated, _packet.AsSpan(RtpHeader.FixedLength, G711.SamplesPer20Ms));
         _sender.WriteHeader(_packet, G711.SamplesPer20Ms);
         return _packet.Length;
     }

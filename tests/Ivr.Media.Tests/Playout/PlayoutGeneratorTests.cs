@@ -38,6 +38,28 @@ public class PlayoutGeneratorTests
         Assert.Equal(expected, _sent.SelectMany(p => p[12..]));
     }
 
+    /// <summary>The generator's frame buffer is made with the stream's first generator, not with every stream: a call
+    /// that never faxes keeps no 344 B for it (issue 13, session 17), and a second generator reuses it.</summary>
+    [Fact]
+    public void Generator_FrameBufferMadeWithTheFirstGenerator_ThenReused()
+    {
+        AudioGenerator first = frame => frame.Fill(1), second = frame => frame.Fill(2);
+        _stream.Generator = second; // the setter's own path, once, so that only the buffer is left to measure
+        _stream.Generator = null;
+        var fresh = _scheduler.AddStream(G711Law.MuLaw, new RtpSender(0, _time, ssrc: 8), _ => { }, null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        fresh.Generator = first;
+        var made = GC.GetAllocatedBytesForCurrentThread() - before;
+        fresh.Generator = null;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        fresh.Generator = second;
+        var again = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(made >= G711.SamplesPer20Ms * sizeof(short), $"{made} B with the first generator");
+        Assert.Equal(0, again);
+    }
+
     [Fact]
     public void Generator_PromptsGoFirst_AndClearingItStopsSending()
     {
