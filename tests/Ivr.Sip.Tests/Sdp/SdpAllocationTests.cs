@@ -1,4 +1,5 @@
 using System.Text;
+using Ivr.Media.Tests.Support;
 using Ivr.Sip.Sdp;
 
 namespace Ivr.Sip.Tests.Sdp;
@@ -21,24 +22,8 @@ public sealed class SdpAllocationTests
     public void ParseOffer_AndWriteTheAnswer_AllocateLess()
     {
         var answer = SessionDescription.Parse(Offer).Value!;
-        long Parse()
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            Assert.True(SessionDescription.Parse(Offer).IsSuccess);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
-        long Write()
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            Assert.NotEmpty(answer.ToBytes());
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
-        Parse();
-        Write();
-        var parse = Math.Min(Parse(), Math.Min(Parse(), Parse()));
-        var write = Math.Min(Write(), Math.Min(Write(), Write()));
+        var parse = Allocations.Of(() => Assert.True(SessionDescription.Parse(Offer).IsSuccess));
+        var write = Allocations.Of(() => Assert.NotEmpty(answer.ToBytes()));
 
         Assert.True(parse <= 2_000 && write <= 2_000, $"parse {parse} B, write {write} B");
     }
