@@ -17,9 +17,9 @@ public sealed record SdpConnection(string NetType, string AddressType, string Ad
             : ParseResult<SdpConnection>.Fail($"c= must have 3 fields: '{value}'");
     }
 
-    public override string ToString() => $"{NetType} {AddressType} {Address}";
+    public override string ToString() => AppendTo(new System.Text.StringBuilder()).ToString();
 
-    /// <summary>Writes what <see cref="ToString"/> returns, without making it.</summary>
+    /// <summary>The line's value as written (<c>nettype addrtype address</c>); <see cref="ToString"/> makes it a string.</summary>
     internal System.Text.StringBuilder AppendTo(System.Text.StringBuilder builder)
         => builder.Append(NetType).Append(' ').Append(AddressType).Append(' ').Append(Address);
 }

@@ -11,9 +11,9 @@ public sealed record SdpOrigin(string UserName, string SessionId, string Session
             : ParseResult<SdpOrigin>.Fail($"o= must have 6 fields: '{value}'");
     }
 
-    public override string ToString() => $"{UserName} {SessionId} {SessionVersion} {NetType} {AddressType} {Address}";
+    public override string ToString() => AppendTo(new System.Text.StringBuilder()).ToString();
 
-    /// <summary>Writes what <see cref="ToString"/> returns, without making it.</summary>
+    /// <summary>The line's value as written (the six fields of RFC 4566 §5.2); <see cref="ToString"/> makes it a string.</summary>
     internal System.Text.StringBuilder AppendTo(System.Text.StringBuilder builder)
         => builder.Append(UserName).Append(' ').Append(SessionId).Append(' ').Append(SessionVersion).Append(' ')
             .Append(NetType).Append(' ').Append(AddressType).Append(' ').Append(Address);
