@@ -16,8 +16,7 @@ internal sealed class CallPlayback
     private readonly PlayoutScheduler _scheduler;
     private readonly PlayoutStream _stream;
     private readonly PlaybackTracker _playbacks = new();
-    private readonly Dictionary<long, Action<PlayoutEndReason>> _sounds = [];
-    private readonly List<long> _promptIds = [];
+    private Dictionary<long, Action<PlayoutEndReason>>? _sounds; // made with the first sound told of its end (a beep)
     private long? _keyArrivedAt;
 
     /// <param name="send">Where the stream's packets go (the call's <see cref="MediaLeg.Send"/>).</param>
@@ -44,17 +43,17 @@ internal sealed class CallPlayback
         }
 
         if (_stream.IsPlaying) _stream.Stop(); // reported interrupted, as in a simulated call
-        var ids = _promptIds; // the tracker copies them
-        ids.Clear();
+        long first = 0, last = 0;
         for (var i = 0; i < request.Prompts.Count; i++) // by index: foreach over the interface boxes an enumerator
         {
             var prompt = request.Prompts[i];
             var samples = PromptAudio.Of(prompt, _call.Options.RecordingsFolder, out var problem);
             if (problem is not null) _call.Log($"call {_call.CallId}: {problem}; playing nothing for it");
-            ids.Add(_stream.Enqueue(samples));
+            last = _stream.Enqueue(samples); // one after another: the playback's ids are a range
+            if (i == 0) first = last;
         }
 
-        _playbacks.Add(request.PlaybackId, ids);
+        _playbacks.Add(request.PlaybackId, first, last);
         if (_keyArrivedAt is not { } keyAt) return;
         _call.Options.Metrics.KeyToPrompt(_call.Time.GetElapsedTime(keyAt));
         _keyArrivedAt = null;
@@ -67,7 +66,7 @@ internal sealed class CallPlayback
     public void PlaySound(ReadOnlyMemory<short> samples, Action<PlayoutEndReason>? ended = null)
     {
         var id = _stream.Enqueue(samples);
-        if (ended is not null) _sounds[id] = ended;
+        if (ended is not null) (_sounds ??= [])[id] = ended;
     }
 
     /// <summary>The call ended: the stream leaves the scheduler; what it still held ends unreported.</summary>
@@ -80,7 +79,7 @@ internal sealed class CallPlayback
 
     private void Completed(long promptId, PlayoutEndReason reason)
     {
-        if (_sounds.Remove(promptId, out var ended)) ended(reason);
+        if (_sounds is not null && _sounds.Remove(promptId, out var ended)) ended(reason);
         else if (_playbacks.Complete(promptId, reason) is { } r)
             _call.Reports.Report(r, static (i, r) => i.PlaybackFinished(r.PlaybackId, r.Interrupted));
     }

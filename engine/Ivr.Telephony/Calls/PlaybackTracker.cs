@@ -5,36 +5,54 @@ namespace Ivr.Telephony.Calls;
 /// <summary>
 /// Maps the prompt ids of a <see cref="PlayoutStream"/> back to the flow's playback ids: a playback is
 /// finished when its last prompt completes, interrupted when any of its prompts is stopped, and forgotten
-/// (no report) when the stream is removed at hang-up. Not thread-safe: the channel holds its lock.
+/// (no report) when the stream is removed at hang-up. A playback's prompts were enqueued one after another, so their
+/// ids are a range: the tracker keeps one small record per playback in progress (a held call has one or two), not a
+/// map entry per prompt — two dictionaries were ~430 bytes of every held call's state (issue 13, session 18).
+/// Not thread-safe: the call's serial queue is its only user.
 /// </summary>
 internal sealed class PlaybackTracker
 {
-    private readonly Dictionary<long, int> _owner = [];
-    private readonly Dictionary<int, long> _lastPromptOf = [];
+    private readonly List<Playback> _playing = new(capacity: 2);
 
-    public void Add(int playbackId, IReadOnlyList<long> promptIds)
+    /// <summary>Tracks playback <paramref name="playbackId"/>, whose prompts have the ids
+    /// <paramref name="firstPromptId"/> to <paramref name="lastPromptId"/>.</summary>
+    public void Add(int playbackId, long firstPromptId, long lastPromptId)
     {
-        for (var i = 0; i < promptIds.Count; i++) _owner[promptIds[i]] = playbackId; // by index: no boxed enumerator
-        _lastPromptOf[playbackId] = promptIds[^1];
+        if (lastPromptId < firstPromptId) throw new ArgumentOutOfRangeException(nameof(lastPromptId), lastPromptId, "before the first prompt");
+        _playing.Add(new Playback(playbackId, firstPromptId, lastPromptId));
     }
 
     /// <summary>The playback that ended with this prompt and whether it was interrupted, or null when nothing is to be reported.</summary>
     public (int PlaybackId, bool Interrupted)? Complete(long promptId, PlayoutEndReason reason)
     {
-        if (!_owner.Remove(promptId, out var playbackId) || !_lastPromptOf.TryGetValue(playbackId, out var last)) return null;
+        var index = IndexOf(promptId);
+        if (index < 0) return null;
+        var playback = _playing[index];
         switch (reason)
         {
-            case PlayoutEndReason.Finished when promptId == last:
-                _lastPromptOf.Remove(playbackId);
-                return (playbackId, false);
+            case PlayoutEndReason.Finished when promptId == playback.LastPromptId:
+                _playing.RemoveAt(index);
+                return (playback.Id, false);
             case PlayoutEndReason.Stopped:
-                _lastPromptOf.Remove(playbackId);
-                return (playbackId, true);
+                _playing.RemoveAt(index);
+                return (playback.Id, true);
             case PlayoutEndReason.Removed:
-                _lastPromptOf.Remove(playbackId);
+                _playing.RemoveAt(index);
                 return null;
             default:
-                return null;
+                return null; // a prompt before the last one finished
         }
     }
+
+    /// <summary>How many playbacks are still to be reported or forgotten.</summary>
+    public int Count => _playing.Count;
+
+    private int IndexOf(long promptId)
+    {
+        for (var i = 0; i < _playing.Count; i++)
+            if (promptId >= _playing[i].FirstPromptId && promptId <= _playing[i].LastPromptId) return i;
+        return -1;
+    }
+
+    private readonly record struct Playback(int Id, long FirstPromptId, long LastPromptId);
 }
