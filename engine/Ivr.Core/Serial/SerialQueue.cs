@@ -18,8 +18,7 @@ public sealed class SerialQueue<T>
 {
     private readonly Lock _gate = new();
     private readonly Queue<T> _items = new();
-    private readonly Action<T> _handle;
-    private readonly Action<T, Exception> _onError;
+    private readonly ISerialHandler<T> _handler;
     private readonly SerialDispatch _dispatch;
     private readonly EventLane? _lane;
     private readonly DrainItem? _drain;
@@ -27,22 +26,33 @@ public sealed class SerialQueue<T>
     private bool _draining;
 
     public SerialQueue(Action<T> handle, Action<T, Exception> onError, SerialDispatch dispatch, bool open = true)
-        : this(handle, onError, dispatch, null, open)
+        : this(new DelegateHandler(handle, onError), dispatch, null, open)
     {
     }
 
     /// <summary>A queue whose items run on <paramref name="lane"/>'s thread (never on the poster's).</summary>
     public SerialQueue(Action<T> handle, Action<T, Exception> onError, EventLane lane, bool open = true)
-        : this(handle, onError, SerialDispatch.ThreadPool, lane ?? throw new ArgumentNullException(nameof(lane)), open)
+        : this(new DelegateHandler(handle, onError), SerialDispatch.ThreadPool, lane ?? throw new ArgumentNullException(nameof(lane)), open)
     {
     }
 
-    private SerialQueue(Action<T> handle, Action<T, Exception> onError, SerialDispatch dispatch, EventLane? lane, bool open)
+    /// <summary>A queue whose owner handles its items itself (no delegate pair per queue: a call's queues are part of
+    /// every held call's state).</summary>
+    public SerialQueue(ISerialHandler<T> handler, SerialDispatch dispatch, bool open = true)
+        : this(handler, dispatch, null, open)
     {
-        ArgumentNullException.ThrowIfNull(handle);
-        ArgumentNullException.ThrowIfNull(onError);
-        _handle = handle;
-        _onError = onError;
+    }
+
+    /// <summary>A queue on <paramref name="lane"/>'s thread whose owner handles its items itself.</summary>
+    public SerialQueue(ISerialHandler<T> handler, EventLane lane, bool open = true)
+        : this(handler, SerialDispatch.ThreadPool, lane ?? throw new ArgumentNullException(nameof(lane)), open)
+    {
+    }
+
+    private SerialQueue(ISerialHandler<T> handler, SerialDispatch dispatch, EventLane? lane, bool open)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _handler = handler;
         _dispatch = dispatch;
         _lane = lane;
         _open = open;
@@ -133,14 +143,32 @@ public sealed class SerialQueue<T>
 
         try
         {
-            _handle(next);
+            _handler.Handle(next);
         }
         catch (Exception ex)
         {
-            _onError(next, ex);
+            _handler.Failed(next, ex);
         }
 
         return true;
+    }
+
+    private sealed class DelegateHandler : ISerialHandler<T>
+    {
+        private readonly Action<T> _handle;
+        private readonly Action<T, Exception> _onError;
+
+        public DelegateHandler(Action<T> handle, Action<T, Exception> onError)
+        {
+            ArgumentNullException.ThrowIfNull(handle);
+            ArgumentNullException.ThrowIfNull(onError);
+            _handle = handle;
+            _onError = onError;
+        }
+
+        public void Handle(T item) => _handle(item);
+
+        public void Failed(T item, Exception error) => _onError(item, error);
     }
 
     /// <summary>The queue's drain as a work item for the pool or a lane, made once with the queue.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Ivr.Core.Channel;
 using Ivr.Core.Privacy;
 using Ivr.Flows.Expressions;
@@ -6,9 +7,10 @@ namespace Ivr.Runtime.Calls;
 
 /// <summary>
 /// A call's variables. Values set from secure input (or computed from it) are remembered as secure
-/// with their mask, and <see cref="Display"/> never shows them in clear.
+/// with their mask, and <see cref="Display"/> never shows them in clear. <c>call.path</c> is read from the session's
+/// growing path and <c>call.flow_version</c> is the flow set's, fixed for the call's life.
 /// </summary>
-public sealed class CallVariables(CallIdentity identity, Func<string> path, Func<string> flowVersion) : IVariableScope
+public sealed class CallVariables(CallIdentity identity, StringBuilder path, string flowVersion) : IVariableScope
 {
     /// <summary>"true" when the caller's number is flagged, else "false" (replay scripts may set it).</summary>
     public const string CallerFlagged = "caller.flagged";
@@ -29,8 +31,8 @@ public sealed class CallVariables(CallIdentity identity, Func<string> path, Func
         "call.caller" => identity.Caller,
         "call.caller_masked" => Mask.Phone(identity.Caller),
         "call.dialled" => identity.Dialled,
-        "call.path" => path(),
-        "call.flow_version" => flowVersion(),
+        "call.path" => path.ToString(),
+        "call.flow_version" => flowVersion,
         "call.return_to" => identity.Headers.GetValueOrDefault(AssistHeaders.Return, ""),
         "call.purpose" => identity.Headers.GetValueOrDefault(AssistHeaders.Purpose, ""),
         _ => _values.GetValueOrDefault(name),

@@ -23,7 +23,7 @@ public sealed partial class SipCallChannel : ICallChannel
     private readonly MediaLeg _leg;
     private readonly CallParts _parts;
     private readonly CallSignalling _sip;
-    private readonly ReferTransfer _transfer;
+    private ReferTransfer? _transfer; // made with the call's first transfer, on its queue: most calls never transfer
     private volatile NegotiatedMedia _media;
     private volatile bool _bridged;
 
@@ -34,9 +34,6 @@ public sealed partial class SipCallChannel : ICallChannel
         if (media.Remote is { } remote) leg.SetRemote(remote);
         leg.SetHold(media.IsHold);
         (_leg, _parts, _sip) = (leg, parts, sip);
-        _transfer = new ReferTransfer(call.CallId, call.Options.TransferTargets, sip.Refer, r => call.PostReport(i => i.TransferFinished(r)), () => Hangup("transferred"), call.Log,
-            sip.Dialer is not { } dialer ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, call.Log).RunAsync(target, headers, ringTimeout),
-            call.Options.Handoffs);
         leg.WatchTimeout(() => call.Post(OnMediaTimeout));
         leg.Receive(OnPacket);
     }
@@ -94,7 +91,15 @@ public sealed partial class SipCallChannel : ICallChannel
     public void Transfer(TransferRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        WhileOpen(() => _transfer.Start(request));
+        WhileOpen(() => (_transfer ??= NewTransfer()).Start(request));
+    }
+
+    private ReferTransfer NewTransfer()
+    {
+        var call = _call;
+        return new ReferTransfer(call.CallId, call.Options.TransferTargets, _sip.Refer, r => call.PostReport(i => i.TransferFinished(r)), () => Hangup("transferred"), call.Log,
+            _sip.Dialer is not { } dialer ? null : (target, headers, ringTimeout) => new BridgeTransfer(this, dialer, call.Log).RunAsync(target, headers, ringTimeout),
+            call.Options.Handoffs);
     }
 
     /// <summary>
