@@ -115,4 +115,54 @@ public sealed class SerialQueueTests
         Assert.Equal(Enumerable.Range(0, perPoster), seen.Where(n => n < perPoster));
         Assert.Equal(Enumerable.Range(perPoster, perPoster), seen.Where(n => n >= perPoster));
     }
+
+    [Fact]
+    public void A_handler_object_runs_the_items_in_order_and_hears_of_a_failure_the_next_item_survives()
+    {
+        var handler = new RecordingHandler();
+        var queue = new SerialQueue<int>(handler, SerialDispatch.Inline);
+
+        queue.Post(1);
+        queue.Post(-2);
+        queue.Post(3);
+
+        Assert.Equal([1, 3], handler.Handled);
+        Assert.Equal([(-2, "negative")], handler.Failures);
+    }
+
+    [Fact]
+    public async Task A_handler_object_on_a_lane_runs_on_the_lane_not_on_the_poster()
+    {
+        using var threads = new EventThreads(1, TimeProvider.System, _ => { }, raise: () => EventPriority.Normal);
+        threads.Start();
+        var handler = new RecordingHandler();
+        var queue = new SerialQueue<int>(handler, threads.Lanes[0]);
+        var poster = Environment.CurrentManagedThreadId;
+
+        queue.Post(1);
+        await handler.First.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEqual(poster, handler.Thread);
+    }
+
+    private sealed class RecordingHandler : ISerialHandler<int>
+    {
+        public List<int> Handled { get; } = [];
+
+        public List<(int, string)> Failures { get; } = [];
+
+        public TaskCompletionSource First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Thread { get; private set; }
+
+        public void Handle(int item)
+        {
+            if (item < 0) throw new InvalidOperationException("negative");
+            Thread = Environment.CurrentManagedThreadId;
+            Handled.Add(item);
+            First.TrySetResult();
+        }
+
+        public void Failed(int item, Exception error) => Failures.Add((item, error.Message));
+    }
 }
