@@ -20,10 +20,14 @@ internal sealed unsafe class RtpReceiveThread
     public RtpReceiveThread(string name, Action<string> log)
     {
         _log = log;
+        Removal = Remove;
         new Thread(Run) { IsBackground = true, Name = name }.Start();
     }
 
     public int Count => _receivers.Count;
+
+    /// <summary><see cref="Remove"/> as the one delegate every receiver on this thread is given (not one per call).</summary>
+    public Action<RtpReceiver> Removal { get; }
 
     public void Add(RtpReceiver receiver)
     {

@@ -32,7 +32,7 @@ internal sealed class RtpReceiveThreads
     public void Add(RtpReceiver receiver, CancellationToken cancellationToken)
     {
         var thread = _threads[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)_threads.Length)];
-        receiver.Start(thread.Remove, cancellationToken);
+        receiver.Start(thread.Removal, cancellationToken);
         thread.Add(receiver);
         if (receiver.IsStopped) thread.Remove(receiver); // cancelled before it was added
     }
