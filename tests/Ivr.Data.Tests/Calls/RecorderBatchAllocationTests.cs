@@ -12,18 +12,9 @@ namespace Ivr.Data.Tests.Calls;
 /// </summary>
 public sealed class RecorderBatchAllocationTests : IDisposable
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
-    private readonly IvrDatabase _database;
-    private readonly RecorderConnection _connection;
+    private static readonly DateTimeOffset T0 = SqliteRecorderRig.T0;
+    private readonly SqliteRecorderRig _rig = new();
     private int _sequence;
-
-    public RecorderBatchAllocationTests()
-    {
-        _database = _file.Open();
-        _connection = new RecorderConnection(_database);
-        Write([new CallStart("c1", "13012345273", "12333", "v7", "main", T0)]);
-    }
 
     [Fact]
     public void Events_AllocateNothingPerEvent()
@@ -62,7 +53,7 @@ public sealed class RecorderBatchAllocationTests : IDisposable
         var written = new CallEvent("c1", 99, T0.AddTicks(1234567), CallEventKind.NodeLeft, "v7", "main.menu", "ok", "欢迎 1");
         Write([written]);
 
-        using var connection = _database.OpenConnection();
+        using var connection = _rig.Database.OpenConnection();
         var stored = Dapper.SqlMapper.QuerySingle<(string, long, string, string, string, string, string, string)>(connection,
             "SELECT call_id, seq, at, kind, node, outcome, detail, flow_version FROM call_events WHERE seq = 99");
         Assert.Equal(CallWriteBatch.EventValues(written), [stored.Item1, stored.Item2, stored.Item3, stored.Item4, stored.Item5, stored.Item6, stored.Item7, stored.Item8]);
@@ -88,16 +79,10 @@ public sealed class RecorderBatchAllocationTests : IDisposable
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    private void Write(IReadOnlyList<object> items)
-        => _connection.WriteInTransaction(items, static (connection, transaction, statements, items)
-            => CallWriteBatch.Write(connection, transaction, items, "node-1", statements));
+    private void Write(IReadOnlyList<object> items) => _rig.Write(items);
 
     private object[] NewEvents(int count)
-        => Enumerable.Range(0, count).Select(i => (object)new CallEvent("c1", _sequence++, T0.AddMilliseconds(_sequence), CallEventKind.NodeEntered, "v7", "main.menu", Detail: "1")).ToArray();
+        => Enumerable.Range(0, count).Select(_ => (object)SqliteRecorderRig.Event(SqliteRecorderRig.CallId, _sequence++, detail: "1")).ToArray();
 
-    public void Dispose()
-    {
-        _connection.Dispose();
-        _file.Dispose();
-    }
+    public void Dispose() => _rig.Dispose();
 }

@@ -10,22 +10,12 @@ namespace Ivr.Data.Tests.Calls;
 /// </summary>
 public sealed class RecorderConnectionTests : IDisposable
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(8));
-    private readonly TempDatabase _file = new();
-    private readonly IvrDatabase _database;
-    private readonly RecorderConnection _connection;
-
-    public RecorderConnectionTests()
-    {
-        _database = _file.Open();
-        _connection = new RecorderConnection(_database);
-        Write([new CallStart("c1", "13012345273", "12333", "v7", "main", T0)]);
-    }
+    private readonly SqliteRecorderRig _rig = new();
 
     [Fact]
     public void FailedBatch_StoresNothingOfIt_NextBatchStored()
     {
-        var failing = Assert.ThrowsAny<Exception>(() => _connection.WriteInTransaction(0, static (connection, transaction, statements, _) =>
+        var failing = Assert.ThrowsAny<Exception>(() => _rig.Connection.WriteInTransaction(0, static (connection, transaction, statements, _) =>
         {
             CallWriteBatch.Write(connection, transaction, [Event("c1", 1)], "node-1", statements);
             throw new InvalidOperationException("the batch fails after its first row");
@@ -43,19 +33,13 @@ public sealed class RecorderConnectionTests : IDisposable
 
     private List<long> StoredSequences()
     {
-        using var connection = _database.OpenConnection();
+        using var connection = _rig.Database.OpenConnection();
         return Dapper.SqlMapper.Query<long>(connection, "SELECT seq FROM call_events WHERE call_id = 'c1' ORDER BY seq").ToList();
     }
 
-    private static CallEvent Event(string call, int sequence) => new(call, sequence, T0.AddSeconds(sequence), CallEventKind.NodeEntered, "v7", "main.menu");
+    private static CallEvent Event(string call, int sequence) => SqliteRecorderRig.Event(call, sequence);
 
-    private void Write(IReadOnlyList<object> items)
-        => _connection.WriteInTransaction(items, static (connection, transaction, statements, items)
-            => CallWriteBatch.Write(connection, transaction, items, "node-1", statements));
+    private void Write(IReadOnlyList<object> items) => _rig.Write(items);
 
-    public void Dispose()
-    {
-        _connection.Dispose();
-        _file.Dispose();
-    }
+    public void Dispose() => _rig.Dispose();
 }
