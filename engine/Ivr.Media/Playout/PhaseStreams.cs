@@ -6,9 +6,8 @@ namespace Ivr.Media.Playout;
 /// streams in place, without allocating; other threads only append (under the shard's lock), writing the slot
 /// before publishing the count, and a full array is replaced by a larger copy, so a pacing step that took its
 /// snapshot before either change still sees a consistent list. Removal keeps the order of the rest, and an
-/// appended stream goes last, so a stream's place in its step's burst moves only when a stream ahead of it leaves or a
-/// starting stream is put first (<see cref="InsertFirst"/>, by the pacing thread between its steps): one packet's send
-/// time, a few microseconds.
+/// appended stream goes last, so a stream's place in its step's burst moves only when a stream ahead of it leaves: one
+/// packet's send time, a few microseconds.
 /// Every change is made under the shard's lock.
 /// </summary>
 internal sealed class PhaseStreams
@@ -38,28 +37,6 @@ internal sealed class PhaseStreams
         }
 
         Volatile.Write(ref items[_count], stream);
-        Volatile.Write(ref _count, _count + 1);
-    }
-
-    /// <summary>Puts a stream first (the pacing thread between its steps, under the shard's lock): a prompt that starts
-    /// leaves at the start of its step's burst instead of after every other stream's packet (up to ~2 ms at 250 streams
-    /// a phase); the others move back by one place.</summary>
-    public void InsertFirst(PlayoutStream stream)
-    {
-        var items = _items;
-        if (_count == items.Length)
-        {
-            var larger = new PlayoutStream?[items.Length * 2];
-            items.AsSpan(0, _count).CopyTo(larger.AsSpan(1));
-            larger[0] = stream;
-            Volatile.Write(ref _items, larger);
-        }
-        else
-        {
-            items.AsSpan(0, _count).CopyTo(items.AsSpan(1));
-            items[0] = stream;
-        }
-
         Volatile.Write(ref _count, _count + 1);
     }
 

@@ -24,7 +24,6 @@ internal sealed class PlayoutShard
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _streamAdded = new(false, spinCount: 0);
     private readonly PhaseStreams[] _phases;
-    private readonly int _startPhases;
     private readonly ConcurrentQueue<PlayoutStream> _starting = new();
     private readonly Action<PlayoutStream> _startSoon;
     private int _count;
@@ -40,12 +39,13 @@ internal sealed class PlayoutShard
     {
         if (phases < 1) throw new ArgumentOutOfRangeException(nameof(phases), phases, "at least one phase");
         _phases = Enumerable.Range(0, phases).Select(_ => new PhaseStreams()).ToArray();
-        _startPhases = Math.Max(1, (int)(phases * StartWindow.Ticks / PlayoutScheduler.FrameInterval.Ticks));
         _startSoon = StartSoon;
     }
 
     /// <summary>Wakes the pacing thread serving this shard (its waiter's <c>Wake</c>) when a stream is given audio after
-    /// silence; null while no thread serves it (a driver calling <see cref="Tick"/> starts such streams at its next tick).</summary>
+    /// silence; null while no thread serves it (a driver calling <see cref="TickAll"/> serves such streams in its next tick,
+    /// in their own phases). A stream given audio after the thread's <see cref="StartWaiting"/> and before its step is
+    /// started at the next step's, unless its own phase sends it first.</summary>
     internal Action? StartSignal { get; set; }
 
     public int PhaseCount => _phases.Length;
@@ -102,9 +102,14 @@ internal sealed class PlayoutShard
         }
     }
 
-    /// <summary>One tick for every stream of every phase (a whole 20 ms step, when driven by hand).</summary>
+    /// <summary>One tick for every stream of every phase (a whole 20 ms step, when driven by hand). A stream given audio
+    /// after silence needs no start of its own here: every stream is served in this tick, in its phase.</summary>
     public void TickAll(Action<Exception>? onError)
     {
+        while (_starting.TryDequeue(out _))
+        {
+        }
+
         for (var phase = 0; phase < _phases.Length; phase++) Tick(phase, onError);
     }
 
@@ -113,7 +118,6 @@ internal sealed class PlayoutShard
     /// and how long the burst took.</summary>
     public void Tick(int phase, Action<Exception>? onError, SendTimings? timings = null)
     {
-        while (_starting.TryDequeue(out var starting)) MoveTo(starting, phase);
         var detached = 0;
         var streams = _phases[phase].Snapshot();
         var start = timings is not null && streams.Length > 0 ? timings.Now() : 0;
@@ -233,40 +237,8 @@ internal sealed class PlayoutShard
     }
 
     /// <summary>How far a starting stream's second packet may leave from a frame after its first, for a less loaded phase
-    /// (<see cref="StartWaiting"/>: four or five of ten phases to choose from); for a driver calling <see cref="Tick"/>, how long a starting
-    /// stream may wait, from the step being served, for a less loaded phase (two of ten).</summary>
+    /// (<see cref="StartWaiting"/>: four or five of ten phases to choose from).</summary>
     internal static readonly TimeSpan StartWindow = TimeSpan.FromMilliseconds(4);
-
-    /// <summary>Moves a stream (found by reference: once per prompt after silence) to the front of the least loaded phase
-    /// among <paramref name="phase"/> and those of the next steps within <see cref="StartWindow"/> (the nearest on a tie), in place (the
-    /// pacing thread is the only one iterating the lists); a stream already in that window goes first in its own phase,
-    /// a stream gone stays gone.</summary>
-    private void MoveTo(PlayoutStream stream, int phase)
-    {
-        stream.SkipNextTick = false;
-        lock (_gate)
-        {
-            var target = phase;
-            for (var ahead = 0; ahead < _startPhases; ahead++)
-            {
-                var candidate = (phase + ahead) % _phases.Length;
-                if (_phases[candidate].Remove(stream))
-                {
-                    _phases[candidate].InsertFirst(stream); // its own phase is near enough: first in its burst
-                    return;
-                }
-
-                if (_phases[candidate].Count < _phases[target].Count) target = candidate;
-            }
-
-            foreach (var from in _phases)
-            {
-                if (!from.Remove(stream)) continue;
-                _phases[target].InsertFirst(stream);
-                return;
-            }
-        }
-    }
 
     /// <summary>A step began <paramref name="lateTicks"/> after its deadline and serves <paramref name="streams"/> streams:
     /// noted in the statistics (per step) and in <see cref="Lateness"/> (per stream served). Only the ticking thread calls this.</summary>

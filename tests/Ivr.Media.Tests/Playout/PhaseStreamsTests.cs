@@ -29,21 +29,6 @@ public class PhaseStreamsTests
     }
 
     [Fact]
-    public void InsertFirst_PutsTheStreamAheadOfTheOthers_InAFullArrayToo()
-    {
-        var list = new PhaseStreams();
-        var streams = Enumerable.Range(0, 6).Select(_ => NewStream()).ToArray();
-        for (var i = 0; i < 3; i++) list.Append(streams[i]);
-        list.InsertFirst(streams[3]); // room left: shifted in place
-        list.InsertFirst(streams[4]); // the array is full: a larger copy
-        list.Append(streams[5]);
-
-        Assert.Equal([streams[4], streams[3], streams[0], streams[1], streams[2], streams[5]], list.Snapshot().ToArray());
-        Assert.True(list.Remove(streams[3]));
-        Assert.Equal([streams[4], streams[0], streams[1], streams[2], streams[5]], list.Snapshot().ToArray());
-    }
-
-    [Fact]
     public void Snapshot_TakenBeforeAnAppendThatGrowsTheArray_StillReadsItsStreams()
     {
         var list = new PhaseStreams();
