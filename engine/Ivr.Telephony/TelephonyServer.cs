@@ -30,6 +30,7 @@ public sealed class TelephonyServer : ISipCallHandler
     private readonly TimeProvider _time;
     private readonly Action<string> _log;
     private readonly RtpPortPool _ports;
+    private readonly Action<int> _releasePort; // every call's media leg is given this one (not a delegate per call)
     private readonly ConcurrentDictionary<SipCall, CallLeg> _calls = new();
     private long _callsStarted;
 
@@ -49,6 +50,7 @@ public sealed class TelephonyServer : ISipCallHandler
         _log = log ?? (_ => { });
         if (options.MediaTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), options.MediaTimeout, "MediaTimeout must be positive");
         _ports = new RtpPortPool(options.RtpPortMin, options.RtpPortMax);
+        _releasePort = _ports.Release;
         Dialer = caller is null ? null : new Outbound.OutboundDialer(caller, options, _ports, _time, _log, scheduler);
     }
 
@@ -230,7 +232,7 @@ public sealed class TelephonyServer : ISipCallHandler
     {
         var call = new CallContext(leg.Info.CallId, _options, _time, _log, lane: _options.Events?.NextLane());
         var rtp = new RtpEndpointTransport(leg.Rtp, _options.SymmetricRtp ? leg.Call.RemoteEndPoint.EndPoint.Address : null);
-        var mediaLeg = new MediaLeg(rtp, _ports.Release, _time, _options.MediaTimeout, $"call {leg.Info.CallId}", _log);
+        var mediaLeg = new MediaLeg(rtp, _releasePort, _time, _options.MediaTimeout, $"call {leg.Info.CallId}", _log);
         return new SipCallChannel(call, media, mediaLeg, new CallParts(call, media, mediaLeg, _scheduler), sip);
     }
 
