@@ -10,15 +10,14 @@ namespace Ivr.Sip.Transactions;
 /// </summary>
 public sealed class InviteServerTransaction : SipServerTransaction
 {
-    // Made when first started: an answered call (the usual case) waits out Timer L only, and its transaction is held
-    // for those 32 s, so G, H and I are not made for it.
+    // Made when first started: an answered call (the usual case) waits out Timer L only, in the stack's timeout line,
+    // and its transaction is held for those 32 s, so G, H and I are not made for it.
     private TransactionTimer? _timerG;
     private TransactionTimer? _timerH;
     private TransactionTimer? _timerI;
-    private TransactionTimer? _timerL;
 
-    internal InviteServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context)
-        : base(key, request, source, context)
+    internal InviteServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context, TransactionTimeoutLine timeouts)
+        : base(key, request, source, context, timeouts)
     {
         State = ServerTransactionState.Proceeding;
     }
@@ -43,7 +42,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
         {
             State = ServerTransactionState.Accepted;
             LetGo(responseToo: true); // the TU retransmits its 2xx; this only absorbs INVITE retransmissions
-            (_timerL ??= new TransactionTimer(Context, Terminate)).Start(timers.TransactionTimeout);
+            Timeouts.Add(this); // Timer L
             return;
         }
 
@@ -109,11 +108,15 @@ public sealed class InviteServerTransaction : SipServerTransaction
         }
     }
 
+    internal override void WaitedOut()
+    {
+        if (State == ServerTransactionState.Accepted) Terminate(); // Timer L
+    }
+
     private protected override void StopTimers()
     {
         _timerG?.Stop();
         _timerH?.Stop();
         _timerI?.Stop();
-        _timerL?.Stop();
     }
 }

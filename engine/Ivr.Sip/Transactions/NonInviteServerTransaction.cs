@@ -9,13 +9,10 @@ namespace Ivr.Sip.Transactions;
 /// </summary>
 public sealed class NonInviteServerTransaction : SipServerTransaction
 {
-    private readonly TransactionTimer _timerJ;
-
-    internal NonInviteServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context)
-        : base(key, request, source, context)
+    internal NonInviteServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context, TransactionTimeoutLine timeouts)
+        : base(key, request, source, context, timeouts)
     {
         State = ServerTransactionState.Trying;
-        _timerJ = new TransactionTimer(context, Terminate);
     }
 
     public override void SendResponse(SipResponse response)
@@ -40,7 +37,7 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
         else
         {
             LetGo(responseToo: false); // a retransmitted request gets the last response again
-            _timerJ.Start(Context.Timers.TransactionTimeout);
+            Timeouts.Add(this); // Timer J
         }
     }
 
@@ -54,5 +51,13 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
         return true;
     }
 
-    private protected override void StopTimers() => _timerJ.Stop();
+    internal override void WaitedOut()
+    {
+        if (State == ServerTransactionState.Completed) Terminate(); // Timer J
+    }
+
+    private protected override void StopTimers()
+    {
+        // Timer J waits in the stack's timeout line, which ends only what still waits for it.
+    }
 }

@@ -11,12 +11,13 @@ namespace Ivr.Sip.Transactions;
 /// </summary>
 public abstract class SipServerTransaction
 {
-    private protected SipServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context)
+    private protected SipServerTransaction(SipTransactionKey key, SipRequest request, SipEndPoint source, TransactionContext context, TransactionTimeoutLine timeouts)
     {
         Key = key;
         _request = request;
         Source = source;
         Context = context;
+        Timeouts = timeouts;
     }
 
     public SipTransactionKey Key { get; }
@@ -48,6 +49,12 @@ public abstract class SipServerTransaction
     public event Action<SipServerTransaction>? TimedOut;
 
     private protected TransactionContext Context { get; }
+
+    /// <summary>Where the transaction waits out 64*T1 (Timer L, Timer J) with the stack's other transactions.</summary>
+    private protected TransactionTimeoutLine Timeouts { get; }
+
+    /// <summary>Its 64*T1 in the <see cref="TransactionTimeoutLine"/> passed: ends it if it still waits for that.</summary>
+    internal abstract void WaitedOut();
 
     public abstract void SendResponse(SipResponse response);
 

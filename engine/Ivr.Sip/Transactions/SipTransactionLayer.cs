@@ -11,15 +11,24 @@ public sealed class SipTransactionLayer
     private readonly TransactionContext _context;
     private readonly Dictionary<SipTransactionKey, SipServerTransaction> _server = [];
     private readonly Dictionary<SipTransactionKey, SipClientTransaction> _client = [];
+    private readonly TransactionTimeoutLine _timeouts;
+    private readonly Action<SipServerTransaction> _forgetServer; // one for every transaction (a lambda made one each)
+    private readonly Action<SipClientTransaction> _forgetClient;
 
     public SipTransactionLayer(TransactionContext context)
     {
         _context = context;
+        _timeouts = new TransactionTimeoutLine(context);
+        _forgetServer = t => _server.Remove(t.Key);
+        _forgetClient = t => _client.Remove(t.Key);
     }
 
     public int ServerCount => _server.Count;
 
     public int ClientCount => _client.Count;
+
+    /// <summary>Server transactions waiting out 64*T1 (Timer L, Timer J), ended ones until their deadline.</summary>
+    internal int WaitingOut => _timeouts.Count;
 
     /// <summary>
     /// Gives a request to the transaction it belongs to: a retransmission is answered with the last
@@ -42,9 +51,9 @@ public sealed class SipTransactionLayer
         var key = SipTransactionKey.ForServer(request)
             ?? throw new ArgumentException("request has no usable Via/CSeq", nameof(request));
         SipServerTransaction transaction = request.Method == SipMethods.Invite
-            ? new InviteServerTransaction(key, request, source, _context)
-            : new NonInviteServerTransaction(key, request, source, _context);
-        transaction.Terminated += t => _server.Remove(t.Key);
+            ? new InviteServerTransaction(key, request, source, _context, _timeouts)
+            : new NonInviteServerTransaction(key, request, source, _context, _timeouts);
+        transaction.Terminated += _forgetServer;
         _server[key] = transaction;
         (transaction as InviteServerTransaction)?.Start();
         return transaction;
@@ -64,7 +73,7 @@ public sealed class SipTransactionLayer
         SipClientTransaction transaction = request.Method == SipMethods.Invite
             ? new InviteClientTransaction(key, request, destination, _context, onResponse, onTimeout)
             : new NonInviteClientTransaction(key, request, destination, _context, onResponse, onTimeout);
-        transaction.Terminated += t => _client.Remove(t.Key);
+        transaction.Terminated += _forgetClient;
         _client[key] = transaction;
         transaction.Start();
         return transaction;

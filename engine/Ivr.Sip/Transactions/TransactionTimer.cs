@@ -11,7 +11,7 @@ namespace Ivr.Sip.Transactions;
 internal sealed class TransactionTimer
 {
     // A system timer may run its callback up to a tick of its coarse clock before the precise deadline: fire then.
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
+    internal static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
 
     private readonly TransactionContext _context;
     private readonly Action _onFire;
