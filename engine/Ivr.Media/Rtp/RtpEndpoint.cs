@@ -26,7 +26,6 @@ public sealed class RtpEndpoint : IDisposable
     private readonly Socket _socket;
     private byte[]? _sendBuffer; // SRTP's: made with the first transform (a plain RTP call keeps none)
     private SrtpTransform? _srtp;
-    private readonly SocketAddress _source;
     private SocketAddress? _sdpRemote;
     private long _invalid;
     private long _sendFailures;
@@ -43,7 +42,6 @@ public sealed class RtpEndpoint : IDisposable
     {
         _socket = bound;
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        _source = new SocketAddress(LocalEndPoint.AddressFamily);
         Latch = new SymmetricRtpLatch(LocalEndPoint.AddressFamily);
     }
 
@@ -67,8 +65,7 @@ public sealed class RtpEndpoint : IDisposable
     /// <summary>The remote media address from the SDP: used for sending until the latch has an address, and admitted by a restricted latch.</summary>
     public void SetRemote(IPEndPoint remote)
     {
-        Latch.Offer(remote);
-        Volatile.Write(ref _sdpRemote, remote.Serialize());
+        Volatile.Write(ref _sdpRemote, Latch.Offer(remote)); // one address for both (the latch's, in the socket's family)
     }
 
     /// <summary>The SRTP transform of the call (RFC 3711), or null for plain RTP; set before media flows.</summary>
@@ -160,12 +157,13 @@ public sealed class RtpEndpoint : IDisposable
     private async Task ReceiveLoopAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxPacket];
+        var source = new SocketAddress(LocalEndPoint.AddressFamily); // the loop's own: the shared threads keep theirs
         while (!cancellationToken.IsCancellationRequested)
         {
             int length;
             try
             {
-                length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, _source, cancellationToken).ConfigureAwait(false);
+                length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, source, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -184,7 +182,7 @@ public sealed class RtpEndpoint : IDisposable
                 return;
             }
 
-            Deliver(buffer.AsSpan(0, length), _source, onPacket);
+            Deliver(buffer.AsSpan(0, length), source, onPacket);
         }
     }
 

@@ -51,8 +51,14 @@ public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.Inter
         _restricted = true;
     }
 
-    /// <summary>The remote media address the SDP gave (offer or answer); a restricted latch admits it.</summary>
-    public void Offer(IPEndPoint remote) => Volatile.Write(ref _offered, Serialize(remote));
+    /// <summary>The remote media address the SDP gave (offer or answer); a restricted latch admits it. Returns it as
+    /// the latch keeps it (in the socket's family), for a sender to use until a packet latches.</summary>
+    public SocketAddress Offer(IPEndPoint remote)
+    {
+        var offered = Serialize(remote);
+        Volatile.Write(ref _offered, offered);
+        return offered;
+    }
 
     /// <summary>True when <paramref name="source"/> is (or, for the first admitted packet, becomes) the remote address.</summary>
     public bool Accept(SocketAddress source)
