@@ -23,6 +23,6 @@ internal interface IRtpTransport : IDisposable
     /// <summary>Sends one packet; false when there is nowhere to send yet or the socket refused it.</summary>
     bool Send(ReadOnlySpan<byte> packet);
 
-    /// <summary>Receives until cancelled or disposed, calling <paramref name="onPacket"/> per valid packet.</summary>
-    Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken);
+    /// <summary>Receives until disposed, calling <paramref name="onPacket"/> per valid packet; the task completes then.</summary>
+    Task ReceiveAsync(RtpPacketHandler onPacket);
 }

@@ -14,7 +14,6 @@ namespace Ivr.Telephony.Calls;
 internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeProvider time, TimeSpan mediaTimeout, string name, Action<string> log)
 {
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _receiving = new();
     private MediaTimeoutWatch? _timeout;
     private long _received;
     private long _sent;
@@ -91,8 +90,7 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
         }
 
         timeout?.Dispose();
-        _receiving.Cancel();
-        rtp.Dispose();
+        rtp.Dispose(); // ends the receive loop
         releasePort(rtp.LocalPort);
         if (rtp.StrangerPackets is > 0 and var strangers) log($"{name}: dropped {strangers} RTP packets from strangers (not the SDP's address, not the signalling source)");
         return true;
@@ -108,7 +106,7 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
                 Interlocked.Increment(ref _received);
                 Volatile.Read(ref _timeout)?.Activity();
                 onPacket(packet);
-            }, _receiving.Token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -39,19 +39,20 @@ internal sealed class FakeRtpTransport(int port = 40000) : IRtpTransport
         return true;
     }
 
-    public Task ReceiveAsync(RtpPacketHandler onPacket, CancellationToken cancellationToken)
+    private readonly TaskCompletionSource _stopped = new();
+
+    public Task ReceiveAsync(RtpPacketHandler onPacket)
     {
         _receiver = onPacket;
-        var stopped = new TaskCompletionSource();
-        cancellationToken.Register(() =>
-        {
-            _receiver = null;
-            stopped.TrySetResult();
-        });
-        return stopped.Task;
+        return _stopped.Task;
     }
 
-    public void Dispose() => Disposed = true;
+    public void Dispose()
+    {
+        Disposed = true;
+        _receiver = null;
+        _stopped.TrySetResult();
+    }
 
     /// <summary>One 20 ms PCMU frame per 160 samples of <paramref name="samples"/> (silence when null), <paramref name="frames"/> frames.</summary>
     public void ReceiveAudio(int frames, short[]? samples = null)
