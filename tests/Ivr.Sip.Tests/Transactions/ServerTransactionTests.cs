@@ -156,6 +156,7 @@ public sealed class ServerTransactionTests
         tx.SendResponse(TestMessages.ResponseTo(options, 200));
 
         Assert.Equal(ServerTransactionState.Terminated, tx.State);
+        Assert.Equal(0, _t.Layer.WaitingOut); // never enters the timeout line
     }
 
     [Fact]

@@ -42,17 +42,6 @@ public sealed class TransactionTimeoutLineTests
     }
 
     [Fact]
-    public void AnsweredOverTcp_ANonInviteEndsAtOnce_NeverWaits()
-    {
-        var bye = TestMessages.Request("BYE", toTag: "t");
-        var tx = _t.Layer.CreateServerTransaction(bye, TestMessages.PeerTcp);
-        tx.SendResponse(TestMessages.ResponseTo(bye, 200));
-
-        Assert.Equal(ServerTransactionState.Terminated, tx.State);
-        Assert.Equal(0, _t.Layer.WaitingOut);
-    }
-
-    [Fact]
     public void HundredAnsweredInvites_OneTimerServesThemAll()
     {
         var time = new CountingTime();
