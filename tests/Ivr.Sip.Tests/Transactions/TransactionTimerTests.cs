@@ -110,6 +110,26 @@ public sealed class TransactionTimerTests
         Assert.Equal([SipTimerSettings.Default.TransactionTimeout], _time.Timer!.Dues);
     }
 
+    [Fact]
+    public void HundredAcceptedInvites_ShareTheTimeoutLinesOneTimer()
+    {
+        var layer = new SipTransactionLayer(new TransactionContext(new RecordingSender(), _time, new SipWorkQueue(), SipTimerSettings.Default));
+        for (var i = 0; i < 100; i++)
+        {
+            var invite = TestMessages.Request("INVITE", branch: $"z9hG4bK-{i}");
+            layer.CreateServerTransaction(invite, TestMessages.PeerUdp).SendResponse(TestMessages.ResponseTo(invite, 200));
+            _time.Now += TimeSpan.FromMilliseconds(10);
+        }
+
+        Assert.Equal(1, _time.Created); // was one per transaction
+        Assert.Equal(100, layer.WaitingOut);
+
+        _time.Now += SipTimerSettings.Default.TransactionTimeout; // past every transaction's deadline
+        _time.Timer!.Fire();
+        Assert.Equal(0, layer.ServerCount);
+        Assert.Equal(0, layer.WaitingOut);
+    }
+
     /// <summary>A clock moved by the test whose timers fire only through <see cref="ManualTimer.Fire"/>.</summary>
     private sealed class HandDrivenTime : TimeProvider
     {
