@@ -10,7 +10,8 @@ namespace Ivr.Host.Metrics;
 /// serving, how many streams each pacing thread serves and how late it served them, how evenly their packets left and how long their bursts
 /// took, the SIP messages dropped on receipt, by reason, and the process's allocations, garbage collections, their pauses
 /// and the thread pool's completed work items (read from the runtime: a benchmark takes them from here rather than attach
-/// an EventPipe session, which allocates in the server it watches). Each source is a function given to <see cref="Watch"/>; a source not given (a part not started)
+/// an EventPipe session, which allocates in the server it watches), and how long each collection stopped the process
+/// (<see cref="GcStops"/>, watched from the moment the readings are made). Each source is a function given to <see cref="Watch"/>; a source not given (a part not started)
 /// reads as nothing.
 /// </summary>
 public sealed class ServerReadings
@@ -26,6 +27,7 @@ public sealed class ServerReadings
     private readonly Counter _sipDropped;
     private readonly Counter _gcCollections;
     private readonly Counter _gcPause;
+    private readonly LatenessExport _gcStops;
     private readonly Counter _allocated;
     private readonly Counter _threadPoolItems;
     private readonly object _gate = new();
@@ -56,6 +58,12 @@ public sealed class ServerReadings
             "Garbage collections of this process by generation (a gen1 collection also counts in gen0, gen2 in both).", ["generation"]);
         _gcPause = factory.CreateCounter("ivr_gc_pause_seconds_total",
             "Time this process's threads were stopped for garbage collections, the pacing threads included, seconds.");
+        _gcStops = new LatenessExport(factory.CreateHistogram("ivr_gc_stop_seconds",
+            "How long each garbage collection stopped this process, the pacing threads and so every call's outbound audio " +
+            "included, seconds (a background collection stops it twice; a collection that followed the one before too " +
+            "closely to be seen is only in ivr_gc_pause_seconds_total).",
+            new HistogramConfiguration { Buckets = [.. LatenessHistogram.UpperBounds] }));
+        _ = GcStops.Process;
         _allocated = factory.CreateCounter("ivr_allocated_bytes_total",
             "Bytes this process allocated on the managed heap (what makes the garbage collections), all threads.");
         _threadPoolItems = factory.CreateCounter("ivr_threadpool_work_items_total",
@@ -115,6 +123,7 @@ public sealed class ServerReadings
             for (var generation = 0; generation <= 2; generation++)
                 _gcCollections.WithLabels(Generations[generation]).IncTo(GC.CollectionCount(generation));
             _gcPause.IncTo(GC.GetTotalPauseDuration().TotalSeconds);
+            _gcStops.Update(GcStops.Process.Snapshot());
             _allocated.IncTo(GC.GetTotalAllocatedBytes());
             _threadPoolItems.IncTo(ThreadPool.CompletedWorkItemCount);
             SetVersion(s.FlowVersion?.Invoke());

@@ -168,11 +168,15 @@ public sealed class IvrMetricsTests
     {
         var before = await ScrapeAsync();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers(); // the stop watch hears of a collection from a finalizer
         var after = await ScrapeAsync();
 
         Assert.True(after.Value("ivr_gc_collections_total", "generation=2") > before.Value("ivr_gc_collections_total", "generation=2"));
         Assert.True(after.Value("ivr_gc_collections_total", "generation=0") >= after.Value("ivr_gc_collections_total", "generation=2"));
         Assert.True(after.Value("ivr_gc_pause_seconds_total") > before.Value("ivr_gc_pause_seconds_total"));
+        Assert.True(after.Value("ivr_gc_stop_seconds_count") > before.Value("ivr_gc_stop_seconds_count"));
+        Assert.True(after.Value("ivr_gc_stop_seconds_sum") > before.Value("ivr_gc_stop_seconds_sum"));
+        Assert.Equal("histogram", after.Types["ivr_gc_stop_seconds"]);
         Assert.True(after.Value("ivr_allocated_bytes_total") > before.Value("ivr_allocated_bytes_total")); // the scrape itself allocates
     }
 
