@@ -65,24 +65,49 @@ static List<string> Frames(TraceCallStack? stack, int depth)
 
 static int Collections(string path)
 {
+    // Each suspension of the runtime belongs to the collection that started inside it; one in which none started is a
+    // background gen2's final pause (its first is the one it started in). A foreground gen0/gen1 may start while a
+    // background gen2 runs, so collections are kept by number, not as one open line.
     using var source = new EventPipeEventSource(path);
+    var gcs = new SortedDictionary<int, Collection>();
     double? suspendedAt = null;
-    (string Line, double SuspendedAt)? open = null;
-    var lines = new List<string>();
-    source.Clr.GCSuspendEEStart += e => suspendedAt = e.TimeStampRelativeMSec;
-    source.Clr.GCStart += e => open = ($"{e.TimeStampRelativeMSec,9:F0} ms  #{e.Count,-4} gen{e.Depth} {e.Reason,-16} {e.Type,-20}", suspendedAt ?? e.TimeStampRelativeMSec);
+    Collection? startedInSuspension = null, background = null, lastEnded = null;
+    source.Clr.GCSuspendEEStart += e => (suspendedAt, startedInSuspension) = (e.TimeStampRelativeMSec, null);
+    source.Clr.GCStart += e =>
+    {
+        var gc = gcs[e.Count] = new Collection($"{e.TimeStampRelativeMSec,9:F0} ms  #{e.Count,-4} gen{e.Depth} {e.Reason,-16} {e.Type,-20}");
+        startedInSuspension = gc;
+        if (e.Type == GCType.BackgroundGC) background = gc;
+    };
+    source.Clr.GCStop += e =>
+    {
+        lastEnded = gcs.GetValueOrDefault(e.Count);
+        if (background is { } bgc && ReferenceEquals(bgc, lastEnded)) background = null;
+    };
     source.Clr.GCHeapStats += e =>
     {
-        if (open is { } gc)
-            open = ($"{gc.Line} after: gen0 {e.GenerationSize0 / 1e6,5:F1} gen1 {e.GenerationSize1 / 1e6,5:F1} gen2 {e.GenerationSize2 / 1e6,5:F1} MB; promoted from gen0 {e.TotalPromotedSize0 / 1e6,5:F1}, gen1 {e.TotalPromotedSize1 / 1e6,5:F1} MB", gc.SuspendedAt);
+        if (lastEnded is not { } gc) return;
+        gc.After = $" after: gen0 {e.GenerationSize0 / 1e6,5:F1} gen1 {e.GenerationSize1 / 1e6,5:F1} gen2 {e.GenerationSize2 / 1e6,5:F1} MB; promoted from gen0 {e.TotalPromotedSize0 / 1e6,5:F1}, gen1 {e.TotalPromotedSize1 / 1e6,5:F1} MB";
+        lastEnded = null;
     };
     source.Clr.GCRestartEEStop += e =>
     {
-        if (open is not { } gc) return;
-        lines.Add($"{gc.Line}; suspended {e.TimeStampRelativeMSec - gc.SuspendedAt,6:F1} ms");
-        open = null;
+        if (suspendedAt is not { } at) return;
+        (startedInSuspension ?? background ?? lastEnded)?.Pauses.Add(e.TimeStampRelativeMSec - at);
+        suspendedAt = null;
     };
     source.Process();
-    Console.WriteLine(lines.Count == 0 ? "no collection in the trace" : string.Join('\n', lines));
+    Console.WriteLine(gcs.Count == 0 ? "no collection in the trace" : string.Join('\n', gcs.Values.Select(gc => gc.Line)));
     return 0;
+}
+
+/// <summary>One collection of a trace: its start line, the heap after it, the runtime's suspensions for it (a background
+/// gen2 has two: the one it starts in and its final one).</summary>
+sealed class Collection(string start)
+{
+    public string After { get; set; } = "";
+
+    public List<double> Pauses { get; } = [];
+
+    public string Line => $"{start}{After}; suspended {(Pauses.Count == 0 ? "?" : string.Join(" + ", Pauses.Select(p => p.ToString("F1", System.Globalization.CultureInfo.InvariantCulture))))} ms";
 }
