@@ -76,9 +76,8 @@ public sealed class GcStops
 
         public static void Leave(GcStops stops) => _ = new Sentinel(stops);
 
-        ~Sentinel()
+        ~Sentinel() // .NET runs no finalizer at exit, so this runs only after a collection
         {
-            if (Environment.HasShutdownStarted) return;
             _stops.RecordLast();
             Leave(_stops);
         }
