@@ -29,7 +29,13 @@ public sealed class GcStops
     public static GcStops Process => Watched.Value;
 
     /// <summary>Collections that ended before the one before them was recorded, so their stops are not in the buckets.</summary>
-    public long Unseen => Interlocked.Read(ref _unseen);
+    public long Unseen
+    {
+        get
+        {
+            lock (_gate) return _unseen;
+        }
+    }
 
     /// <summary>Records the stops of collection number <paramref name="index"/> (a blocking collection has one, a
     /// background one two); a collection recorded already is ignored, and numbers skipped count as <see cref="Unseen"/>.</summary>
@@ -38,7 +44,7 @@ public sealed class GcStops
         lock (_gate)
         {
             if (index <= _lastIndex) return;
-            if (_lastIndex > 0 && index > _lastIndex + 1) Interlocked.Add(ref _unseen, index - _lastIndex - 1);
+            if (_lastIndex > 0 && index > _lastIndex + 1) _unseen += index - _lastIndex - 1;
             _lastIndex = index;
             foreach (var pause in pauses)
                 if (pause > TimeSpan.Zero) _histogram.Record(pause.Ticks, 1);
@@ -48,10 +54,7 @@ public sealed class GcStops
     /// <summary>The stops recorded so far, per bucket of <see cref="LatenessHistogram.UpperBounds"/> (then one for longer).</summary>
     public LatenessSnapshot Snapshot()
     {
-        var counts = new long[LatenessHistogram.UpperBounds.Count + 1];
-        var sums = new double[counts.Length];
-        lock (_gate) _histogram.AddTo(counts, sums);
-        return new LatenessSnapshot(counts, sums);
+        lock (_gate) return _histogram.Snapshot();
     }
 
     private void RecordLast()

@@ -38,6 +38,15 @@ public sealed class LatenessHistogram
         Volatile.Write(ref _counts[bucket], _counts[bucket] + weight);
     }
 
+    /// <summary>This histogram alone as a snapshot (allocates: for a scraper, not the writer).</summary>
+    public LatenessSnapshot Snapshot()
+    {
+        var counts = new long[_counts.Length];
+        var sums = new double[counts.Length];
+        AddTo(counts, sums);
+        return new LatenessSnapshot(counts, sums);
+    }
+
     /// <summary>Adds this histogram's counts and sums (seconds) per bucket to <paramref name="counts"/> and
     /// <paramref name="sums"/> (each <see cref="UpperBounds"/>.Count + 1 long).</summary>
     public void AddTo(long[] counts, double[] sums)

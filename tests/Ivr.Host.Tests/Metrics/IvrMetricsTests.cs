@@ -115,7 +115,7 @@ public sealed class IvrMetricsTests
     public async Task PacingLateness_ExportsTheBucketsAndExactSum()
     {
         var histogram = new LatenessHistogram(TimeSpan.TicksPerSecond);
-        _metrics.Readings.Watch(new ServerReadings.Sources { PacingLateness = () => Snapshot(histogram) });
+        _metrics.Readings.Watch(new ServerReadings.Sources { PacingLateness = histogram.Snapshot });
         histogram.Record(TimeSpan.FromMicroseconds(50).Ticks, 10);  // ≤ 0.1 ms
         histogram.Record(TimeSpan.FromMicroseconds(700).Ticks, 2);  // ≤ 1 ms
         var first = await ScrapeAsync();
@@ -135,7 +135,7 @@ public sealed class IvrMetricsTests
     {
         var jitter = new LatenessHistogram(TimeSpan.TicksPerSecond);
         var bursts = new LatenessHistogram(TimeSpan.TicksPerSecond);
-        _metrics.Readings.Watch(new ServerReadings.Sources { PacingSendJitter = () => Snapshot(jitter), PacingBursts = () => Snapshot(bursts) });
+        _metrics.Readings.Watch(new ServerReadings.Sources { PacingSendJitter = jitter.Snapshot, PacingBursts = bursts.Snapshot });
         jitter.Record(TimeSpan.FromMicroseconds(30).Ticks, 100);
         jitter.Record(TimeSpan.FromMilliseconds(1.5).Ticks, 1);
         bursts.Record(TimeSpan.FromMicroseconds(400).Ticks, 5);
@@ -222,13 +222,6 @@ public sealed class IvrMetricsTests
         Assert.Equal(1, scraped.Value("ivr_draining"));
     }
 
-    private static LatenessSnapshot Snapshot(LatenessHistogram histogram)
-    {
-        var counts = new long[LatenessHistogram.UpperBounds.Count + 1];
-        var sums = new double[counts.Length];
-        histogram.AddTo(counts, sums);
-        return new LatenessSnapshot(counts, sums);
-    }
 
     /// <summary>Answers the outcome its input names after 200 ms of fake time.</summary>
     private sealed class ScriptedLookups(Microsoft.Extensions.Time.Testing.FakeTimeProvider time) : ILookupService

@@ -31,6 +31,20 @@ public class LatenessHistogramTests
     }
 
     [Fact]
+    public void Snapshot_HoldsWhatAddToGives()
+    {
+        var histogram = new LatenessHistogram(Frequency);
+        histogram.Record(200_000, 3);
+        histogram.Record(7_000_000, 1);
+
+        var snapshot = histogram.Snapshot();
+        var (counts, sums) = Read(histogram);
+        Assert.Equal(counts, snapshot.Counts);
+        Assert.Equal(sums, snapshot.Sums);
+        Assert.Equal(4, snapshot.Count);
+    }
+
+    [Fact]
     public void Record_WeightCountsEveryStreamAndItsLateness()
     {
         var histogram = new LatenessHistogram(Frequency);
