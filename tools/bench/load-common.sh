@@ -1,0 +1,45 @@
+# What tools/bench/sip-load and tools/bench/sip-steady share (sourced, not run): free ports, a process's CPU and RSS, the
+# machine's busy time, the server's /metrics (scrape_metrics needs HTTP_PORT) and its garbage collections between two
+# scrapes (gc_figures needs root, for tools/bench/histogram-delta).
+free_port() {  # an unused UDP+TCP port pair base in 15000-29999 (step 2: port and port+1 free)
+  local p used
+  used=$(ss -Hluntap 2>/dev/null | awk '{print $5}' | sed 's/.*://' | sort -u)
+  for _ in $(seq 1 200); do
+    p=$((15000 + RANDOM % 7000 * 2))
+    grep -qx "$p" <<<"$used" || grep -qx "$((p + 1))" <<<"$used" || { echo "$p"; return; }
+  done
+  echo "no free port" >&2; exit 1
+}
+proc_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+proc_rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+machine_busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
+HZ=$(getconf CLK_TCK)
+
+# scrape_metrics FILE: the server's Prometheus metrics (the console serves /metrics without sign-in); empty on failure
+scrape_metrics() { curl -fsS -m 5 "http://127.0.0.1:$HTTP_PORT/metrics" >"$1" 2>/dev/null || : >"$1"; }
+
+# runtime_deltas BEFORE.prom AFTER.prom: "gen0 gen1 gen2 paused_s allocated_bytes work_items" between two scrapes of the
+# server's /metrics; collections by generation collected (the metric counts a gen1 collection in gen0 too, and until
+# session 16 so did these figures); "nan" for every field when a scrape is empty, for work_items when a server has no
+# ivr_threadpool_work_items_total (before session 16)
+runtime_deltas() {
+  awk 'FNR == 1 {f++} /^ivr_gc_collections_total\{generation="[012]"\} / {match($0, /"[012]"/); c[f, substr($0, RSTART + 1, 1)] = $NF}
+       /^ivr_gc_pause_seconds_total / {p[f] = $NF} /^ivr_allocated_bytes_total / {a[f] = $NF}
+       /^ivr_threadpool_work_items_total / {w[f] = $NF}
+       END {if (f < 2 || !((1, 0) in c) || !((2, 0) in c)) {print "nan nan nan nan nan nan"; exit}
+            g0 = c[2, 0] - c[1, 0]; g1 = c[2, 1] - c[1, 1]; g2 = c[2, 2] - c[1, 2]
+            printf "%d %d %d %.6f %.0f %s\n", g0 - g1, g1 - g2, g2, p[2] - p[1], a[2] - a[1], ((1 in w) && (2 in w)) ? w[2] - w[1] : "nan"}' "$1" "$2"
+}
+
+# gc_figures BEFORE.prom AFTER.prom: "gen0/gen1/gen2 A/B/C, paused P ms (longest stop <= L ms), allocated M MB"
+# (runtime_deltas; the longest stop from ivr_gc_stop_seconds, n/a from a server without it, before session 19)
+gc_figures() {
+  local g0 g1 g2 paused bytes longest _
+  read -r g0 g1 g2 paused bytes _ < <(runtime_deltas "$1" "$2")
+  if grep -q '^ivr_gc_stop_seconds_count' "$2" 2>/dev/null; then
+    longest=$("$root/tools/bench/histogram-delta" ivr_gc_stop_seconds "$1" "$2" | cut -d' ' -f6)
+    [[ $longest == nan ]] && longest="-"
+  else longest="n/a"; fi
+  awk -v g0="$g0" -v g1="$g1" -v g2="$g2" -v p="$paused" -v a="$bytes" -v l="$longest" \
+    'BEGIN {if (g0 == "nan") printf "gen0/gen1/gen2 nan"; else printf "gen0/gen1/gen2 %d/%d/%d, paused %.1f ms (longest stop <= %s ms), allocated %.1f MB", g0, g1, g2, 1000 * p, l, a / 1e6}'
+}
