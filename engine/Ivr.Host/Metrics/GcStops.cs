@@ -1,17 +1,14 @@
+using Ivr.Host.Collections;
 using Ivr.Media.Playout;
 
 namespace Ivr.Host.Metrics;
 
 /// <summary>
 /// How long each garbage collection stopped this process — every pacing thread, so every call's outbound audio, with it
-/// — in the pacing histograms' buckets. <see cref="Process"/> hears of the process's collections after each one: a
-/// finalizable sentinel that nothing references dies in the next collection, and its finalizer records that
-/// collection's pauses — and those of a background collection that ended since (<see cref="GC.GetGCMemoryInfo(GCKind)"/>
-/// per kind) — and makes the next sentinel (the way the runtime's array pools hear of gen2 collections). No event
-/// session, no timer: nothing runs between collections. A collection that came before the finalizer of the one before
-/// it ran is not seen (its stop is still in the total, <c>ivr_gc_pause_seconds_total</c>); <see cref="Unseen"/> counts
-/// them. So does a run of gen0s after a collection that came while a finalizer still held the sentinel it had just
-/// made: that moved the sentinel on to gen1, where the next gen1 or gen2 finds it.
+/// — in the pacing histograms' buckets. <see cref="Process"/> hears of the process's collections after each one
+/// (<see cref="CollectionWatch"/>) and records the last collection of each kind — that collection, and a background
+/// collection that ended since. A collection not heard of by itself (see <see cref="CollectionWatch"/>) is not seen: its
+/// stop is still in the total, <c>ivr_gc_pause_seconds_total</c>, and <see cref="Unseen"/> counts it.
 /// </summary>
 public sealed class GcStops
 {
@@ -106,23 +103,7 @@ public sealed class GcStops
     private static GcStops StartWatching()
     {
         var stops = new GcStops();
-        Sentinel.Leave(stops);
+        CollectionWatch.Listen(stops.RecordLast);
         return stops;
-    }
-
-    /// <summary>Unreferenced from birth: the next collection finds it dead and queues its finalizer.</summary>
-    private sealed class Sentinel
-    {
-        private readonly GcStops _stops;
-
-        private Sentinel(GcStops stops) => _stops = stops;
-
-        public static void Leave(GcStops stops) => _ = new Sentinel(stops);
-
-        ~Sentinel() // .NET runs no finalizer at exit, so this runs only after a collection
-        {
-            _stops.RecordLast();
-            Leave(_stops);
-        }
     }
 }

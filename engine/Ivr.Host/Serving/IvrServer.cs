@@ -91,6 +91,7 @@ public sealed class IvrServer : IAsyncDisposable
         try
         {
             parts.AddDisposable("pid file", ServePidFile.Claim(options.Paths.Data, log));
+            parts.AddDisposable("gen1 cap", Collections.Gen1Cap.Start(log));
             var drain = parts.AddDisposable("drain", new ServerDrain(clock, log));
             var files = OperatorFiles.Load(options, log);
             var database = OpenDatabase(options.Paths, clock, log);
