@@ -13,8 +13,7 @@ public static class CollectionWatch
 {
     private static readonly object Gate = new();
     private static Action[] _listeners = [];
-
-    private static bool _watching;
+    private static bool _watching; // a sentinel is out (it stays out, listeners or not)
 
     /// <summary>Calls <paramref name="afterCollection"/> after each collection until the result is disposed, on the
     /// finalizer thread: it must be quick and must not throw (an exception on the finalizer thread ends the process).</summary>
