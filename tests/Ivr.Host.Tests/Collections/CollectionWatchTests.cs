@@ -35,6 +35,7 @@ public sealed class CollectionWatchTests
             GC.WaitForPendingFinalizers();
         }
 
-        Assert.Equal(after, Volatile.Read(ref heard));
+        // At most one call more: a finalizer that read the listeners just before the disposal may still be calling them.
+        Assert.InRange(Volatile.Read(ref heard), after, after + 1);
     }
 }
