@@ -1,6 +1,25 @@
-# What tools/bench/sip-load and tools/bench/sip-steady share (sourced, not run): free ports, a process's CPU and RSS, the
-# machine's busy time, the server's /metrics (scrape_metrics needs HTTP_PORT) and its garbage collections between two
-# scrapes (gc_figures needs root, for tools/bench/histogram-delta).
+# What tools/bench/sip-load and tools/bench/sip-steady share (sourced, not run): the server's build and its start, free
+# ports, a process's CPU and RSS, the machine's busy time, the server's /metrics (scrape_metrics needs HTTP_PORT) and its
+# garbage collections between two scrapes (serve_dll and gc_figures need root).
+
+# serve_dll: the ivr.dll to run — IVR_DLL when set (another build, e.g. to compare before/after a change), else this
+# tree's, built once by tools/ivr when sources are newer (then run directly: a stable pid)
+serve_dll() {
+  if [[ -n "${IVR_DLL:-}" ]]; then echo "$IVR_DLL"; return; fi
+  "$root/tools/ivr" serve --help >/dev/null || return 1 # a failed build stops the caller (DLL=$(serve_dll) under set -e)
+  echo "$root/engine/Ivr.Host/bin/Release/net10.0/ivr.dll"
+}
+
+# wait_serve_ready LOG PID: until the server's start-up log says where to call (60 s at most); exits the script, the
+# log shown, when the server exits first
+wait_serve_ready() {
+  for _ in $(seq 1 120); do
+    grep -q "; call sip:" "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$1"; echo "ivr serve exited" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "ivr serve not ready after 60 s" >&2; exit 1
+}
 free_port() {  # an unused UDP+TCP port pair base in 15000-29999 (step 2: port and port+1 free)
   local p used
   used=$(ss -Hluntap 2>/dev/null | awk '{print $5}' | sed 's/.*://' | sort -u)
