@@ -1,6 +1,7 @@
-# What tools/bench/sip-load and tools/bench/sip-steady share (sourced, not run): the server's build and its start, free
-# ports, a process's CPU and RSS, the machine's busy time, the server's /metrics (scrape_metrics needs HTTP_PORT) and its
-# garbage collections between two scrapes (serve_dll and gc_figures need root).
+# What the load benchmarks share (sourced, not run: tools/bench/sip-load, sip-steady, backup-under-load): the server's
+# build and its start, free ports, SIPp's statistics, a p99, a process's CPU and RSS, the machine's busy time, the
+# server's /metrics (scrape_metrics needs HTTP_PORT) and its garbage collections between two scrapes (serve_dll and
+# gc_figures need root).
 
 # serve_dll: the ivr.dll to run — IVR_DLL when set (another build, e.g. to compare before/after a change), else this
 # tree's, built once by tools/ivr when sources are newer (then run directly: a stable pid)
@@ -10,15 +11,16 @@ serve_dll() {
   echo "$root/engine/Ivr.Host/bin/Release/net10.0/ivr.dll"
 }
 
-# wait_serve_ready LOG PID: until the server's start-up log says where to call (60 s at most); exits the script, the
-# log shown, when the server exits first
+# wait_serve_ready LOG PID [SECONDS]: until the server's start-up log says where to call (60 s at most unless told);
+# exits the script, the log shown, when the server exits first
 wait_serve_ready() {
-  for _ in $(seq 1 120); do
+  local tries=$(( 2 * ${3:-60} ))
+  for _ in $(seq 1 "$tries"); do
     grep -q "; call sip:" "$1" && return 0
     kill -0 "$2" 2>/dev/null || { cat "$1"; echo "ivr serve exited" >&2; exit 1; }
     sleep 0.5
   done
-  echo "ivr serve not ready after 60 s" >&2; exit 1
+  echo "ivr serve not ready after ${3:-60} s" >&2; exit 1
 }
 free_port() {  # an unused UDP+TCP port pair base in 15000-29999 (step 2: port and port+1 free)
   local p used
@@ -29,6 +31,9 @@ free_port() {  # an unused UDP+TCP port pair base in 15000-29999 (step 2: port a
   done
   echo "no free port" >&2; exit 1
 }
+# stat_col FILE COLUMN -> last value of that column in SIPp's -trace_stat csv
+stat_col() { awk -F';' -v c="$2" 'NR==1 {for (i=1;i<=NF;i++) if ($i==c) k=i; next} {v=$k} END {print v+0}' "$1"; }
+p99_of() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else {i=int(NR*0.99+0.999); if (i>NR) i=NR; print a[i]}}'; }
 proc_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 proc_rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 machine_busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
