@@ -4,8 +4,10 @@
 pids=()
 declare -A NODE
 
-free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-free_tcp_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+CLUSTER_LIB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# free_port [--span N] [COUNT]: the scripts' one port picker (tools/free-port: free for UDP and TCP, 30000-32767, outside the
+# ephemeral range); ask once for every port not yet bound (a port drawn is free until someone binds it: two draws may meet)
+free_port() { "$CLUSTER_LIB_ROOT/tools/free-port" "$@"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 secs() { if (( $1 < 0 )); then echo "?"; else echo "$(($1 / 1000)).$(($1 % 1000 / 100))"; fi; }
 # Refuses to run (exit 2, the label first) when a tool or the ivr binary is missing: require_tools LABEL TOOL...
@@ -29,7 +31,7 @@ cleanup() { # a second SIGTERM stops a node at once (the first drains it)
 
 # One PostgreSQL on a free loopback port (trust auth, no fsync); extra server settings as arguments (-c name=value).
 start_postgres() {
-  local port; port=$(free_tcp_port)
+  local port; port=$(free_port)
   [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$PGDIR"
   as_postgres "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C --no-sync >"$WORK/initdb.log" 2>&1 \
     || { cat "$WORK/initdb.log" >&2; echo "cluster: initdb failed" >&2; exit 1; }

@@ -29,7 +29,7 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 start_postgres
 
-TRUNK=$(free_port)
+ports=$(free_port 2); read -r TRUNK P <<<"$ports" # the trunk's SIPp, then the nodes' SIP port
 (cd "$WORK" && "$SIPP" -sf "$REPO/tests/cluster/trunk_busy.xml" -i 127.0.0.1 -p "$TRUNK" -m $((JOBS * 2)) -timeout 300 -nostdin -nd \
   -trace_msg -message_file trunk.msg >trunk.out 2>&1) &
 pids+=("$!")
@@ -49,7 +49,6 @@ from_user: "12333"
 ring_timeout: 20s
 YAML
 
-P=$(free_port)
 cd "$WORK/root"
 for i in 1 2 3; do start_node "$i" "$P" "$((43000 + i * 100))-$((43099 + i * 100))"; done
 for i in 1 2 3; do wait_for "$WORK/node$i.log" "fax: scheduled faxes" 120 "${NODE[$i]}"; done

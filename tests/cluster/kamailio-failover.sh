@@ -44,7 +44,7 @@ start_postgres
 mkdir -p "$WORK/recordings"
 
 # Each node: its own data folder, 300 RTP port pairs (one node may carry the whole load for a moment).
-P=$(free_port); PK=$(free_port)
+ports=$(free_port --span 4 4); read -r P PK LOAD_PORT LOAD_MEDIA <<<"$ports" # nodes, Kamailio, SIPp's SIP and media
 for i in 1 2 3; do start_node "$i" "$P" "$((40000 + i * 1000))-$((40599 + i * 1000))"; done
 for i in 1 2 3; do wait_for "$WORK/node$i.log" "; call sip:" 90 "${NODE[$i]}"; done
 start_kamailio "$P" "$PK" 1 2 3
@@ -54,8 +54,8 @@ total_calls=$((RATE * LOAD_SECONDS))
 hold_ms=$(( UP * 1000 / RATE - 1500 )) # call length ≈ hold + 1 s after the key + setup: UP calls up at RATE/s
 (( hold_ms < 1000 )) && hold_ms=1000
 (cd "$WORK" && "$SIPP" "127.0.0.1:$PK" -sf "$OLDPWD/tests/cluster/uac_via_proxy.xml" -s 12333 -m "$total_calls" -r "$RATE" \
-  -l $((UP * 2)) -d "$hold_ms" -timeout $((LOAD_SECONDS + 120)) -timeout_error -i 127.0.0.1 -p "$(free_port)" \
-  -mi 127.0.0.1 -mp $((46000 + RANDOM % 1000 * 2)) -nostdin -nd -trace_stat -fd 1 -stf load.csv -trace_err -error_file load.err \
+  -l $((UP * 2)) -d "$hold_ms" -timeout $((LOAD_SECONDS + 120)) -timeout_error -i 127.0.0.1 -p "$LOAD_PORT" \
+  -mi 127.0.0.1 -mp "$LOAD_MEDIA" -nostdin -nd -trace_stat -fd 1 -stf load.csv -trace_err -error_file load.err \
   >load.out 2>&1) &
 LOAD=$!; pids+=("$LOAD")
 load_started=$(now_ms)

@@ -23,7 +23,7 @@ trap 'exit 143' TERM INT
 start_postgres
 mkdir -p "$WORK/recordings" "$WORK/keys"
 
-P=$(free_port); HTTP=$(free_tcp_port)
+ports=$(free_port --span 4 4); read -r P HTTP CALLER_PORT CALLER_MEDIA <<<"$ports" # nodes' SIP, node 2's HTTP, SIPp's SIP and media
 start_node 1 "$P" 44100-44199
 "$IVR" serve --bind 127.0.0.3 --sip-port "$P" --node-id node2 --rtp-ports 44200-44299 --http-bind 127.0.0.3 --http-port "$HTTP" \
   --database "$DB" --data "$WORK/node2" --recordings "$WORK/recordings" --hash-key "$(hash_key)" >>"$WORK/node2.log" 2>&1 &
@@ -39,7 +39,7 @@ python3 tests/e2e/dtmf-pcap.py 1 "$WORK/keys/1a.pcap" 2
 python3 tests/e2e/dtmf-pcap.py 1 "$WORK/keys/1b.pcap" 3
 sed "s#@KEYDIR@#$WORK/keys#g" tests/cluster/uac_voice_message.xml >"$WORK/uac_voice_message.xml"
 (cd "$WORK" && "$SIPP" 127.0.0.2:"$P" -sf uac_voice_message.xml -s 12333 -m 1 -l 1 -timeout 150 -timeout_error -i 127.0.0.1 \
-  -p "$(free_port)" -mi 127.0.0.1 -mp $((46000 + RANDOM % 1000 * 2)) -nostdin -nd -trace_err -error_file call.err >call.out 2>&1) \
+  -p "$CALLER_PORT" -mi 127.0.0.1 -mp "$CALLER_MEDIA" -nostdin -nd -trace_err -error_file call.err >call.out 2>&1) \
   || { tail -n 20 "$WORK/call.out" "$WORK/node1.log"; echo "FAIL: the caller's call did not end well"; exit 1; }
 
 CONSOLE="http://127.0.0.3:$HTTP"

@@ -18,8 +18,7 @@ for m in srtp g711 cons ausine aufile account menu; do
 done
 if [[ ! -x "$IVR" ]]; then echo "no ivr binary at $IVR: build it with dotnet build engine/Ivr.Host -c Release" >&2; exit 2; fi
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-SIP_PORT=$(free_port); TLS_PORT=$(free_port); UA_PORT=$(free_port); CONS_PORT=$(free_port)
+ports=$(tools/free-port 4); read -r SIP_PORT TLS_PORT UA_PORT CONS_PORT <<<"$ports" # tools/free-port: all at once, outside the ephemeral range
 WORK=$(mktemp -d /tmp/ivr-baresip-XXXXXX)
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 2 \
   -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null

@@ -22,15 +22,10 @@ wait_serve_ready() {
   done
   echo "ivr serve not ready after ${3:-60} s" >&2; exit 1
 }
-free_port() {  # an unused UDP+TCP port pair base in 15000-29999 (step 2: port and port+1 free)
-  local p used
-  used=$(ss -Hluntap 2>/dev/null | awk '{print $5}' | sed 's/.*://' | sort -u)
-  for _ in $(seq 1 200); do
-    p=$((15000 + RANDOM % 7000 * 2))
-    grep -qx "$p" <<<"$used" || grep -qx "$((p + 1))" <<<"$used" || { echo "$p"; return; }
-  done
-  echo "no free port" >&2; exit 1
-}
+# load_ports: "SIP HTTP SIPP SIPP_MEDIA" for a load run, drawn at once by tools/free-port (free for UDP and TCP, 30000-32767,
+# outside the ephemeral range and the benchmarks' RTP ranges); each starts a free span of 4, as SIPp's media port needs (it
+# binds -mp and -mp + 2). Read them with: ports=$(load_ports); read -r SIP_PORT HTTP_PORT SIPP_PORT SIPP_MP <<<"$ports"
+load_ports() { "$root/tools/free-port" --span 4 4; }
 # stat_col FILE COLUMN -> last value of that column in SIPp's -trace_stat csv
 stat_col() { awk -F';' -v c="$2" 'NR==1 {for (i=1;i<=NF;i++) if ($i==c) k=i; next} {v=$k} END {print v+0}' "$1"; }
 p99_of() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else {i=int(NR*0.99+0.999); if (i>NR) i=NR; print a[i]}}'; }
