@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Host.Tests;
 
-/// <summary>Whether a server under test holds a UDP port (the SIP or an RTP port), and free ranges for one.</summary>
+/// <summary>Whether a server under test holds a UDP port (the SIP or an RTP port), and free RTP ranges for one (its SIP
+/// port comes from <see cref="FreePorts"/>).</summary>
 internal static class UdpPorts
 {
     /// <summary>True when someone holds UDP <paramref name="port"/> on all interfaces.</summary>
@@ -21,28 +23,7 @@ internal static class UdpPorts
         }
     }
 
-    /// <summary>An even base port with <paramref name="count"/> free UDP ports above it.</summary>
-    public static int FreeRange(int count)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var start = 30000 + 2 * Random.Shared.Next(0, 14000);
-            if (Enumerable.Range(start, count).All(p => !Held(p))) return start;
-        }
-
-        throw new InvalidOperationException("no free RTP port range");
-    }
-
-    /// <summary>A port free for both UDP and TCP now (SIP listens on both).</summary>
-    public static int FreeSipPort()
-    {
-        while (true)
-        {
-            using var tcp = new TcpListener(IPAddress.Any, 0);
-            tcp.Start();
-            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
-            tcp.Stop();
-            if (!Held(port)) return port;
-        }
-    }
+    /// <summary>An even base port with <paramref name="count"/> free UDP ports above it, in 30000-57999 (outside
+    /// <see cref="FreePorts"/>' band).</summary>
+    public static int FreeRange(int count) => FreeUdpPorts.Block(count, 30000, 58000);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Ivr.Tests.Shared;
 
 namespace Ivr.OperationsConsole.BrowserTests.Support;
 
@@ -80,8 +81,8 @@ public sealed partial class ConsoleServer : IAsyncDisposable
             prompts = ["--prompts", Path.Combine(work.FullName, "prompts")];
         }
 
-        var sipPort = FreePorts.ForSip();
-        var rtp = FreePorts.UdpBlock(40);
+        var sipPort = FreePorts.One();
+        var rtp = FreeUdpPorts.Block(40, 20000, 60000, attempts: 50);
         var info = Ivr(["serve", "--data", Path.Combine(work.FullName, "data"), "--flows", Path.Combine(work.FullName, "flows"), .. prompts, "--sip-port", sipPort.ToString(), "--address", "127.0.0.1",
             "--rtp-ports", $"{rtp}-{rtp + 39}", "--http-port", "0"]);
         info.Environment["IVR_ADMIN_USER"] = AdminUser;

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Ivr.Tests.Shared;
 
 namespace Ivr.OperationsConsole.Tests.Support;
 
@@ -9,11 +9,7 @@ public static class LoopbackWebhook
     /// <summary>Starts <paramref name="receiver"/> on <c>http://127.0.0.1:PORT/hooks/12333/</c> and returns that URL.</summary>
     public static Uri Start(HttpListener receiver)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var url = new Uri($"http://127.0.0.1:{port}/hooks/12333/");
+        var url = new Uri($"http://127.0.0.1:{FreePorts.One()}/hooks/12333/");
         receiver.Prefixes.Add(url.ToString());
         receiver.Start();
         return url;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using Ivr.Tests.Shared;
 using Npgsql;
 
 namespace Ivr.Data.Tests;
@@ -39,7 +38,7 @@ public sealed class PostgresServer : IDisposable
         var passwordFile = Path.Combine(_folder, "password");
         File.WriteAllText(passwordFile, Password + "\n");
         if (_asPostgresUser) Run("chown", "-R", "postgres:postgres", _folder);
-        Port = FreePort();
+        Port = FreePorts.One();
         var data = Path.Combine(_folder, "data");
         RunPostgres("initdb", "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", passwordFile,
             "-E", "UTF8", "--locale=C", "--no-sync");
@@ -162,12 +161,5 @@ public sealed class PostgresServer : IDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {error}{output.Result}"
                 + (_folder is not null && File.Exists(Path.Combine(_folder, "server.log")) ? File.ReadAllText(Path.Combine(_folder, "server.log")) : ""));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

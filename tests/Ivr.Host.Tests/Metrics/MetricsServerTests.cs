@@ -6,6 +6,7 @@ using Ivr.Host.Commands;
 using Ivr.Host.Serving;
 using Ivr.Host.SipReplay;
 using Ivr.Runtime.Replay;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Host.Tests.Metrics;
 
@@ -32,7 +33,7 @@ public sealed class MetricsServerTests : IAsyncLifetime
         _server = await IvrServer.StartAsync(new ServeOptions
         {
             Paths = new IvrPaths(_files.Flows, _files.Prompts, Data),
-            SipPort = UdpPorts.FreeSipPort(),
+            SipPort = FreePorts.One(),
             Address = IPAddress.Loopback,
             RtpPortMin = rtp,
             RtpPortMax = rtp + 19,

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Host.Tests.Metrics;
 
@@ -45,7 +44,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target}']
             """);
-        var port = FreeTcpPort();
+        var port = FreePorts.One();
         var start = new ProcessStartInfo(Binary)
         {
             ArgumentList =
@@ -116,13 +115,6 @@ internal sealed class PrometheusServer : IAsyncDisposable
         using var json = JsonDocument.Parse(answer);
         var result = json.RootElement.GetProperty("data").GetProperty("result");
         return result.GetArrayLength() == 0 ? null : result[0].GetProperty("value")[1].GetString();
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Lines a process printed, kept thread-safely (the last 50).</summary>

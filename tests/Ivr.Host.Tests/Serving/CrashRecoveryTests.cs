@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using Ivr.Data;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Host.Tests.Serving;
 
@@ -13,7 +14,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task KilledWithACallUp_RestartedOnTheSameData_TheCallIsClosedServerLost()
     {
-        var port = FreeUdpPort();
+        var port = FreePorts.One(); // the restart binds it again: no other test of this process is handed it meanwhile
         var rtp = 47000 + Environment.ProcessId % 50 * 40;
         var data = Path.Combine(_files.Root, "data");
         string[] arguments = ["--bind", "127.0.0.1", "--sip-port", $"{port}", "--rtp-ports", $"{rtp}-{rtp + 39}", "--no-console",
@@ -56,13 +57,6 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     private static System.Data.Common.DbConnection Open(string data) => IvrDatabase.Open(Path.Combine(data, "ivr.db")).OpenConnection();
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
 
     public void Dispose()
     {

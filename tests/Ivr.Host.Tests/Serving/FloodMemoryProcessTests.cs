@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Ivr.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Ivr.Host.Tests.Serving;
@@ -61,7 +62,7 @@ public sealed class FloodMemoryProcessTests(ITestOutputHelper output) : IDisposa
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeUdpPort();
+            var port = FreePorts.One();
             var rtp = UdpPorts.FreeRange(20);
             try
             {
@@ -127,12 +128,6 @@ public sealed class FloodMemoryProcessTests(ITestOutputHelper output) : IDisposa
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
         return socket;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = Bind("127.0.0.1");
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
     public void Dispose() => _files.Dispose();

@@ -4,6 +4,7 @@ using Ivr.Flows.Loading;
 using Ivr.Flows.Model;
 using Ivr.Host.Commands;
 using Ivr.Host.SipReplay;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Host.Tests.SipReplay;
 
@@ -32,7 +33,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
         var loaded = FlowSetLoader.Load(Path.Combine(Root, "flows"), Path.Combine(Root, "prompts", "zh-CN"), KnownOperations.All);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Set = loaded.Set!;
-        var port = UdpPorts.FreeSipPort();
+        var port = FreePorts.One();
         var rtp = UdpPorts.FreeRange(40);
         _serve = Task.Run(() => new ServeCommand().RunAsync(
         [

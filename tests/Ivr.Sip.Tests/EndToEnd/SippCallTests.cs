@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Ivr.Sip.Tests.TestSupport;
 using Ivr.Sip.Throttling;
 using Ivr.Sip.UserAgent;
+using Ivr.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Ivr.Sip.Tests.EndToEnd;
@@ -49,7 +49,7 @@ public sealed class SippCallTests
         };
         foreach (var arg in new[]
         {
-            "-sn", "uac", $"127.0.0.1:{port}", "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-i", "127.0.0.1", "-p", FreePort().ToString(),
+            "-sn", "uac", $"127.0.0.1:{port}", "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-i", "127.0.0.1", "-p", FreePorts.One().ToString(),
             "-t", transport, "-timeout", "20s", "-timeout_error", "-nostdin", "-nd",
         })
         {
@@ -84,7 +84,7 @@ public sealed class SippCallTests
             return;
         }
 
-        var sippPort = FreePort();
+        var sippPort = FreePorts.One();
         var workDir = Directory.CreateTempSubdirectory("ivr-sipp-");
         var info = new ProcessStartInfo(SippPath) { WorkingDirectory = workDir.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(), "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin" })
@@ -125,12 +125,5 @@ public sealed class SippCallTests
         Assert.Equal(200, outcome?.StatusCode);
         Assert.Equal(0, sipp.ExitCode);
         workDir.Delete(recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Ivr.Telephony.Tests.TestSupport;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Telephony.Tests.EndToEnd;
 
@@ -65,7 +63,8 @@ public sealed class IvrServeProcess : IAsyncDisposable
     {
         var ownsWork = work is null;
         work ??= Directory.CreateTempSubdirectory("ivr-netsip-");
-        var sipPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
+        var ports = FreePorts.Take(2); // SIP (UDP and TCP) and the console
+        var sipPort = ports[0];
         var rtpBase = FreeRtpRange();
         var info = new ProcessStartInfo(binary)
         {
@@ -77,7 +76,7 @@ public sealed class IvrServeProcess : IAsyncDisposable
         string[] arguments =
         [
             "serve", "--sip-port", sipPort.ToString(), "--address", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 3}",
-            "--http-port", FreePort(SocketType.Stream, ProtocolType.Tcp).ToString(), "--data", Path.Combine(work.FullName, "data"),
+            "--http-port", ports[1].ToString(), "--data", Path.Combine(work.FullName, "data"),
             .. options ?? [],
         ];
         foreach (var arg in arguments)
@@ -156,11 +155,4 @@ public sealed class IvrServeProcess : IAsyncDisposable
 
     /// <summary>Four free UDP ports starting at an even one, away from the ranges other tests pick.</summary>
     private static int FreeRtpRange() => FreeUdpPorts.Block(4, 52000, 65000);
-
-    private static int FreePort(SocketType type, ProtocolType protocol)
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, type, protocol);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Ivr.Core.Channel;
 using Ivr.Telephony.Tests.TestSupport;
+using Ivr.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Ivr.Telephony.Tests.EndToEnd;
@@ -32,6 +31,7 @@ public sealed class SippCallTests(ITestOutputHelper output)
             call.Channel.Play(new PlayRequest(1, [TelephonyHarness.TonePrompt(TimeSpan.FromSeconds(1))], BargeIn: true)));
         var scenario = Path.Combine(AppContext.BaseDirectory, "e2e", "uac_dtmf_2833.xml");
         var workDir = Directory.CreateTempSubdirectory("ivr-sipp-");
+        var sippPorts = FreePorts.Take(2, span: 4); // SIPp's SIP port (-p) and its media port (-mp: SIPp 3.6 binds -mp and -mp+2)
         var info = new ProcessStartInfo(SippPath)
         {
             WorkingDirectory = workDir.FullName,
@@ -41,7 +41,7 @@ public sealed class SippCallTests(ITestOutputHelper output)
         foreach (var arg in new[]
         {
             $"127.0.0.1:{(transport == "t1" ? harness.Stack.TcpEndPoint! : harness.SipEndPoint).Port}", "-t", transport, "-sf", scenario, "-s", "12333", "-m", calls.ToString(), "-r", ratePerSecond.ToString(), "-d", "300", "-timeout", "30", "-timeout_error",
-            "-i", "127.0.0.1", "-p", FreePort().ToString(), "-mi", "127.0.0.1", "-mp", FreeEvenPort().ToString(), "-nostdin", "-nd", "-trace_err",
+            "-i", "127.0.0.1", "-p", sippPorts[0].ToString(), "-mi", "127.0.0.1", "-mp", sippPorts[1].ToString(), "-nostdin", "-nd", "-trace_err",
         })
         {
             info.ArgumentList.Add(arg);
@@ -69,31 +69,5 @@ public sealed class SippCallTests(ITestOutputHelper output)
 
         Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
         workDir.Delete(recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    /// <summary>SIPp's media port and the next ones: pick an even port in a range the harness does not use.</summary>
-    private static int FreeEvenPort()
-    {
-        for (var port = 46000 + (Environment.ProcessId % 500) * 8; ; port += 8)
-        {
-            try
-            {
-                using var a = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                a.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                using var b = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                b.Bind(new IPEndPoint(IPAddress.Loopback, port + 2));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
     }
 }

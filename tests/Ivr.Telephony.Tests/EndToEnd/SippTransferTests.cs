@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Ivr.Core.Channel;
 using Ivr.Telephony.Tests.TestSupport;
 using Ivr.Telephony.Transfers;
+using Ivr.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Ivr.Telephony.Tests.EndToEnd;
@@ -35,6 +34,7 @@ public sealed class SippTransferTests(ITestOutputHelper output)
             options: options);
         var scenario = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Sipp", "uac_transferee.xml");
         var workDir = Directory.CreateTempSubdirectory("ivr-sipp-transfer-");
+        var sippPorts = FreePorts.Take(2, span: 4); // SIPp's SIP port (-p) and its media port (-mp: SIPp 3.6 binds -mp and -mp+2)
         var info = new ProcessStartInfo(SippPath)
         {
             WorkingDirectory = workDir.FullName,
@@ -44,7 +44,7 @@ public sealed class SippTransferTests(ITestOutputHelper output)
         foreach (var arg in new[]
         {
             $"127.0.0.1:{harness.SipEndPoint.Port}", "-t", "u1", "-sf", scenario, "-s", "12333", "-m", "1", "-timeout", "20", "-timeout_error",
-            "-i", "127.0.0.1", "-p", FreePort().ToString(), "-mi", "127.0.0.1", "-mp", FreePort().ToString(), "-nostdin", "-trace_err",
+            "-i", "127.0.0.1", "-p", sippPorts[0].ToString(), "-mi", "127.0.0.1", "-mp", sippPorts[1].ToString(), "-nostdin", "-trace_err",
         })
         {
             info.ArgumentList.Add(arg);
@@ -66,12 +66,5 @@ public sealed class SippTransferTests(ITestOutputHelper output)
         Assert.True(await Poll.UntilAsync(() => harness.Server.ActiveCalls == 0 && harness.Server.Ports.InUse == 0));
         Assert.DoesNotContain(call.Events, e => e.StartsWith("hungup"));
         workDir.Delete(recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using Ivr.Telephony.Ports;
-using Ivr.Telephony.Tests.TestSupport;
+using Ivr.Tests.Shared;
 
 namespace Ivr.Telephony.Tests.Ports;
 

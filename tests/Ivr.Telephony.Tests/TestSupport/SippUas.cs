@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Ivr.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Ivr.Telephony.Tests.TestSupport;
@@ -56,8 +57,9 @@ public sealed class SippUas : IAsyncDisposable
     {
         var path = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Sipp", scenario);
         var workDir = Directory.CreateTempSubdirectory("ivr-sipp-uas-");
-        var port = FreePort();
-        var mediaPort = FreeEvenPortPair();
+        // Its SIP port and its media port, spans of 4: SIPp 3.6 binds -mp and -mp+2, and their odd neighbours stay free too.
+        var ports = FreePorts.Take(2, span: 4);
+        var (port, mediaPort) = (ports[0], ports[1]);
         var info = new ProcessStartInfo(SippPath) { WorkingDirectory = workDir.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
         var args = new List<string>
         {
@@ -126,25 +128,5 @@ public sealed class SippUas : IAsyncDisposable
         {
             return true;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    /// <summary>An even port whose odd neighbour (and +2, which -rtp_echo also uses) looks free too.</summary>
-    private static int FreeEvenPortPair()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var port = FreePort() & ~1;
-            if (port < 1024 || port > 65000) continue;
-            if (!IsBound(port) && !IsBound(port + 1) && !IsBound(port + 2) && !IsBound(port + 3)) return port;
-        }
-
-        throw new InvalidOperationException("no free even port pair for SIPp media");
     }
 }
