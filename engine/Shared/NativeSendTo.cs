@@ -29,7 +29,32 @@ internal static class NativeSendTo
     [DllImport("libc", EntryPoint = "sendto", SetLastError = true)]
     private static extern nint SendTo(int socket, ref byte buffer, nuint length, int flags, ref byte address, uint addressLength);
 
+    [DllImport("libc", EntryPoint = "send", SetLastError = true)]
+    private static extern nint Send(int socket, ref byte buffer, nuint length, int flags);
+
     public static readonly bool IsSupported = Probe();
+
+    /// <summary>Sends <paramref name="datagram"/> to the address the socket is connected to (<c>connect</c>ed: the kernel
+    /// keeps the route, which <c>sendto</c> looks up for every datagram); false when the socket is closed or refused it
+    /// (a connected UDP socket also reports the peer's ICMP port unreachable here, once).</summary>
+    public static bool TrySendConnected(SafeHandle socket, ReadOnlySpan<byte> datagram)
+    {
+        var referenced = false;
+        try
+        {
+            socket.DangerousAddRef(ref referenced);
+            return Send((int)socket.DangerousGetHandle(), ref MemoryMarshal.GetReference(datagram), (nuint)datagram.Length, DontWait | NoSignal)
+                == datagram.Length;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (referenced) socket.DangerousRelease();
+        }
+    }
 
     /// <summary>Sends <paramref name="datagram"/> to <paramref name="target"/>; false when the socket is closed or refused it.</summary>
     public static bool TrySend(SafeHandle socket, ReadOnlySpan<byte> datagram, SocketAddress target) =>

@@ -47,6 +47,41 @@ internal static partial class UdpPortBinder
         return true;
     }
 
+    /// <summary>Connects the UDP <paramref name="socket"/> to <paramref name="remote"/> with libc's <c>connect</c> (Linux,
+    /// where <see cref="NativeSendTo"/> answers: the address's bytes are the kernel's <c>sockaddr</c>); false elsewhere,
+    /// when refused or when the socket is closed.</summary>
+    public static bool TryConnect(Socket socket, SocketAddress remote) =>
+        NativeSendTo.IsSupported && ConnectReferenced(socket, remote.Buffer.Span[..remote.Size]);
+
+    /// <summary>Undoes <see cref="TryConnect"/>: <c>connect</c> to an <c>AF_UNSPEC</c> address, after which the socket
+    /// sends anywhere and hears everyone again; false elsewhere or when the socket is closed.</summary>
+    public static bool TryDisconnect(Socket socket)
+    {
+        Span<byte> unspecified = stackalloc byte[NativeSendTo.MaxSockaddrSize]; // sa_family 0 = AF_UNSPEC
+        unspecified.Clear();
+        return NativeSendTo.IsSupported && ConnectReferenced(socket, unspecified);
+    }
+
+    private static bool ConnectReferenced(Socket socket, ReadOnlySpan<byte> address)
+    {
+        SafeHandle? handle = null;
+        var referenced = false;
+        try
+        {
+            handle = socket.SafeHandle;
+            handle.DangerousAddRef(ref referenced); // the descriptor cannot be closed and reused meanwhile
+            return Connect((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(address), (uint)address.Length) == 0;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (referenced) handle!.DangerousRelease();
+        }
+    }
+
     private static Socket? TryBindManaged(IPEndPoint local)
     {
         var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -67,6 +102,9 @@ internal static partial class UdpPortBinder
 
     [LibraryImport("libc", EntryPoint = "bind", SetLastError = true)]
     private static partial int Bind(int socket, ref byte address, uint addressLength);
+
+    [LibraryImport("libc", EntryPoint = "connect", SetLastError = true)]
+    private static partial int Connect(int socket, ref byte address, uint addressLength);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

@@ -17,7 +17,8 @@ internal interface IRtpTransport : IDisposable
     /// <summary>The remote moved (re-INVITE): forget the latched source and take the next one.</summary>
     void Relatch();
 
-    /// <summary>Packets dropped because they came from neither the SDP's address nor the signalling source (after latching: not the latched one).</summary>
+    /// <summary>Packets dropped because they came from neither the SDP's address nor the signalling source (after latching: not
+    /// the latched one — on Linux the socket is then connected, and the kernel drops those unread and uncounted).</summary>
     long StrangerPackets { get; }
 
     /// <summary>Sends one packet; false when there is nowhere to send yet or the socket refused it.</summary>

@@ -20,7 +20,7 @@ internal sealed class RtpEndpointTransport : IRtpTransport
 
     public void SetRemote(IPEndPoint remote) => _endpoint.SetRemote(remote);
 
-    public void Relatch() => _endpoint.Latch.Reset();
+    public void Relatch() => _endpoint.Relatch();
 
     public long StrangerPackets => _endpoint.Latch.StrangerPacketsDropped;
 

@@ -18,10 +18,22 @@ public class RtpEndpointTests
         return bytes;
     }
 
+    /// <summary>An endpoint bound to a port it asked for, as every call's is (the port pool's): only such an endpoint
+    /// connects its socket once latched.</summary>
+    private static RtpEndpoint OnAGivenPort()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (RtpEndpoint.TryOpen(new IPEndPoint(IPAddress.Loopback, Random.Shared.Next(20000, 30000) & ~1)) is { } endpoint) return endpoint;
+        }
+
+        throw new InvalidOperationException("no free even port in 20000-29999");
+    }
+
     [Fact]
     public async Task ReceiveAsync_LatchesOnFirstSourceDropsStrangersAndAnswersThere()
     {
-        using var endpoint = new RtpEndpoint(Loopback);
+        using var endpoint = OnAGivenPort();
         using var sdpAddress = new UdpClient(Loopback); // what the SDP said; the peer really sends from elsewhere
         using var peer = new UdpClient(Loopback);
         using var stranger = new UdpClient(Loopback);
@@ -39,12 +51,15 @@ public class RtpEndpointTests
         Assert.True(received.TryTake(out var first, Patience));
         Assert.Equal((10, 5u), first);
 
+        // Latched: on Linux the socket is now connected to the peer, so the kernel itself drops the stranger's datagram
+        // (never read, never counted); elsewhere the latch drops and counts it.
+        Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
         await stranger.SendAsync(Packet(99, ssrc: 6), endpoint.LocalEndPoint);
-        await stranger.SendAsync(new byte[] { 1, 2, 3 }, endpoint.LocalEndPoint);
+        await peer.SendAsync(new byte[] { 1, 2, 3 }, endpoint.LocalEndPoint);
         await peer.SendAsync(Packet(11), endpoint.LocalEndPoint);
         Assert.True(received.TryTake(out var second, Patience));
         Assert.Equal((11, 5u), second);
-        Assert.Equal(1, endpoint.Latch.StrangerPacketsDropped);
+        Assert.Equal(endpoint.ConnectedToRemote ? 0 : 1, endpoint.Latch.StrangerPacketsDropped);
         Assert.Equal(1, endpoint.InvalidPackets);
 
         Assert.True(endpoint.Send(Packet(2)));
@@ -55,6 +70,94 @@ public class RtpEndpointTests
         cts.Cancel();
         await loop.WaitAsync(Patience);
         Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task Connected_ThePeersPortUnreachableForAWhile_ReceivingGoesOn()
+    {
+        // A connected UDP socket hears the peer's ICMP port unreachable: the next send, or the next read, reports it once
+        // (ECONNREFUSED). The shared receive threads must take that in their stride and read the peer's next datagram.
+        using var endpoint = OnAGivenPort();
+        var peer = new UdpClient(Loopback);
+        var peerAddress = (IPEndPoint)peer.Client.LocalEndPoint!;
+        var received = new BlockingCollection<ushort>();
+        using var cts = new CancellationTokenSource();
+        var loop = endpoint.ReceiveAsync(p => received.Add(p.Header.SequenceNumber), cts.Token);
+        await peer.SendAsync(Packet(10), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out _, Patience));
+        Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
+
+        peer.Dispose(); // the phone's RTP port closes: our sends now meet ICMP port unreachable
+        for (var i = 0; i < 5; i++)
+        {
+            endpoint.Send(Packet((ushort)(20 + i)));
+            await Task.Delay(20);
+        }
+
+        using var again = new UdpClient(peerAddress); // and opens again on the same port
+        await again.SendAsync(Packet(11), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out var next, Patience));
+        Assert.Equal(11, next);
+        Assert.True(endpoint.Send(Packet(30)));
+        var atPeer = await again.ReceiveAsync().WaitAsync(Patience);
+        Assert.Equal(30, atPeer.Buffer[3]);
+        Assert.False(loop.IsCompleted);
+        cts.Cancel();
+        await loop.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task Relatch_TheRemoteMoved_TheNextSourceLatchesAndIsAnsweredThere()
+    {
+        // A re-INVITE moved the caller's media: the socket, connected to the old source, must hear the new one.
+        using var endpoint = OnAGivenPort();
+        using var before = new UdpClient(Loopback);
+        using var after = new UdpClient(Loopback);
+        var received = new BlockingCollection<ushort>();
+        using var cts = new CancellationTokenSource();
+        var loop = endpoint.ReceiveAsync(p => received.Add(p.Header.SequenceNumber), cts.Token);
+        await before.SendAsync(Packet(10), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out _, Patience));
+        Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
+
+        endpoint.Relatch();
+        Assert.False(endpoint.ConnectedToRemote);
+        await after.SendAsync(Packet(20), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out var moved, Patience));
+        Assert.Equal(20, moved);
+        Assert.Equal(after.Client.LocalEndPoint, endpoint.Latch.RemoteEndPoint);
+        Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
+        Assert.True(endpoint.Send(Packet(21)));
+        Assert.Equal(21, (await after.ReceiveAsync().WaitAsync(Patience)).Buffer[3]);
+
+        await before.SendAsync(Packet(11), endpoint.LocalEndPoint); // the old source is now the stranger
+        await after.SendAsync(Packet(22), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out var next, Patience));
+        Assert.Equal(22, next);
+        cts.Cancel();
+        await loop.WaitAsync(Patience);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task PortChosenByTheKernel_NotConnected_ARelatchKeepsItsPort()
+    {
+        // Bound to port 0 (a client's endpoint): never connected, since Linux's disconnect would give its port back.
+        using var endpoint = new RtpEndpoint(Loopback);
+        using var before = new UdpClient(Loopback);
+        using var after = new UdpClient(Loopback);
+        var received = new BlockingCollection<ushort>();
+        using var cts = new CancellationTokenSource();
+        var loop = endpoint.ReceiveAsync(p => received.Add(p.Header.SequenceNumber), cts.Token);
+        await before.SendAsync(Packet(10), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out _, Patience));
+        Assert.False(endpoint.ConnectedToRemote);
+        endpoint.Relatch();
+        await after.SendAsync(Packet(20), endpoint.LocalEndPoint);
+        Assert.True(received.TryTake(out var moved, Patience));
+        Assert.Equal(20, moved);
+        cts.Cancel();
+        await loop.WaitAsync(Patience);
     }
 
     [Fact]
