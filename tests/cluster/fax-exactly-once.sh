@@ -29,8 +29,9 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 start_postgres
 
-ports=$(free_port 2); read -r TRUNK P <<<"$ports" # the trunk's SIPp, then the nodes' SIP port
-(cd "$WORK" && "$SIPP" -sf "$REPO/tests/cluster/trunk_busy.xml" -i 127.0.0.1 -p "$TRUNK" -m $((JOBS * 2)) -timeout 300 -nostdin -nd \
+# the trunk's SIPp (its SIP port, and its media port: SIPp binds one, 6000 and 6002 unless told), then the nodes' SIP port
+ports=$(free_port --span 4 3); read -r TRUNK TRUNK_MEDIA P <<<"$ports"
+(cd "$WORK" && "$SIPP" -sf "$REPO/tests/cluster/trunk_busy.xml" -i 127.0.0.1 -p "$TRUNK" -mi 127.0.0.1 -mp "$TRUNK_MEDIA" -m $((JOBS * 2)) -timeout 300 -nostdin -nd \
   -trace_msg -message_file trunk.msg >trunk.out 2>&1) &
 pids+=("$!")
 
