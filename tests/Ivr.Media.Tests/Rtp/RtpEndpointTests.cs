@@ -72,6 +72,28 @@ public class RtpEndpointTests
         Assert.Empty(received);
     }
 
+    /// <summary>An endpoint's receive loop (the shared receive threads) keeping each packet's sequence number; disposing
+    /// stops it and waits for its end.</summary>
+    private sealed class Heard : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+
+        public Heard(RtpEndpoint endpoint) => Loop = endpoint.ReceiveAsync(p => Sequences.Add(p.Header.SequenceNumber), _stop.Token);
+
+        public BlockingCollection<ushort> Sequences { get; } = [];
+
+        public Task Loop { get; }
+
+        public ushort Next() => Sequences.TryTake(out var sequence, Patience) ? sequence : throw new TimeoutException("no packet heard");
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await Loop.WaitAsync(Patience);
+            _stop.Dispose();
+        }
+    }
+
     [Fact]
     public async Task Connected_ThePeersPortUnreachableForAWhile_ReceivingGoesOn()
     {
@@ -80,11 +102,9 @@ public class RtpEndpointTests
         using var endpoint = OnAGivenPort();
         var peer = new UdpClient(Loopback);
         var peerAddress = (IPEndPoint)peer.Client.LocalEndPoint!;
-        var received = new BlockingCollection<ushort>();
-        using var cts = new CancellationTokenSource();
-        var loop = endpoint.ReceiveAsync(p => received.Add(p.Header.SequenceNumber), cts.Token);
+        await using var heard = new Heard(endpoint);
         await peer.SendAsync(Packet(10), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out _, Patience));
+        Assert.Equal(10, heard.Next());
         Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
 
         peer.Dispose(); // the phone's RTP port closes: our sends now meet ICMP port unreachable
@@ -96,68 +116,40 @@ public class RtpEndpointTests
 
         using var again = new UdpClient(peerAddress); // and opens again on the same port
         await again.SendAsync(Packet(11), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out var next, Patience));
-        Assert.Equal(11, next);
+        Assert.Equal(11, heard.Next());
         Assert.True(endpoint.Send(Packet(30)));
-        var atPeer = await again.ReceiveAsync().WaitAsync(Patience);
-        Assert.Equal(30, atPeer.Buffer[3]);
-        Assert.False(loop.IsCompleted);
-        cts.Cancel();
-        await loop.WaitAsync(Patience);
+        Assert.Equal(30, (await again.ReceiveAsync().WaitAsync(Patience)).Buffer[3]);
+        Assert.False(heard.Loop.IsCompleted);
     }
 
-    [Fact]
-    public async Task Relatch_TheRemoteMoved_TheNextSourceLatchesAndIsAnsweredThere()
+    [Theory]
+    [InlineData(true)] // a call's endpoint (the port pool's): connected once latched, disconnected by the relatch
+    [InlineData(false)] // bound to port 0 (a client's): never connected, since Linux's disconnect would give its port back
+    public async Task Relatch_TheRemoteMoved_TheNextSourceLatchesAndIsAnsweredThere(bool portGiven)
     {
         // A re-INVITE moved the caller's media: the socket, connected to the old source, must hear the new one.
-        using var endpoint = OnAGivenPort();
+        using var endpoint = portGiven ? OnAGivenPort() : new RtpEndpoint(Loopback);
+        var connects = portGiven && OperatingSystem.IsLinux();
         using var before = new UdpClient(Loopback);
         using var after = new UdpClient(Loopback);
-        var received = new BlockingCollection<ushort>();
-        using var cts = new CancellationTokenSource();
-        var loop = endpoint.ReceiveAsync(p => received.Add(p.Header.SequenceNumber), cts.Token);
+        await using var heard = new Heard(endpoint);
         await before.SendAsync(Packet(10), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out _, Patience));
-        Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
+        Assert.Equal(10, heard.Next());
+        Assert.Equal(connects, endpoint.ConnectedToRemote);
 
         endpoint.Relatch();
         Assert.False(endpoint.ConnectedToRemote);
         await after.SendAsync(Packet(20), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out var moved, Patience));
-        Assert.Equal(20, moved);
+        Assert.Equal(20, heard.Next());
         Assert.Equal(after.Client.LocalEndPoint, endpoint.Latch.RemoteEndPoint);
-        Assert.Equal(OperatingSystem.IsLinux(), endpoint.ConnectedToRemote);
+        Assert.Equal(connects, endpoint.ConnectedToRemote);
         Assert.True(endpoint.Send(Packet(21)));
         Assert.Equal(21, (await after.ReceiveAsync().WaitAsync(Patience)).Buffer[3]);
 
         await before.SendAsync(Packet(11), endpoint.LocalEndPoint); // the old source is now the stranger
         await after.SendAsync(Packet(22), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out var next, Patience));
-        Assert.Equal(22, next);
-        cts.Cancel();
-        await loop.WaitAsync(Patience);
-        Assert.Empty(received);
-    }
-
-    [Fact]
-    public async Task PortChosenByTheKernel_NotConnected_ARelatchKeepsItsPort()
-    {
-        // Bound to port 0 (a client's endpoint): never connected, since Linux's disconnect would give its port back.
-        using var endpoint = new RtpEndpoint(Loopback);
-        using var before = new UdpClient(Loopback);
-        using var after = new UdpClient(Loopback);
-        var received = new BlockingCollection<ushort>();
-        using var cts = new CancellationTokenSource();
-        var loop = endpoint.ReceiveAsync(p => received.Add(p.Header.SequenceNumber), cts.Token);
-        await before.SendAsync(Packet(10), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out _, Patience));
-        Assert.False(endpoint.ConnectedToRemote);
-        endpoint.Relatch();
-        await after.SendAsync(Packet(20), endpoint.LocalEndPoint);
-        Assert.True(received.TryTake(out var moved, Patience));
-        Assert.Equal(20, moved);
-        cts.Cancel();
-        await loop.WaitAsync(Patience);
+        Assert.Equal(22, heard.Next());
+        Assert.Empty(heard.Sequences);
     }
 
     [Fact]
