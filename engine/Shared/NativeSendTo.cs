@@ -37,24 +37,7 @@ internal static class NativeSendTo
     /// <summary>Sends <paramref name="datagram"/> to the address the socket is connected to (<c>connect</c>ed: the kernel
     /// keeps the route, which <c>sendto</c> looks up for every datagram); false when the socket is closed or refused it
     /// (a connected UDP socket also reports the peer's ICMP port unreachable here, once).</summary>
-    public static bool TrySendConnected(SafeHandle socket, ReadOnlySpan<byte> datagram)
-    {
-        var referenced = false;
-        try
-        {
-            socket.DangerousAddRef(ref referenced);
-            return Send((int)socket.DangerousGetHandle(), ref MemoryMarshal.GetReference(datagram), (nuint)datagram.Length, DontWait | NoSignal)
-                == datagram.Length;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-        finally
-        {
-            if (referenced) socket.DangerousRelease();
-        }
-    }
+    public static bool TrySendConnected(SafeHandle socket, ReadOnlySpan<byte> datagram) => TrySend(socket, datagram, []);
 
     /// <summary>Sends <paramref name="datagram"/> to <paramref name="target"/>; false when the socket is closed or refused it.</summary>
     public static bool TrySend(SafeHandle socket, ReadOnlySpan<byte> datagram, SocketAddress target) =>
@@ -92,14 +75,19 @@ internal static class NativeSendTo
         }
     }
 
+    /// <summary>One datagram to <paramref name="address"/>'s <c>sockaddr</c> bytes with <c>sendto</c>, or — no address — to
+    /// the socket's connected peer with <c>send</c>; the socket's handle referenced for the call.</summary>
     private static bool TrySend(SafeHandle socket, ReadOnlySpan<byte> datagram, ReadOnlySpan<byte> address)
     {
         var referenced = false;
         try
         {
             socket.DangerousAddRef(ref referenced);
-            var sent = SendTo((int)socket.DangerousGetHandle(), ref MemoryMarshal.GetReference(datagram), (nuint)datagram.Length,
-                DontWait | NoSignal, ref MemoryMarshal.GetReference(address), (uint)address.Length);
+            var fd = (int)socket.DangerousGetHandle();
+            ref var bytes = ref MemoryMarshal.GetReference(datagram);
+            var sent = address.IsEmpty
+                ? Send(fd, ref bytes, (nuint)datagram.Length, DontWait | NoSignal)
+                : SendTo(fd, ref bytes, (nuint)datagram.Length, DontWait | NoSignal, ref MemoryMarshal.GetReference(address), (uint)address.Length);
             return sent == datagram.Length;
         }
         catch (ObjectDisposedException)
