@@ -6,7 +6,8 @@ namespace Ivr.Media.Playout;
 /// <summary>
 /// One call's outbound audio in a <see cref="PlayoutScheduler"/>: a queue of prompts (shared,
 /// read-only 8 kHz samples, never copied) played back to back without gaps, 160 samples per tick,
-/// G.711-encoded straight into a preallocated RTP packet. Nothing is sent while the queue is empty;
+/// G.711-encoded straight into a preallocated RTP packet — or, for <see cref="SharedAudio"/>, its codes encoded once
+/// copied there. Nothing is sent while the queue is empty;
 /// the first packet after such a pause, or after <see cref="Stop"/>, starts a new talkspurt (marker
 /// set, timestamp advanced by the elapsed time, see <see cref="RtpSender"/>). <see cref="Enqueue"/>
 /// and <see cref="Stop"/> may be called from any thread; completions are reported on the scheduler
@@ -20,13 +21,13 @@ public sealed class PlayoutStream
     private readonly PacketSink _send;
     private readonly Action<PromptCompletion>? _onCompleted;
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + G711.SamplesPer20Ms];
-    private readonly Queue<(long Id, ReadOnlyMemory<short> Audio)> _queue = new();
+    private readonly Queue<QueuedAudio> _queue = new();
     private readonly List<PromptCompletion> _completions = [];
     private readonly List<PromptCompletion> _reporting = [];
     private short[]? _generated; // made with the first generator (a fax): the other calls keep no 344 B for it
     private AudioGenerator? _generator;
     private Exception? _generatorFailure;
-    private (long Id, ReadOnlyMemory<short> Audio)? _current;
+    private QueuedAudio? _current;
     private int _offset;
     private long _nextId;
     private bool _newTalkspurt = true;
@@ -103,8 +104,20 @@ public sealed class PlayoutStream
     /// <summary>Set by the tick that reported the removal: the scheduler may now drop the stream.</summary>
     internal bool Detached { get; private set; }
 
-    /// <summary>Queues a prompt behind those already queued; returns its id for the completion report.</summary>
-    public long Enqueue(ReadOnlyMemory<short> prompt)
+    /// <summary>Queues a prompt behind those already queued; returns its id for the completion report. Each frame of it
+    /// is encoded as it is sent: for audio made for this call (a recording played back, a tone).</summary>
+    public long Enqueue(ReadOnlyMemory<short> prompt) => Add(new QueuedAudio(0, prompt, ReadOnlyMemory<byte>.Empty));
+
+    /// <summary>Queues audio many calls play (a catalog prompt) behind what is queued: its codes in this stream's law
+    /// are made now, on the caller's thread, if no stream of that law was given it before; each frame is then a copy.
+    /// Returns its id for the completion report.</summary>
+    public long Enqueue(SharedAudio prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Add(new QueuedAudio(0, prompt.Samples, prompt.Samples.IsEmpty ? ReadOnlyMemory<byte>.Empty : prompt.CodesIn(_law)));
+    }
+
+    private long Add(QueuedAudio prompt)
     {
         bool startsTalkspurt;
         long id;
@@ -112,9 +125,9 @@ public sealed class PlayoutStream
         {
             if (_removed) throw new InvalidOperationException("the stream was removed from its scheduler");
             id = ++_nextId;
-            if (prompt.IsEmpty) _completions.Add(new PromptCompletion(this, id, PlayoutEndReason.Finished, 0));
-            else _queue.Enqueue((id, prompt));
-            startsTalkspurt = !prompt.IsEmpty && _newTalkspurt && _current is null && _queue.Count == 1;
+            if (prompt.Samples.IsEmpty) _completions.Add(new PromptCompletion(this, id, PlayoutEndReason.Finished, 0));
+            else _queue.Enqueue(prompt with { Id = id });
+            startsTalkspurt = !prompt.Samples.IsEmpty && _newTalkspurt && _current is null && _queue.Count == 1;
         }
 
         if (startsTalkspurt) AudioAfterSilence?.Invoke(this);
@@ -206,12 +219,13 @@ public sealed class PlayoutStream
         var filled = 0;
         while (filled < payload.Length && _current is { } current)
         {
-            var take = Math.Min(payload.Length - filled, current.Audio.Length - _offset);
-            G711.Encode(_law, current.Audio.Span.Slice(_offset, take), payload[filled..]);
+            var take = Math.Min(payload.Length - filled, current.Samples.Length - _offset);
+            if (current.Codes.IsEmpty) G711.Encode(_law, current.Samples.Span.Slice(_offset, take), payload[filled..]);
+            else current.Codes.Span.Slice(_offset, take).CopyTo(payload[filled..]);
             filled += take;
             _offset += take;
-            if (_offset < current.Audio.Length) break;
-            _completions.Add(new PromptCompletion(this, current.Id, PlayoutEndReason.Finished, current.Audio.Length));
+            if (_offset < current.Samples.Length) break;
+            _completions.Add(new PromptCompletion(this, current.Id, PlayoutEndReason.Finished, current.Samples.Length));
             _current = null;
             TryStartNext();
         }
@@ -260,4 +274,8 @@ public sealed class PlayoutStream
         while (_queue.TryDequeue(out var queued)) _completions.Add(new PromptCompletion(this, queued.Id, reason, 0));
         _newTalkspurt = true;
     }
+
+    /// <summary>A queued prompt: its samples and, for <see cref="SharedAudio"/>, their codes in the stream's law (empty:
+    /// encoded frame by frame).</summary>
+    private readonly record struct QueuedAudio(long Id, ReadOnlyMemory<short> Samples, ReadOnlyMemory<byte> Codes);
 }

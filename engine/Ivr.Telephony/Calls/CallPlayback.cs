@@ -47,9 +47,8 @@ internal sealed class CallPlayback
         for (var i = 0; i < request.Prompts.Count; i++) // by index: foreach over the interface boxes an enumerator
         {
             var prompt = request.Prompts[i];
-            var samples = PromptAudio.Of(prompt, _call.Options.RecordingsFolder, out var problem);
+            last = PromptAudio.Enqueue(_stream, prompt, _call.Options.RecordingsFolder, out var problem); // one after another: the playback's ids are a range
             if (problem is not null) _call.Log($"call {_call.CallId}: {problem}; playing nothing for it");
-            last = _stream.Enqueue(samples); // one after another: the playback's ids are a range
             if (i == 0) first = last;
         }
 

@@ -6,7 +6,8 @@ using Ivr.Media.Benchmarks;
 // `--rtp-receive`: ns per received packet with the latching check. `--rtp-receive-load`: CPU per packet of 500
 // endpoints at 50 packets/s each, a receive loop per endpoint against the shared receive threads. `--rtp-send`: CPU ns per sent datagram,
 // managed vs libc. `--recording-writes`: file writes per second of a
-// recorded message. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+// recorded message. `--playout-frames [prompts folder]`: CPU ns per frame filled for 1,000 streams, encoded per frame
+// against encoded once (SharedAudio). Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 switch (args)
 {
     case ["--agreement"]:
@@ -26,6 +27,9 @@ switch (args)
         return;
     case ["--rtp-receive-load"]:
         RtpReceiveLoad.Print(Console.Out);
+        return;
+    case ["--playout-frames", .. var folder]:
+        PlayoutFrameCost.Print(Console.Out, folder is [var given] ? given : Path.Combine(AppContext.BaseDirectory, "../../../../../../prompts/zh-CN"));
         return;
     case ["--recording-writes"]:
         RecordingWrites.Print(Console.Out);
