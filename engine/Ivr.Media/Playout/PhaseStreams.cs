@@ -40,15 +40,26 @@ internal sealed class PhaseStreams
         Volatile.Write(ref _count, _count + 1);
     }
 
-    public bool Contains(PlayoutStream stream) => Array.IndexOf(_items, stream, 0, _count) >= 0;
+    public bool Contains(PlayoutStream stream) => IndexOf(stream) >= 0;
 
     /// <summary>Removes a stream found by reference (the pacing thread, under the shard's lock); false if it is not here.</summary>
     public bool Remove(PlayoutStream stream)
     {
-        var index = Array.IndexOf(_items, stream, 0, _count);
+        var index = IndexOf(stream);
         if (index < 0) return false;
         RemoveAt(index);
         return true;
+    }
+
+    /// <summary>By reference, not <see cref="Array.IndexOf{T}(T[], T)"/>: its comparer calls each stream's Equals, reading
+    /// every stream object of the phase (a cache miss each, 0.6 % of the pacing thread at 1,000 calls) where comparing the
+    /// references reads only this array.</summary>
+    private int IndexOf(PlayoutStream stream)
+    {
+        var items = _items.AsSpan(0, _count);
+        for (var i = 0; i < items.Length; i++)
+            if (ReferenceEquals(items[i], stream)) return i;
+        return -1;
     }
 
     /// <summary>Removes every detached stream, keeping the others' order (the pacing thread, under the shard's lock);

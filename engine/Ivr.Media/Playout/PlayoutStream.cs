@@ -159,17 +159,24 @@ public sealed class PlayoutStream
     {
         var length = 0;
         var startsTalkspurt = false;
+        bool ended;
         lock (_gate)
         {
             // Removal and its completions are taken together, under the lock that MarkRemoved holds.
             Detached = _removed;
             startsTalkspurt = _newTalkspurt; // a frame filled now carries the marker exactly when this is set
             if (!_removed) length = FillFrame();
-            _reporting.AddRange(_completions);
-            _completions.Clear();
+            ended = _completions.Count > 0; // most ticks end nothing: the reporting list is left untouched
+            if (ended)
+            {
+                _reporting.AddRange(_completions);
+                _completions.Clear();
+            }
+
+            failure = _generatorFailure; // set under this lock (FillGenerated)
+            _generatorFailure = null;
         }
 
-        failure = Interlocked.Exchange(ref _generatorFailure, null);
         if (length > 0)
         {
             timings?.Sending(ref _lastSentAt, timings.Now(), startsTalkspurt);
@@ -184,6 +191,12 @@ public sealed class PlayoutStream
             }
         }
 
+        if (ended) ReportCompletions(ref failure);
+        return Detached;
+    }
+
+    private void ReportCompletions(ref Exception? failure)
+    {
         foreach (var completion in _reporting)
         {
             try
@@ -197,7 +210,6 @@ public sealed class PlayoutStream
         }
 
         _reporting.Clear();
-        return Detached;
     }
 
     private int FillFrame()
