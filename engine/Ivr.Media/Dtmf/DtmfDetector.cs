@@ -43,11 +43,14 @@ public sealed class DtmfDetector
 
     public void Process(ReadOnlySpan<short> samples)
     {
-        foreach (var sample in samples)
+        while (!samples.IsEmpty)
         {
-            _window[_filled++] = sample;
-            _samples++;
-            if (_filled < Window) continue;
+            var take = Math.Min(samples.Length, Window - _filled);
+            samples[..take].CopyTo(_window.AsSpan(_filled));
+            samples = samples[take..];
+            _filled += take;
+            _samples += take;
+            if (_filled < Window) return;
             Analyze();
             Array.Copy(_window, Hop, _window, 0, Window - Hop);
             _filled = Window - Hop;

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Ivr.Media.Codecs;
 
 namespace Ivr.Media.Dtmf;
@@ -7,7 +8,10 @@ namespace Ivr.Media.Dtmf;
 /// Hann-windowed samples (so an on-frequency tone shows no scalloping and adjacent tones leak
 /// −14 dB or less), the second harmonics of the chosen pair, and for each chosen tone the complex
 /// spectrum of the two 10 ms halves, whose phase advance measures the tone's true frequency
-/// (unambiguous within ±50 Hz).
+/// (unambiguous within ±50 Hz). The eight filters run side by side, two to a 128-bit vector (<see cref="GoertzelAll"/>):
+/// one pass over the window instead of eight, the same arithmetic in the same order as one filter at a time, so the
+/// same bits (a caller's audio is analysed four times a packet: a serial recurrence per filter was 60 % of a receive
+/// thread with 300 talking callers; issue 13).
 /// </summary>
 internal sealed class ToneAnalyzer
 {
@@ -22,6 +26,7 @@ internal sealed class ToneAnalyzer
     private static readonly double[] s_hann = HannWindow(Window);
     private static readonly double s_hannSum = s_hann.Sum();
     private static readonly double[] s_coefficients = [.. Enumerable.Range(0, 8).Select(k => 2 * Math.Cos(2 * Math.PI * Frequency(k) / SampleRate))];
+    private static readonly Vector128<double>[] s_coefficientPairs = [.. Enumerable.Range(0, 4).Select(i => Vector128.Create(s_coefficients[2 * i], s_coefficients[2 * i + 1]))];
     private static readonly double[] s_harmonicCoefficients = [.. Enumerable.Range(0, 8).Select(k => 2 * Math.Cos(2 * Math.PI * 2 * Frequency(k) / SampleRate))];
     private static readonly double[][] s_halfCos = [.. Enumerable.Range(0, 8).Select(k => HalfWave(k, Math.Cos))];
     private static readonly double[][] s_halfSin = [.. Enumerable.Range(0, 8).Select(k => HalfWave(k, Math.Sin))];
@@ -57,18 +62,19 @@ internal sealed class ToneAnalyzer
     public void Analyze(ReadOnlySpan<short> samples, ToneFrame frame)
     {
         frame.Clear();
-        double energy = 0;
+        long energy = 0; // exact, as the sum in doubles was (160 squares of 16-bit samples < 2^53), without its serial 4-cycle adds
         var windowed = t_windowed ??= new double[Window]; // the receiving thread's scratch: none kept per call, none zeroed per frame
         for (var n = 0; n < Window; n++)
         {
-            energy += samples[n] * (double)samples[n];
+            energy += samples[n] * samples[n];
             windowed[n] = samples[n] * s_hann[n];
         }
 
-        frame.TotalPower = energy / Window;
+        frame.TotalPower = (double)energy / Window;
         if (frame.TotalPower < s_silencePower) return;
 
-        for (var k = 0; k < 8; k++) frame.Magnitudes[k] = Math.Sqrt(Goertzel(windowed, s_coefficients[k]));
+        GoertzelAll(windowed, frame.Magnitudes);
+        for (var k = 0; k < ToneFrame.Tones; k++) frame.Magnitudes[k] = Math.Sqrt(frame.Magnitudes[k]);
         var low = Strongest(frame.Magnitudes, 0, out var lowRunnerUp);
         var high = Strongest(frame.Magnitudes, 4, out var highRunnerUp);
         frame.Low = low;
@@ -109,8 +115,46 @@ internal sealed class ToneAnalyzer
         return best;
     }
 
+    /// <summary><see cref="Goertzel"/> at the eight Q.23 frequencies in one pass: |X(f)|² into <paramref name="power"/>.
+    /// Each lane computes what the scalar recurrence does, operation for operation (no fused multiply-add), so the
+    /// results are the same bits; four independent pairs of chains keep the core's pipelines full where one chain
+    /// waits on its own previous step.</summary>
+    internal static void GoertzelAll(ReadOnlySpan<double> x, Span<double> power)
+    {
+        var c0 = s_coefficientPairs[0];
+        var c1 = s_coefficientPairs[1];
+        var c2 = s_coefficientPairs[2];
+        var c3 = s_coefficientPairs[3];
+        Vector128<double> a1 = default, a2 = default, b1 = default, b2 = default;
+        Vector128<double> d1 = default, d2 = default, e1 = default, e2 = default;
+        foreach (var sample in x)
+        {
+            var xn = Vector128.Create(sample);
+            var a0 = xn + c0 * a1 - a2;
+            var b0 = xn + c1 * b1 - b2;
+            var d0 = xn + c2 * d1 - d2;
+            var e0 = xn + c3 * e1 - e2;
+            a2 = a1;
+            a1 = a0;
+            b2 = b1;
+            b1 = b0;
+            d2 = d1;
+            d1 = d0;
+            e2 = e1;
+            e1 = e0;
+        }
+
+        Power(a1, a2, c0).CopyTo(power);
+        Power(b1, b2, c1).CopyTo(power[2..]);
+        Power(d1, d2, c2).CopyTo(power[4..]);
+        Power(e1, e2, c3).CopyTo(power[6..]);
+    }
+
+    private static Vector128<double> Power(Vector128<double> s1, Vector128<double> s2, Vector128<double> coefficient) =>
+        s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+
     /// <summary>|X(f)|² by the Goertzel recurrence; exact for any f, not only DFT bins.</summary>
-    private static double Goertzel(ReadOnlySpan<double> x, double coefficient)
+    internal static double Goertzel(ReadOnlySpan<double> x, double coefficient)
     {
         double s1 = 0, s2 = 0;
         for (var n = 0; n < x.Length; n++)

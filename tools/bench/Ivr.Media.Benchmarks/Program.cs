@@ -7,7 +7,8 @@ using Ivr.Media.Benchmarks;
 // endpoints at 50 packets/s each, a receive loop per endpoint against the shared receive threads. `--rtp-send`: CPU ns per sent datagram,
 // managed vs libc. `--recording-writes`: file writes per second of a
 // recorded message. `--playout-frames [prompts folder]`: CPU ns per frame filled for 1,000 streams, encoded per frame
-// against encoded once (SharedAudio). Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+// against encoded once (SharedAudio). `--dtmf-detector [prompts folder]`: CPU µs per 20 ms packet of callers' speech
+// in the in-band DTMF detector. Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 switch (args)
 {
     case ["--agreement"]:
@@ -30,6 +31,9 @@ switch (args)
         return;
     case ["--playout-frames", .. var folder]:
         PlayoutFrameCost.Print(Console.Out, folder is [var given] ? given : Path.Combine(AppContext.BaseDirectory, "../../../../../../prompts/zh-CN"));
+        return;
+    case ["--dtmf-detector", .. var speech]:
+        InBandDetectorCost.Print(Console.Out, speech is [var speechFolder] ? speechFolder : Path.Combine(AppContext.BaseDirectory, "../../../../../../prompts/zh-CN"));
         return;
     case ["--recording-writes"]:
         RecordingWrites.Print(Console.Out);

@@ -1,0 +1,55 @@
+using Ivr.Media.Dtmf;
+using Ivr.Media.Tests.Support;
+
+namespace Ivr.Media.Tests.Dtmf;
+
+/// <summary>The eight Goertzel filters run side by side give the same bits as one filter at a time.</summary>
+public class ToneAnalyzerTests
+{
+    [Fact]
+    public void GoertzelAll_RandomWindows_SameBitsAsOneFilterAtATime()
+    {
+        var random = new Random(12333);
+        var window = new double[ToneAnalyzer.Window];
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var scale = Math.Pow(10, random.Next(-3, 9));
+            for (var n = 0; n < window.Length; n++) window[n] = (random.NextDouble() * 2 - 1) * scale;
+            AssertSameBits(window);
+        }
+    }
+
+    [Fact]
+    public void GoertzelAll_TonesSpeechAndFullScale_SameBitsAsOneFilterAtATime()
+    {
+        var signals = "0123456789*#ABCD".Select(key => Signal.ThroughMuLaw(Signal.Dtmf(key, 60)))
+            .Append(TestAudio.Read("speech-cmn-0.wav").Samples)
+            .Append([.. Enumerable.Range(0, 640).Select(n => n % 7 < 3 ? short.MaxValue : short.MinValue)]);
+        foreach (var samples in signals)
+        {
+            for (var at = 0; at + ToneAnalyzer.Window <= samples.Length && at < 40_000; at += 40)
+                AssertSameBits([.. samples.AsSpan(at, ToneAnalyzer.Window).ToArray().Select(s => (double)s)]);
+        }
+    }
+
+    [Fact]
+    public void GoertzelAll_ShortAndEmptyInput_SameBitsAsOneFilterAtATime()
+    {
+        AssertSameBits([]);
+        AssertSameBits([1.0]);
+        AssertSameBits([-32768.0, 32767.0, 0.5]);
+    }
+
+    private static void AssertSameBits(double[] window)
+    {
+        var together = new double[ToneFrame.Tones];
+        ToneAnalyzer.GoertzelAll(window, together);
+        for (var k = 0; k < ToneFrame.Tones; k++)
+        {
+            var coefficient = 2 * Math.Cos(2 * Math.PI * ToneAnalyzer.Frequency(k) / 8000);
+            var alone = ToneAnalyzer.Goertzel(window, coefficient);
+            Assert.True(BitConverter.DoubleToInt64Bits(alone) == BitConverter.DoubleToInt64Bits(together[k]),
+                $"tone {k} ({ToneAnalyzer.Frequency(k)} Hz): {alone:R} alone, {together[k]:R} together");
+        }
+    }
+}
