@@ -187,15 +187,19 @@ public class PlayoutSchedulerTests
         Assert.All(errors, e => Assert.IsType<IOException>(e));
     }
 
-    [Fact]
-    public void Tick_SteadyPlayback_AllocatesNothing()
+    [Theory]
+    [InlineData(false)] // samples encoded frame by frame
+    [InlineData(true)] // a SharedAudio: encoded once, each frame a copy
+    public void Tick_SteadyPlayback_AllocatesNothing(bool encodedOnce)
     {
         var packets = 0L;
-        var shared = new ReadOnlyMemory<short>(new short[8000 * 60]);
+        var samples = new short[8000 * 60];
+        var shared = new SharedAudio(samples);
         for (var i = 0; i < 20; i++)
         {
             var stream = _scheduler.AddStream(G711Law.ALaw, new RtpSender(8, _time), p => packets += p.Length);
-            stream.Enqueue(shared);
+            if (encodedOnce) stream.Enqueue(shared);
+            else stream.Enqueue(samples);
         }
 
         Assert.Equal(0, Allocations.Of(() =>

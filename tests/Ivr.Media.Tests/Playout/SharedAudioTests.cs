@@ -123,19 +123,4 @@ public class SharedAudioTests
         Assert.False(empty.IsEncodedIn(G711Law.MuLaw));
         Assert.Equal([new PromptCompletion(stream, id, PlayoutEndReason.Finished, 0)], _completed);
     }
-
-    [Fact]
-    public void Tick_SteadySharedPlayback_AllocatesNothing()
-    {
-        var packets = 0L;
-        var audio = new SharedAudio(new short[8000 * 60]);
-        for (var i = 0; i < 20; i++)
-            _scheduler.AddStream(G711Law.ALaw, new RtpSender(8, _time), p => packets += p.Length).Enqueue(audio);
-
-        Assert.Equal(0, Allocations.Of(() =>
-        {
-            for (var i = 0; i < 200; i++) _scheduler.Tick();
-        }));
-        Assert.Equal(4 * 200 * 20 * 172, packets);
-    }
 }
