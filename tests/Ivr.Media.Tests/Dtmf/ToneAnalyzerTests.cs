@@ -3,7 +3,8 @@ using Ivr.Media.Tests.Support;
 
 namespace Ivr.Media.Tests.Dtmf;
 
-/// <summary>The eight Goertzel filters run side by side give the same bits as one filter at a time.</summary>
+/// <summary>The eight Goertzel filters run side by side, and the window applied eight samples a step, give the same bits
+/// as one filter and one sample at a time.</summary>
 public class ToneAnalyzerTests
 {
     [Fact]
@@ -38,6 +39,27 @@ public class ToneAnalyzerTests
         AssertSameBits([]);
         AssertSameBits([1.0]);
         AssertSameBits([-32768.0, 32767.0, 0.5]);
+    }
+
+    [Fact]
+    public void ApplyWindow_AnySamples_SameBitsAsTheScalarWindowAndAnExactEnergy()
+    {
+        var random = new Random(333);
+        var hann = Enumerable.Range(0, ToneAnalyzer.Window).Select(n => 0.5 - 0.5 * Math.Cos(2 * Math.PI * (n + 0.5) / ToneAnalyzer.Window)).ToArray();
+        var windows = Enumerable.Range(0, 500).Select(_ => Enumerable.Range(0, ToneAnalyzer.Window).Select(_ => (short)random.Next(short.MinValue, short.MaxValue + 1)).ToArray())
+            .Append(Enumerable.Repeat(short.MinValue, ToneAnalyzer.Window).ToArray())
+            .Append(Enumerable.Repeat(short.MaxValue, ToneAnalyzer.Window).ToArray())
+            .Append(new short[ToneAnalyzer.Window]);
+        var windowed = new double[ToneAnalyzer.Window];
+        foreach (var samples in windows)
+        {
+            var energy = ToneAnalyzer.ApplyWindow(samples, windowed);
+            Assert.Equal(samples.Sum(s => (long)s * s), energy);
+            for (var n = 0; n < samples.Length; n++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(samples[n] * hann[n]), BitConverter.DoubleToInt64Bits(windowed[n]));
+        }
+
+        Assert.Throws<ArgumentException>(() => ToneAnalyzer.ApplyWindow(new short[ToneAnalyzer.Window - 1], windowed));
     }
 
     private static void AssertSameBits(double[] window)
