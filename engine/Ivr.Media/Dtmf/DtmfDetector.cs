@@ -20,9 +20,11 @@ public sealed class DtmfDetector
     private readonly ToneAnalyzer _analyzer;
     [ThreadStatic]
     private static ToneFrame? t_frame; // the analysing thread's scratch: what a window holds is read before the next window
+    [ThreadStatic]
+    private static ToneFrame? t_nextFrame; // the second of two windows analysed together
 
     private readonly ToneEvent _event = new();
-    private readonly short[] _window = new short[Window];
+    private readonly short[] _window = new short[Window + Hop]; // the next two windows, a hop apart
     private readonly double[] _history = new double[Bridge * ToneFrame.Tones]; // the last windows' magnitudes, 8 per window
     private readonly int[] _historyKey = new int[Bridge];
     private int _historyNext;
@@ -45,22 +47,46 @@ public sealed class DtmfDetector
     {
         while (!samples.IsEmpty)
         {
-            var take = Math.Min(samples.Length, Window - _filled);
+            var take = Math.Min(samples.Length, Window + Hop - _filled);
             samples[..take].CopyTo(_window.AsSpan(_filled));
             samples = samples[take..];
             _filled += take;
             _samples += take;
-            if (_filled < Window) return;
-            Analyze();
-            Array.Copy(_window, Hop, _window, 0, Window - Hop);
-            _filled = Window - Hop;
+            if (_filled == Window + Hop) AnalyzeTwo();
         }
+
+        // A window complete and the next not yet: analysed now, so a key is reported in the chunk that completes it.
+        if (_filled >= Window) AnalyzeOne();
     }
 
-    private void Analyze()
+    /// <summary>The two windows the buffer holds, analysed together (one pass of their filters), then followed in order.</summary>
+    private void AnalyzeTwo()
+    {
+        var first = t_frame ??= new ToneFrame();
+        var second = t_nextFrame ??= new ToneFrame();
+        _analyzer.AnalyzePair(_window.AsSpan(0, Window), _window.AsSpan(Hop, Window), first, second);
+        // A key reported from the first ran its handler, which may have analysed on this thread (another detector) and
+        // so reused the second's frame: analysed again then (a key is rare).
+        if (Follow(first, _samples - Hop)) _analyzer.Analyze(_window.AsSpan(Hop, Window), second);
+        Follow(second, _samples);
+        Array.Copy(_window, 2 * Hop, _window, 0, Window - Hop);
+        _filled = Window - Hop;
+    }
+
+    /// <summary>The first window, complete at the end of a chunk: analysed alone.</summary>
+    private void AnalyzeOne()
     {
         var frame = t_frame ??= new ToneFrame();
-        _analyzer.Analyze(_window, frame);
+        _analyzer.Analyze(_window.AsSpan(0, Window), frame);
+        Follow(frame, _samples - (_filled - Window));
+        Array.Copy(_window, Hop, _window, 0, _filled - Hop);
+        _filled -= Hop;
+    }
+
+    /// <summary>One window's part in the tone burst being followed, <paramref name="samplesAtEnd"/> its end in the stream;
+    /// true when it completed a key (reported).</summary>
+    private bool Follow(ToneFrame frame, long samplesAtEnd)
+    {
         if (frame.Candidate)
         {
             if (_event.Active && _event.KeyIndex == frame.KeyIndex) _event.AddCandidate(frame);
@@ -77,11 +103,10 @@ public sealed class DtmfDetector
         Array.Copy(frame.Magnitudes, 0, _history, _historyNext * ToneFrame.Tones, ToneFrame.Tones);
         _historyKey[_historyNext] = frame.Candidate ? frame.KeyIndex : -1;
         _historyNext = (_historyNext + 1) % Bridge;
-        if (_event.Active && !_event.Reported && _event.Passes(_options, Hop))
-        {
-            _event.Reported = true;
-            _onKey(new DtmfDetection(_event.Key, _samples, _event.Duration(Hop)));
-        }
+        if (!_event.Active || _event.Reported || !_event.Passes(_options, Hop)) return false;
+        _event.Reported = true;
+        _onKey(new DtmfDetection(_event.Key, samplesAtEnd, _event.Duration(Hop)));
+        return true;
     }
 
     /// <summary>The pair's magnitudes in the windows just before the burst, which already held part of

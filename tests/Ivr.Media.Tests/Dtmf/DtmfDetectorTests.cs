@@ -114,7 +114,11 @@ public class DtmfDetectorTests
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
+    [InlineData(40)]
     [InlineData(80)]
+    [InlineData(120)]
+    [InlineData(161)]
+    [InlineData(200)]
     [InlineData(333)]
     public void Process_AnyChunkSize_SameResult(int chunk)
     {
@@ -122,6 +126,29 @@ public class DtmfDetectorTests
         var whole = DetectorRun.Detect(samples);
         Assert.Equal(whole, DetectorRun.Detect(samples, chunk: chunk));
         Assert.Equal("5C", new string(whole.Select(d => d.Key).ToArray()));
+    }
+
+    [Theory]
+    [InlineData(160, 13)]
+    [InlineData(160, 18)] // a hop later: the keys complete in the other window of each pair
+    [InlineData(7, 13)]
+    public void Process_HandlerAnalysesAnotherCallOnTheSameThread_SameResult(int chunk, int leadMs)
+    {
+        // Two windows are analysed together into this thread's frames; a key's handler that feeds another detector
+        // (another call's audio, ending mid-tone) reuses them before the second window is followed.
+        var samples = Signal.ThroughMuLaw(Signal.Concat(Signal.Silence(leadMs), Signal.Dtmf('5', 45), Signal.Dtmf('C', 45), Signal.Silence(60), Signal.Dtmf('9', 50), Signal.Silence(60)));
+        var alone = DetectorRun.Detect(samples, chunk: chunk);
+        var other = new DtmfDetector(_ => { });
+        var otherAudio = Signal.ThroughMuLaw(Signal.Dtmf('1', 200));
+        var heard = new List<DtmfDetection>();
+        var detector = new DtmfDetector(d =>
+        {
+            heard.Add(d);
+            other.Process(otherAudio);
+        });
+        for (var i = 0; i < samples.Length; i += chunk) detector.Process(samples.AsSpan(i, Math.Min(chunk, samples.Length - i)));
+        Assert.Equal("5C9", new string(alone.Select(d => d.Key).ToArray()));
+        Assert.Equal(alone, heard);
     }
 
     [Fact]

@@ -62,10 +62,35 @@ public class ToneAnalyzerTests
         Assert.Throws<ArgumentException>(() => ToneAnalyzer.ApplyWindow(new short[ToneAnalyzer.Window - 1], windowed));
     }
 
+    [Fact]
+    public void GoertzelPair_TwoWindows_SameBitsAsEachAlone()
+    {
+        var random = new Random(4733);
+        var speech = TestAudio.Read("speech-cmn-0.wav").Samples;
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var at = random.Next(0, speech.Length - ToneAnalyzer.Window - 40);
+            double[] x = [.. speech.AsSpan(at, ToneAnalyzer.Window).ToArray().Select(s => (double)s)];
+            double[] y = trial % 2 == 0
+                ? [.. speech.AsSpan(at + 40, ToneAnalyzer.Window).ToArray().Select(s => (double)s)]
+                : [.. Enumerable.Range(0, ToneAnalyzer.Window).Select(_ => (random.NextDouble() * 2 - 1) * 1e6)];
+            var xPower = new double[ToneFrame.Tones];
+            var yPower = new double[ToneFrame.Tones];
+            ToneAnalyzer.GoertzelPair(x, y, xPower, yPower);
+            AssertSameBits(x, xPower);
+            AssertSameBits(y, yPower);
+        }
+    }
+
     private static void AssertSameBits(double[] window)
     {
         var together = new double[ToneFrame.Tones];
         ToneAnalyzer.GoertzelAll(window, together);
+        AssertSameBits(window, together);
+    }
+
+    private static void AssertSameBits(double[] window, double[] together)
+    {
         for (var k = 0; k < ToneFrame.Tones; k++)
         {
             var coefficient = 2 * Math.Cos(2 * Math.PI * ToneAnalyzer.Frequency(k) / 8000);
