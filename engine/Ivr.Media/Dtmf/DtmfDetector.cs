@@ -7,7 +7,9 @@ namespace Ivr.Media.Dtmf;
 /// reported once, as soon as its measured duration, levels, twist, energy share, harmonics and
 /// frequency (measured from phase, averaged over the burst) all pass. Drop-outs of up to 3 windows
 /// are bridged; the same key is reported again only after 4 windows without it (a pause of about
-/// 35 ms). Feed it any chunk size; it allocates nothing after construction. Not thread-safe.
+/// 35 ms). Two windows a hop apart are analysed together when both are there (one pass of their filters); a window
+/// complete at the end of a chunk alone, so a key is reported in the chunk that completes it. Feed it any chunk size; it
+/// allocates nothing after construction. Not thread-safe.
 /// </summary>
 public sealed class DtmfDetector
 {

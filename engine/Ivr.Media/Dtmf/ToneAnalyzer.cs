@@ -254,13 +254,17 @@ internal sealed class ToneAnalyzer
             yh1 = yh0;
         }
 
-        (xl1 * xl1 + xl2 * xl2 - low * xl1 * xl2).CopyTo(xPower);
-        (xh1 * xh1 + xh2 * xh2 - high * xh1 * xh2).CopyTo(xPower[4..]);
-        (yl1 * yl1 + yl2 * yl2 - low * yl1 * yl2).CopyTo(yPower);
-        (yh1 * yh1 + yh2 * yh2 - high * yh1 * yh2).CopyTo(yPower[4..]);
+        Power(xl1, xl2, low).CopyTo(xPower);
+        Power(xh1, xh2, high).CopyTo(xPower[4..]);
+        Power(yl1, yl2, low).CopyTo(yPower);
+        Power(yh1, yh2, high).CopyTo(yPower[4..]);
     }
 
+    /// <summary>|X|² from the recurrence's last two states, as <see cref="Goertzel"/> ends, lane by lane.</summary>
     private static Vector128<double> Power(Vector128<double> s1, Vector128<double> s2, Vector128<double> coefficient) =>
+        s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+
+    private static Vector256<double> Power(Vector256<double> s1, Vector256<double> s2, Vector256<double> coefficient) =>
         s1 * s1 + s2 * s2 - coefficient * s1 * s2;
 
     /// <summary>|X(f)|² by the Goertzel recurrence; exact for any f, not only DFT bins.</summary>
