@@ -9,8 +9,10 @@
  * call's last prompt packets, up to its BYE, start nothing), then a packet from it is a new call.
  *   caller-audio-send CAPTURE.pcap PORT [QUIET_S]
  * Binds 127.0.0.1:PORT. Sends with sendmmsg in 1 ms ticks (CLOCK_MONOTONIC, TIMER_ABSTIME), reads with recvmmsg; no
- * allocation after start. Runs until SIGINT/SIGTERM, then prints one line: streams started and ended, packets sent,
- * send errors, packets received, the latest any packet went out after its time (ms).
+ * allocation after start. SIGUSR1: prints one "window:" line for the time since the last one (or the start) — streams
+ * playing, packets sent, send errors, the latest a packet went out after its time (ms) — so a benchmark can tell whether
+ * the sender kept up during its window. Runs until SIGINT/SIGTERM, then prints one line: streams started and ended,
+ * packets sent, send errors, packets received, the latest any packet went out after its time (ms).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -52,6 +54,7 @@ static stream_t streams[PORTS];
 static uint16_t active[PORTS];
 static uint32_t active_count;
 static volatile sig_atomic_t running = 1;
+static volatile sig_atomic_t report = 0;
 
 static long long now_ns(void) {
     struct timespec t;
@@ -62,6 +65,11 @@ static long long now_ns(void) {
 static void stop(int signal_number) {
     (void)signal_number;
     running = 0;
+}
+
+static void ask_report(int signal_number) {
+    (void)signal_number;
+    report = 1;
 }
 
 static uint32_t read_u32(const uint8_t *p, int swapped) {
@@ -113,6 +121,18 @@ static int load_capture(const char *path) {
     return 0;
 }
 
+/* Sends what is queued (sendmmsg); a message it could not send (e.g. to a port closed meanwhile) counts as an error. */
+static void flush(int fd, struct mmsghdr *messages, int *queued, unsigned long long *sent, unsigned long long *errors,
+                  unsigned long long *window_sent, unsigned long long *window_errors) {
+    int done = sendmmsg(fd, messages, (unsigned)*queued, 0);
+    if (done < 0) done = 0;
+    *sent += (unsigned)done;
+    *window_sent += (unsigned)done;
+    *errors += (unsigned)(*queued - done);
+    *window_errors += (unsigned)(*queued - done);
+    *queued = 0;
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr, "usage: caller-audio-send CAPTURE.pcap PORT [QUIET_S]\n");
@@ -130,6 +150,7 @@ int main(int argc, char **argv) {
     if (bind(fd, (struct sockaddr *)&local, sizeof local) != 0) { perror("bind"); return 1; }
     signal(SIGINT, stop);
     signal(SIGTERM, stop);
+    signal(SIGUSR1, ask_report);
     srandom((unsigned)now_ns());
 
     static uint8_t in_buffers[BATCH][2048], out_buffers[BATCH][MAX_PAYLOAD];
@@ -147,6 +168,8 @@ int main(int argc, char **argv) {
 
     unsigned long long started = 0, ended = 0, sent = 0, send_errors = 0, received = 0;
     long long latest_ns = 0;
+    unsigned long long window_sent = 0, window_errors = 0; /* since the last SIGUSR1 */
+    long long window_latest_ns = 0;
     int queued = 0;
     struct timespec tick;
     clock_gettime(CLOCK_MONOTONIC, &tick);
@@ -179,6 +202,7 @@ int main(int argc, char **argv) {
                 const packet_t *p = &packets[s->next++];
                 long long late = now - (s->start_ns + p->offset_ns);
                 if (late > latest_ns) latest_ns = late;
+                if (late > window_latest_ns) window_latest_ns = late;
                 uint8_t *out = out_buffers[queued];
                 memcpy(out, p->payload, p->length);
                 uint16_t seq = (uint16_t)((out[2] << 8 | out[3]) + s->seq_base);
@@ -189,11 +213,7 @@ int main(int argc, char **argv) {
                 out_iov[queued].iov_len = p->length;
                 out_targets[queued].sin_port = htons(port);
                 if (++queued == BATCH) {
-                    int done = sendmmsg(fd, out_msgs, queued, 0);
-                    if (done < 0) { send_errors += (unsigned)queued; done = 0; }
-                    sent += (unsigned)done;
-                    send_errors += (unsigned)(queued - done);
-                    queued = 0;
+                    flush(fd, out_msgs, &queued, &sent, &send_errors, &window_sent, &window_errors);
                 }
             }
             if (s->next == packet_count) { /* the capture is over: so is the call's audio */
@@ -205,12 +225,14 @@ int main(int argc, char **argv) {
             }
             a++;
         }
-        if (queued > 0) {
-            int done = sendmmsg(fd, out_msgs, queued, 0);
-            if (done < 0) done = 0; /* e.g. a port closed meanwhile (ICMP): those packets are counted as errors */
-            sent += (unsigned)done;
-            send_errors += (unsigned)(queued - done);
-            queued = 0;
+        if (queued > 0) flush(fd, out_msgs, &queued, &sent, &send_errors, &window_sent, &window_errors);
+        if (report) {
+            report = 0;
+            printf("window: streams playing %u; packets sent %llu, send errors %llu; latest send %.3f ms after its time\n",
+                   active_count, window_sent, window_errors, window_latest_ns / 1e6);
+            fflush(stdout);
+            window_sent = window_errors = 0;
+            window_latest_ns = 0;
         }
 
         tick.tv_nsec += TICK_NS;

@@ -10,10 +10,11 @@ namespace Ivr.Media.Dtmf;
 /// Hann-windowed samples (so an on-frequency tone shows no scalloping and adjacent tones leak
 /// −14 dB or less), the second harmonics of the chosen pair, and for each chosen tone the complex
 /// spectrum of the two 10 ms halves, whose phase advance measures the tone's true frequency
-/// (unambiguous within ±50 Hz). The eight filters run side by side, two to a 128-bit vector (<see cref="GoertzelAll"/>):
-/// one pass over the window instead of eight (and the window applied eight samples a step, <see cref="ApplyWindow"/>), the same arithmetic in the same order as one filter at a time, so the
-/// same bits (a caller's audio is analysed four times a packet: a serial recurrence per filter was 60 % of a receive
-/// thread with 300 talking callers; issue 13).
+/// (unambiguous within ±50 Hz). The eight filters run side by side, two to a 128-bit vector (<see cref="GoertzelAll"/>;
+/// two windows at once, <see cref="GoertzelPair"/>): one pass over the window instead of eight, and the window applied
+/// eight samples a step (<see cref="ApplyWindow"/>) — the same arithmetic in the same order as one filter at a time, so
+/// the same bits. A caller's audio is analysed four times a packet: a serial recurrence per filter was 60 % of a receive
+/// thread with 300 talking callers (issue 13).
 /// </summary>
 internal sealed class ToneAnalyzer
 {
