@@ -1,6 +1,5 @@
 using Ivr.Media.Codecs;
 using Ivr.Media.Dtmf;
-using Ivr.Media.Wav;
 
 namespace Ivr.Media.Benchmarks;
 
@@ -14,8 +13,7 @@ internal static class InBandDetectorCost
 {
     public static void Print(TextWriter output, string promptsFolder, int detectors = 300, int rounds = 7, int packets = 200)
     {
-        var speech = Directory.GetFiles(promptsFolder, "*.wav").Order(StringComparer.Ordinal)
-            .SelectMany(f => WavFile.Read(f).Samples).ToArray();
+        var speech = CatalogPrompts.Read(promptsFolder).SelectMany(s => s).ToArray();
         if (speech.Length < 8000) throw new InvalidOperationException($"less than a second of prompts in {promptsFolder}");
         var decoded = RoundTrip(speech); // what a caller's µ-law carries
         var keys = 0;

@@ -1,7 +1,6 @@
 using Ivr.Media.Codecs;
 using Ivr.Media.Playout;
 using Ivr.Media.Rtp;
-using Ivr.Media.Wav;
 
 namespace Ivr.Media.Benchmarks;
 
@@ -15,8 +14,7 @@ internal static class PlayoutFrameCost
 {
     public static void Print(TextWriter output, string promptsFolder, int streams = 1000, int rounds = 7, int steps = 500)
     {
-        var prompts = Directory.GetFiles(promptsFolder, "*.wav").Order(StringComparer.Ordinal)
-            .Select(f => WavFile.Read(f).Samples).Where(s => s.Length >= 8000).ToArray();
+        var prompts = CatalogPrompts.Read(promptsFolder).Where(s => s.Length >= 8000).ToArray();
         if (prompts.Length == 0) throw new InvalidOperationException($"no prompt of a second or more in {promptsFolder}");
         var shared = prompts.Select(p => new SharedAudio(p)).ToArray();
         var cases = new List<(string, Func<int>)>();

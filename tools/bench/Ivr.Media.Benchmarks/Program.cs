@@ -30,10 +30,10 @@ switch (args)
         RtpReceiveLoad.Print(Console.Out);
         return;
     case ["--playout-frames", .. var folder]:
-        PlayoutFrameCost.Print(Console.Out, folder is [var given] ? given : Path.Combine(AppContext.BaseDirectory, "../../../../../../prompts/zh-CN"));
+        PlayoutFrameCost.Print(Console.Out, folder is [var given] ? given : CatalogPrompts.DefaultFolder);
         return;
     case ["--dtmf-detector", .. var speech]:
-        InBandDetectorCost.Print(Console.Out, speech is [var speechFolder] ? speechFolder : Path.Combine(AppContext.BaseDirectory, "../../../../../../prompts/zh-CN"));
+        InBandDetectorCost.Print(Console.Out, speech is [var speechFolder] ? speechFolder : CatalogPrompts.DefaultFolder);
         return;
     case ["--recording-writes"]:
         RecordingWrites.Print(Console.Out);
