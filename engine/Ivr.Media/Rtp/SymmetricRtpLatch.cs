@@ -33,10 +33,10 @@ public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.Inter
     /// <summary>The latched address (do not modify), or null before the first packet.</summary>
     public SocketAddress? Address => Volatile.Read(ref _latched);
 
-    public long PacketsAccepted => Interlocked.Read(ref _accepted);
+    public long PacketsAccepted => Volatile.Read(ref _accepted);
 
     /// <summary>Packets dropped because they came from an address that was not (or could not become) the remote one.</summary>
-    public long StrangerPacketsDropped => Interlocked.Read(ref _strangers);
+    public long StrangerPacketsDropped => Volatile.Read(ref _strangers);
 
     /// <summary>The latched address as an endpoint (allocates), or null before the first packet.</summary>
     public IPEndPoint? RemoteEndPoint => Address is { } address ? (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(address) : null;
@@ -78,7 +78,7 @@ public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.Inter
             return Stranger();
         }
 
-        Interlocked.Increment(ref _accepted);
+        Volatile.Write(ref _accepted, _accepted + 1); // the one receiving thread counts: no locked instruction per packet
         return true;
     }
 
@@ -109,7 +109,7 @@ public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.Inter
 
     private bool Stranger()
     {
-        Interlocked.Increment(ref _strangers);
+        Volatile.Write(ref _strangers, _strangers + 1);
         return false;
     }
 }

@@ -12,6 +12,7 @@ namespace Ivr.Telephony.Calls;
 /// </summary>
 /// <param name="name">How the log names the leg (<c>call ID</c>, <c>outbound call to …</c>).</param>
 internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeProvider time, TimeSpan mediaTimeout, string name, Action<string> log)
+    : IReceivedPackets
 {
     private readonly Lock _gate = new();
     private MediaTimeoutWatch? _timeout;
@@ -28,20 +29,21 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
 
     public bool IsOnHold => _onHold;
 
-    public long PacketsReceived => Interlocked.Read(ref _received);
+    /// <summary>Counted by the one receiving thread (a plain write, read by the media timeout's sweep).</summary>
+    public long PacketsReceived => Volatile.Read(ref _received);
 
     public long PacketsSent => Interlocked.Read(ref _sent);
 
     /// <summary>Packets dropped because they came from a stranger.</summary>
     public long StrangerPackets => rtp.StrangerPackets;
 
-    /// <summary>Starts the receive loop: each packet counts as media activity, then goes to <paramref name="onPacket"/>.</summary>
+    /// <summary>Starts the receive loop: each packet is counted (media activity, for the timeout's sweep), then goes to <paramref name="onPacket"/>.</summary>
     public void Receive(RtpPacketHandler onPacket) => _ = ReceiveAsync(onPacket);
 
     /// <summary>From now on, <see cref="MediaTimeout"/> without RTP (outside hold) calls <paramref name="onTimeout"/> once.</summary>
     public void WatchTimeout(Action onTimeout)
     {
-        var watch = new MediaTimeoutWatch(time, mediaTimeout, onTimeout);
+        var watch = new MediaTimeoutWatch(time, mediaTimeout, this, onTimeout);
         watch.SetHold(_onHold);
         lock (_gate)
         {
@@ -103,8 +105,7 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
             await rtp.ReceiveAsync(packet =>
             {
                 if (_closed) return; // closed while this packet was on its way: not handed to a call that has ended
-                Interlocked.Increment(ref _received);
-                Volatile.Read(ref _timeout)?.Activity();
+                Volatile.Write(ref _received, _received + 1); // one receiving thread writes it; the timeout's sweep reads it
                 onPacket(packet);
             }).ConfigureAwait(false);
         }

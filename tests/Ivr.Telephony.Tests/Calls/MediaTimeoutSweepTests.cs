@@ -13,13 +13,14 @@ public sealed class MediaTimeoutSweepTests
     {
         var time = new CountingTimeProvider();
         var fired = new int[100];
-        var watches = Enumerable.Range(0, fired.Length).Select(i => new MediaTimeoutWatch(time, Timeout, () => fired[i]++)).ToArray();
+        var media = fired.Select(_ => new MediaTimeoutWatchTests.PacketCount()).ToArray();
+        var watches = Enumerable.Range(0, fired.Length).Select(i => new MediaTimeoutWatch(time, Timeout, media[i], () => fired[i]++)).ToArray();
         Assert.Equal(1, time.TimersCreated);
 
         for (var s = 0; s < 45; s++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            for (var i = 0; i < watches.Length; i += 2) watches[i].Activity(); // the even calls keep receiving
+            for (var i = 0; i < watches.Length; i += 2) media[i].Receive(); // the even calls keep receiving
         }
 
         Assert.All(fired.Where((_, i) => i % 2 == 0), f => Assert.Equal(0, f));
@@ -35,7 +36,7 @@ public sealed class MediaTimeoutSweepTests
     {
         var time = new FakeTimeProvider();
         var fired = 0;
-        var watch = new MediaTimeoutWatch(time, Timeout, () => fired++);
+        var watch = new MediaTimeoutWatch(time, Timeout, new MediaTimeoutWatchTests.PacketCount(), () => fired++);
         time.Advance(TimeSpan.FromSeconds(20));
         watch.Dispose();
         time.Advance(TimeSpan.FromMinutes(2));
@@ -47,8 +48,8 @@ public sealed class MediaTimeoutSweepTests
     {
         var time = new FakeTimeProvider();
         var fired = 0;
-        using var slow = new MediaTimeoutWatch(time, Timeout, () => { });
-        using var fast = new MediaTimeoutWatch(time, TimeSpan.FromMilliseconds(500), () => fired++);
+        using var slow = new MediaTimeoutWatch(time, Timeout, new MediaTimeoutWatchTests.PacketCount(), () => { });
+        using var fast = new MediaTimeoutWatch(time, TimeSpan.FromMilliseconds(500), new MediaTimeoutWatchTests.PacketCount(), () => fired++);
         time.Advance(TimeSpan.FromMilliseconds(400));
         Assert.Equal(0, fired);
         time.Advance(TimeSpan.FromMilliseconds(200)); // 600 ms: past 500 ms, within its 100 ms period

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Ivr.Media.Rtp.Receiving;
@@ -13,9 +12,8 @@ internal sealed unsafe class RtpReceiveThread
     private const int MaxEvents = 256;
 
     private readonly int _epoll = LinuxUdp.CreateEpoll();
-    private readonly ConcurrentDictionary<long, RtpReceiver> _receivers = new();
+    private readonly TokenTable<RtpReceiver> _receivers = new();
     private readonly Action<string> _log;
-    private long _nextToken;
 
     public RtpReceiveThread(string name, Action<string> log)
     {
@@ -31,15 +29,13 @@ internal sealed unsafe class RtpReceiveThread
 
     public void Add(RtpReceiver receiver)
     {
-        receiver.Token = Interlocked.Increment(ref _nextToken);
-        _receivers[receiver.Token] = receiver;
-        LinuxUdp.Add(_epoll, receiver.Fd, receiver.Token);
+        LinuxUdp.Add(_epoll, receiver.Fd, _receivers.Add(receiver));
     }
 
     /// <summary>Off the epoll set; the fd is held open meanwhile, so a number reused by a newer socket is never removed.</summary>
     public void Remove(RtpReceiver receiver)
     {
-        _receivers.TryRemove(receiver.Token, out _);
+        _receivers.Remove(receiver);
         if (!receiver.TryReferenceSocket()) return; // closed: the kernel has taken it off the set
         LinuxUdp.Remove(_epoll, receiver.Fd);
         receiver.ReleaseSocket();
@@ -62,7 +58,7 @@ internal sealed unsafe class RtpReceiveThread
 
             for (var i = 0; i < count; i++)
             {
-                if (_receivers.TryGetValue(LinuxUdp.TokenOf(events, i), out var receiver)) receiver.Drain(batch);
+                _receivers.Find(LinuxUdp.TokenOf(events, i))?.Drain(batch);
             }
         }
     }
