@@ -99,20 +99,22 @@ internal sealed class ToneAnalyzer
     // The receiving thread's scratch, room for two windows: none kept per call, none zeroed per frame.
     private static double[] Scratch() => t_windowed ??= new double[2 * Window];
 
-    /// <summary>Clears the frame, windows the samples, measures their power: false when the window is silence (nothing
-    /// more to measure).</summary>
+    /// <summary>Clears the frame's findings, windows the samples, measures their power: false when the window is silence
+    /// (nothing more to measure: its magnitudes are cleared; a sounding window's are all written by the filters).</summary>
     private static bool Prepare(ReadOnlySpan<short> samples, Span<double> windowed, ToneFrame frame)
     {
-        frame.Clear();
+        frame.ClearFindings();
         frame.TotalPower = (double)ApplyWindow(samples, windowed) / Window;
-        return frame.TotalPower >= s_silencePower;
+        if (frame.TotalPower >= s_silencePower) return true;
+        Array.Clear(frame.Magnitudes);
+        return false;
     }
 
     /// <summary>From the eight filters' |X|² in <see cref="ToneFrame.Magnitudes"/>: the magnitudes, the strongest pair and
     /// whether it is a candidate, with its harmonics and phase advance.</summary>
     private void Classify(ReadOnlySpan<short> samples, ReadOnlySpan<double> windowed, ToneFrame frame)
     {
-        for (var k = 0; k < ToneFrame.Tones; k++) frame.Magnitudes[k] = Math.Sqrt(frame.Magnitudes[k]);
+        SquareRoots(frame.Magnitudes);
         var low = Strongest(frame.Magnitudes, 0, out var lowRunnerUp);
         var high = Strongest(frame.Magnitudes, 4, out var highRunnerUp);
         frame.Low = low;
@@ -129,6 +131,21 @@ internal sealed class ToneAnalyzer
         frame.HighHarmonicPower = SinePower(Math.Sqrt(Goertzel(windowed, s_harmonicCoefficients[4 + high])));
         (frame.LowCrossRe, frame.LowCrossIm, frame.LowCrossAbs) = HalvesCross(samples, low);
         (frame.HighCrossRe, frame.HighCrossIm, frame.HighCrossAbs) = HalvesCross(samples, 4 + high);
+    }
+
+    /// <summary>|X| from |X|², in place, four at a time where 256-bit vectors are fast: a square root is correctly rounded
+    /// either way, so the same bits as <see cref="Math.Sqrt"/> one at a time.</summary>
+    internal static void SquareRoots(double[] magnitudes)
+    {
+        if (Vector256.IsHardwareAccelerated && magnitudes.Length == ToneFrame.Tones)
+        {
+            ref var m = ref MemoryMarshal.GetArrayDataReference(magnitudes);
+            Vector256.Sqrt(Vector256.LoadUnsafe(ref m)).StoreUnsafe(ref m);
+            Vector256.Sqrt(Vector256.LoadUnsafe(ref m, 4)).StoreUnsafe(ref m, 4);
+            return;
+        }
+
+        for (var k = 0; k < magnitudes.Length; k++) magnitudes[k] = Math.Sqrt(magnitudes[k]);
     }
 
     /// <summary>Writes the Hann-windowed <paramref name="samples"/> (one window) into <paramref name="windowed"/> and

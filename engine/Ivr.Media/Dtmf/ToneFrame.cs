@@ -34,9 +34,9 @@ internal sealed class ToneFrame
 
     public double PairMagnitude(int low, int high) => Magnitudes[low] + Magnitudes[4 + high];
 
-    public void Clear()
+    /// <summary>Everything but <see cref="Magnitudes"/>, which the filters overwrite (a silent window clears them itself).</summary>
+    public void ClearFindings()
     {
-        Array.Clear(Magnitudes);
         Candidate = false;
         Low = High = -1;
         LowPower = HighPower = LowHarmonicPower = HighHarmonicPower = TotalPower = 0;

@@ -63,6 +63,24 @@ public class ToneAnalyzerTests
     }
 
     [Fact]
+    public void SquareRoots_AnyPowers_SameBitsAsMathSqrt()
+    {
+        var random = new Random(1633);
+        double[] edges = [0, -0.0, double.Epsilon, -1e-300, 1e-310, 1, 2, double.MaxValue, double.PositiveInfinity, double.NaN];
+        for (var trial = 0; trial < 2_000; trial++)
+        {
+            double[] powers = [.. Enumerable.Range(0, ToneFrame.Tones).Select(k => trial < edges.Length && k == trial % ToneFrame.Tones
+                ? edges[trial]
+                : random.NextDouble() * Math.Pow(10, random.Next(-20, 30)))];
+            var expected = powers.Select(Math.Sqrt).ToArray();
+
+            ToneAnalyzer.SquareRoots(powers);
+
+            for (var k = 0; k < powers.Length; k++) Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(powers[k]));
+        }
+    }
+
+    [Fact]
     public void GoertzelPair_TwoWindows_SameBitsAsEachAlone()
     {
         var random = new Random(4733);
