@@ -17,7 +17,7 @@ namespace Ivr.Core.Serial;
 public sealed class SerialQueue<T>
 {
     private readonly Lock _gate = new();
-    private readonly Queue<T> _items = new();
+    private readonly Queue<T> _items;
     private readonly ISerialHandler<T> _handler;
     private readonly SerialDispatch _dispatch;
     private readonly EventLane? _lane;
@@ -38,20 +38,23 @@ public sealed class SerialQueue<T>
 
     /// <summary>A queue whose owner handles its items itself (no delegate pair per queue: a call's queues are part of
     /// every held call's state).</summary>
-    public SerialQueue(ISerialHandler<T> handler, SerialDispatch dispatch, bool open = true)
-        : this(handler, dispatch, null, open)
+    /// <param name="capacity">Room for this many items made now, so the first posts do not grow the queue on the posting
+    /// thread (a pacing thread posts a call's prompt ends).</param>
+    public SerialQueue(ISerialHandler<T> handler, SerialDispatch dispatch, bool open = true, int capacity = 0)
+        : this(handler, dispatch, null, open, capacity)
     {
     }
 
     /// <summary>A queue on <paramref name="lane"/>'s thread whose owner handles its items itself.</summary>
-    public SerialQueue(ISerialHandler<T> handler, EventLane lane, bool open = true)
-        : this(handler, SerialDispatch.ThreadPool, lane ?? throw new ArgumentNullException(nameof(lane)), open)
+    public SerialQueue(ISerialHandler<T> handler, EventLane lane, bool open = true, int capacity = 0)
+        : this(handler, SerialDispatch.ThreadPool, lane ?? throw new ArgumentNullException(nameof(lane)), open, capacity)
     {
     }
 
-    private SerialQueue(ISerialHandler<T> handler, SerialDispatch dispatch, EventLane? lane, bool open)
+    private SerialQueue(ISerialHandler<T> handler, SerialDispatch dispatch, EventLane? lane, bool open, int capacity = 0)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        _items = new Queue<T>(capacity);
         _handler = handler;
         _dispatch = dispatch;
         _lane = lane;

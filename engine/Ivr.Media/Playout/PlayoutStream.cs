@@ -22,8 +22,10 @@ public sealed class PlayoutStream
     private readonly Action<PromptCompletion>? _onCompleted;
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + G711.SamplesPer20Ms];
     private readonly Queue<QueuedAudio> _queue = new();
-    private readonly List<PromptCompletion> _completions = [];
-    private readonly List<PromptCompletion> _reporting = [];
+    // Room for a few prompt ends made with the stream: the pacing thread adds them, and should not be the one that grows
+    // the lists (gc-trace allocations, issue 13).
+    private readonly List<PromptCompletion> _completions = new(4);
+    private readonly List<PromptCompletion> _reporting = new(4);
     private short[]? _generated; // made with the first generator (a fax): the other calls keep no 344 B for it
     private AudioGenerator? _generator;
     private Exception? _generatorFailure;

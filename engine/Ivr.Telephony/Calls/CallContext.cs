@@ -19,6 +19,8 @@ namespace Ivr.Telephony.Calls;
 /// </summary>
 internal sealed class CallContext
 {
+    private const int QueueCapacity = 4;
+
     private readonly SerialQueue<CallWork>? _events;
 
     /// <param name="lane">The event thread for the call's events (with <see cref="SerialDispatch.ThreadPool"/>); the thread
@@ -31,12 +33,14 @@ internal sealed class CallContext
         Time = time;
         Log = log;
         Reports = new CallReports(callId, log);
-        Work = new SerialQueue<CallWork>(new WorkHandler(this), SerialDispatch.Inline);
+        // Room for a few items made with the call: every call posts some, and its prompt ends are posted by a pacing
+        // thread, which should not be the one that grows a queue (gc-trace allocations, issue 13).
+        Work = new SerialQueue<CallWork>(new WorkHandler(this), SerialDispatch.Inline, capacity: QueueCapacity);
         if (events == SerialDispatch.Inline) return;
         var handOver = new EventHandOver(this);
         _events = lane is null
-            ? new SerialQueue<CallWork>(handOver, SerialDispatch.ThreadPool)
-            : new SerialQueue<CallWork>(handOver, lane);
+            ? new SerialQueue<CallWork>(handOver, SerialDispatch.ThreadPool, capacity: QueueCapacity)
+            : new SerialQueue<CallWork>(handOver, lane, capacity: QueueCapacity);
     }
 
     public string CallId { get; }

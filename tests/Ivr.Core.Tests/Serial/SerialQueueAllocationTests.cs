@@ -36,6 +36,43 @@ public sealed class SerialQueueAllocationTests
         Assert.True(least < Posts * 8, $"{least} bytes for {Posts} drains started ({(double)least / Posts:0.0} per post)");
     }
 
+    [Fact]
+    public void Capacity_FirstPostsOfANewQueue_NoAllocationOnThePoster()
+    {
+        var handler = new Counting();
+        Assert.True(AllocatedByFirstPosts(() => new SerialQueue<long>(handler, SerialDispatch.Inline, open: false)) > 0); // grows on the first post
+
+        var least = AllocatedByFirstPosts(() => new SerialQueue<long>(handler, SerialDispatch.Inline, open: false, capacity: 4));
+
+        Assert.Equal(0, least);
+    }
+
+    /// <summary>What four posts to a new queue allocate on the poster (the least of three queues).</summary>
+    private static long AllocatedByFirstPosts(Func<SerialQueue<long>> create)
+    {
+        long Once()
+        {
+            var queue = create();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 4; i++) queue.Post(i);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Once();
+        return Math.Min(Once(), Math.Min(Once(), Once()));
+    }
+
+    private sealed class Counting : ISerialHandler<long>
+    {
+        public void Handle(long item)
+        {
+        }
+
+        public void Failed(long item, Exception error)
+        {
+        }
+    }
+
     /// <summary>Each post finds the queue idle (the previous item handled), so each starts a drain; the least of three passes.</summary>
     private static long LeastAllocated(SerialQueue<long> queue, Func<int> handled)
     {
