@@ -53,7 +53,9 @@ internal sealed class TokenTable<T>
         }
     }
 
-    /// <summary>The item <paramref name="token"/> names, or null when it was removed (or never there).</summary>
+    /// <summary>The item <paramref name="token"/> names, or null when it was removed (or never there). A lookup racing
+    /// a removal may still return the item being removed — a receiver is stopped before it is removed, and a stopped one
+    /// handles nothing.</summary>
     public T? Find(long token)
     {
         var items = Volatile.Read(ref _items);
