@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ivr.Media.Codecs;
 using Ivr.Media.Dtmf;
 using Ivr.Media.Recording;
@@ -119,6 +120,7 @@ public sealed class InboundMedia
         return null;
     }
 
+    [SkipLocalsInit] // the decoded chunk is written before it is read: not zeroed first (960 bytes a packet)
     private void Audio(ReadOnlySpan<byte> payload)
     {
         Span<short> decoded = stackalloc short[DecodedChunk]; // not a shared scratch: the handlers below may receive again

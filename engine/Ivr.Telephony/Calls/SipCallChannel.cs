@@ -22,6 +22,7 @@ public sealed partial class SipCallChannel : ICallChannel
     private readonly CallContext _call;
     private readonly MediaLeg _leg;
     private readonly CallParts _parts;
+    private readonly InboundMedia _inbound; // the parts' own, kept here: each packet reads one object fewer on its way
     private readonly CallSignalling _sip;
     private ReferTransfer? _transfer; // made with the call's first transfer, on its queue: most calls never transfer
     private volatile NegotiatedMedia _media;
@@ -34,6 +35,7 @@ public sealed partial class SipCallChannel : ICallChannel
         if (media.Remote is { } remote) leg.SetRemote(remote);
         leg.SetHold(media.IsHold);
         (_leg, _parts, _sip) = (leg, parts, sip);
+        _inbound = parts.Inbound;
         leg.WatchTimeout(() => call.Post(OnMediaTimeout));
         leg.Receive(OnPacket);
     }
@@ -170,6 +172,6 @@ public sealed partial class SipCallChannel : ICallChannel
     private void OnPacket(RtpPacket packet)
     {
         if (Volatile.Read(ref _relay) is { } relay) relay(packet);
-        else _parts.Inbound.Receive(packet);
+        else _inbound.Receive(packet);
     }
 }
