@@ -122,14 +122,11 @@ static int load_capture(const char *path) {
 }
 
 /* Sends what is queued (sendmmsg); a message it could not send (e.g. to a port closed meanwhile) counts as an error. */
-static void flush(int fd, struct mmsghdr *messages, int *queued, unsigned long long *sent, unsigned long long *errors,
-                  unsigned long long *window_sent, unsigned long long *window_errors) {
+static void flush(int fd, struct mmsghdr *messages, int *queued, unsigned long long *sent, unsigned long long *errors) {
     int done = sendmmsg(fd, messages, (unsigned)*queued, 0);
     if (done < 0) done = 0;
     *sent += (unsigned)done;
-    *window_sent += (unsigned)done;
     *errors += (unsigned)(*queued - done);
-    *window_errors += (unsigned)(*queued - done);
     *queued = 0;
 }
 
@@ -168,7 +165,7 @@ int main(int argc, char **argv) {
 
     unsigned long long started = 0, ended = 0, sent = 0, send_errors = 0, received = 0;
     long long latest_ns = 0;
-    unsigned long long window_sent = 0, window_errors = 0; /* since the last SIGUSR1 */
+    unsigned long long sent_before_window = 0, errors_before_window = 0; /* the totals at the last SIGUSR1 */
     long long window_latest_ns = 0;
     int queued = 0;
     struct timespec tick;
@@ -213,7 +210,7 @@ int main(int argc, char **argv) {
                 out_iov[queued].iov_len = p->length;
                 out_targets[queued].sin_port = htons(port);
                 if (++queued == BATCH) {
-                    flush(fd, out_msgs, &queued, &sent, &send_errors, &window_sent, &window_errors);
+                    flush(fd, out_msgs, &queued, &sent, &send_errors);
                 }
             }
             if (s->next == packet_count) { /* the capture is over: so is the call's audio */
@@ -225,13 +222,14 @@ int main(int argc, char **argv) {
             }
             a++;
         }
-        if (queued > 0) flush(fd, out_msgs, &queued, &sent, &send_errors, &window_sent, &window_errors);
+        if (queued > 0) flush(fd, out_msgs, &queued, &sent, &send_errors);
         if (report) {
             report = 0;
             printf("window: streams playing %u; packets sent %llu, send errors %llu; latest send %.3f ms after its time\n",
-                   active_count, window_sent, window_errors, window_latest_ns / 1e6);
+                   active_count, sent - sent_before_window, send_errors - errors_before_window, window_latest_ns / 1e6);
             fflush(stdout);
-            window_sent = window_errors = 0;
+            sent_before_window = sent;
+            errors_before_window = send_errors;
             window_latest_ns = 0;
         }
 
