@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Ivr.Media.Dtmf;
 
 /// <summary>
@@ -7,30 +9,34 @@ namespace Ivr.Media.Dtmf;
 /// reported once, as soon as its measured duration, levels, twist, energy share, harmonics and
 /// frequency (measured from phase, averaged over the burst) all pass. Drop-outs of up to 3 windows
 /// are bridged; the same key is reported again only after 4 windows without it (a pause of about
-/// 35 ms). Two windows a hop apart are analysed together when both are there (one pass of their filters); a window
-/// complete at the end of a chunk alone, so a key is reported in the chunk that completes it. Feed it any chunk size; it
-/// allocates nothing after construction. Not thread-safe.
+/// 35 ms). The four windows a 20 ms packet completes are analysed together (<see cref="ToneAnalyzer.AnalyzeFour"/>:
+/// the high group's filters only where a low tone may be); windows complete at the end of a chunk of another size two
+/// or one at a time, so a key is reported in the chunk that completes it. Feed it any chunk size: the same keys at the
+/// same places. It allocates nothing after construction. Not thread-safe.
 /// </summary>
 public sealed class DtmfDetector
 {
     private const int Hop = 40;
     private const int Window = ToneAnalyzer.Window;
     private const int Bridge = Window / Hop - 1;
+    private const int Batch = 4; // windows analysed together: what a 20 ms packet completes
+    private const int Reach = Window + (Batch - 1) * Hop; // the samples a batch spans
+    private const int Kept = Bridge * Hop; // samples kept before the next window: the windows before a burst
 
     private readonly DtmfDetectorOptions _options;
     private readonly Action<DtmfDetection> _onKey;
     private readonly ToneAnalyzer _analyzer;
     [ThreadStatic]
-    private static ToneFrame? t_frame; // the analysing thread's scratch: what a window holds is read before the next window
-    [ThreadStatic]
-    private static ToneFrame? t_nextFrame; // the second of two windows analysed together
+    private static ToneFrame[]? t_frames; // the analysing thread's scratch: what a window holds is read before the next batch
 
     private readonly ToneEvent _event = new();
-    private readonly short[] _window = new short[Window + Hop]; // the next two windows, a hop apart
+    private readonly short[] _buffer = new short[Kept + Reach]; // the last windows' samples, then the next windows'
     private readonly double[] _history = new double[Bridge * ToneFrame.Tones]; // the last windows' magnitudes, 8 per window
     private readonly int[] _historyKey = new int[Bridge];
+    private readonly bool[] _historyHighMeasured = new bool[Bridge];
+    private readonly long[] _historyEnd = new long[Bridge]; // where each of the last windows ended in the stream
     private int _historyNext;
-    private int _filled = Window - Hop;
+    private int _filled = Window - Hop; // samples from the next window's start, _buffer[Kept]
     private long _samples;
 
     public DtmfDetector(Action<DtmfDetection> onKey, DtmfDetectorOptions? options = null)
@@ -40,6 +46,7 @@ public sealed class DtmfDetector
         if (_options.Validate() is { } problem) throw new ArgumentException($"bad DTMF detector options: {problem}", nameof(options));
         _analyzer = ReferenceEquals(_options, DtmfDetectorOptions.Default) ? ToneAnalyzer.Default : new ToneAnalyzer(_options);
         Array.Fill(_historyKey, -1);
+        Array.Fill(_historyHighMeasured, true);
     }
 
     /// <summary>Samples analysed so far.</summary>
@@ -49,45 +56,56 @@ public sealed class DtmfDetector
     {
         while (!samples.IsEmpty)
         {
-            var take = Math.Min(samples.Length, Window + Hop - _filled);
-            samples[..take].CopyTo(_window.AsSpan(_filled));
+            var take = Math.Min(samples.Length, Reach - _filled);
+            samples[..take].CopyTo(_buffer.AsSpan(Kept + _filled));
             samples = samples[take..];
             _filled += take;
             _samples += take;
-            if (_filled == Window + Hop) AnalyzeTwo();
+            if (_filled == Reach) AnalyzeNext(Batch);
         }
 
-        // A window complete and the next not yet: analysed now, so a key is reported in the chunk that completes it.
-        if (_filled >= Window) AnalyzeOne();
+        // Windows complete and the batch not yet: analysed now, so a key is reported in the chunk that completes it.
+        if (_filled >= Window) AnalyzeNext((_filled - Window) / Hop + 1);
     }
 
-    /// <summary>The two windows the buffer holds, analysed together (one pass of their filters), then followed in order.</summary>
-    private void AnalyzeTwo()
+    /// <summary>The next <paramref name="count"/> windows (1–4), analysed together as far as they can be, then followed in
+    /// order.</summary>
+    private void AnalyzeNext(int count)
     {
-        var first = t_frame ??= new ToneFrame();
-        var second = t_nextFrame ??= new ToneFrame();
-        _analyzer.AnalyzePair(_window.AsSpan(0, Window), _window.AsSpan(Hop, Window), first, second);
-        // A key reported from the first ran its handler, which may have analysed on this thread (another detector) and
-        // so reused the second's frame: analysed again then (a key is rare).
-        if (Follow(first, _samples - Hop)) _analyzer.Analyze(_window.AsSpan(Hop, Window), second);
-        Follow(second, _samples);
-        Array.Copy(_window, 2 * Hop, _window, 0, Window - Hop);
-        _filled = Window - Hop;
+        var frames = t_frames ??= [new(), new(), new(), new()];
+        var next = _buffer.AsSpan(Kept, _filled);
+        switch (count)
+        {
+            case Batch:
+                _analyzer.AnalyzeFour(next, Hop, frames, everyTone: _event.Active);
+                break;
+            case 1:
+                _analyzer.Analyze(next[..Window], frames[0]);
+                break;
+            default:
+                _analyzer.AnalyzePair(next[..Window], next.Slice(Hop, Window), frames[0], frames[1]);
+                if (count == 3) _analyzer.Analyze(next.Slice(2 * Hop, Window), frames[2]);
+                break;
+        }
+
+        var firstEnd = _samples - _filled + Window;
+        var stale = false;
+        for (var w = 0; w < count; w++)
+        {
+            // A key reported ran its handler, which may have analysed on this thread (another detector) and so reused
+            // the frames not yet followed: those analysed again (a key is rare).
+            if (stale) _analyzer.Analyze(next.Slice(w * Hop, Window), frames[w]);
+            stale |= Follow(frames[w], firstEnd + w * Hop);
+        }
+
+        var used = count * Hop;
+        Array.Copy(_buffer, used, _buffer, 0, Kept + _filled - used);
+        _filled -= used;
     }
 
-    /// <summary>The first window, complete at the end of a chunk: analysed alone.</summary>
-    private void AnalyzeOne()
-    {
-        var frame = t_frame ??= new ToneFrame();
-        _analyzer.Analyze(_window.AsSpan(0, Window), frame);
-        Follow(frame, _samples - (_filled - Window));
-        Array.Copy(_window, Hop, _window, 0, _filled - Hop);
-        _filled -= Hop;
-    }
-
-    /// <summary>One window's part in the tone burst being followed, <paramref name="samplesAtEnd"/> its end in the stream;
-    /// true when it completed a key (reported).</summary>
-    private bool Follow(ToneFrame frame, long samplesAtEnd)
+    /// <summary>One window's part in the tone burst being followed, <paramref name="end"/> its end in the stream; true
+    /// when it completed a key (reported).</summary>
+    private bool Follow(ToneFrame frame, long end)
     {
         if (frame.Candidate)
         {
@@ -96,6 +114,9 @@ public sealed class DtmfDetector
         }
         else if (_event.Active)
         {
+            // Analysed with every tone while a burst is followed, and a batch holding its first candidate passed the
+            // low group's test.
+            Debug.Assert(frame.HighGroupMeasured, "a window after a burst's start without its high group");
             if (_event.FramesSinceCandidate < Bridge) _event.AddTail(frame);
             else _event.Close();
         }
@@ -104,23 +125,38 @@ public sealed class DtmfDetector
         // reuse the frame.
         Array.Copy(frame.Magnitudes, 0, _history, _historyNext * ToneFrame.Tones, ToneFrame.Tones);
         _historyKey[_historyNext] = frame.Candidate ? frame.KeyIndex : -1;
+        _historyHighMeasured[_historyNext] = frame.HighGroupMeasured;
+        _historyEnd[_historyNext] = end;
         _historyNext = (_historyNext + 1) % Bridge;
         if (!_event.Active || _event.Reported || !_event.Passes(_options, Hop)) return false;
         _event.Reported = true;
-        _onKey(new DtmfDetection(_event.Key, samplesAtEnd, _event.Duration(Hop)));
+        _onKey(new DtmfDetection(_event.Key, end, _event.Duration(Hop)));
         return true;
     }
 
     /// <summary>The pair's magnitudes in the windows just before the burst, which already held part of
-    /// it — not windows that were another key's (a key that shares a tone would lend it length).</summary>
+    /// it — not windows that were another key's (a key that shares a tone would lend it length). A window whose high
+    /// group was not measured is measured now for the one tone, from the samples kept.</summary>
     private double MagnitudeBefore(int low, int high)
     {
         double sum = 0;
         for (var i = 0; i < Bridge; i++)
         {
-            if (_historyKey[i] < 0) sum += _history[i * ToneFrame.Tones + low] + _history[i * ToneFrame.Tones + 4 + high];
+            if (_historyKey[i] >= 0) continue;
+            var highMagnitude = _historyHighMeasured[i]
+                ? _history[i * ToneFrame.Tones + 4 + high]
+                : ToneAnalyzer.Magnitude(WindowEndingAt(_historyEnd[i]), 4 + high);
+            sum += _history[i * ToneFrame.Tones + low] + highMagnitude;
         }
 
         return sum;
+    }
+
+    /// <summary>A window among the last ones before the next, from the samples kept.</summary>
+    private ReadOnlySpan<short> WindowEndingAt(long end)
+    {
+        var at = Kept + (int)(end - Window - (_samples - _filled));
+        Debug.Assert(at >= 0, "a window before the samples kept");
+        return _buffer.AsSpan(at, Window);
     }
 }

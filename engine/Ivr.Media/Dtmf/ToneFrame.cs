@@ -9,6 +9,10 @@ internal sealed class ToneFrame
     /// <summary>Goertzel magnitude |X| (Hann window) at each Q.23 frequency: 4 low, then 4 high.</summary>
     public readonly double[] Magnitudes = new double[Tones];
 
+    /// <summary>False when only the low group's magnitudes were measured (the high group's are NaN): no tone of the low
+    /// group was strong and dominant enough for the window to be a candidate (<see cref="ToneAnalyzer.AnalyzeFour"/>).</summary>
+    public bool HighGroupMeasured = true;
+
     /// <summary>True when the window looks like one DTMF pair (strong, dominant in each group, most of the power).</summary>
     public bool Candidate;
 
@@ -38,6 +42,7 @@ internal sealed class ToneFrame
     public void ClearFindings()
     {
         Candidate = false;
+        HighGroupMeasured = true;
         Low = High = -1;
         LowPower = HighPower = LowHarmonicPower = HighHarmonicPower = TotalPower = 0;
         LowCrossRe = LowCrossIm = LowCrossAbs = HighCrossRe = HighCrossIm = HighCrossAbs = 0;

@@ -53,13 +53,13 @@ public class ToneAnalyzerTests
         var windowed = new double[ToneAnalyzer.Window];
         foreach (var samples in windows)
         {
-            var energy = ToneAnalyzer.ApplyWindow(samples, windowed);
+            var energy = GoertzelFilters.ApplyWindow(samples, windowed);
             Assert.Equal(samples.Sum(s => (long)s * s), energy);
             for (var n = 0; n < samples.Length; n++)
                 Assert.Equal(BitConverter.DoubleToInt64Bits(samples[n] * hann[n]), BitConverter.DoubleToInt64Bits(windowed[n]));
         }
 
-        Assert.Throws<ArgumentException>(() => ToneAnalyzer.ApplyWindow(new short[ToneAnalyzer.Window - 1], windowed));
+        Assert.Throws<ArgumentException>(() => GoertzelFilters.ApplyWindow(new short[ToneAnalyzer.Window - 1], windowed));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class ToneAnalyzerTests
                 : random.NextDouble() * Math.Pow(10, random.Next(-20, 30)))];
             var expected = powers.Select(Math.Sqrt).ToArray();
 
-            ToneAnalyzer.SquareRoots(powers);
+            GoertzelFilters.SquareRoots(powers);
 
             for (var k = 0; k < powers.Length; k++) Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(powers[k]));
         }
@@ -94,7 +94,7 @@ public class ToneAnalyzerTests
                 : [.. Enumerable.Range(0, ToneAnalyzer.Window).Select(_ => (random.NextDouble() * 2 - 1) * 1e6)];
             var xPower = new double[ToneFrame.Tones];
             var yPower = new double[ToneFrame.Tones];
-            ToneAnalyzer.GoertzelPair(x, y, xPower, yPower);
+            GoertzelFilters.Pair(x, y, xPower, yPower);
             AssertSameBits(x, xPower);
             AssertSameBits(y, yPower);
         }
@@ -103,7 +103,7 @@ public class ToneAnalyzerTests
     private static void AssertSameBits(double[] window)
     {
         var together = new double[ToneFrame.Tones];
-        ToneAnalyzer.GoertzelAll(window, together);
+        GoertzelFilters.All(window, together);
         AssertSameBits(window, together);
     }
 
@@ -111,10 +111,10 @@ public class ToneAnalyzerTests
     {
         for (var k = 0; k < ToneFrame.Tones; k++)
         {
-            var coefficient = 2 * Math.Cos(2 * Math.PI * ToneAnalyzer.Frequency(k) / 8000);
-            var alone = ToneAnalyzer.Goertzel(window, coefficient);
+            var coefficient = 2 * Math.Cos(2 * Math.PI * GoertzelFilters.Frequency(k) / 8000);
+            var alone = GoertzelFilters.Goertzel(window, coefficient);
             Assert.True(BitConverter.DoubleToInt64Bits(alone) == BitConverter.DoubleToInt64Bits(together[k]),
-                $"tone {k} ({ToneAnalyzer.Frequency(k)} Hz): {alone:R} alone, {together[k]:R} together");
+                $"tone {k} ({GoertzelFilters.Frequency(k)} Hz): {alone:R} alone, {together[k]:R} together");
         }
     }
 }
