@@ -152,6 +152,39 @@ public class DtmfDetectorTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Process_RandomChunksOverKeysSpeechAndNoise_SameAsOneWindowAtATime(int seed)
+    {
+        // Chunks of any size mix the four-window batches with pairs and single windows, and a burst's start with windows
+        // before it from the batch before: the same detections as one window at a time, every filter.
+        var random = new Random(seed);
+        var speech = TestAudio.Read("speech-cmn-0.wav").Samples;
+        var parts = new List<double[]>();
+        for (var i = 0; i < 12; i++)
+        {
+            var at = random.Next(speech.Length - 4000);
+            parts.Add([.. speech.AsSpan(at, random.Next(200, 4000)).ToArray().Select(s => s * random.NextDouble())]);
+            parts.Add(Signal.Dtmf("0123456789*#ABCD"[random.Next(16)], random.Next(30, 80), lowDbm0: random.Next(-30, -3), twistDb: random.Next(-5, 9)));
+        }
+
+        var samples = Signal.ThroughMuLaw(Signal.WithNoise(Signal.Concat([.. parts, Signal.Silence(60)]), -45, seed));
+        var found = new List<DtmfDetection>();
+        var detector = new DtmfDetector(found.Add);
+        for (var at = 0; at < samples.Length;)
+        {
+            var chunk = Math.Min(random.Next(1, 500), samples.Length - at);
+            detector.Process(samples.AsSpan(at, chunk));
+            at += chunk;
+        }
+
+        var alone = DetectorRun.Detect(samples, chunk: 40);
+        Assert.True(alone.Count >= 6, $"only {alone.Count} keys");
+        Assert.Equal(alone, found);
+    }
+
+    [Theory]
     [InlineData(160, 13)]
     [InlineData(160, 18)] // a hop later: the keys complete in the other window of each pair
     [InlineData(7, 13)]
