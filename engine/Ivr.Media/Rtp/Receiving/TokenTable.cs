@@ -1,9 +1,11 @@
 namespace Ivr.Media.Rtp.Receiving;
 
-/// <summary>An item a <see cref="TokenTable{T}"/> holds: the token it was given, set once by the table.</summary>
-internal interface ITokenHolder
+/// <summary>An item a <see cref="TokenTable{T}"/> holds: the token it was given, set once by the table. A base class,
+/// not an interface: the table's code is shared by every reference type, and an interface's property read there is a
+/// virtual stub dispatch per lookup (1 % of the server with 300 talking callers, issue 13); this is a field read.</summary>
+internal abstract class TokenHolder
 {
-    long Token { get; set; }
+    public long Token { get; internal set; }
 }
 
 /// <summary>
@@ -14,7 +16,7 @@ internal interface ITokenHolder
 /// <see cref="Remove"/> from any thread (under a lock); <see cref="Find"/> from any thread without one.
 /// </summary>
 internal sealed class TokenTable<T>
-    where T : class, ITokenHolder
+    where T : TokenHolder
 {
     private readonly Lock _gate = new();
     private readonly Stack<int> _free = new();
@@ -24,7 +26,7 @@ internal sealed class TokenTable<T>
 
     public int Count { get; private set; }
 
-    /// <summary>Places <paramref name="item"/> and sets its <see cref="ITokenHolder.Token"/>, which it keeps.</summary>
+    /// <summary>Places <paramref name="item"/> and sets its <see cref="TokenHolder.Token"/>, which it keeps.</summary>
     public long Add(T item)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -96,10 +96,8 @@ public sealed class TokenTableTests
         Assert.Equal(50, table.Count);
     }
 
-    private sealed class Item(int id) : ITokenHolder
+    private sealed class Item(int id) : TokenHolder
     {
-        public long Token { get; set; }
-
         public override string ToString() => $"item {id}";
     }
 }
