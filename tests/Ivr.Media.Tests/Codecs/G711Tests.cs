@@ -123,6 +123,26 @@ public class G711Tests
         }
     }
 
+    [Theory]
+    [InlineData(G711Law.MuLaw)]
+    [InlineData(G711Law.ALaw)]
+    public void SpanDecode_EveryCodeAnyLength_TheScalarsAndNothingPastTheCodes(G711Law law)
+    {
+        var every = Enumerable.Range(0, 256).Select(c => (byte)c).Reverse().ToArray();
+        foreach (var length in new[] { 0, 1, 7, 160, 256 })
+        {
+            var decoded = Enumerable.Repeat((short)12333, length + 3).ToArray();
+            G711.Decode(law, every.AsSpan(256 - length), decoded);
+            for (var i = 0; i < length; i++)
+            {
+                var code = every[256 - length + i];
+                Assert.Equal(law == G711Law.MuLaw ? MuLaw.Decode(code) : ALaw.Decode(code), decoded[i]);
+            }
+
+            Assert.All(decoded[length..], s => Assert.Equal(12333, s));
+        }
+    }
+
     [Fact]
     public void Encode_DestinationTooShort_Throws()
     {
