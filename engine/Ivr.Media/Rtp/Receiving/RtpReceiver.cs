@@ -10,7 +10,7 @@ namespace Ivr.Media.Rtp.Receiving;
 /// starts being handled afterwards. An exception from the handler ends it too and faults <see cref="Completion"/>
 /// (a bug to see, not to hide); the thread goes on with the other calls.
 /// </summary>
-internal sealed class RtpReceiver : TokenHolder
+internal sealed class RtpReceiver : ITokenHolder
 {
     private const int MaxBatchesPerWake = 4; // then the next socket's turn (epoll is level-triggered: the rest comes next round)
 
@@ -31,6 +31,9 @@ internal sealed class RtpReceiver : TokenHolder
     }
 
     public int Fd { get; }
+
+    /// <summary>Set by the receive thread's <see cref="TokenTable{T}"/> when it takes it: the token its events carry.</summary>
+    public long Token { get; set; }
 
     public Task Completion => _completion.Task;
 

@@ -96,8 +96,10 @@ public sealed class TokenTableTests
         Assert.Equal(50, table.Count);
     }
 
-    private sealed class Item(int id) : TokenHolder
+    private sealed class Item(int id) : ITokenHolder
     {
+        public long Token { get; set; }
+
         public override string ToString() => $"item {id}";
     }
 }
