@@ -134,32 +134,12 @@ internal static class GoertzelFilters
     public static void Pair(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> xPower, Span<double> yPower)
     {
         if (x.Length != y.Length) throw new ArgumentException("two windows of one length");
-        var low = LowGroup;
-        var high = HighGroup;
-        Vector256<double> xl1 = default, xl2 = default, xh1 = default, xh2 = default;
-        Vector256<double> yl1 = default, yl2 = default, yh1 = default, yh2 = default;
-        for (var n = 0; n < x.Length; n++)
-        {
-            var xn = Vector256.Create(x[n]);
-            var yn = Vector256.Create(y[n]);
-            var xl0 = xn + low * xl1 - xl2;
-            var xh0 = xn + high * xh1 - xh2;
-            var yl0 = yn + low * yl1 - yl2;
-            var yh0 = yn + high * yh1 - yh2;
-            xl2 = xl1;
-            xl1 = xl0;
-            xh2 = xh1;
-            xh1 = xh0;
-            yl2 = yl1;
-            yl1 = yl0;
-            yh2 = yh1;
-            yh1 = yh0;
-        }
-
-        Power(xl1, xl2, low).CopyTo(xPower);
-        Power(xh1, xh2, high).CopyTo(xPower[4..]);
-        Power(yl1, yl2, low).CopyTo(yPower);
-        Power(yh1, yh2, high).CopyTo(yPower[4..]);
+        Span<double> power = stackalloc double[16];
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        FourChains(ref xs, ref xs, ref ys, ref ys, (nuint)x.Length, LowGroup, HighGroup, LowGroup, HighGroup, power);
+        power[..8].CopyTo(xPower);
+        power[8..].CopyTo(yPower);
     }
 
     /// <summary>One group's four filters (<paramref name="group"/>: <see cref="LowGroup"/> or <see cref="HighGroup"/>)
@@ -169,14 +149,23 @@ internal static class GoertzelFilters
     {
         if (windows.Length != 4 * Window || power.Length < 16) throw new ArgumentException($"four windows of {Window} samples, 16 powers");
         ref var w = ref MemoryMarshal.GetReference(windows);
+        FourChains(ref w, ref Unsafe.Add(ref w, Window), ref Unsafe.Add(ref w, 2 * Window), ref Unsafe.Add(ref w, 3 * Window),
+            Window, group, group, group, group, power);
+    }
+
+    /// <summary>Four chains of four filters side by side: chain k runs the filters of coefficients <c>ck</c> over the
+    /// <paramref name="length"/> samples at <c>wk</c>, its |X|² into <paramref name="power"/>[4k..4k+4].</summary>
+    private static void FourChains(ref double w0, ref double w1, ref double w2, ref double w3, nuint length,
+        Vector256<double> c0, Vector256<double> c1, Vector256<double> c2, Vector256<double> c3, Span<double> power)
+    {
         Vector256<double> a1 = default, a2 = default, b1 = default, b2 = default;
         Vector256<double> d1 = default, d2 = default, e1 = default, e2 = default;
-        for (nuint n = 0; n < Window; n++)
+        for (nuint n = 0; n < length; n++)
         {
-            var a0 = Vector256.Create(Unsafe.Add(ref w, n)) + group * a1 - a2;
-            var b0 = Vector256.Create(Unsafe.Add(ref w, n + Window)) + group * b1 - b2;
-            var d0 = Vector256.Create(Unsafe.Add(ref w, n + 2 * Window)) + group * d1 - d2;
-            var e0 = Vector256.Create(Unsafe.Add(ref w, n + 3 * Window)) + group * e1 - e2;
+            var a0 = Vector256.Create(Unsafe.Add(ref w0, n)) + c0 * a1 - a2;
+            var b0 = Vector256.Create(Unsafe.Add(ref w1, n)) + c1 * b1 - b2;
+            var d0 = Vector256.Create(Unsafe.Add(ref w2, n)) + c2 * d1 - d2;
+            var e0 = Vector256.Create(Unsafe.Add(ref w3, n)) + c3 * e1 - e2;
             a2 = a1;
             a1 = a0;
             b2 = b1;
@@ -187,10 +176,10 @@ internal static class GoertzelFilters
             e1 = e0;
         }
 
-        Power(a1, a2, group).CopyTo(power);
-        Power(b1, b2, group).CopyTo(power[4..]);
-        Power(d1, d2, group).CopyTo(power[8..]);
-        Power(e1, e2, group).CopyTo(power[12..]);
+        Power(a1, a2, c0).CopyTo(power);
+        Power(b1, b2, c1).CopyTo(power[4..]);
+        Power(d1, d2, c2).CopyTo(power[8..]);
+        Power(e1, e2, c3).CopyTo(power[12..]);
     }
 
     /// <summary>|X|² from the recurrence's last two states, as <see cref="Goertzel"/> ends, lane by lane.</summary>
