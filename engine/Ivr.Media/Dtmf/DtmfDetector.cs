@@ -34,7 +34,6 @@ public sealed class DtmfDetector
     private readonly double[] _history = new double[Bridge * ToneFrame.Tones]; // the last windows' magnitudes, 8 per window
     private readonly int[] _historyKey = new int[Bridge];
     private readonly bool[] _historyHighMeasured = new bool[Bridge];
-    private readonly long[] _historyEnd = new long[Bridge]; // where each of the last windows ended in the stream
     private int _historyNext;
     private int _filled = Window - Hop; // samples from the next window's start, _buffer[Kept]
     private long _samples;
@@ -110,7 +109,7 @@ public sealed class DtmfDetector
         if (frame.Candidate)
         {
             if (_event.Active && _event.KeyIndex == frame.KeyIndex) _event.AddCandidate(frame);
-            else _event.Start(frame, MagnitudeBefore(frame.Low, frame.High));
+            else _event.Start(frame, MagnitudeBefore(frame.Low, frame.High, end));
         }
         else if (_event.Active)
         {
@@ -126,7 +125,6 @@ public sealed class DtmfDetector
         Array.Copy(frame.Magnitudes, 0, _history, _historyNext * ToneFrame.Tones, ToneFrame.Tones);
         _historyKey[_historyNext] = frame.Candidate ? frame.KeyIndex : -1;
         _historyHighMeasured[_historyNext] = frame.HighGroupMeasured;
-        _historyEnd[_historyNext] = end;
         _historyNext = (_historyNext + 1) % Bridge;
         if (!_event.Active || _event.Reported || !_event.Passes(_options, Hop)) return false;
         _event.Reported = true;
@@ -136,16 +134,19 @@ public sealed class DtmfDetector
 
     /// <summary>The pair's magnitudes in the windows just before the burst, which already held part of
     /// it — not windows that were another key's (a key that shares a tone would lend it length). A window whose high
-    /// group was not measured is measured now for the one tone, from the samples kept.</summary>
-    private double MagnitudeBefore(int low, int high)
+    /// group was not measured is measured now for the one tone, from the samples kept: the windows are followed a hop
+    /// apart, so the one in slot i, written <c>age</c> windows before the burst's first (ending at <paramref name="end"/>),
+    /// ended age hops earlier.</summary>
+    private double MagnitudeBefore(int low, int high, long end)
     {
         double sum = 0;
         for (var i = 0; i < Bridge; i++)
         {
             if (_historyKey[i] >= 0) continue;
+            var age = (_historyNext - 1 - i + Bridge) % Bridge + 1;
             var highMagnitude = _historyHighMeasured[i]
                 ? _history[i * ToneFrame.Tones + 4 + high]
-                : ToneAnalyzer.Magnitude(WindowEndingAt(_historyEnd[i]), 4 + high);
+                : ToneAnalyzer.Magnitude(WindowEndingAt(end - age * Hop), 4 + high);
             sum += _history[i * ToneFrame.Tones + low] + highMagnitude;
         }
 

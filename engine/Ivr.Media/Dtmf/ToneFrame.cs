@@ -4,7 +4,7 @@ namespace Ivr.Media.Dtmf;
 internal sealed class ToneFrame
 {
     /// <summary>The Q.23 frequencies measured: 4 low, then 4 high.</summary>
-    public const int Tones = 8;
+    public const int Tones = GoertzelFilters.Tones;
 
     /// <summary>Goertzel magnitude |X| (Hann window) at each Q.23 frequency: 4 low, then 4 high.</summary>
     public readonly double[] Magnitudes = new double[Tones];
