@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Ivr.Native;
 
 namespace Ivr.Media.Rtp.Receiving;
@@ -14,14 +15,23 @@ internal sealed class DatagramBatch(int capacity = 16) : IDisposable
 {
     public const int MaxDatagram = 1500;
 
+    private const int EAgain = 11; // EWOULDBLOCK too (the same number on Linux)
+
     private readonly RecvMmsgBatch _batch = new(capacity, MaxDatagram);
     private readonly SocketAddress _ipv4 = new(AddressFamily.InterNetwork);
     private readonly SocketAddress _ipv6 = new(AddressFamily.InterNetworkV6);
 
     public int Capacity => _batch.Capacity;
 
-    /// <summary>Takes what <paramref name="fd"/> has queued, without waiting: the count, 0 when nothing or on an error.</summary>
-    public int Receive(int fd) => Math.Max(_batch.Receive(fd, RecvMmsgBatch.DontWait), 0);
+    /// <summary>Takes what <paramref name="fd"/> has queued, without waiting: the count, 0 when nothing is queued, -1 on
+    /// another error (e.g. a connected socket's ICMP error, reported once: datagrams may still be queued behind it).</summary>
+    public int Receive(int fd)
+    {
+        var count = _batch.Receive(fd, RecvMmsgBatch.DontWait);
+        if (count >= 0) return count;
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == EAgain ? 0 : -1;
+    }
 
     /// <summary>Whether datagram <paramref name="index"/> was longer than <see cref="MaxDatagram"/> (cut: dropped).</summary>
     public bool Truncated(int index) => _batch.Truncated(index);

@@ -8,7 +8,8 @@ namespace Ivr.Media.Rtp.Receiving;
 /// </summary>
 internal static unsafe partial class LinuxUdp
 {
-    public const int EpollIn = 0x001;
+    public const uint EpollIn = 0x001;
+    public const uint EpollEdgeTriggered = 0x80000000;
     public const int Eintr = 4;
 
     private const int EpollCloExec = 0x80000;
@@ -29,11 +30,13 @@ internal static unsafe partial class LinuxUdp
         return fd >= 0 ? fd : throw new InvalidOperationException($"epoll_create1 failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
-    /// <summary>Watches <paramref name="fd"/> for input (level-triggered); <paramref name="token"/> comes back with each event.</summary>
+    /// <summary>Watches <paramref name="fd"/> for input, edge-triggered: an event when datagrams arrive, not again for
+    /// what is still queued (so a wait does not poll every socket it reported last time again); the reader takes all
+    /// or comes back for the rest by itself. <paramref name="token"/> comes back with each event.</summary>
     public static void Add(int epoll, int fd, long token)
     {
         var ev = stackalloc byte[16];
-        *(uint*)ev = EpollIn;
+        *(uint*)ev = EpollIn | EpollEdgeTriggered;
         *(long*)(ev + EpollDataOffset) = token;
         if (epoll_ctl(epoll, EpollCtlAdd, fd, ev) != 0)
             throw new InvalidOperationException($"epoll_ctl ADD failed: errno {Marshal.GetLastPInvokeError()}");

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Ivr.Media.Rtp.Receiving;
 
 /// <summary>
-/// One receive thread: waits on the sockets of many calls at once (one <c>epoll</c> set, level-triggered) and, for
+/// One receive thread: waits on the sockets of many calls at once (one <c>epoll</c> set, edge-triggered) and, for
 /// each socket that has datagrams, lets its <see cref="RtpReceiver"/> take them (<c>recvmmsg</c>) and handle them
-/// synchronously. No work item, task or allocation per packet; the thread lives as long as the process.
+/// synchronously; a socket with more than its turn's share queued is read again next round, after the others. No work item, task or allocation per packet; the thread lives as long as the process.
 /// </summary>
 internal sealed unsafe class RtpReceiveThread
 {
@@ -45,9 +45,12 @@ internal sealed unsafe class RtpReceiveThread
     {
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * LinuxUdp.EpollEventSize));
         using var batch = new DatagramBatch();
+        var unfinished = new List<RtpReceiver>();
+        var next = new List<RtpReceiver>();
         while (true)
         {
-            var count = LinuxUdp.Wait(_epoll, events, MaxEvents, -1);
+            // Sockets left with datagrams last round get no new event (edge-triggered): do not sleep while there are any.
+            var count = LinuxUdp.Wait(_epoll, events, MaxEvents, unfinished.Count > 0 ? 0 : -1);
             if (count < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
@@ -58,8 +61,25 @@ internal sealed unsafe class RtpReceiveThread
 
             for (var i = 0; i < count; i++)
             {
-                _receivers.Find(LinuxUdp.TokenOf(events, i))?.Drain(batch);
+                if (_receivers.Find(LinuxUdp.TokenOf(events, i)) is { } receiver) Drain(receiver, batch, next);
             }
+
+            foreach (var receiver in unfinished)
+            {
+                receiver.Unfinished = false;
+                Drain(receiver, batch, next);
+            }
+
+            unfinished.Clear();
+            (unfinished, next) = (next, unfinished);
         }
+    }
+
+    /// <summary>One socket's turn; one left with datagrams is kept for the next round (once, however often it is ready).</summary>
+    private static void Drain(RtpReceiver receiver, DatagramBatch batch, List<RtpReceiver> next)
+    {
+        if (receiver.Drain(batch) || receiver.Unfinished) return;
+        receiver.Unfinished = true;
+        next.Add(receiver);
     }
 }

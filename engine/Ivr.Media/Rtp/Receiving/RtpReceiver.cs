@@ -12,7 +12,7 @@ namespace Ivr.Media.Rtp.Receiving;
 /// </summary>
 internal sealed class RtpReceiver : ITokenHolder
 {
-    private const int MaxBatchesPerWake = 4; // then the next socket's turn (epoll is level-triggered: the rest comes next round)
+    private const int MaxBatchesPerWake = 4; // then the next socket's turn; the rest is read in the thread's next round
 
     private readonly RtpEndpoint _endpoint;
     private readonly RtpPacketHandler _onPacket;
@@ -47,14 +47,19 @@ internal sealed class RtpReceiver : ITokenHolder
         _cancellation = cancellationToken.UnsafeRegister(static s => ((RtpReceiver)s!).Stop(), this);
     }
 
-    /// <summary>Handles what the socket has queued (up to a few batches). On the receive thread.</summary>
-    public void Drain(DatagramBatch batch)
+    /// <summary>Set by the receive thread while this receiver waits for its next round with datagrams left.</summary>
+    public bool Unfinished { get; set; }
+
+    /// <summary>Handles what the socket has queued, up to a few batches (then the other sockets' turn). On the receive
+    /// thread. False when it stopped at that limit with datagrams perhaps left: the socket is watched edge-triggered, so
+    /// no new event may come for them and the thread must call again.</summary>
+    public bool Drain(DatagramBatch batch)
     {
-        if (_stopped) return;
+        if (_stopped) return true;
         if (!TryReferenceSocket()) // the fd stays this socket's while we read it, even if disposed meanwhile
         {
             Stop();
-            return;
+            return true;
         }
 
         try
@@ -62,18 +67,22 @@ internal sealed class RtpReceiver : ITokenHolder
             for (var round = 0; round < MaxBatchesPerWake; round++)
             {
                 var count = batch.Receive(Fd);
+                if (count < 0) continue; // an error reported once (ICMP on a connected socket): what is queued behind it next
                 for (var i = 0; i < count && !_stopped; i++)
                 {
                     if (batch.Truncated(i) || batch.SourceOf(i) is not { } source) continue;
                     _endpoint.Deliver(batch.Datagram(i), source, _onPacket);
                 }
 
-                if (count < batch.Capacity) return;
+                if (_stopped || count < batch.Capacity) return true;
             }
+
+            return false;
         }
         catch (Exception e)
         {
             Fail(e);
+            return true;
         }
         finally
         {

@@ -139,4 +139,80 @@ public class RtpReceiveThreadsTests
         endpoint.Dispose();
         await loop.WaitAsync(Patience);
     }
+
+    [Fact]
+    public async Task Backlog_LongerThanOneTurn_AllHandled_WithoutAnotherPacketArriving()
+    {
+        if (!LinuxUdp.Available) return;
+        var threads = new RtpReceiveThreads(1);
+        using var endpoint = new RtpEndpoint(Loopback);
+        using var peer = new UdpClient(Loopback);
+        const int queued = 100; // more than one turn's 4 batches of 16: the socket is edge-triggered, no event comes for the rest
+        for (ushort s = 0; s < queued; s++) await peer.SendAsync(Packet(s, 1), endpoint.LocalEndPoint);
+        var handled = new ConcurrentQueue<ushort>();
+        var loop = endpoint.ReceiveAsync(p => handled.Enqueue(p.Header.SequenceNumber), threads, CancellationToken.None);
+
+        Assert.True(SpinWait.SpinUntil(() => handled.Count == queued, Patience), $"{handled.Count} of {queued} packets");
+        Assert.Equal(Enumerable.Range(0, queued).Select(s => (ushort)s), handled);
+        endpoint.Dispose();
+        await loop.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task OneSocketWithABacklog_AnotherReadyOneIsServedBeforeTheRest()
+    {
+        if (!LinuxUdp.Available) return;
+        var threads = new RtpReceiveThreads(1);
+        using var busy = new RtpEndpoint(Loopback);
+        using var quiet = new RtpEndpoint(Loopback);
+        using var peer = new UdpClient(Loopback);
+        const int queued = 100;
+        for (ushort s = 0; s < queued; s++) await peer.SendAsync(Packet(s, 1), busy.LocalEndPoint);
+        await peer.SendAsync(Packet(7, 2), quiet.LocalEndPoint);
+        var order = new ConcurrentQueue<uint>();
+        using var bothAdded = new ManualResetEventSlim();
+        var busyLoop = busy.ReceiveAsync(p =>
+        {
+            bothAdded.Wait(Patience); // the quiet socket is on the thread before the busy one's first turn ends
+            order.Enqueue(p.Header.Ssrc);
+        }, threads, CancellationToken.None);
+        var quietLoop = quiet.ReceiveAsync(p => order.Enqueue(p.Header.Ssrc), threads, CancellationToken.None);
+        bothAdded.Set();
+
+        Assert.True(SpinWait.SpinUntil(() => order.Count == queued + 1, Patience), $"{order.Count} of {queued + 1} packets");
+        var quietAt = order.ToList().IndexOf(2u);
+        Assert.InRange(quietAt, 1, 64); // after at most the busy socket's one turn (4 batches of 16), not after its whole backlog
+        busy.Dispose();
+        quiet.Dispose();
+        await Task.WhenAll(busyLoop, quietLoop).WaitAsync(Patience);
+    }
+
+    [Fact]
+    public void ConnectedSocketsIcmpError_ReportedOnce_TheDatagramsQueuedBehindItAreStillRead()
+    {
+        if (!LinuxUdp.Available) return;
+        IPEndPoint closed;
+        using (var gone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+        {
+            gone.Bind(Loopback);
+            closed = (IPEndPoint)gone.LocalEndPoint!;
+        }
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(Loopback);
+        socket.Connect(closed);
+        socket.Send(Packet(0, 1)); // nobody there: the kernel's ICMP port unreachable becomes the socket's pending error
+        using var back = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        back.Bind(closed); // the connected peer answers after all: its datagrams queue behind the error
+        for (ushort s = 1; s <= 3; s++) back.SendTo(Packet(s, 1), socket.LocalEndPoint!);
+        Assert.True(SpinWait.SpinUntil(() => socket.Available > 0, Patience));
+        Thread.Sleep(50);
+
+        using var endpoint = new RtpEndpoint(Loopback);
+        var handled = new List<ushort>();
+        var receiver = new RtpReceiver(endpoint, socket, p => handled.Add(p.Header.SequenceNumber));
+        using var batch = new DatagramBatch();
+        Assert.True(receiver.Drain(batch));
+        Assert.Equal(new ushort[] { 1, 2, 3 }, handled);
+    }
 }
