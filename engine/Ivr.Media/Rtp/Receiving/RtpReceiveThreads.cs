@@ -1,21 +1,32 @@
 namespace Ivr.Media.Rtp.Receiving;
 
 /// <summary>
-/// The process's shared RTP receive threads (Linux, 64-bit): one per core, each waiting on its share of the calls'
-/// sockets, calls dealt round-robin. Replaces one <c>ReceiveFromAsync</c> loop per call, whose async state machine and
-/// thread-pool work item per packet cost a third of the server's CPU at 1,000 held calls (issue 13). Elsewhere
-/// <see cref="Shared"/> is null and each endpoint keeps its own managed loop.
+/// The process's shared RTP receive threads (Linux, 64-bit): up to one per core, each waiting on its share of the calls'
+/// sockets. A new call goes to the first thread holding fewer than <see cref="CallsPerThread"/> calls, so the next thread
+/// takes only what the first cannot (as the pacing threads do): every thread wakes for each burst of packets that reaches
+/// its calls — about a thousand times a second, ~14 µs each on this VM — so two threads serving 300 calls wake twice as
+/// often as one. When every thread holds its share, the least loaded takes the call. Replaces one
+/// <c>ReceiveFromAsync</c> loop per call, whose async state machine and thread-pool work item per packet cost a third of
+/// the server's CPU at 1,000 held calls (issue 13). Elsewhere <see cref="Shared"/> is null and each endpoint keeps its
+/// own managed loop.
 /// </summary>
 internal sealed class RtpReceiveThreads
 {
+    /// <summary>Calls one thread takes before the next takes new ones: 1,000 talking callers (50,000 packets a second,
+    /// in-band key detection on each) cost one receive thread about a third of a core (issue 13, session 26).</summary>
+    public const int CallsPerThread = 1000;
+
     private static readonly Lazy<RtpReceiveThreads?> Instance = new(() => LinuxUdp.Available ? new RtpReceiveThreads(Environment.ProcessorCount) : null);
 
     private readonly RtpReceiveThread[] _threads;
-    private long _next;
+    private readonly int _callsPerThread;
 
-    public RtpReceiveThreads(int threads, Action<string>? log = null)
+    /// <param name="callsPerThread">Calls the first threads take before the next one is used; 0: always the least loaded.</param>
+    public RtpReceiveThreads(int threads, int callsPerThread = CallsPerThread, Action<string>? log = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(callsPerThread);
         log ??= Console.Error.WriteLine;
+        _callsPerThread = callsPerThread;
         _threads = new RtpReceiveThread[Math.Max(1, threads)];
         for (var i = 0; i < _threads.Length; i++) _threads[i] = new RtpReceiveThread($"RTP receive {i + 1}", log);
     }
@@ -28,12 +39,30 @@ internal sealed class RtpReceiveThreads
     /// <summary>Receivers on all threads now.</summary>
     public int Count => _threads.Sum(t => t.Count);
 
+    /// <summary>Receivers on each thread now, in thread order.</summary>
+    public int[] CountsPerThread() => Array.ConvertAll(_threads, t => t.Count);
+
     /// <summary>Puts <paramref name="receiver"/> on a thread until it stops (cancellation, its endpoint's disposal, a handler's exception).</summary>
     public void Add(RtpReceiver receiver, CancellationToken cancellationToken)
     {
-        var thread = _threads[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)_threads.Length)];
+        var thread = ThreadFor();
         receiver.Start(thread.Removal, cancellationToken);
         thread.Add(receiver);
         if (receiver.IsStopped) thread.Remove(receiver); // cancelled before it was added
+    }
+
+    /// <summary>The first thread under its share, else the least loaded (counts read without a lock: calls added at
+    /// the same moment may put one more on a thread).</summary>
+    private RtpReceiveThread ThreadFor()
+    {
+        var least = _threads[0];
+        foreach (var thread in _threads)
+        {
+            var count = thread.Count;
+            if (count < _callsPerThread) return thread;
+            if (count < least.Count) least = thread;
+        }
+
+        return least;
     }
 }

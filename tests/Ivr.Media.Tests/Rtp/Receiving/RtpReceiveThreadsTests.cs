@@ -23,7 +23,7 @@ public class RtpReceiveThreadsTests
     public async Task ManyEndpoints_EachGetsOnlyItsOwnPackets_InOrder()
     {
         if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(2);
+        var threads = new RtpReceiveThreads(2, callsPerThread: 0); // the least loaded each time: both threads serve
         const int endpoints = 40, packets = 25;
         var received = new ConcurrentQueue<(int Endpoint, uint Ssrc, ushort Sequence)>[endpoints];
         var rtp = new RtpEndpoint[endpoints];
@@ -39,6 +39,7 @@ public class RtpReceiveThreadsTests
         }
 
         Assert.Equal(endpoints, threads.Count);
+        Assert.Equal([20, 20], threads.CountsPerThread());
         for (ushort s = 0; s < packets; s++)
             for (var e = 0; e < endpoints; e++)
                 await peer.SendAsync(Packet(s, (uint)e), rtp[e].LocalEndPoint);
@@ -214,5 +215,40 @@ public class RtpReceiveThreadsTests
         using var batch = new DatagramBatch();
         Assert.True(receiver.Drain(batch));
         Assert.Equal(new ushort[] { 1, 2, 3 }, handled);
+    }
+
+    [Fact]
+    public async Task NewCalls_FillTheFirstThreadToItsShare_ThenTheNext_ThenTheLeastLoaded()
+    {
+        if (!LinuxUdp.Available) return;
+        var threads = new RtpReceiveThreads(3, callsPerThread: 2);
+        var endpoints = new List<RtpEndpoint>();
+        var loops = new List<Task>();
+        using var cts = new CancellationTokenSource();
+        void AddCall()
+        {
+            var endpoint = new RtpEndpoint(Loopback);
+            endpoints.Add(endpoint);
+            loops.Add(endpoint.ReceiveAsync(_ => { }, threads, cts.Token));
+        }
+
+        AddCall();
+        Assert.Equal([1, 0, 0], threads.CountsPerThread());
+        AddCall();
+        AddCall();
+        Assert.Equal([2, 1, 0], threads.CountsPerThread());
+        for (var i = 0; i < 4; i++) AddCall();
+        Assert.Equal([3, 2, 2], threads.CountsPerThread()); // all at their share: then the least loaded (the first of equals)
+
+        endpoints[0].Dispose(); // a call on the first thread ends: its place is the first thread's again
+        await loops[0].WaitAsync(Patience);
+        Assert.Equal([2, 2, 2], threads.CountsPerThread());
+        AddCall();
+        Assert.Equal([3, 2, 2], threads.CountsPerThread());
+
+        await cts.CancelAsync();
+        await Task.WhenAll(loops).WaitAsync(Patience);
+        Assert.Equal([0, 0, 0], threads.CountsPerThread());
+        foreach (var endpoint in endpoints) endpoint.Dispose();
     }
 }
