@@ -12,9 +12,11 @@ namespace Ivr.Media.Rtp.Receiving;
 /// </summary>
 internal sealed class RtpReceiveThreads
 {
-    /// <summary>Calls one thread takes before the next takes new ones: 1,000 talking callers (50,000 packets a second,
-    /// in-band key detection on each) cost one receive thread about a third of a core (issue 13, session 26).</summary>
-    public const int CallsPerThread = 1000;
+    /// <summary>Calls one thread takes before the next takes new ones. 500 talking callers (25,000 packets a second,
+    /// in-band key detection on each) cost one receive thread about a sixth of a core. With 1,000 a thread, on two cores
+    /// shared with the load generator and a capture, key → prompt p99 rose from 3.8 to 8.0–9.6 ms: a preempted thread
+    /// holds up every one of its calls' packets (issue 13, session 27).</summary>
+    public const int CallsPerThread = 500;
 
     private static readonly Lazy<RtpReceiveThreads?> Instance = new(() => LinuxUdp.Available ? new RtpReceiveThreads(Environment.ProcessorCount) : null);
 
