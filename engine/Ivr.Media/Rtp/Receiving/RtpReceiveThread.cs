@@ -5,7 +5,8 @@ namespace Ivr.Media.Rtp.Receiving;
 /// <summary>
 /// One receive thread: waits on the sockets of many calls at once (one <c>epoll</c> set, edge-triggered) and, for
 /// each socket that has datagrams, lets its <see cref="RtpReceiver"/> take them (<c>recvmmsg</c>) and handle them
-/// synchronously; a socket with more than its turn's share queued is read again next round, after the others. No work item, task or allocation per packet; the thread lives as long as the process.
+/// synchronously; a socket with more than its turn's share queued is read again next round, after the others. No work
+/// item, task or allocation per packet; the thread lives as long as the process.
 /// </summary>
 internal sealed unsafe class RtpReceiveThread
 {

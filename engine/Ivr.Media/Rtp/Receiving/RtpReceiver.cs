@@ -64,10 +64,19 @@ internal sealed class RtpReceiver : ITokenHolder
 
         try
         {
+            var errorSeen = false;
             for (var round = 0; round < MaxBatchesPerWake; round++)
             {
                 var count = batch.Receive(Fd);
-                if (count < 0) continue; // an error reported once (ICMP on a connected socket): what is queued behind it next
+                if (count < 0)
+                {
+                    // An error is reported once (ICMP on a connected socket): read what is queued behind it. A second one
+                    // in a turn ends it as drained — never a socket retried without sleeping on an error that stays.
+                    if (errorSeen) return true;
+                    errorSeen = true;
+                    continue;
+                }
+
                 for (var i = 0; i < count && !_stopped; i++)
                 {
                     if (batch.Truncated(i) || batch.SourceOf(i) is not { } source) continue;

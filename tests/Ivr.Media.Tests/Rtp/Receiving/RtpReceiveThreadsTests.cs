@@ -251,4 +251,16 @@ public class RtpReceiveThreadsTests
         Assert.Equal([0, 0, 0], threads.CountsPerThread());
         foreach (var endpoint in endpoints) endpoint.Dispose();
     }
+
+    [Fact]
+    public void SocketWhoseEveryReadFails_IsDrainedAfterTwoErrors_NeverRetriedWithoutSleeping()
+    {
+        if (!LinuxUdp.Available) return;
+        using var unconnected = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); // every read: ENOTCONN
+        using var endpoint = new RtpEndpoint(Loopback);
+        var receiver = new RtpReceiver(endpoint, unconnected, _ => throw new InvalidOperationException("nothing to handle"));
+        using var batch = new DatagramBatch();
+        Assert.True(receiver.Drain(batch)); // false would keep it on the thread's list, polled with a zero timeout forever
+        Assert.False(receiver.IsStopped);
+    }
 }
