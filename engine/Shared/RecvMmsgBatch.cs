@@ -17,6 +17,9 @@ internal sealed unsafe partial class RecvMmsgBatch : IDisposable
     /// <summary>Take what is queued, never wait.</summary>
     public const int DontWait = 0x40;
 
+    /// <summary>The errno of a receive that found nothing queued (EWOULDBLOCK is the same number on Linux).</summary>
+    public const int EAgain = 11;
+
     private const int Trunc = 0x20;
     private const int AddressSlot = 128; // sizeof(struct sockaddr_storage)
 

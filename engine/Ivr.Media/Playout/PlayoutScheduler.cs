@@ -102,18 +102,7 @@ public sealed class PlayoutScheduler : IDisposable
     }
 
     /// <summary>The first shard under <see cref="_streamsPerThread"/> streams, else the least loaded.</summary>
-    private PlayoutShard ShardFor()
-    {
-        var least = _shards[0];
-        foreach (var shard in _shards)
-        {
-            var count = shard.Count;
-            if (count < _streamsPerThread) return shard;
-            if (count < least.Count) least = shard;
-        }
-
-        return least;
-    }
+    private PlayoutShard ShardFor() => FillFirst.Choose(_shards, _streamsPerThread, static shard => shard.Count);
 
     /// <summary>Removes a stream; its prompts complete as <see cref="PlayoutEndReason.Removed"/> on the next tick.</summary>
     public void RemoveStream(PlayoutStream stream) => stream.MarkRemoved();

@@ -12,7 +12,6 @@ namespace Ivr.Sip.Transport;
 internal sealed class RecvMmsgReader(Socket socket) : IUdpDatagramReader
 {
     public const int BatchSize = 32;
-    private const int EAgain = 11;
     private const int EIntr = 4;
     private const int EBadF = 9;
     private readonly RecvMmsgBatch _batch = new(BatchSize, 65536);
@@ -28,7 +27,7 @@ internal sealed class RecvMmsgReader(Socket socket) : IUdpDatagramReader
             var received = _batch.Receive((int)socket.SafeHandle.DangerousGetHandle(), RecvMmsgBatch.WaitForOne);
             if (received >= 0) return received;
             var errno = Marshal.GetLastPInvokeError();
-            if (errno is EAgain or EIntr) return 0;
+            if (errno is RecvMmsgBatch.EAgain or EIntr) return 0;
             throw new SocketException(errno == EBadF ? (int)SocketError.NotSocket : (int)SocketError.SocketError);
         }
         finally

@@ -15,8 +15,6 @@ internal sealed class DatagramBatch(int capacity = 16) : IDisposable
 {
     public const int MaxDatagram = 1500;
 
-    private const int EAgain = 11; // EWOULDBLOCK too (the same number on Linux)
-
     private readonly RecvMmsgBatch _batch = new(capacity, MaxDatagram);
     private readonly SocketAddress _ipv4 = new(AddressFamily.InterNetwork);
     private readonly SocketAddress _ipv6 = new(AddressFamily.InterNetworkV6);
@@ -30,7 +28,7 @@ internal sealed class DatagramBatch(int capacity = 16) : IDisposable
         var count = _batch.Receive(fd, RecvMmsgBatch.DontWait);
         if (count >= 0) return count;
         var errno = Marshal.GetLastPInvokeError();
-        return errno == EAgain ? 0 : -1;
+        return errno == RecvMmsgBatch.EAgain ? 0 : -1;
     }
 
     /// <summary>Whether datagram <paramref name="index"/> was longer than <see cref="MaxDatagram"/> (cut: dropped).</summary>

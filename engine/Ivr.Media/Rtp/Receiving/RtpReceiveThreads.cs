@@ -53,18 +53,6 @@ internal sealed class RtpReceiveThreads
         if (receiver.IsStopped) thread.Remove(receiver); // cancelled before it was added
     }
 
-    /// <summary>The first thread under its share, else the least loaded (counts read without a lock: calls added at
-    /// the same moment may put one more on a thread).</summary>
-    private RtpReceiveThread ThreadFor()
-    {
-        var least = _threads[0];
-        foreach (var thread in _threads)
-        {
-            var count = thread.Count;
-            if (count < _callsPerThread) return thread;
-            if (count < least.Count) least = thread;
-        }
-
-        return least;
-    }
+    /// <summary>The first thread under its share, else the least loaded (<see cref="FillFirst"/>).</summary>
+    private RtpReceiveThread ThreadFor() => FillFirst.Choose(_threads, _callsPerThread, static thread => thread.Count);
 }
