@@ -8,6 +8,12 @@
  * SPIN_US > 0: sleep to SPIN_US before each deadline, then spin on clock_gettime (the "wake early, spin" variant).
  * CONNECTED=1 in the environment: each socket is connect()ed to DST and sends with send() (the route is cached on the
  * socket instead of looked up per packet), to price that against sendto.
+ * RECEIVE=1 (with CONNECTED=1): no sink of its own — DST_PORT is a peer that sends every stream its caller's audio
+ * (tools/bench/caller-audio-send, as sip-load --caller-audio runs it) — and a receive thread takes that audio the way the
+ * server's receive threads do (every socket in one epoll set, edge-triggered; recvmmsg of 16 per ready socket, reading
+ * only the first byte). The line printed then adds the process's CPU over the paced seconds, per stream in % of a core:
+ * the per-call floor of one socket per call with a system call per packet each way, no managed code
+ * (tools/bench/talk-floor runs it).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -17,7 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,6 +55,54 @@ static void *drain(void *unused) {
     return NULL;
 }
 
+static int *stream_fds;
+static int stream_count;
+static volatile long long received, receive_wakes;
+
+/* The server's receive thread without its handling: edge-triggered epoll over every stream socket, recvmmsg per ready
+ * socket until it returns fewer than asked. */
+static void *receive(void *unused) {
+    (void)unused;
+    int ep = epoll_create1(0);
+    for (int s = 0; s < stream_count; s++) {
+        struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.u32 = (unsigned)s};
+        epoll_ctl(ep, EPOLL_CTL_ADD, stream_fds[s], &ev);
+    }
+    static struct epoll_event events[256];
+    static char data[16][2048];
+    static struct sockaddr_storage names[16];
+    static struct iovec vectors[16];
+    static struct mmsghdr messages[16];
+    long long sum = 0;
+    while (running) {
+        int n = epoll_wait(ep, events, 256, 200);
+        receive_wakes++;
+        for (int i = 0; i < n; i++) {
+            int fd = stream_fds[events[i].data.u32];
+            for (;;) {
+                for (int m = 0; m < 16; m++) {
+                    vectors[m] = (struct iovec){data[m], sizeof data[m]};
+                    messages[m].msg_hdr = (struct msghdr){.msg_name = &names[m], .msg_namelen = sizeof names[m], .msg_iov = &vectors[m], .msg_iovlen = 1};
+                }
+                int got = recvmmsg(fd, messages, 16, MSG_DONTWAIT, NULL);
+                if (got <= 0) break;
+                for (int m = 0; m < got; m++) sum += data[m][0];
+                received += got;
+                if (got < 16) break;
+            }
+        }
+    }
+    if (sum == 42) puts("");
+    close(ep);
+    return NULL;
+}
+
+static double cpu_seconds(void) {
+    struct rusage r;
+    getrusage(RUSAGE_SELF, &r);
+    return r.ru_utime.tv_sec + r.ru_stime.tv_sec + (r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
+}
+
 int main(int argc, char **argv) {
     if (argc < 6) {
         fprintf(stderr, "usage: %s STREAMS SECONDS PHASES BASE_PORT DST_PORT [SPIN_US]\n", argv[0]);
@@ -56,19 +112,22 @@ int main(int argc, char **argv) {
     double seconds = atof(argv[2]);
     long long spin_ns = argc > 6 ? atoll(argv[6]) * 1000 : 0;
     int connected = getenv("CONNECTED") && atoi(getenv("CONNECTED")) == 1;
-    if (streams < 1 || phases < 1 || seconds <= 0) return 2;
+    int receiving = getenv("RECEIVE") && atoi(getenv("RECEIVE")) == 1;
+    if (streams < 1 || phases < 1 || seconds <= 0 || (receiving && !connected)) return 2;
 
     struct sockaddr_in dst = {.sin_family = AF_INET, .sin_port = htons(port)};
     inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
-    sink_fd = socket(AF_INET, SOCK_DGRAM, 0);
-    struct timeval tv = {.tv_sec = 0, .tv_usec = 200000};
-    setsockopt(sink_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    if (bind(sink_fd, (struct sockaddr *)&dst, sizeof dst) < 0) {
-        perror("bind sink");
-        return 1;
-    }
     pthread_t reader;
-    pthread_create(&reader, NULL, drain, NULL);
+    if (!receiving) {
+        sink_fd = socket(AF_INET, SOCK_DGRAM, 0);
+        struct timeval tv = {.tv_sec = 0, .tv_usec = 200000};
+        setsockopt(sink_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        if (bind(sink_fd, (struct sockaddr *)&dst, sizeof dst) < 0) {
+            perror("bind sink");
+            return 1;
+        }
+        pthread_create(&reader, NULL, drain, NULL);
+    }
 
     int *fds = calloc(streams, sizeof *fds);
     unsigned char(*packets)[PACKET] = calloc(streams, PACKET);
@@ -91,6 +150,9 @@ int main(int argc, char **argv) {
         memcpy(p + 8, &ssrc, 4);
         memset(p + 12, 0xFF, PACKET - 12);
     }
+    stream_fds = fds;
+    stream_count = streams;
+    if (receiving) pthread_create(&reader, NULL, receive, NULL);
     unsigned short *seq = calloc(streams, sizeof *seq);
     unsigned int *ts = calloc(streams, sizeof *ts);
 
@@ -103,6 +165,10 @@ int main(int argc, char **argv) {
     long late_n = 0, sends = 0;
     long long send_ns = 0;
     long long start = now_ns() + 10000000LL, deadline = start, end = start + (long long)(seconds * 1e9);
+    /* with a peer, the first second starts its streams (each on our first packet) and is not measured */
+    long long measured_from = receiving ? start + 1000000000LL : start;
+    double cpu_from = 0, received_from = 0;
+    int measuring = 0;
     for (long long n = 0; deadline < end; n++, deadline += step) {
         int phase = (int)(n % phases);
         if (spin_ns > 0) {
@@ -114,6 +180,11 @@ int main(int argc, char **argv) {
             clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &wake, NULL);
         }
         long long woke = now_ns();
+        if (!measuring && woke >= measured_from) {
+            measuring = 1;
+            cpu_from = cpu_seconds();
+            received_from = received;
+        }
         if (late_n < MAX_LATE) late[late_n++] = woke - deadline;
         for (int s = phase; s < streams; s += phases) {
             unsigned char *p = packets[s];
@@ -130,6 +201,7 @@ int main(int argc, char **argv) {
         }
         send_ns += now_ns() - woke;
     }
+    double cpu = cpu_seconds() - cpu_from, wall = (now_ns() - measured_from) / 1e9, got = received - received_from;
     running = 0;
     pthread_join(reader, NULL);
     qsort(late, late_n, sizeof *late, cmp_ll);
@@ -137,5 +209,8 @@ int main(int argc, char **argv) {
            "sendto %.2f us each (%ld sends)\n",
            streams, phases, seconds, rt ? "yes" : "no", connected ? "connected send" : "sendto", spin_ns / 1000, late[late_n / 2] / 1e3, late[(long)(late_n * 0.99)] / 1e3,
            late[late_n - 1] / 1e3, sends ? send_ns / 1e3 / sends : 0.0, sends);
+    if (receiving)
+        printf("floor CPU: %.3f cores over %.1f s for %d streams: %.4f %% of a core per call; received %.0f datagrams/s (%d expected), %.0f receive wakes/s\n",
+               cpu / wall, wall, streams, 100.0 * cpu / wall / streams, got / wall, streams * 50, receive_wakes / ((end - start) / 1e9));
     return 0;
 }

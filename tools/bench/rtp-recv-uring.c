@@ -10,9 +10,14 @@
  *   uring   io_uring (SINGLE_ISSUER, DEFER_TASKRUN): a multishot recvmsg per socket into one provided-buffer ring,
  *           io_uring_submit_and_wait(1) per wake, each buffer handed back at once
  *   uring-plain  the same without SINGLE_ISSUER and DEFER_TASKRUN (the kernel's task work runs when it likes)
+ *   epoll-tick / uring-tick  the same two on a fixed cadence: sleep to the next tick (clock_nanosleep, absolute;
+ *           TICK_US, default 1000), then take whatever is ready without waiting (epoll_wait 0 / io_uring_enter with
+ *           no minimum: the deferred task work of every arrival since the last tick runs in that one call); block
+ *           only when a tick found nothing. Wakes are bounded by the cadence, however the packets arrive.
  * Build and run (liburing is not installed by tools/test):
  *   apt-get install -y liburing-dev && gcc -O2 -o /tmp/rtp-recv-uring tools/bench/rtp-recv-uring.c -luring
  *   /tmp/rtp-recv-uring epoll 1000 10; /tmp/rtp-recv-uring uring 1000 10    (way, sockets, seconds measured)
+ *   /tmp/rtp-recv-uring uring-tick 1000 10 2000                             (... tick in microseconds)
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -38,6 +43,19 @@
 #define GROUP 0
 
 static int fds[MAX_SOCKETS];
+static long tick_ns = 1000000;
+static int ticking, waiting;
+static struct timespec next_tick;
+
+/* Sleeps to the next tick of the cadence (absolute: no drift); a tick already past is not slept for. */
+static void sleep_to_tick(void) {
+  next_tick.tv_nsec += tick_ns;
+  while (next_tick.tv_nsec >= 1000000000) { next_tick.tv_nsec -= 1000000000; next_tick.tv_sec++; }
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (now.tv_sec > next_tick.tv_sec || (now.tv_sec == next_tick.tv_sec && now.tv_nsec >= next_tick.tv_nsec)) { next_tick = now; return; }
+  clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next_tick, NULL);
+}
 static struct sockaddr_in addrs[MAX_SOCKETS];
 static int sockets;
 static volatile long long received, wakes;
@@ -88,8 +106,16 @@ static void receive_epoll(double until) {
   static struct iovec vectors[BATCH];
   static struct mmsghdr messages[BATCH];
   long long sum = 0;
+  clock_gettime(CLOCK_MONOTONIC, &next_tick);
   while (now_s() < until) {
-    int n = epoll_wait(ep, events, 256, 100);
+    int n;
+    if (ticking) {
+      sleep_to_tick();
+      n = epoll_wait(ep, events, 256, 0);
+      if (n == 0) { n = epoll_wait(ep, events, 256, 100); clock_gettime(CLOCK_MONOTONIC, &next_tick); }
+    } else {
+      n = epoll_wait(ep, events, 256, 100);
+    }
     wakes++;
     for (int i = 0; i < n; i++) {
       int fd = fds[events[i].data.u32];
@@ -143,9 +169,20 @@ static void receive_uring(double until) {
   for (int s = 0; s < sockets; s++) arm(s);
   long long sum = 0, rearmed = 0;
   struct __kernel_timespec wait = {.tv_sec = 0, .tv_nsec = 100000000};
+  clock_gettime(CLOCK_MONOTONIC, &next_tick);
   while (now_s() < until) {
     struct io_uring_cqe *cqe;
-    io_uring_submit_and_wait_timeout(&ring, &cqe, 1, &wait, NULL);
+    if (waiting) {
+      /* one call a tick: deferred task work wakes a waiter only once min_complete items are pending */
+      struct __kernel_timespec tick = {.tv_sec = 0, .tv_nsec = tick_ns};
+      io_uring_submit_and_wait_timeout(&ring, &cqe, 1u << 20, &tick, NULL);
+    } else if (ticking) {
+      sleep_to_tick();
+      io_uring_submit_and_get_events(&ring);
+      if (io_uring_cq_ready(&ring) == 0) { io_uring_submit_and_wait_timeout(&ring, &cqe, 1, &wait, NULL); clock_gettime(CLOCK_MONOTONIC, &next_tick); }
+    } else {
+      io_uring_submit_and_wait_timeout(&ring, &cqe, 1, &wait, NULL);
+    }
     wakes++;
     unsigned head, seen = 0, returned = 0;
     io_uring_for_each_cqe(&ring, head, cqe) {
@@ -173,7 +210,10 @@ static void receive_uring(double until) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: %s epoll|uring|uring-plain SOCKETS SECONDS\n", argv[0]); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: %s epoll|uring|uring-plain|epoll-tick|uring-tick SOCKETS SECONDS [TICK_US]\n", argv[0]); return 2; }
+  ticking = strstr(argv[1], "-tick") != NULL;
+  waiting = strcmp(argv[1], "uring-wait") == 0;
+  if (argc > 4) tick_ns = atol(argv[4]) * 1000;
   sockets = atoi(argv[2]);
   double seconds = atof(argv[3]);
   if (sockets < 1 || sockets > MAX_SOCKETS) return 2;
