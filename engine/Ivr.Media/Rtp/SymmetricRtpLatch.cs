@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Ivr.Media.Rtp;
 
@@ -15,13 +16,16 @@ namespace Ivr.Media.Rtp;
 /// hijack the call).
 /// </para>
 /// Comparisons use <see cref="SocketAddress"/> buffers, so checking a packet allocates nothing (latching copies
-/// once). Call <see cref="Accept"/> from the one receiving thread; the counters and <see cref="Address"/> may be
+/// once); an IPv4 latch also keeps its family, port and address as one number in the latch itself, so a packet is
+/// checked without reading the latched address's two objects (first touches of each call's memory are most of what a
+/// receive thread spends outside the kernel, issue 13). Call <see cref="Accept"/> from the one receiving thread; the counters and <see cref="Address"/> may be
 /// read from any thread.
 /// </summary>
 /// <param name="family">The receiving socket's address family (IPv4 addresses are mapped for an IPv6 socket).</param>
 public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.InterNetwork)
 {
     private SocketAddress? _latched;
+    private long _latchedKey; // an IPv4 latch's first 8 bytes of sockaddr_in (never 0: the family is there), else 0
     private SocketAddress? _offered;
     private SocketAddress? _signalling;
     private volatile bool _restricted;
@@ -71,9 +75,10 @@ public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.Inter
             // One copy per latch, never reused, so a sender reading Address sees a complete address.
             var copy = new SocketAddress(source.Family, source.Size);
             source.Buffer.Span[..source.Size].CopyTo(copy.Buffer.Span);
+            _latchedKey = KeyOf(copy); // read by this thread only, after _latched
             Volatile.Write(ref _latched, copy);
         }
-        else if (!latched.Equals(source))
+        else if (_latchedKey != 0 ? KeyOf(source) != _latchedKey : !latched.Equals(source))
         {
             return Stranger();
         }
@@ -81,6 +86,11 @@ public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.Inter
         Volatile.Write(ref _accepted, _accepted + 1); // the one receiving thread counts: no locked instruction per packet
         return true;
     }
+
+    /// <summary>An IPv4 <c>sockaddr_in</c> (16 bytes) as its family, port and address, one 64-bit number; 0 for anything
+    /// else. Its last 8 bytes are zero as the kernel writes it (and as <see cref="Serialize"/> makes it).</summary>
+    private static long KeyOf(SocketAddress address) =>
+        address.Size == 16 && address.Family == AddressFamily.InterNetwork ? MemoryMarshal.Read<long>(address.Buffer.Span) : 0;
 
     /// <summary>Forgets the latched address (e.g. after a re-INVITE moved the remote media).</summary>
     public void Reset() => Volatile.Write(ref _latched, null);

@@ -20,7 +20,7 @@ internal sealed class CallParts
         _call = call;
         _leg = leg;
         Inbound = new InboundMedia(media.Law, media.TelephoneEventPayloadType, KeyReceived);
-        Playback = new CallPlayback(call, scheduler, media, packet => leg.Send(packet));
+        Playback = new CallPlayback(call, scheduler, media, leg.SendPacket); // the leg itself, no closure between
         Recording = new CallRecording(call, Playback, Inbound);
         Fax = new LineFax(call, Playback.Stream, Inbound);
     }

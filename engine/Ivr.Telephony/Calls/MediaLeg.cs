@@ -80,6 +80,9 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
         return true;
     }
 
+    /// <summary><see cref="Send"/> as a <c>PacketSink</c> (the pacing thread's, which needs no answer).</summary>
+    public void SendPacket(ReadOnlySpan<byte> packet) => Send(packet);
+
     /// <summary>Stops the timeout watch and the receive loop, closes the socket and returns the port; true for the call that closed it.</summary>
     public bool Close()
     {

@@ -81,6 +81,38 @@ public class SymmetricRtpLatchTests
     }
 
     [Fact]
+    public void Accept_IPv6_LatchesOnFirstAndDropsStrangersIncludingTheSameIPv4Port()
+    {
+        var latch = new SymmetricRtpLatch(System.Net.Sockets.AddressFamily.InterNetworkV6);
+        Assert.True(latch.Accept(From("[2001:db8::1]:4000")));
+        Assert.True(latch.Accept(From("[2001:db8::1]:4000")));
+        Assert.False(latch.Accept(From("[2001:db8::1]:4256")));
+        Assert.False(latch.Accept(From("[2001:db8::2]:4000")));
+        Assert.False(latch.Accept(From("10.0.0.1:4000")));
+        Assert.Equal(2, latch.PacketsAccepted);
+        Assert.Equal(3, latch.StrangerPacketsDropped);
+    }
+
+    [Fact]
+    public void Accept_IPv4_OneSourceObjectRewrittenPerPacket_ComparedByItsBytesNow()
+    {
+        // The receive threads hand every datagram's source in one reused SocketAddress: the latch must copy, and compare
+        // what the object holds at each packet (port bytes in either order, address bytes).
+        var latch = new SymmetricRtpLatch();
+        var source = From("10.0.0.1:4000");
+        Assert.True(latch.Accept(source));
+        foreach (var stranger in new[] { "10.0.0.1:40975", "1.0.0.10:4000", "10.0.0.1:4001", "10.0.1.1:4000" })
+        {
+            From(stranger).Buffer.Span.CopyTo(source.Buffer.Span);
+            Assert.False(latch.Accept(source), stranger);
+        }
+
+        From("10.0.0.1:4000").Buffer.Span.CopyTo(source.Buffer.Span);
+        Assert.True(latch.Accept(source));
+        Assert.Equal(IPEndPoint.Parse("10.0.0.1:4000"), latch.RemoteEndPoint);
+    }
+
+    [Fact]
     public void Reset_LatchesAgainOnNextPacket()
     {
         var latch = new SymmetricRtpLatch();
