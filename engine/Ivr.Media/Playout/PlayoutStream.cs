@@ -15,17 +15,19 @@ namespace Ivr.Media.Playout;
 /// </summary>
 public sealed class PlayoutStream
 {
-    private readonly object _gate = new();
     private readonly G711Law _law;
     private readonly RtpSender _sender;
     private readonly PacketSink _send;
     private readonly Action<PromptCompletion>? _onCompleted;
+    // The packet also serves as the stream's lock: every tick writes it under the lock anyway, so a tick touches one
+    // object less (each call's objects are first touches of the pacing thread's step: issue 13). Never exposed.
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + G711.SamplesPer20Ms];
     private readonly Queue<QueuedAudio> _queue = new();
     // Room for a few prompt ends made with the stream: the pacing thread adds them, and should not be the one that grows
     // the lists (gc-trace allocations, issue 13).
     private readonly List<PromptCompletion> _completions = new(4);
     private readonly List<PromptCompletion> _reporting = new(4);
+    private bool _ended; // _completions holds some: a tick reads this field, not the list
     private short[]? _generated; // made with the first generator (a fax): the other calls keep no 344 B for it
     private AudioGenerator? _generator;
     private Exception? _generatorFailure;
@@ -55,7 +57,7 @@ public sealed class PlayoutStream
     {
         get
         {
-            lock (_gate) return _current is not null || _queue.Count > 0;
+            lock (_packet) return _current is not null || _queue.Count > 0;
         }
     }
 
@@ -68,12 +70,12 @@ public sealed class PlayoutStream
     {
         get
         {
-            lock (_gate) return _generator;
+            lock (_packet) return _generator;
         }
         set
         {
             bool startsTalkspurt;
-            lock (_gate)
+            lock (_packet)
             {
                 startsTalkspurt = value is not null && _generator is null && _current is null && _queue.Count == 0;
                 if (value is not null) _generated ??= new short[G711.SamplesPer20Ms]; // here, not on the pacing thread
@@ -95,7 +97,7 @@ public sealed class PlayoutStream
     {
         get
         {
-            lock (_gate) return _newTalkspurt || _removed;
+            lock (_packet) return _newTalkspurt || _removed;
         }
     }
 
@@ -123,11 +125,11 @@ public sealed class PlayoutStream
     {
         bool startsTalkspurt;
         long id;
-        lock (_gate)
+        lock (_packet)
         {
             if (_removed) throw new InvalidOperationException("the stream was removed from its scheduler");
             id = ++_nextId;
-            if (prompt.Samples.IsEmpty) _completions.Add(new PromptCompletion(this, id, PlayoutEndReason.Finished, 0));
+            if (prompt.Samples.IsEmpty) Complete(new PromptCompletion(this, id, PlayoutEndReason.Finished, 0));
             else _queue.Enqueue(prompt with { Id = id });
             startsTalkspurt = !prompt.Samples.IsEmpty && _newTalkspurt && _current is null && _queue.Count == 1;
         }
@@ -140,12 +142,12 @@ public sealed class PlayoutStream
     /// Prompts enqueued after this call play normally, starting a new talkspurt.</summary>
     public void Stop()
     {
-        lock (_gate) DropAll(PlayoutEndReason.Stopped);
+        lock (_packet) DropAll(PlayoutEndReason.Stopped);
     }
 
     internal void MarkRemoved()
     {
-        lock (_gate)
+        lock (_packet)
         {
             _removed = true;
             DropAll(PlayoutEndReason.Removed);
@@ -162,17 +164,18 @@ public sealed class PlayoutStream
         var length = 0;
         var startsTalkspurt = false;
         bool ended;
-        lock (_gate)
+        lock (_packet)
         {
             // Removal and its completions are taken together, under the lock that MarkRemoved holds.
             Detached = _removed;
             startsTalkspurt = _newTalkspurt; // a frame filled now carries the marker exactly when this is set
             if (!_removed) length = FillFrame();
-            ended = _completions.Count > 0; // most ticks end nothing: the reporting list is left untouched
+            ended = _ended; // most ticks end nothing: neither list is touched
             if (ended)
             {
                 _reporting.AddRange(_completions);
                 _completions.Clear();
+                _ended = false;
             }
 
             failure = _generatorFailure; // set under this lock (FillGenerated)
@@ -239,7 +242,7 @@ public sealed class PlayoutStream
             filled += take;
             _offset += take;
             if (_offset < current.Samples.Length) break;
-            _completions.Add(new PromptCompletion(this, current.Id, PlayoutEndReason.Finished, current.Samples.Length));
+            Complete(new PromptCompletion(this, current.Id, PlayoutEndReason.Finished, current.Samples.Length));
             _current = null;
             TryStartNext();
         }
@@ -281,11 +284,18 @@ public sealed class PlayoutStream
         return true;
     }
 
+    /// <summary>A prompt ended (under the lock): reported after the next tick's packet.</summary>
+    private void Complete(PromptCompletion completion)
+    {
+        _completions.Add(completion);
+        _ended = true;
+    }
+
     private void DropAll(PlayoutEndReason reason)
     {
-        if (_current is { } current) _completions.Add(new PromptCompletion(this, current.Id, reason, _offset));
+        if (_current is { } current) Complete(new PromptCompletion(this, current.Id, reason, _offset));
         _current = null;
-        while (_queue.TryDequeue(out var queued)) _completions.Add(new PromptCompletion(this, queued.Id, reason, 0));
+        while (_queue.TryDequeue(out var queued)) Complete(new PromptCompletion(this, queued.Id, reason, 0));
         _newTalkspurt = true;
     }
 
