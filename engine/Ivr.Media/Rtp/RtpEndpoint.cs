@@ -25,6 +25,7 @@ public sealed class RtpEndpoint : IDisposable
     private const int MaxPacket = 1500;
 
     private readonly Socket _socket;
+    private readonly SafeSocketHandle _handle; // the socket's, kept here: a send reads no Socket object
     private byte[]? _sendBuffer; // SRTP's: made with the first transform (a plain RTP call keeps none)
     private SrtpTransform? _srtp;
     private SocketAddress? _sdpRemote;
@@ -35,6 +36,7 @@ public sealed class RtpEndpoint : IDisposable
     private long _invalid;
     private long _sendFailures;
     private int _receiving;
+    private int _disposed;
     private RtpReceiver? _receiver;
 
     /// <summary>Binds <paramref name="local"/> (port 0: any free port); throws <see cref="SocketException"/> when it cannot.</summary>
@@ -46,6 +48,7 @@ public sealed class RtpEndpoint : IDisposable
     private RtpEndpoint(Socket bound, bool portGiven)
     {
         _socket = bound;
+        _handle = bound.SafeHandle;
         _connectable = portGiven;
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         Latch = new SymmetricRtpLatch(LocalEndPoint.AddressFamily);
@@ -119,8 +122,12 @@ public sealed class RtpEndpoint : IDisposable
         if (Interlocked.Exchange(ref _receiving, 1) == 1) throw new InvalidOperationException("this endpoint is already receiving; one receive loop per endpoint");
         if (threads is null) return ReceiveLoopAsync(onPacket, cancellationToken);
         var receiver = new RtpReceiver(this, _socket, onPacket);
-        Volatile.Write(ref _receiver, receiver);
+        Interlocked.Exchange(ref _receiver, receiver);
         threads.Add(receiver, cancellationToken);
+        // A thread holds the socket open while the receiver is on it, and a socket's Dispose waits for what holds it:
+        // a Dispose that came before the receiver was published cannot have stopped it, so it is stopped here (the
+        // writes and reads of _receiver and _disposed are full fences: one side at least sees the other).
+        if (Volatile.Read(ref _disposed) == 1) receiver.Stop();
         return receiver.Completion;
     }
 
@@ -197,7 +204,8 @@ public sealed class RtpEndpoint : IDisposable
 
     public void Dispose()
     {
-        Volatile.Read(ref _receiver)?.Stop(); // off its receive thread while the socket is still open
+        Interlocked.Exchange(ref _disposed, 1);
+        Volatile.Read(ref _receiver)?.Stop(); // off its receive thread (which lets the socket go) while it is still open
         _socket.Dispose();
     }
 
@@ -258,8 +266,8 @@ public sealed class RtpEndpoint : IDisposable
         }
 
         var sent = ReferenceEquals(target, Volatile.Read(ref _connectedTo))
-            ? NativeSendTo.TrySendConnected(_socket.SafeHandle, datagram)
-            : NativeSendTo.TrySend(_socket.SafeHandle, datagram, target);
+            ? NativeSendTo.TrySendConnected(_handle, datagram)
+            : NativeSendTo.TrySend(_handle, datagram, target);
         if (sent) return true;
         Interlocked.Increment(ref _sendFailures);
         return false;

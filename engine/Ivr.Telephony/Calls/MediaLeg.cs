@@ -20,6 +20,7 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
     private long _sent;
     private volatile bool _onHold;
     private volatile bool _closed;
+    private RtpPacketHandler? _onPacket; // the first Receive's, set before its loop starts
 
     public int LocalPort => rtp.LocalPort;
 
@@ -105,16 +106,21 @@ internal sealed class MediaLeg(IRtpTransport rtp, Action<int> releasePort, TimeP
     {
         try
         {
-            await rtp.ReceiveAsync(packet =>
-            {
-                if (_closed) return; // closed while this packet was on its way: not handed to a call that has ended
-                Volatile.Write(ref _received, _received + 1); // one receiving thread writes it; the timeout's sweep reads it
-                onPacket(packet);
-            }).ConfigureAwait(false);
+            // One loop per leg: a second call's handler is not taken (the transport refuses its second loop, logged below).
+            Interlocked.CompareExchange(ref _onPacket, onPacket, null);
+            await rtp.ReceiveAsync(Deliver).ConfigureAwait(false); // the leg itself as the handler: no closure between
         }
         catch (Exception ex)
         {
             log($"{name}: RTP receive stopped: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>On the receive thread: one packet counted (media activity) and handed on.</summary>
+    private void Deliver(RtpPacket packet)
+    {
+        if (_closed) return; // closed while this packet was on its way: not handed to a call that has ended
+        Volatile.Write(ref _received, _received + 1); // one receiving thread writes it; the timeout's sweep reads it
+        _onPacket!(packet);
     }
 }

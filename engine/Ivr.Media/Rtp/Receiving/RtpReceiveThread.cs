@@ -28,18 +28,20 @@ internal sealed unsafe class RtpReceiveThread
     /// <summary><see cref="Remove"/> as the one delegate every receiver on this thread is given (not one per call).</summary>
     public Action<RtpReceiver> Removal { get; }
 
+    /// <summary>Watches the receiver's socket, held open while it is here; a socket closed already stops the receiver.</summary>
     public void Add(RtpReceiver receiver)
     {
-        LinuxUdp.Add(_epoll, receiver.Fd, _receivers.Add(receiver));
+        if (receiver.Register(_epoll, _receivers.Add(receiver))) return;
+        _receivers.Remove(receiver);
+        receiver.Stop();
     }
 
-    /// <summary>Off the epoll set; the fd is held open meanwhile, so a number reused by a newer socket is never removed.</summary>
+    /// <summary>Off the epoll set (the fd held open meanwhile, so a number reused by a newer socket is never removed) and
+    /// its socket let go: closed now if disposed, or when a drain reading it ends.</summary>
     public void Remove(RtpReceiver receiver)
     {
         _receivers.Remove(receiver);
-        if (!receiver.TryReferenceSocket()) return; // closed: the kernel has taken it off the set
-        LinuxUdp.Remove(_epoll, receiver.Fd);
-        receiver.ReleaseSocket();
+        receiver.Unregister(_epoll);
     }
 
     private void Run()

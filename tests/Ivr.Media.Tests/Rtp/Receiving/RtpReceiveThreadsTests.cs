@@ -263,4 +263,132 @@ public class RtpReceiveThreadsTests
         Assert.True(receiver.Drain(batch)); // false would keep it on the thread's list, polled with a zero timeout forever
         Assert.False(receiver.IsStopped);
     }
+
+    [Fact]
+    public async Task Disposed_WhileNotBeingRead_ItsPortIsFreeWhenDisposeReturns()
+    {
+        if (!LinuxUdp.Available) return;
+        var threads = new RtpReceiveThreads(1);
+        var endpoint = new RtpEndpoint(Loopback);
+        using var peer = new UdpClient(Loopback);
+        var handled = new BlockingCollection<ushort>();
+        var loop = endpoint.ReceiveAsync(p => handled.Add(p.Header.SequenceNumber), threads, CancellationToken.None);
+        await peer.SendAsync(Packet(1, 1), endpoint.LocalEndPoint);
+        Assert.True(handled.TryTake(out _, Patience)); // on the thread, its socket held open there
+
+        await Task.Run(endpoint.Dispose).WaitAsync(Patience); // a socket's Dispose waits while anything holds it
+        Assert.True(CanBind(endpoint.LocalEndPoint.Port), "the port is still taken: the thread kept the socket open");
+        await loop.WaitAsync(Patience);
+        Assert.Equal(0, threads.Count);
+    }
+
+    [Fact]
+    public async Task DisposedWhileItsPacketIsBeingHandled_TheSocketClosesWhenThatDrainEnds_NothingHandledAfter()
+    {
+        if (!LinuxUdp.Available) return;
+        var threads = new RtpReceiveThreads(1);
+        var endpoint = new RtpEndpoint(Loopback);
+        var port = endpoint.LocalEndPoint.Port;
+        using var peer = new UdpClient(Loopback);
+        using var inHandler = new ManualResetEventSlim();
+        using var disposing = new ManualResetEventSlim();
+        var handled = new ConcurrentQueue<ushort>();
+        var loop = endpoint.ReceiveAsync(p =>
+        {
+            handled.Enqueue(p.Header.SequenceNumber);
+            inHandler.Set();
+            disposing.Wait(Patience);
+            Thread.Sleep(50); // the dispose is under way on the other thread, waiting for this drain
+        }, threads, CancellationToken.None);
+        await peer.SendAsync(Packet(1, 1), endpoint.LocalEndPoint);
+        await peer.SendAsync(Packet(2, 1), endpoint.LocalEndPoint); // read by the same drain, never handled
+        Assert.True(inHandler.Wait(Patience));
+
+        var dispose = Task.Run(() =>
+        {
+            disposing.Set();
+            endpoint.Dispose(); // returns once the drain reading the socket let it go
+        });
+        await dispose.WaitAsync(Patience);
+        Assert.True(CanBind(port), "the port is still taken after Dispose returned");
+        await loop.WaitAsync(Patience);
+        Assert.Equal([(ushort)1], handled);
+        Assert.Equal(0, threads.Count);
+    }
+
+    [Fact]
+    public async Task DisposedBeforeItsReceiverIsOnAThread_NeitherHangsNorKeepsThePort()
+    {
+        if (!LinuxUdp.Available) return;
+        // A stress of the two orders (and, rarely, the narrow one where Dispose misses a receiver that then takes the socket:
+        // RtpEndpoint stops it itself); a socket left held would hang its Dispose or keep its port.
+        var threads = new RtpReceiveThreads(1);
+        for (var round = 0; round < 200; round++)
+        {
+            var endpoint = new RtpEndpoint(Loopback);
+            var port = endpoint.LocalEndPoint.Port;
+            using var start = new Barrier(2);
+            var receiving = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return endpoint.ReceiveAsync(_ => { }, threads, CancellationToken.None);
+            });
+            var disposing = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                endpoint.Dispose();
+            });
+            await disposing.WaitAsync(Patience); // a socket's Dispose waits while a receive thread holds it
+            await receiving.WaitAsync(Patience); // Task.Run unwraps: the receive loop itself, ended by the dispose
+            Assert.True(CanBind(port), $"round {round}: the port is still taken");
+        }
+
+        Assert.Equal(0, threads.Count);
+    }
+
+    [Fact]
+    public async Task ManyCallsComeAndGo_EachPortFreedAtItsEnd_TheThreadKeepsServingTheOthers()
+    {
+        if (!LinuxUdp.Available) return;
+        var threads = new RtpReceiveThreads(1);
+        using var peer = new UdpClient(Loopback);
+        using var staying = new RtpEndpoint(Loopback);
+        var stayed = new BlockingCollection<ushort>();
+        var stayingLoop = staying.ReceiveAsync(p => stayed.Add(p.Header.SequenceNumber), threads, CancellationToken.None);
+        for (var call = 0; call < 50; call++)
+        {
+            var endpoint = new RtpEndpoint(Loopback);
+            var handled = new BlockingCollection<ushort>();
+            using var cts = new CancellationTokenSource();
+            var loop = endpoint.ReceiveAsync(p => handled.Add(p.Header.SequenceNumber), threads, cts.Token);
+            await peer.SendAsync(Packet((ushort)call, 1), endpoint.LocalEndPoint);
+            Assert.True(handled.TryTake(out _, Patience));
+            if (call % 2 == 0) await cts.CancelAsync(); // half stop by cancellation first, the socket still open
+            await Task.Run(endpoint.Dispose).WaitAsync(Patience);
+            await loop.WaitAsync(Patience);
+            Assert.True(CanBind(endpoint.LocalEndPoint.Port), $"call {call}: its port still taken");
+        }
+
+        await peer.SendAsync(Packet(7, 2), staying.LocalEndPoint);
+        Assert.True(stayed.TryTake(out var sequence, Patience));
+        Assert.Equal(7, sequence);
+        Assert.Equal(1, threads.Count);
+        staying.Dispose();
+        await stayingLoop.WaitAsync(Patience);
+    }
+
+    /// <summary>Whether a plain socket (no SO_REUSEADDR) can bind the loopback port: only when no socket holds it.</summary>
+    private static bool CanBind(int port)
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }
