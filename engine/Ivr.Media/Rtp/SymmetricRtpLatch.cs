@@ -18,8 +18,8 @@ namespace Ivr.Media.Rtp;
 /// Comparisons use <see cref="SocketAddress"/> buffers, so checking a packet allocates nothing (latching copies
 /// once); an IPv4 latch also keeps its family, port and address as one number in the latch itself, so a packet is
 /// checked without reading the latched address's two objects (first touches of each call's memory are most of what a
-/// receive thread spends outside the kernel, issue 13). Call <see cref="Accept"/> from the one receiving thread; the counters and <see cref="Address"/> may be
-/// read from any thread.
+/// receive thread spends outside the kernel, issue 13). Call <see cref="Accept"/> from the one receiving thread; the
+/// counters and <see cref="Address"/> may be read from any thread.
 /// </summary>
 /// <param name="family">The receiving socket's address family (IPv4 addresses are mapped for an IPv6 socket).</param>
 public sealed class SymmetricRtpLatch(AddressFamily family = AddressFamily.InterNetwork)
