@@ -192,7 +192,12 @@ internal static class GoertzelFilters
         Power(e1, e2, c3).CopyTo(power[12..]);
     }
 
-    /// <summary>One step of the recurrence, lane by lane, as <see cref="Goertzel"/> takes it.</summary>
+    /// <summary>One step of the recurrence, the one definition every form uses (the vector forms lane by lane):
+    /// <c>fma(c, s1, x − s2)</c> where <see cref="Fused"/>, else <c>(x + c·s1) − s2</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Step(double x, double c, double s1, double s2, bool fused) =>
+        fused ? Math.FusedMultiplyAdd(c, s1, x - s2) : x + c * s1 - s2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> Step(Vector128<double> x, Vector128<double> c, Vector128<double> s1, Vector128<double> s2, bool fused) =>
         fused ? Vector128.FusedMultiplyAdd(c, s1, x - s2) : x + c * s1 - s2;
@@ -215,7 +220,7 @@ internal static class GoertzelFilters
         var fused = Fused;
         for (var n = 0; n < x.Length; n++)
         {
-            var s0 = fused ? Math.FusedMultiplyAdd(coefficient, s1, x[n] - s2) : x[n] + coefficient * s1 - s2;
+            var s0 = Step(x[n], coefficient, s1, s2, fused);
             s2 = s1;
             s1 = s0;
         }
