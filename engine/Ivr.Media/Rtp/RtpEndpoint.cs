@@ -202,11 +202,22 @@ public sealed class RtpEndpoint : IDisposable
         }
     }
 
+    /// <summary>Stops receiving and closes the socket — at once, or, where a receive thread still uses the socket (a
+    /// drain reading it, a request in the kernel), as soon as that thread lets it go: Dispose itself never waits for it,
+    /// so it may even be called from this endpoint's own packet handler.</summary>
     public void Dispose()
     {
-        Interlocked.Exchange(ref _disposed, 1);
-        Volatile.Read(ref _receiver)?.Stop(); // off its receive thread (which lets the socket go) while it is still open
-        _socket.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        var receiver = Volatile.Read(ref _receiver);
+        if (receiver is null)
+        {
+            _socket.Dispose(); // waits for a receiver that took the socket unseen: ReceiveAsync stops it (the fence there)
+            return;
+        }
+
+        var threadCloses = receiver.CloseSocketWhenReleased();
+        receiver.Stop(); // off its receive thread while the socket is still open
+        if (!threadCloses) _socket.Dispose();
     }
 
     /// <summary>This endpoint's own loop (where the shared receive threads are not available).</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Ivr.Native;
 
@@ -8,16 +7,15 @@ namespace Ivr.Media.Rtp.Receiving;
 /// <summary>
 /// One non-blocking <c>recvmmsg</c> of up to <see cref="Capacity"/> RTP datagrams of at most <see cref="MaxDatagram"/>
 /// bytes (<see cref="RecvMmsgBatch"/>: native memory allocated once per receive thread and reused for every call), with
-/// the source copied into one of two reused <see cref="SocketAddress"/>es, so receiving allocates nothing. One thread at
-/// a time.
+/// the source copied into a reused <see cref="SocketAddress"/> (<see cref="SourceAddresses"/>), so receiving allocates
+/// nothing. One thread at a time.
 /// </summary>
 internal sealed class DatagramBatch(int capacity = 16) : IDisposable
 {
     public const int MaxDatagram = 1500;
 
     private readonly RecvMmsgBatch _batch = new(capacity, MaxDatagram);
-    private readonly SocketAddress _ipv4 = new(AddressFamily.InterNetwork);
-    private readonly SocketAddress _ipv6 = new(AddressFamily.InterNetworkV6);
+    private readonly SourceAddresses _sources = new();
 
     public int Capacity => _batch.Capacity;
 
@@ -37,17 +35,9 @@ internal sealed class DatagramBatch(int capacity = 16) : IDisposable
     /// <summary>Datagram <paramref name="index"/> of the last <see cref="Receive"/>, writable (SRTP unprotects in place).</summary>
     public Span<byte> Datagram(int index) => _batch.Datagram(index);
 
-    /// <summary>The source of datagram <paramref name="index"/>, copied (native layout, as .NET keeps it) into one of two
-    /// addresses this batch reuses, sized as a socket of that family fills them, so comparing with an address a socket
-    /// or an <see cref="IPEndPoint"/> made works; null for a source of another size.</summary>
-    public SocketAddress? SourceOf(int index)
-    {
-        var source = _batch.Source(index);
-        var address = source.Length == _ipv4.Size ? _ipv4 : source.Length == _ipv6.Size ? _ipv6 : null;
-        if (address is null) return null;
-        source.CopyTo(address.Buffer.Span);
-        return address;
-    }
+    /// <summary>The source of datagram <paramref name="index"/> (<see cref="SourceAddresses"/>: overwritten by the next
+    /// call); null for a source of neither family's size.</summary>
+    public SocketAddress? SourceOf(int index) => _sources.From(_batch.Source(index));
 
     public void Dispose() => _batch.Dispose();
 }

@@ -18,20 +18,50 @@ internal sealed class RtpReceiveThreads
     /// holds up every one of its calls' packets (issue 13, session 27).</summary>
     public const int CallsPerThread = 500;
 
-    private static readonly Lazy<RtpReceiveThreads?> Instance = new(() => LinuxUdp.Available ? new RtpReceiveThreads(Environment.ProcessorCount) : null);
+    /// <summary>Names the way to wait in <c>IVR_RTP_RECEIVE</c>: <c>epoll</c> keeps every receive thread on
+    /// <c>epoll</c> even where <c>io_uring</c> is given (an operator's way back; A/B runs).</summary>
+    public const string WayVariable = "IVR_RTP_RECEIVE";
 
-    private readonly RtpReceiveThread[] _threads;
+    private static readonly Lazy<RtpReceiveThreads?> Instance = new(() => LinuxUdp.Available
+        ? new RtpReceiveThreads(Environment.ProcessorCount, way: Environment.GetEnvironmentVariable(WayVariable) == "epoll" ? ReceiveWay.Epoll : ReceiveWay.Best)
+        : null);
+
+    private readonly IRtpReceiveThread[] _threads;
     private readonly int _callsPerThread;
 
     /// <param name="callsPerThread">Calls the first threads take before the next one is used; 0: always the least loaded.</param>
-    public RtpReceiveThreads(int threads, int callsPerThread = CallsPerThread, Action<string>? log = null)
+    /// <param name="way">How the threads wait and read: <see cref="ReceiveWay.Best"/> is <c>io_uring</c> where this
+    /// machine gives it, else <c>epoll</c>.</param>
+    public RtpReceiveThreads(int threads, int callsPerThread = CallsPerThread, Action<string>? log = null, ReceiveWay way = ReceiveWay.Best)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(callsPerThread);
         log ??= Console.Error.WriteLine;
         _callsPerThread = callsPerThread;
-        _threads = new RtpReceiveThread[Math.Max(1, threads)];
-        for (var i = 0; i < _threads.Length; i++) _threads[i] = new RtpReceiveThread($"RTP receive {i + 1}", log);
+        _threads = new IRtpReceiveThread[Math.Max(1, threads)];
+        Way = way == ReceiveWay.Epoll ? ReceiveWay.Epoll : ReceiveWay.Uring;
+        for (var i = 0; i < _threads.Length; i++)
+        {
+            var name = $"RTP receive {i + 1}";
+            if (Way == ReceiveWay.Uring)
+            {
+                try
+                {
+                    _threads[i] = new UringReceiveThread(name, log);
+                    continue;
+                }
+                catch (IoUringUnavailableException e) when (i == 0 && way == ReceiveWay.Best)
+                {
+                    log($"RTP receive threads: {e.Message}; epoll instead");
+                    Way = ReceiveWay.Epoll;
+                }
+            }
+
+            _threads[i] = new EpollReceiveThread(name, log);
+        }
     }
+
+    /// <summary>How these threads wait and read: <see cref="ReceiveWay.Uring"/> or <see cref="ReceiveWay.Epoll"/>.</summary>
+    public ReceiveWay Way { get; }
 
     /// <summary>The shared threads, started on first use; null where <c>epoll</c>/<c>recvmmsg</c> are not available.</summary>
     public static RtpReceiveThreads? Shared => Instance.Value;
@@ -50,9 +80,22 @@ internal sealed class RtpReceiveThreads
         var thread = ThreadFor();
         receiver.Start(thread.Removal, cancellationToken);
         thread.Add(receiver);
-        if (receiver.IsStopped) thread.Remove(receiver); // cancelled before it was added
+        if (receiver.IsStopped) thread.Removal(receiver); // cancelled before it was added
     }
 
     /// <summary>The first thread under its share, else the least loaded (<see cref="FillFirst"/>).</summary>
-    private RtpReceiveThread ThreadFor() => FillFirst.Choose(_threads, _callsPerThread, static thread => thread.Count);
+    private IRtpReceiveThread ThreadFor() => FillFirst.Choose(_threads, _callsPerThread, static thread => thread.Count);
+}
+
+/// <summary>How the shared receive threads wait for datagrams and read them.</summary>
+internal enum ReceiveWay
+{
+    /// <summary><see cref="Uring"/> where this machine gives it, else <see cref="Epoll"/>.</summary>
+    Best,
+
+    /// <summary><see cref="UringReceiveThread"/>: the kernel receives for every socket in one call a 1 ms tick.</summary>
+    Uring,
+
+    /// <summary><see cref="EpollReceiveThread"/>: a wake per burst of packets, a <c>recvmmsg</c> per ready socket.</summary>
+    Epoll,
 }

@@ -7,18 +7,20 @@ internal interface ITokenHolder
 }
 
 /// <summary>
-/// Where a receive thread finds the receiver an <c>epoll</c> event names: each item gets a slot and a token (the slot in
+/// Where a receive thread finds the receiver an <c>epoll</c> event or an <c>io_uring</c> completion names: each item gets a slot and a token (the slot in
 /// the low 32 bits, a generation above it), so the lookup per ready socket is an array read and a compare with the
-/// item's own token — not a hash lookup (a <c>ConcurrentDictionary</c> was 1 % of the server with 300 talking callers,
-/// issue 13). A token from before an item's removal never finds the item that reuses its slot. <see cref="Add"/> and
-/// <see cref="Remove"/> from any thread (under a lock); <see cref="Find"/> from any thread without one.
+/// token kept beside it in the table — not a hash lookup (a <c>ConcurrentDictionary</c> was 1 % of the server with 300
+/// talking callers, issue 13), and not a read of the item (an interface call on a cold object in shared generic code:
+/// 3 % of an io_uring receive thread, issue 13, session 29). A token from before an item's removal never finds the item
+/// that reuses its slot. <see cref="Add"/> and <see cref="Remove"/> from any thread (under a lock); <see cref="Find"/>
+/// from any thread without one.
 /// </summary>
 internal sealed class TokenTable<T>
     where T : class, ITokenHolder
 {
     private readonly Lock _gate = new();
     private readonly Stack<int> _free = new();
-    private T?[] _items = new T?[16];
+    private Entry[] _entries = new Entry[16];
     private uint _generation;
     private int _used;
 
@@ -31,9 +33,11 @@ internal sealed class TokenTable<T>
         lock (_gate)
         {
             var slot = _free.Count > 0 ? _free.Pop() : _used++;
-            if (slot == _items.Length) Grow();
-            item.Token = ((long)++_generation << 32) | (uint)slot;
-            Volatile.Write(ref _items[slot], item); // after its token: a reader that sees the item sees its token
+            if (slot == _entries.Length) Grow();
+            var token = ((long)++_generation << 32) | (uint)slot;
+            item.Token = token;
+            _entries[slot].Token = token;
+            Volatile.Write(ref _entries[slot].Item, item); // after its token: a reader that sees the item sees its token
             Count++;
             return item.Token;
         }
@@ -45,8 +49,8 @@ internal sealed class TokenTable<T>
         lock (_gate)
         {
             var slot = (int)(uint)item.Token;
-            if (slot >= _used || !ReferenceEquals(_items[slot], item)) return false;
-            Volatile.Write(ref _items[slot], null);
+            if (slot >= _used || !ReferenceEquals(_entries[slot].Item, item)) return false;
+            Volatile.Write(ref _entries[slot].Item, null);
             _free.Push(slot);
             Count--;
             return true;
@@ -58,17 +62,24 @@ internal sealed class TokenTable<T>
     /// handles nothing.</summary>
     public T? Find(long token)
     {
-        var items = Volatile.Read(ref _items);
+        var entries = Volatile.Read(ref _entries);
         var slot = (uint)token;
-        if (slot >= (uint)items.Length) return null;
-        var item = Volatile.Read(ref items[slot]);
-        return item is not null && item.Token == token ? item : null;
+        if (slot >= (uint)entries.Length) return null;
+        ref var entry = ref entries[slot];
+        var item = Volatile.Read(ref entry.Item); // then the token: one written before this item was published, or later
+        return Volatile.Read(ref entry.Token) == token ? item : null;
     }
 
     private void Grow()
     {
-        var items = new T?[_items.Length * 2];
-        _items.CopyTo(items, 0);
-        Volatile.Write(ref _items, items);
+        var entries = new Entry[_entries.Length * 2];
+        _entries.CopyTo(entries, 0);
+        Volatile.Write(ref _entries, entries);
+    }
+
+    private struct Entry
+    {
+        public long Token;
+        public T? Item;
     }
 }

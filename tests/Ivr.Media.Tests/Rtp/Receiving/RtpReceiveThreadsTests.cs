@@ -19,11 +19,12 @@ public class RtpReceiveThreadsTests
         return bytes;
     }
 
-    [Fact]
-    public async Task ManyEndpoints_EachGetsOnlyItsOwnPackets_InOrder()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task ManyEndpoints_EachGetsOnlyItsOwnPackets_InOrder(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(2, callsPerThread: 0); // the least loaded each time: both threads serve
+        if (Threads(way, 2, callsPerThread: 0) is not { } threads) return; // the least loaded each time: both threads serve
         const int endpoints = 40, packets = 25;
         var received = new ConcurrentQueue<(int Endpoint, uint Ssrc, ushort Sequence)>[endpoints];
         var rtp = new RtpEndpoint[endpoints];
@@ -57,11 +58,12 @@ public class RtpReceiveThreadsTests
         foreach (var endpoint in rtp) endpoint.Dispose();
     }
 
-    [Fact]
-    public async Task HandlerThrows_FaultsThatEndpointOnly_TheThreadGoesOn()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task HandlerThrows_FaultsThatEndpointOnly_TheThreadGoesOn(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         using var broken = new RtpEndpoint(Loopback);
         using var healthy = new RtpEndpoint(Loopback);
         using var peer = new UdpClient(Loopback);
@@ -90,11 +92,12 @@ public class RtpReceiveThreadsTests
         Assert.Equal(0, threads.Count);
     }
 
-    [Fact]
-    public async Task Cancelled_NoPacketHandledAfterwards_EvenWithTheSocketOpen()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Cancelled_NoPacketHandledAfterwards_EvenWithTheSocketOpen(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         using var endpoint = new RtpEndpoint(Loopback);
         using var peer = new UdpClient(Loopback);
         var handled = new BlockingCollection<ushort>();
@@ -117,11 +120,12 @@ public class RtpReceiveThreadsTests
         await probing.WaitAsync(Patience);
     }
 
-    [Fact]
-    public async Task AlreadyCancelled_CompletesAtOnce_AndLeavesNothingOnTheThreads()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task AlreadyCancelled_CompletesAtOnce_AndLeavesNothingOnTheThreads(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         using var endpoint = new RtpEndpoint(Loopback);
         await endpoint.ReceiveAsync(_ => { }, threads, new CancellationToken(canceled: true)).WaitAsync(Patience);
         Assert.Equal(0, threads.Count);
@@ -141,11 +145,12 @@ public class RtpReceiveThreadsTests
         await loop.WaitAsync(Patience);
     }
 
-    [Fact]
-    public async Task Backlog_LongerThanOneTurn_AllHandled_WithoutAnotherPacketArriving()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Backlog_LongerThanOneTurn_AllHandled_WithoutAnotherPacketArriving(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         using var endpoint = new RtpEndpoint(Loopback);
         using var peer = new UdpClient(Loopback);
         const int queued = 100; // more than one turn's 4 batches of 16: the socket is edge-triggered, no event comes for the rest
@@ -159,11 +164,12 @@ public class RtpReceiveThreadsTests
         await loop.WaitAsync(Patience);
     }
 
-    [Fact]
-    public async Task OneSocketWithABacklog_AnotherReadyOneIsServedBeforeTheRest()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task OneSocketWithABacklog_AnotherReadyOneIsServedBeforeTheRest(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         using var busy = new RtpEndpoint(Loopback);
         using var quiet = new RtpEndpoint(Loopback);
         using var peer = new UdpClient(Loopback);
@@ -217,11 +223,12 @@ public class RtpReceiveThreadsTests
         Assert.Equal(new ushort[] { 1, 2, 3 }, handled);
     }
 
-    [Fact]
-    public async Task NewCalls_FillTheFirstThreadToItsShare_ThenTheNext_ThenTheLeastLoaded()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task NewCalls_FillTheFirstThreadToItsShare_ThenTheNext_ThenTheLeastLoaded(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(3, callsPerThread: 2);
+        if (Threads(way, 3, callsPerThread: 2) is not { } threads) return;
         var endpoints = new List<RtpEndpoint>();
         var loops = new List<Task>();
         using var cts = new CancellationTokenSource();
@@ -264,11 +271,12 @@ public class RtpReceiveThreadsTests
         Assert.False(receiver.IsStopped);
     }
 
-    [Fact]
-    public async Task Disposed_WhileNotBeingRead_ItsPortIsFreeWhenDisposeReturns()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Disposed_WhileNotBeingRead_ThePortIsFreeWhenTheReceiveTaskEnds(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         var endpoint = new RtpEndpoint(Loopback);
         using var peer = new UdpClient(Loopback);
         var handled = new BlockingCollection<ushort>();
@@ -276,53 +284,135 @@ public class RtpReceiveThreadsTests
         await peer.SendAsync(Packet(1, 1), endpoint.LocalEndPoint);
         Assert.True(handled.TryTake(out _, Patience)); // on the thread, its socket held open there
 
-        await Task.Run(endpoint.Dispose).WaitAsync(Patience); // a socket's Dispose waits while anything holds it
-        Assert.True(CanBind(endpoint.LocalEndPoint.Port), "the port is still taken: the thread kept the socket open");
+        await Task.Run(endpoint.Dispose).WaitAsync(Patience); // never waits for the thread: it closes the socket as it lets go
+        if (way == "epoll") Assert.True(CanBind(endpoint.LocalEndPoint.Port), "epoll: nothing was reading, so the socket closed in Dispose");
         await loop.WaitAsync(Patience);
+        Assert.True(CanBind(endpoint.LocalEndPoint.Port), "the port is still taken: the thread kept the socket open");
         Assert.Equal(0, threads.Count);
     }
 
-    [Fact]
-    public async Task DisposedWhileItsPacketIsBeingHandled_TheSocketClosesWhenThatDrainEnds_NothingHandledAfter()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task DisposedWhileItsPacketIsBeingHandled_DisposeReturnsAtOnce_TheSocketClosesAfter_NothingHandledAfter(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         var endpoint = new RtpEndpoint(Loopback);
         var port = endpoint.LocalEndPoint.Port;
         using var peer = new UdpClient(Loopback);
         using var inHandler = new ManualResetEventSlim();
-        using var disposing = new ManualResetEventSlim();
+        using var disposed = new ManualResetEventSlim();
         var handled = new ConcurrentQueue<ushort>();
         var loop = endpoint.ReceiveAsync(p =>
         {
             handled.Enqueue(p.Header.SequenceNumber);
             inHandler.Set();
-            disposing.Wait(Patience);
-            Thread.Sleep(50); // the dispose is under way on the other thread, waiting for this drain
+            disposed.Wait(Patience); // held here until Dispose has returned on the other thread
         }, threads, CancellationToken.None);
         await peer.SendAsync(Packet(1, 1), endpoint.LocalEndPoint);
-        await peer.SendAsync(Packet(2, 1), endpoint.LocalEndPoint); // read by the same drain, never handled
+        await peer.SendAsync(Packet(2, 1), endpoint.LocalEndPoint); // never handled: the endpoint is disposed by then
         Assert.True(inHandler.Wait(Patience));
 
-        var dispose = Task.Run(() =>
-        {
-            disposing.Set();
-            endpoint.Dispose(); // returns once the drain reading the socket let it go
-        });
-        await dispose.WaitAsync(Patience);
-        Assert.True(CanBind(port), "the port is still taken after Dispose returned");
+        await Task.Run(endpoint.Dispose).WaitAsync(Patience); // returns with the handler still running (a wait would time out)
+        Assert.False(loop.IsCompleted); // the socket is still being read, so still open
+        disposed.Set();
         await loop.WaitAsync(Patience);
+        Assert.True(CanBind(port), "the port is still taken after the receive task ended");
         Assert.Equal([(ushort)1], handled);
         Assert.Equal(0, threads.Count);
     }
 
-    [Fact]
-    public async Task DisposedBeforeItsReceiverIsOnAThread_NeitherHangsNorKeepsThePort()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task DisposedFromItsOwnHandler_TheThreadGoesOn_AndThePortIsFreed(string way)
     {
-        if (!LinuxUdp.Available) return;
+        if (Threads(way, 1) is not { } threads) return;
+        var endpoint = new RtpEndpoint(Loopback);
+        var port = endpoint.LocalEndPoint.Port;
+        using var other = new RtpEndpoint(Loopback);
+        using var peer = new UdpClient(Loopback);
+        var loop = endpoint.ReceiveAsync(_ => endpoint.Dispose(), threads, CancellationToken.None); // a Dispose that waited for the thread would wait for itself
+        var otherHandled = new BlockingCollection<ushort>();
+        var otherLoop = other.ReceiveAsync(p => otherHandled.Add(p.Header.SequenceNumber), threads, CancellationToken.None);
+        await peer.SendAsync(Packet(1, 1), endpoint.LocalEndPoint);
+        await loop.WaitAsync(Patience);
+        Assert.True(CanBind(port), "the port is still taken");
+
+        await peer.SendAsync(Packet(5, 2), other.LocalEndPoint);
+        Assert.True(otherHandled.TryTake(out var sequence, Patience));
+        Assert.Equal(5, sequence);
+        other.Dispose();
+        await otherLoop.WaitAsync(Patience);
+    }
+
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task MoreDatagramsWaitingThanTheThreadHasBuffers_EveryOneHandled_InOrder(string way)
+    {
+        if (Threads(way, 1) is not { } threads) return;
+        const int endpoints = 30, packets = 60; // 1,800 waiting at once: more than an io_uring thread's 1,024 buffers
+        using var gate = new RtpEndpoint(Loopback);
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var gateLoop = gate.ReceiveAsync(_ =>
+        {
+            held.Set();
+            release.Wait(Patience); // the thread is held here while everything else arrives
+        }, threads, CancellationToken.None);
+        var received = new ConcurrentQueue<ushort>[endpoints];
+        var rtp = new RtpEndpoint[endpoints];
+        var loops = new Task[endpoints];
+        for (var e = 0; e < endpoints; e++)
+        {
+            var queue = received[e] = new ConcurrentQueue<ushort>();
+            rtp[e] = new RtpEndpoint(Loopback);
+            loops[e] = rtp[e].ReceiveAsync(p => queue.Enqueue(p.Header.SequenceNumber), threads, CancellationToken.None);
+        }
+
+        using var peer = new UdpClient(Loopback);
+        await peer.SendAsync(Packet(0, 99), gate.LocalEndPoint);
+        Assert.True(held.Wait(Patience));
+        for (ushort s = 0; s < packets; s++)
+            for (var e = 0; e < endpoints; e++)
+                await peer.SendAsync(Packet(s, (uint)e), rtp[e].LocalEndPoint);
+        release.Set();
+
+        Assert.True(SpinWait.SpinUntil(() => received.Sum(q => q.Count) == endpoints * packets, Patience), $"{received.Sum(q => q.Count)} of {endpoints * packets} packets");
+        foreach (var queue in received) Assert.Equal(Enumerable.Range(0, packets).Select(s => (ushort)s), queue);
+        foreach (var endpoint in rtp) endpoint.Dispose();
+        gate.Dispose();
+        await Task.WhenAll(loops.Append(gateLoop)).WaitAsync(Patience);
+        Assert.Equal(0, threads.Count);
+    }
+
+    [Fact]
+    public void WhereTheKernelGivesIoUring_TheThreadsUseIt()
+    {
+        if (!LinuxUdp.Available || !IoUringExpected()) return;
+        Assert.Equal(ReceiveWay.Uring, new RtpReceiveThreads(1, log: _ => { }).Way);
+        Assert.Equal(ReceiveWay.Epoll, new RtpReceiveThreads(1, way: ReceiveWay.Epoll).Way);
+    }
+
+    /// <summary>Linux 6.1 or later, io_uring not disabled by sysctl, no seccomp filter (a container's may refuse it).</summary>
+    private static bool IoUringExpected()
+    {
+        var release = Environment.OSVersion.Version;
+        if (release.Major < 6 || (release.Major == 6 && release.Minor < 1)) return false;
+        var disabled = File.Exists("/proc/sys/kernel/io_uring_disabled") ? File.ReadAllText("/proc/sys/kernel/io_uring_disabled").Trim() : "0";
+        var seccomp = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Seccomp:", StringComparison.Ordinal));
+        return disabled == "0" && seccomp is not null && seccomp.EndsWith('0');
+    }
+
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task DisposedBeforeItsReceiverIsOnAThread_NeitherHangsNorKeepsThePort(string way)
+    {
         // A stress of the two orders (and, rarely, the narrow one where Dispose misses a receiver that then takes the socket:
         // RtpEndpoint stops it itself); a socket left held would hang its Dispose or keep its port.
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         for (var round = 0; round < 200; round++)
         {
             var endpoint = new RtpEndpoint(Loopback);
@@ -346,11 +436,12 @@ public class RtpReceiveThreadsTests
         Assert.Equal(0, threads.Count);
     }
 
-    [Fact]
-    public async Task ManyCallsComeAndGo_EachPortFreedAtItsEnd_TheThreadKeepsServingTheOthers()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task ManyCallsComeAndGo_EachPortFreedAtItsEnd_TheThreadKeepsServingTheOthers(string way)
     {
-        if (!LinuxUdp.Available) return;
-        var threads = new RtpReceiveThreads(1);
+        if (Threads(way, 1) is not { } threads) return;
         using var peer = new UdpClient(Loopback);
         using var staying = new RtpEndpoint(Loopback);
         var stayed = new BlockingCollection<ushort>();
@@ -375,6 +466,21 @@ public class RtpReceiveThreadsTests
         Assert.Equal(1, threads.Count);
         staying.Dispose();
         await stayingLoop.WaitAsync(Patience);
+    }
+
+    /// <summary>Receive threads of the way named (<c>epoll</c> or <c>uring</c>); null where this machine has not that way
+    /// (not Linux; io_uring refused).</summary>
+    private static RtpReceiveThreads? Threads(string way, int threads, int callsPerThread = RtpReceiveThreads.CallsPerThread)
+    {
+        if (!LinuxUdp.Available) return null;
+        try
+        {
+            return new RtpReceiveThreads(threads, callsPerThread, way: way == "epoll" ? ReceiveWay.Epoll : ReceiveWay.Uring);
+        }
+        catch (IoUringUnavailableException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether a plain socket (no SO_REUSEADDR) can bind the loopback port: only when no socket holds it.</summary>

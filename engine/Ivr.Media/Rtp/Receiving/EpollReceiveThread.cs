@@ -3,12 +3,13 @@ using System.Runtime.InteropServices;
 namespace Ivr.Media.Rtp.Receiving;
 
 /// <summary>
-/// One receive thread: waits on the sockets of many calls at once (one <c>epoll</c> set, edge-triggered) and, for
+/// One receive thread where <c>io_uring</c> is refused (<see cref="UringReceiveThread"/>): waits on the sockets of many
+/// calls at once (one <c>epoll</c> set, edge-triggered) and, for
 /// each socket that has datagrams, lets its <see cref="RtpReceiver"/> take them (<c>recvmmsg</c>) and handle them
 /// synchronously; a socket with more than its turn's share queued is read again next round, after the others. No work
 /// item, task or allocation per packet; the thread lives as long as the process.
 /// </summary>
-internal sealed unsafe class RtpReceiveThread
+internal sealed unsafe class EpollReceiveThread : IRtpReceiveThread
 {
     private const int MaxEvents = 256;
 
@@ -16,7 +17,7 @@ internal sealed unsafe class RtpReceiveThread
     private readonly TokenTable<RtpReceiver> _receivers = new();
     private readonly Action<string> _log;
 
-    public RtpReceiveThread(string name, Action<string> log)
+    public EpollReceiveThread(string name, Action<string> log)
     {
         _log = log;
         Removal = Remove;
