@@ -121,6 +121,7 @@ internal sealed class PlayoutShard
         var detached = 0;
         var streams = _phases[phase].Snapshot();
         var start = timings is not null && streams.Length > 0 ? timings.Now() : 0;
+        Prefetch(streams);
         foreach (var stream in streams)
         {
             if (stream!.SkipNextTick)
@@ -140,6 +141,16 @@ internal sealed class PlayoutShard
         {
             lock (_gate) Volatile.Write(ref _count, _count - _phases[phase].RemoveDetached());
         }
+    }
+
+    /// <summary>Has the CPU fetch what the step's ticks will read, a hop a pass (<see cref="CacheLines"/>): the streams,
+    /// then each one's packet, queue, RTP state and sink, then the sink's target (the call leg). A few microseconds a
+    /// step against a cache miss per object per stream waited for in turn.</summary>
+    private static void Prefetch(ReadOnlySpan<PlayoutStream?> streams)
+    {
+        foreach (var stream in streams) CacheLines.Prefetch(stream);
+        foreach (var stream in streams) stream?.PrefetchFirstHop();
+        foreach (var stream in streams) stream?.PrefetchSecondHop();
     }
 
     private void StartSoon(PlayoutStream stream)

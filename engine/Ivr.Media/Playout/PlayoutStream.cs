@@ -46,6 +46,19 @@ public sealed class PlayoutStream
         _onCompleted = onCompleted;
     }
 
+    /// <summary>Asks the CPU to fetch what a tick reads after the stream itself: its packet, queue, RTP state and sink
+    /// (call once the stream was fetched).</summary>
+    internal void PrefetchFirstHop()
+    {
+        CacheLines.Prefetch(_packet);
+        CacheLines.Prefetch(_queue);
+        CacheLines.Prefetch(_sender);
+        CacheLines.Prefetch(_send);
+    }
+
+    /// <summary>... then the sink's target (the call leg that sends the packet).</summary>
+    internal void PrefetchSecondHop() => CacheLines.Prefetch(_send.Target);
+
     /// <summary>The stream's RTP state (SSRC, sequence, timestamp); read it, do not send with it.</summary>
     public RtpSender Sender => _sender;
 

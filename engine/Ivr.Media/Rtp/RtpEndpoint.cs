@@ -15,7 +15,8 @@ namespace Ivr.Media.Rtp;
 /// With <see cref="UseSrtp"/> every packet passes the <see cref="SrtpTransform"/> at one point each way: protected in
 /// the send buffer just before the socket, unprotected in the receive buffer just before parsing.
 /// Neither receiving nor sending allocates per packet. On Linux the endpoint receives on the process's shared receive
-/// threads (<see cref="RtpReceiveThreads"/>: <c>epoll</c> + <c>recvmmsg</c>, the handler called on that thread);
+/// threads (<see cref="RtpReceiveThreads"/>: <c>io_uring</c>, else <c>epoll</c> + <c>recvmmsg</c>; the handler called on
+/// that thread);
 /// elsewhere on its own <c>ReceiveFromAsync</c> loop. On Linux a datagram leaves through libc's <c>sendto</c>
 /// (<see cref="NativeSendTo"/>), which never blocks the pacing thread — or, once latched, <c>send</c> on the socket
 /// connected to the latched address (<see cref="ConnectedToRemote"/>: the kernel then drops strangers unread).

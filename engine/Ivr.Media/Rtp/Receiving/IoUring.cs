@@ -20,8 +20,8 @@ internal sealed unsafe partial class IoUring : IDisposable
     private const long SetupCall = 425, EnterCall = 426, RegisterCall = 427; // the same numbers on x86-64 and arm64
     private const uint SetupCompletionQueueSize = 1u << 3, SetupDisabled = 1u << 6, SetupSubmitAll = 1u << 7;
     private const uint SetupSingleIssuer = 1u << 12, SetupDeferTaskRun = 1u << 13;
-    private const uint FeatureSingleMmap = 1u << 0, FeatureNoDrop = 1u << 1, FeatureExtendedArgument = 1u << 8;
-    private const uint EnterGetEvents = 1u << 0, EnterExtendedArgument = 1u << 3;
+    private const uint FeatureSingleMmap = 1u << 0, FeatureNoDrop = 1u << 1;
+    private const uint EnterGetEvents = 1u << 0;
     private const uint RegisterOpEnableRings = 12, RegisterOpBufferRing = 22;
     private const byte OpPollAdd = 6, OpRecvMsg = 10, OpAsyncCancel = 14;
     private const byte SqeBufferSelect = 1 << 5;
@@ -29,7 +29,7 @@ internal sealed unsafe partial class IoUring : IDisposable
     private const uint PollAddMulti = 1u << 0, PollIn = 1;
     private const long OffsetCompletionRing = 0x8000000, OffsetEntries = 0x10000000;
     private const int ProtRead = 1, ProtWrite = 2, MapShared = 1, MapPopulate = 0x8000;
-    private const int Eintr = 4, Ebusy = 16, Etime = 62;
+    private const int Eintr = 4, Ebusy = 16;
 
     private readonly int _fd;
     private readonly byte* _rings; // the submission and completion rings (one mapping)
@@ -71,15 +71,6 @@ internal sealed unsafe partial class IoUring : IDisposable
         public ushort BufferGroup;
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct GetEventsArgument
-    {
-        public ulong SignalMask;
-        public uint SignalMaskSize;
-        public uint Pad;
-        public ulong Timeout; // struct __kernel_timespec *
-    }
-
     /// <summary>A disabled ring of <paramref name="submissions"/> and <paramref name="completions"/> entries (powers of
     /// two); throws <see cref="IoUringUnavailableException"/> when this kernel or its policy refuses (older than 6.1, a
     /// container's seccomp, <c>kernel.io_uring_disabled</c>).</summary>
@@ -96,7 +87,7 @@ internal sealed unsafe partial class IoUring : IDisposable
         try
         {
             var features = *(uint*)(parameters + 20);
-            const uint needed = FeatureSingleMmap | FeatureNoDrop | FeatureExtendedArgument;
+            const uint needed = FeatureSingleMmap | FeatureNoDrop;
             if ((features & needed) != needed) throw new IoUringUnavailableException($"io_uring lacks features this receiver needs ({features:x})");
             _sqEntries = *(uint*)parameters;
             var cqEntries = *(uint*)(parameters + 4);
@@ -198,27 +189,12 @@ internal sealed unsafe partial class IoUring : IDisposable
     }
 
     /// <summary>Hands over what was written and runs the kernel's deferred work (every arrival since the last call
-    /// becomes a completion); with <paramref name="wait"/>, first sleeps until a completion is due or
-    /// <paramref name="timeoutNs"/> passes (0: no limit). False when interrupted or timed out (nothing lost: call again).</summary>
-    public bool Enter(bool wait, long timeoutNs = 0)
+    /// becomes a completion); with <paramref name="wait"/>, first sleeps until a completion is due. False when
+    /// interrupted, or busy until overflowed completions are read (nothing lost: read them, call again).</summary>
+    public bool Enter(bool wait)
     {
         Volatile.Write(ref *_sqTail, _tail); // entries written before the kernel may see them
-        var toSubmit = _tail - _submitted;
-        var timeout = stackalloc long[2];
-        var argument = new GetEventsArgument();
-        long argumentPointer = 0, argumentSize = 0;
-        var flags = EnterGetEvents;
-        if (wait && timeoutNs > 0)
-        {
-            timeout[0] = timeoutNs / 1_000_000_000;
-            timeout[1] = timeoutNs % 1_000_000_000;
-            argument.Timeout = (ulong)timeout;
-            argumentPointer = (long)(&argument);
-            argumentSize = sizeof(GetEventsArgument);
-            flags |= EnterExtendedArgument;
-        }
-
-        var result = syscall(EnterCall, _fd, toSubmit, wait ? 1 : 0, flags, argumentPointer, argumentSize);
+        var result = syscall(EnterCall, _fd, _tail - _submitted, wait ? 1 : 0, EnterGetEvents, 0, 0);
         if (result >= 0)
         {
             _submitted += (uint)result; // SUBMIT_ALL: all of them unless the kernel stopped early
@@ -226,7 +202,7 @@ internal sealed unsafe partial class IoUring : IDisposable
         }
 
         var errno = Marshal.GetLastPInvokeError();
-        if (errno is Eintr or Etime or Ebusy) return false; // Ebusy: completions overflowed the ring; read them first
+        if (errno is Eintr or Ebusy) return false;
         throw new InvalidOperationException($"io_uring_enter failed: errno {errno}");
     }
 

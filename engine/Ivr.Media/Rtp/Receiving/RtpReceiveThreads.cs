@@ -3,9 +3,11 @@ namespace Ivr.Media.Rtp.Receiving;
 /// <summary>
 /// The process's shared RTP receive threads (Linux, 64-bit): up to one per core, each waiting on its share of the calls'
 /// sockets. A new call goes to the first thread holding fewer than <see cref="CallsPerThread"/> calls, so the next thread
-/// takes only what the first cannot (as the pacing threads do): every thread wakes for each burst of packets that reaches
-/// its calls — about a thousand times a second, ~14 µs each on this VM — so two threads serving 300 calls wake twice as
-/// often as one. When every thread holds its share, the least loaded takes the call. Replaces one
+/// takes only what the first cannot (as the pacing threads do): every thread with talking calls wakes about a thousand
+/// times a second (an <c>epoll</c> thread for each burst of packets, an <c>io_uring</c> thread each 1 ms tick), so two
+/// threads serving 300 calls wake twice as often as one. When every thread holds its share, the least loaded takes the
+/// call. The threads are <see cref="UringReceiveThread"/>s where the kernel gives the process an <c>io_uring</c>, else
+/// <see cref="EpollReceiveThread"/>s (the first refusal is logged once). Replaces one
 /// <c>ReceiveFromAsync</c> loop per call, whose async state machine and thread-pool work item per packet cost a third of
 /// the server's CPU at 1,000 held calls (issue 13). Elsewhere <see cref="Shared"/> is null and each endpoint keeps its
 /// own managed loop.

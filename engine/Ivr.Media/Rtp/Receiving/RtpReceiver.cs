@@ -126,6 +126,21 @@ internal sealed class RtpReceiver : ITokenHolder
         }
     }
 
+    /// <summary>Asks the CPU to fetch what a packet for this receiver reads after the receiver itself: its endpoint and
+    /// its handler (call once this receiver was fetched: <see cref="CacheLines.Prefetch"/>).</summary>
+    public void PrefetchFirstHop()
+    {
+        CacheLines.Prefetch(_endpoint);
+        CacheLines.Prefetch(_onPacket);
+    }
+
+    /// <summary>... then what those read first: the endpoint's latch and the handler's target (the call leg).</summary>
+    public void PrefetchSecondHop()
+    {
+        CacheLines.Prefetch(_endpoint.Latch);
+        CacheLines.Prefetch(_onPacket.Target);
+    }
+
     /// <summary>One datagram an <c>io_uring</c> thread received for this socket, handled unless stopped.</summary>
     public void Handle(Span<byte> datagram, SocketAddress source)
     {

@@ -37,6 +37,7 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
     private const int PayloadOffset = OutHeader + NameSpace;
     private const uint MessageTruncated = 0x20; // MSG_TRUNC
     private const ulong WakeRequest = ulong.MaxValue, CancelRequest = ulong.MaxValue - 1;
+    private const uint PrefetchWindow = 64; // completions whose objects are fetched together (~a tick's at 1,000 talking callers)
     private const int EventFdNonBlocking = 0x800, EventFdCloseOnExec = 0x80000;
 
     private readonly IoUring _ring;
@@ -47,6 +48,7 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
     private readonly ConcurrentQueue<(RtpReceiver Receiver, bool Arm)> _commands = new();
     private readonly SourceAddresses _sources = new();
     private readonly Action<string> _log;
+    private readonly RtpReceiver?[] _window = new RtpReceiver?[PrefetchWindow];
     private bool _wakeArmed;
     private int _sleeping;
 
@@ -117,7 +119,7 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
             while (true)
             {
                 SubmitCommands();
-                if (!_ring.Enter(wait: false)) continue;
+                _ring.Enter(wait: false); // interrupted, or busy with an overflow: what is ready is read all the same
                 if (Reap() == 0 && !_ring.HasUnsubmitted)
                 {
                     Interlocked.Exchange(ref _sleeping, 1);
@@ -184,33 +186,63 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
     {
         var ready = _ring.Ready;
         if (ready == 0) return 0;
-        for (uint i = 0; i < ready; i++)
+        for (uint first = 0; first < ready; first += PrefetchWindow)
         {
-            var completion = _ring.Peek(i);
-            var ended = (completion.Flags & IoUring.CompletionHasMore) == 0;
-            if (completion.UserData == WakeRequest)
-            {
-                ulong count;
-                _ = read(_wake, &count, 8);
-                if (ended) _wakeArmed = false;
-                continue;
-            }
-
-            if (completion.UserData == CancelRequest) continue;
-            var receiver = _receivers.Find((long)completion.UserData);
-            if ((completion.Flags & IoUring.CompletionHasBuffer) != 0)
-            {
-                var id = (ushort)(completion.Flags >> IoUring.BufferShift);
-                if (receiver is not null && completion.Result > 0) Deliver(receiver, _buffers.Buffer(id, completion.Result));
-                _buffers.Recycle(id);
-            }
-
-            if (ended && receiver is not null) Ended(receiver, completion.Result);
+            var count = Math.Min(ready - first, PrefetchWindow);
+            Prefetch(first, count);
+            for (var i = first; i < first + count; i++) Complete(_ring.Peek(i));
         }
 
         _ring.Consume(ready);
         _buffers.Publish();
         return ready;
+    }
+
+    /// <summary>
+    /// Has the CPU fetch, for <paramref name="count"/> completions from <paramref name="first"/>, what handling them will
+    /// read: each receiver, then its endpoint and handler, then their latch and target — one hop a pass, so the fetches
+    /// of a pass overlap instead of each packet waiting for its own in turn. A thread serving hundreds of calls finds none
+    /// of a call's objects in its cache 20 ms after the last packet; prefetched a window at a time, ~8 % less CPU a
+    /// received packet at 1,000 talking callers (issue 13, session 29). Lookups only: a receiver found here may be gone
+    /// by its turn (the turn looks again).
+    /// </summary>
+    private void Prefetch(uint first, uint count)
+    {
+        var window = _window.AsSpan(0, (int)count);
+        for (var i = 0; i < window.Length; i++)
+        {
+            var completion = _ring.Peek(first + (uint)i);
+            window[i] = completion.UserData < CancelRequest ? _receivers.Find((long)completion.UserData) : null;
+            CacheLines.Prefetch(window[i]);
+        }
+
+        foreach (var receiver in window) receiver?.PrefetchFirstHop();
+        foreach (var receiver in window) receiver?.PrefetchSecondHop();
+        window.Clear();
+    }
+
+    /// <summary>One completion: the wake's, a cancel's, or a socket's (a datagram, and perhaps the request's end).</summary>
+    private void Complete(in IoUring.Completion completion)
+    {
+        var ended = (completion.Flags & IoUring.CompletionHasMore) == 0;
+        if (completion.UserData == WakeRequest)
+        {
+            ulong count;
+            _ = read(_wake, &count, 8);
+            if (ended) _wakeArmed = false;
+            return;
+        }
+
+        if (completion.UserData == CancelRequest) return;
+        var receiver = _receivers.Find((long)completion.UserData);
+        if ((completion.Flags & IoUring.CompletionHasBuffer) != 0)
+        {
+            var id = (ushort)(completion.Flags >> IoUring.BufferShift);
+            if (receiver is not null && completion.Result > 0) Deliver(receiver, _buffers.Buffer(id, completion.Result));
+            _buffers.Recycle(id);
+        }
+
+        if (ended && receiver is not null) Ended(receiver, completion.Result);
     }
 
     private void Deliver(RtpReceiver receiver, Span<byte> data)
