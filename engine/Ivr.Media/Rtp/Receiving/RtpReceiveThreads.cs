@@ -40,29 +40,32 @@ internal sealed class RtpReceiveThreads
         log ??= Console.Error.WriteLine;
         _callsPerThread = callsPerThread;
         _threads = new IRtpReceiveThread[Math.Max(1, threads)];
-        Way = way == ReceiveWay.Epoll ? ReceiveWay.Epoll : ReceiveWay.Uring;
+        var uring = way != ReceiveWay.Epoll;
         for (var i = 0; i < _threads.Length; i++)
         {
             var name = $"RTP receive {i + 1}";
-            if (Way == ReceiveWay.Uring)
+            if (uring)
             {
                 try
                 {
                     _threads[i] = new UringReceiveThread(name, log);
                     continue;
                 }
-                catch (IoUringUnavailableException e) when (i == 0 && way == ReceiveWay.Best)
+                catch (IoUringUnavailableException e) when (way == ReceiveWay.Best)
                 {
-                    log($"RTP receive threads: {e.Message}; epoll instead");
-                    Way = ReceiveWay.Epoll;
+                    log($"RTP receive threads: {e.Message}; epoll instead"); // this thread and the next ones
+                    uring = false;
                 }
             }
 
             _threads[i] = new EpollReceiveThread(name, log);
         }
+
+        Way = Array.TrueForAll(_threads, t => t is UringReceiveThread) ? ReceiveWay.Uring : ReceiveWay.Epoll;
     }
 
-    /// <summary>How these threads wait and read: <see cref="ReceiveWay.Uring"/> or <see cref="ReceiveWay.Epoll"/>.</summary>
+    /// <summary>How these threads wait and read: <see cref="ReceiveWay.Uring"/> when every one is on io_uring, else
+    /// <see cref="ReceiveWay.Epoll"/> (a refusal after the first thread's ring leaves the rest on epoll).</summary>
     public ReceiveWay Way { get; }
 
     /// <summary>The shared threads, started on first use; null where <c>epoll</c>/<c>recvmmsg</c> are not available.</summary>

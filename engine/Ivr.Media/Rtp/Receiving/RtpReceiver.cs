@@ -36,8 +36,8 @@ internal sealed class RtpReceiver : ITokenHolder
     private CancellationTokenRegistration _cancellation;
     private volatile bool _stopped;
     private Exception? _fault; // the handler's exception that stopped it
-    private int _users; // drains and a registration or removal using the descriptor under the registration's reference
-    private int _registration; // Held while the registration's reference to the socket's handle is held; HeldToClose: and the socket closes when it is given back
+    private int _users; // drains, an io_uring thread's request, a registration or removal: users of the held descriptor
+    private int _registration; // Held: the registration's reference to the handle is held; HeldToClose: close when given back
 
     private const int Held = 1, HeldToClose = 2;
 

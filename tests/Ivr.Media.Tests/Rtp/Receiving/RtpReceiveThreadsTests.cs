@@ -165,8 +165,8 @@ public class RtpReceiveThreadsTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [InlineData("epoll")] // io_uring's share between sockets is the kernel's (a multishot receive's retry limit), and a
+    // socket armed a tick later than a flooded one waits for that one's whole backlog: no bound to assert there
     public async Task OneSocketWithABacklog_AnotherReadyOneIsServedBeforeTheRest(string way)
     {
         if (Threads(way, 1) is not { } threads) return;
@@ -349,10 +349,12 @@ public class RtpReceiveThreadsTests
     [Theory]
     [InlineData("epoll")]
     [InlineData("uring")]
-    public async Task MoreDatagramsWaitingThanTheThreadHasBuffers_EveryOneHandled_InOrder(string way)
+    public async Task ManyDatagramsWaitingForManySockets_WhileTheThreadIsHeld_EveryOneHandled_InOrder(string way)
     {
         if (Threads(way, 1) is not { } threads) return;
-        const int endpoints = 30, packets = 60; // 1,800 waiting at once: more than an io_uring thread's 1,024 buffers
+        // 1,800 waiting at once, more than an io_uring thread's 1,024 buffers — though the kernel runs a bounded number of
+        // sockets' deferred receives per io_uring_enter, so they do not run out here (the ENOBUFS re-arm is not reached)
+        const int endpoints = 30, packets = 60;
         using var gate = new RtpEndpoint(Loopback);
         using var held = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
