@@ -20,8 +20,8 @@ internal sealed unsafe partial class IoUring : IDisposable
     private const long SetupCall = 425, EnterCall = 426, RegisterCall = 427; // the same numbers on x86-64 and arm64
     private const uint SetupCompletionQueueSize = 1u << 3, SetupDisabled = 1u << 6, SetupSubmitAll = 1u << 7;
     private const uint SetupSingleIssuer = 1u << 12, SetupDeferTaskRun = 1u << 13;
-    private const uint FeatureSingleMmap = 1u << 0, FeatureNoDrop = 1u << 1;
-    private const uint EnterGetEvents = 1u << 0;
+    private const uint FeatureSingleMmap = 1u << 0, FeatureNoDrop = 1u << 1, FeatureExtendedArgument = 1u << 8;
+    private const uint EnterGetEvents = 1u << 0, EnterExtendedArgument = 1u << 3;
     private const uint RegisterOpEnableRings = 12, RegisterOpBufferRing = 22;
     private const byte OpPollAdd = 6, OpRecvMsg = 10, OpAsyncCancel = 14;
     private const byte SqeBufferSelect = 1 << 5;
@@ -29,7 +29,7 @@ internal sealed unsafe partial class IoUring : IDisposable
     private const uint PollAddMulti = 1u << 0, PollIn = 1;
     private const long OffsetCompletionRing = 0x8000000, OffsetEntries = 0x10000000;
     private const int ProtRead = 1, ProtWrite = 2, MapShared = 1, MapPopulate = 0x8000;
-    private const int Eintr = 4, Ebusy = 16;
+    private const int Eintr = 4, Ebusy = 16, Etime = 62;
 
     private readonly int _fd;
     private readonly byte* _rings; // the submission and completion rings (one mapping)
@@ -43,6 +43,7 @@ internal sealed unsafe partial class IoUring : IDisposable
     private readonly uint* _cqHead;
     private readonly uint* _cqTail;
     private readonly uint _cqMask;
+    private readonly uint _cqEntries;
     private readonly Completion* _completions;
     private uint _tail; // submission entries written, published to the kernel by Enter
     private uint _submitted; // ... and of them, handed over
@@ -87,10 +88,10 @@ internal sealed unsafe partial class IoUring : IDisposable
         try
         {
             var features = *(uint*)(parameters + 20);
-            const uint needed = FeatureSingleMmap | FeatureNoDrop;
+            const uint needed = FeatureSingleMmap | FeatureNoDrop | FeatureExtendedArgument;
             if ((features & needed) != needed) throw new IoUringUnavailableException($"io_uring lacks features this receiver needs ({features:x})");
             _sqEntries = *(uint*)parameters;
-            var cqEntries = *(uint*)(parameters + 4);
+            var cqEntries = _cqEntries = *(uint*)(parameters + 4);
             var sq = parameters + 40;
             var cq = parameters + 80;
             var sqSize = *(uint*)(sq + 24) + _sqEntries * 4; // through the index array
@@ -191,10 +192,18 @@ internal sealed unsafe partial class IoUring : IDisposable
     /// <summary>Hands over what was written and runs the kernel's deferred work (every arrival since the last call
     /// becomes a completion); with <paramref name="wait"/>, first sleeps until a completion is due. False when
     /// interrupted, or busy until overflowed completions are read (nothing lost: read them, call again).</summary>
+    /// <remarks>Without a wait the call asks for as many completions as the ring holds, with a zero timeout: the kernel
+    /// runs at most max(20, that minimum) items of deferred work a call, and asked for none it would run only 20 sockets'
+    /// receives — at 1,000 talking calls a thread, 45 % of a tick's datagrams were left to the next tick (issue 13,
+    /// session 29). It answers "timed out" at once when fewer came, which is the normal case.</remarks>
     public bool Enter(bool wait)
     {
         Volatile.Write(ref *_sqTail, _tail); // entries written before the kernel may see them
-        var result = syscall(EnterCall, _fd, _tail - _submitted, wait ? 1 : 0, EnterGetEvents, 0, 0);
+        var timeout = stackalloc long[2] { 0, 0 };
+        var argument = stackalloc ulong[3] { 0, 0, (ulong)timeout }; // struct io_uring_getevents_arg: no signal mask
+        var result = wait
+            ? syscall(EnterCall, _fd, _tail - _submitted, 1, EnterGetEvents, 0, 0)
+            : syscall(EnterCall, _fd, _tail - _submitted, _cqEntries, EnterGetEvents | EnterExtendedArgument, (long)argument, 24);
         if (result >= 0)
         {
             _submitted += (uint)result; // SUBMIT_ALL: all of them unless the kernel stopped early
@@ -202,6 +211,7 @@ internal sealed unsafe partial class IoUring : IDisposable
         }
 
         var errno = Marshal.GetLastPInvokeError();
+        if (errno == Etime) return true; // the zero timeout: fewer than a ring's worth came, all of them read
         if (errno is Eintr or Ebusy) return false;
         throw new InvalidOperationException($"io_uring_enter failed: errno {errno}");
     }

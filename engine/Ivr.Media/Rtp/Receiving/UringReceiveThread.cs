@@ -6,11 +6,12 @@ namespace Ivr.Media.Rtp.Receiving;
 /// <summary>
 /// One receive thread on an <see cref="IoUring"/> (Linux 6.1 and later where the process may have one): each socket
 /// has a multishot <c>recvmsg</c> in the kernel, landing its datagrams in the thread's <see cref="ProvidedBuffers"/>, and
-/// the thread works on a 1 ms cadence — it sleeps to the next tick, then one <c>io_uring_enter</c> receives every
-/// socket's datagrams since the last tick and the thread hands each to its <see cref="RtpReceiver"/>. The kernel does
+/// the thread works on a 1 ms cadence — it sleeps to the next tick, then one <c>io_uring_enter</c> receives what the
+/// sockets got since the last tick and the thread hands each datagram to its <see cref="RtpReceiver"/>. The kernel does
 /// the receiving in that one call (<c>DEFER_TASKRUN</c>), not at each arrival, so a thousand talking callers cost a
-/// thousand wakes a second instead of one per burst of packets, and no system call per socket:
-/// <c>tools/bench/rtp-recv-uring.c</c> measured 36 % less CPU a datagram than <c>epoll</c> + <c>recvmmsg</c> at 1,000
+/// thousand wakes a second instead of one per burst of packets, and no system call per socket (the call asks for a
+/// ring's worth of completions with a zero timeout, so the kernel runs all the deferred receives, not only its default
+/// 20: see <see cref="IoUring.Enter"/>). <c>tools/bench/rtp-recv-uring.c</c> measured 36 % less CPU a datagram than <c>epoll</c> + <c>recvmmsg</c> at 1,000
 /// sockets on a thread (issue 13, session 28). A tick that finds nothing puts the thread to sleep until a datagram or a
 /// command comes, so an idle server does not tick, and the first packet after a silence is handled at once.
 /// <para>
