@@ -352,8 +352,8 @@ public class RtpReceiveThreadsTests
     public async Task ManyDatagramsWaitingForManySockets_WhileTheThreadIsHeld_EveryOneHandled_InOrder(string way)
     {
         if (Threads(way, 1) is not { } threads) return;
-        // 1,800 waiting at once, more than an io_uring thread's 1,024 buffers — though the kernel runs a bounded number of
-        // sockets' deferred receives per io_uring_enter, so they do not run out here (the ENOBUFS re-arm is not reached)
+        // 1,800 waiting at once, more than an io_uring thread's 1,024 buffers: one io_uring_enter runs every socket's
+        // receive, the buffers run out, those requests end with ENOBUFS and are submitted again (fails without the re-arm)
         const int endpoints = 30, packets = 60;
         using var gate = new RtpEndpoint(Loopback);
         using var held = new ManualResetEventSlim();
