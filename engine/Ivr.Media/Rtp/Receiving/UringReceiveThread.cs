@@ -49,6 +49,9 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
     private readonly ConcurrentQueue<(RtpReceiver Receiver, bool Arm)> _commands = new();
     private readonly SourceAddresses _sources = new();
     private readonly Action<string> _log;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly long _tick = TimeProvider.System.TimestampFrequency * TickNanoseconds / 1_000_000_000;
+    private readonly Playout.MonotonicDeadlineSleeper _sleeper; // the pacing threads' sleep to an absolute deadline
     private readonly RtpReceiver?[] _window = new RtpReceiver?[PrefetchWindow];
     private bool _wakeArmed;
     private int _sleeping;
@@ -74,6 +77,7 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
 
         _messageHeader = (byte*)NativeMemory.AllocZeroed(56); // LP64 struct msghdr
         *(uint*)(_messageHeader + 8) = NameSpace;
+        _sleeper = new Playout.MonotonicDeadlineSleeper(_time);
         Removal = Remove;
         new Thread(Run) { IsBackground = true, Name = name }.Start();
     }
@@ -116,7 +120,7 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
         try
         {
             _ring.Enable(); // this thread is the ring's one submitter from here on
-            var next = Now();
+            var next = _time.GetTimestamp();
             while (true)
             {
                 SubmitCommands();
@@ -127,11 +131,11 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
                     if (_commands.IsEmpty) _ring.Enter(wait: true); // until a datagram, a command or a signal
                     Volatile.Write(ref _sleeping, 0);
                     Reap();
-                    next = Now();
+                    next = _time.GetTimestamp();
                 }
 
-                next += TickNanoseconds;
-                SleepUntil(next);
+                next += _tick;
+                _sleeper.WaitUntil(next); // at once when the tick has passed; nothing calls its Wake
             }
         }
         catch (Exception e)
@@ -283,24 +287,6 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
     private static bool Recoverable(int errno) => errno is 105 /* ENOBUFS */ or 111 /* ECONNREFUSED */ or 104 /* ECONNRESET */
         or 113 /* EHOSTUNREACH */ or 101 /* ENETUNREACH */ or 112 /* EHOSTDOWN */ or 100 /* ENETDOWN */ or 4 /* EINTR */;
 
-    private static long Now()
-    {
-        var time = stackalloc long[2];
-        _ = clock_gettime(1 /* CLOCK_MONOTONIC */, time);
-        return time[0] * 1_000_000_000 + time[1];
-    }
-
-    /// <summary>Sleeps to <paramref name="deadline"/> (CLOCK_MONOTONIC nanoseconds, as <see cref="Now"/>); at once when past.</summary>
-    private static void SleepUntil(long deadline)
-    {
-        var time = stackalloc long[2];
-        time[0] = deadline / 1_000_000_000;
-        time[1] = deadline % 1_000_000_000;
-        while (clock_nanosleep(1 /* CLOCK_MONOTONIC */, 1 /* TIMER_ABSTIME */, time, null) == 4 /* EINTR */)
-        {
-        }
-    }
-
     [LibraryImport("libc", SetLastError = true)]
     private static partial int eventfd(uint initial, int flags);
 
@@ -309,10 +295,4 @@ internal sealed unsafe partial class UringReceiveThread : IRtpReceiveThread
 
     [LibraryImport("libc")]
     private static partial nint write(int fd, void* buffer, nint count);
-
-    [LibraryImport("libc")]
-    private static partial int clock_gettime(int clock, long* time);
-
-    [LibraryImport("libc")]
-    private static partial int clock_nanosleep(int clock, int flags, long* request, long* remaining);
 }
