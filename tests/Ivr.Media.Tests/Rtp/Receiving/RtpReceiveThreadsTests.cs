@@ -389,6 +389,56 @@ public class RtpReceiveThreadsTests
         Assert.Equal(0, threads.Count);
     }
 
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task SteadyState_TheReceiveThreadAllocatesNothing_PerPacket(string way)
+    {
+        // Issue 13: 0 bytes allocated per packet received. Counted on the receive thread itself (its own allocation
+        // counter, read by the handler, which runs there) between the end of a warm-up and the last packet; the peer sends
+        // a packet to every endpoint a round and waits for them, so the thread sleeps, wakes and ticks between rounds.
+        if (Threads(way, 1) is not { } threads) return;
+        const int endpoints = 20, warmUpRounds = 20, measuredRounds = 100;
+        var counter = new AllocationCounter(endpoints * warmUpRounds, endpoints * (warmUpRounds + measuredRounds));
+        var rtp = new RtpEndpoint[endpoints];
+        var loops = new Task[endpoints];
+        for (var e = 0; e < endpoints; e++)
+        {
+            rtp[e] = new RtpEndpoint(Loopback);
+            loops[e] = rtp[e].ReceiveAsync(counter.OnPacket, threads, CancellationToken.None);
+        }
+
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(Loopback);
+        for (var round = 0; round < warmUpRounds + measuredRounds; round++)
+        {
+            for (var e = 0; e < endpoints; e++) peer.SendTo(Packet((ushort)round, (uint)e), rtp[e].LocalEndPoint);
+            var expected = endpoints * (round + 1);
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref counter.Handled) == expected, Patience), $"round {round}: {counter.Handled} of {expected} packets");
+        }
+
+        Assert.True(counter.Before >= 0 && counter.After >= 0, "the counter was not read at both ends");
+        Assert.Equal(0, counter.After - counter.Before);
+        foreach (var endpoint in rtp) endpoint.Dispose();
+        await Task.WhenAll(loops).WaitAsync(Patience);
+    }
+
+    /// <summary>Reads the receive thread's allocation counter when the <c>from</c>-th and the <c>to</c>-th packets are
+    /// handled; <see cref="Handled"/> counts them.</summary>
+    private sealed class AllocationCounter(int from, int to)
+    {
+        public int Handled;
+        public long Before = -1, After = -1;
+
+        public void OnPacket(RtpPacket packet)
+        {
+            var handled = Handled + 1; // one receive thread handles them all, one at a time
+            if (handled == from) Before = GC.GetAllocatedBytesForCurrentThread();
+            else if (handled == to) After = GC.GetAllocatedBytesForCurrentThread();
+            Volatile.Write(ref Handled, handled); // after the reading: a test that sees the count sees the counter
+        }
+    }
+
     [Fact]
     public void WhereTheKernelGivesIoUring_TheThreadsUseIt()
     {
