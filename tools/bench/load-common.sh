@@ -1,4 +1,4 @@
-# What the load benchmarks share (sourced, not run: tools/bench/sip-load, sip-steady, backup-under-load): the server's
+# What the load benchmarks share (sourced, not run: tools/bench/sip-load, sip-steady, backup-under-load, packet-cpu): the server's
 # build and its start, free ports, SIPp's statistics, a p99, a process's CPU and RSS, the machine's busy time, the
 # server's /metrics (scrape_metrics needs HTTP_PORT) and its garbage collections between two scrapes (serve_dll and
 # gc_figures need root).
@@ -31,6 +31,12 @@ stat_col() { awk -F';' -v c="$2" 'NR==1 {for (i=1;i<=NF;i++) if ($i==c) k=i; nex
 p99_of() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else {i=int(NR*0.99+0.999); if (i>NR) i=NR; print a[i]}}'; }
 proc_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 proc_rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+# thread_ticks PID: each thread's CPU ticks (user + system) -> "tid<TAB>ticks<TAB>thread name" (.NET names its threads: ".NET TP Worker", ...)
+thread_ticks() {
+  for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; echo; done | awk 'NF {
+    i = index($0, "("); j = match($0, /\) [A-Za-z] /); name = substr($0, i + 1, j - i - 1)
+    split(substr($0, j + 2), a, " "); print $1 "\t" a[12] + a[13] "\t" name}'
+}
 machine_busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
 HZ=$(getconf CLK_TCK)
 
